@@ -1,0 +1,7 @@
+import type { Logger } from '@hub/runtime';
+
+/** Built once per request at the gateway. */
+export interface GatewayContext {
+  requestId: string;
+  log: Logger;
+}

@@ -1,0 +1,15 @@
+import { createGateway } from './createGateway';
+
+const gateway = createGateway();
+gateway.listen().catch((error: unknown) => {
+  gateway.log.fatal({ err: error }, 'gateway failed to start');
+  process.exit(1);
+});
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    gateway.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

@@ -1,0 +1,12 @@
+export { checkCharacter } from './checkCharacter';
+export { IdCipher } from './IdCipher';
+export { identityKeysFromEnv } from './identityKeys';
+export type { IdentityKeys } from './identityKeys';
+export { isCanonicalIdNumber } from './isCanonicalIdNumber';
+export { makeIdNumber } from './makeIdNumber';
+export { maskIdNumber } from './maskIdNumber';
+export { IdNumberError, normalizeIdNumber, tryNormalizeIdNumber } from './normalizeIdNumber';
+export type { IdNumberErrorCode, NormalizedIdNumber } from './normalizeIdNumber';
+export { parseIdNumber } from './parseIdNumber';
+export type { ParsedIdNumber } from './parseIdNumber';
+export { personId } from './personId';

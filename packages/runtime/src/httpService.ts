@@ -1,0 +1,138 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import type { Logger } from 'pino';
+
+export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<void> | void;
+
+export interface HttpServiceOptions<TContext extends BaseContext> {
+  log: Logger;
+  /** Extra routes keyed by `METHOD /path`, e.g. `GET /health`. */
+  routes?: Record<string, RouteHandler>;
+  graphql?: {
+    server: ApolloServer<TContext>;
+    context: (req: http.IncomingMessage, requestId: string) => Promise<TContext>;
+    path?: string;
+  };
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export async function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw new HttpError(413, `请求体超过上限 ${maxBytes} 字节 (request body too large)`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw new HttpError(413, `请求体超过上限 ${maxBytes} 字节 (request body too large)`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The request id travels from the gateway to the subgraphs in `x-request-id`. */
+export function requestIdOf(req: http.IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+/** A plain node:http server routing a few fixed paths and one GraphQL endpoint. */
+export function createHttpService<TContext extends BaseContext>(options: HttpServiceOptions<TContext>): http.Server {
+  const { log, routes = {}, graphql, maxBodyBytes = 1_000_000 } = options;
+  const graphqlPath = graphql?.path ?? '/graphql';
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const handle = async (): Promise<void> => {
+      const route = routes[`${req.method} ${url.pathname}`];
+      if (route) return route(req, res, url);
+      if (graphql && url.pathname === graphqlPath) return serveGraphql(req, res, url, graphql, maxBodyBytes);
+      sendJson(res, 404, { error: 'not found' });
+    };
+    handle().catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (status >= 500) log.error({ err: error, path: url.pathname }, 'request failed');
+      if (!res.headersSent) {
+        sendJson(res, status, { error: error instanceof HttpError ? error.message : 'internal error' });
+      } else {
+        res.end();
+      }
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+async function serveGraphql<TContext extends BaseContext>(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  graphql: NonNullable<HttpServiceOptions<TContext>['graphql']>,
+  maxBodyBytes: number,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let body: unknown;
+  if (req.method === 'POST') {
+    const raw = await readBody(req, maxBodyBytes);
+    const contentType = headers.get('content-type') ?? '';
+    if (raw.length > 0 && contentType.includes('application/json')) {
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        throw new HttpError(400, '请求体不是合法的 JSON (malformed JSON body)');
+      }
+    } else {
+      body = raw.toString('utf8');
+    }
+  }
+  const requestId = requestIdOf(req);
+  const response = await graphql.server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+    context: () => graphql.context(req, requestId),
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.setHeader('x-request-id', requestId);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+export function listen(server: http.Server, port: number, host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** Stops accepting connections and waits for in-flight requests to finish. */
+export function close(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,354 @@
+import { DataSource, EntityManager, In, ObjectLiteral, Repository } from 'typeorm';
+import type { CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TrainingChannel } from '@hub/vocabulary';
+import { CertificateFields, CertificateRecord, ChangeEntity, ChangeRecord, CoreTableSpecs, ExtraColumns, PersonRecord, TrainingFields, TrainingRecord } from './coreTables';
+import { columnName } from './tableSpec';
+
+export type NewPerson = Omit<PersonRecord, 'updatedAt'>;
+export type NewTraining = TrainingFields & ExtraColumns;
+export type NewCertificate = CertificateFields & ExtraColumns;
+
+/** What one write brings in; every part is optional. */
+export interface RecordBatch {
+  people?: NewPerson[];
+  trainings?: NewTraining[];
+  certificates?: NewCertificate[];
+}
+
+export interface WriteCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface WriteResult {
+  people: WriteCounts;
+  trainings: WriteCounts;
+  certificates: WriteCounts;
+}
+
+export interface CertificateFilter {
+  personId?: string;
+  townshipCode?: string;
+  kind?: CertificateKind;
+  talentCategory?: TalentCategory;
+  level?: SkillLevel;
+  occupationCode?: string;
+  status?: CertificateStatus;
+  issuedFrom?: string;
+  issuedTo?: string;
+}
+
+export interface TrainingFilter {
+  personId?: string;
+  townshipCode?: string;
+  channel?: TrainingChannel;
+  occupationCode?: string;
+  startFrom?: string;
+  startTo?: string;
+}
+
+export interface Page {
+  first: number;
+  /** Rows with an id greater than this one (keyset pagination). */
+  afterId?: number;
+}
+
+export interface PageOf<T> {
+  rows: T[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+const CHUNK = 400;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+const trainingKey = (t: { personId: string; programme: string; startDate: string }): string =>
+  `${t.personId}\u0000${t.programme}\u0000${t.startDate}`;
+
+/** Fields that never make a record "changed" by themselves. */
+const bookkeeping = new Set(['id', 'createdAt', 'updatedAt', 'idNumberSealed']);
+
+function changedFields(existing: ObjectLiteral, incoming: ObjectLiteral): boolean {
+  for (const [key, value] of Object.entries(incoming)) {
+    if (bookkeeping.has(key)) continue;
+    const before = existing[key] ?? null;
+    const after = value ?? null;
+    if (String(before) !== String(after) || (before === null) !== (after === null)) return true;
+  }
+  return false;
+}
+
+/** A department's view of a person in its change feed: never the raw or sealed ID number. */
+export function personPayload(person: PersonRecord): Omit<PersonRecord, 'idNumberSealed'> {
+  const { idNumberSealed: _sealed, ...rest } = person;
+  return rest;
+}
+
+/**
+ * All SQL for the four core tables of a department. Writes are transactional and write the
+ * change log in the same transaction; re-writing identical data changes nothing.
+ */
+export class CoreRepository {
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly dataSource: DataSource,
+    readonly specs: CoreTableSpecs,
+  ) {}
+
+  private repo<T extends ObjectLiteral>(manager: EntityManager, entity: string): Repository<T> {
+    return manager.getRepository<T>(entity);
+  }
+
+  /** SQLite has one connection: queue writers instead of nesting transactions on it. */
+  private serialized<T>(work: () => Promise<T>): Promise<T> {
+    if (this.dataSource.options.type !== 'better-sqlite3') return work();
+    const run = this.writeQueue.then(work, work);
+    this.writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.serialized(() => this.dataSource.transaction(work));
+  }
+
+  async writeBatch(batch: RecordBatch, manager?: EntityManager): Promise<WriteResult> {
+    if (!manager) return this.transaction((m) => this.writeBatch(batch, m));
+    const result: WriteResult = {
+      people: await this.writePeople(manager, batch.people ?? []),
+      trainings: await this.writeTrainings(manager, batch.trainings ?? []),
+      certificates: await this.writeCertificates(manager, batch.certificates ?? []),
+    };
+    return result;
+  }
+
+  private async appendChanges(manager: EntityManager, entity: ChangeEntity, records: ObjectLiteral[]): Promise<void> {
+    const at = now();
+    const rows = records.map((record) => ({
+      entity,
+      entityId: entity === 'person' ? String(record.personId) : String(record.id),
+      personId: String(record.personId),
+      payload: JSON.stringify(entity === 'person' ? personPayload(record as PersonRecord) : record),
+      createdAt: at,
+    }));
+    for (const part of chunks(rows, 200)) await manager.insert(this.specs.changeLog.entity, part);
+  }
+
+  private async writePeople(manager: EntityManager, people: NewPerson[]): Promise<WriteCounts> {
+    const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+    const unique = new Map(people.map((p) => [p.personId, p]));
+    const repo = this.repo<PersonRecord>(manager, this.specs.person.entity);
+    const changed: PersonRecord[] = [];
+    for (const part of chunks([...unique.values()])) {
+      const existing = new Map((await repo.findBy({ personId: In(part.map((p) => p.personId)) })).map((p) => [p.personId, p]));
+      const inserts: PersonRecord[] = [];
+      for (const person of part) {
+        const before = existing.get(person.personId);
+        const record = { ...person, updatedAt: now() };
+        if (!before) {
+          inserts.push(record);
+          counts.created++;
+        } else if (changedFields(before, person)) {
+          const { idNumberSealed: _keep, ...fields } = record;
+          await repo.update({ personId: person.personId }, fields);
+          changed.push({ ...before, ...fields });
+          counts.updated++;
+        } else {
+          counts.unchanged++;
+        }
+      }
+      if (inserts.length) await manager.insert(this.specs.person.entity, inserts);
+      changed.push(...inserts);
+    }
+    await this.appendChanges(manager, 'person', changed);
+    return counts;
+  }
+
+  private async writeCertificates(manager: EntityManager, certificates: NewCertificate[]): Promise<WriteCounts> {
+    const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+    const unique = new Map(certificates.map((c) => [c.certificateNumber, c]));
+    const repo = this.repo<CertificateRecord>(manager, this.specs.certificate.entity);
+    for (const part of chunks([...unique.values()])) {
+      const numbers = part.map((c) => c.certificateNumber);
+      const existing = new Map((await repo.findBy({ certificateNumber: In(numbers) })).map((c) => [c.certificateNumber, c]));
+      const inserts: ObjectLiteral[] = [];
+      const touched: string[] = [];
+      for (const certificate of part) {
+        const before = existing.get(certificate.certificateNumber);
+        if (!before) {
+          inserts.push({ ...certificate, createdAt: now(), updatedAt: now() });
+          touched.push(certificate.certificateNumber);
+          counts.created++;
+        } else if (changedFields(before, certificate)) {
+          await repo.update({ id: before.id }, { ...certificate, updatedAt: now() } as ObjectLiteral);
+          touched.push(certificate.certificateNumber);
+          counts.updated++;
+        } else {
+          counts.unchanged++;
+        }
+      }
+      if (inserts.length) await manager.insert(this.specs.certificate.entity, inserts);
+      if (touched.length) await this.appendChanges(manager, 'certificate', await repo.findBy({ certificateNumber: In(touched) }));
+    }
+    return counts;
+  }
+
+  private async writeTrainings(manager: EntityManager, trainings: NewTraining[]): Promise<WriteCounts> {
+    const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+    const unique = new Map(trainings.map((t) => [trainingKey(t), t]));
+    const repo = this.repo<TrainingRecord>(manager, this.specs.training.entity);
+    for (const part of chunks([...unique.values()])) {
+      const personIds = [...new Set(part.map((t) => t.personId))];
+      const existing = new Map((await repo.findBy({ personId: In(personIds) })).map((t) => [trainingKey(t), t]));
+      const inserts: ObjectLiteral[] = [];
+      const touchedIds: number[] = [];
+      const insertedKeys = new Set<string>();
+      for (const training of part) {
+        const before = existing.get(trainingKey(training));
+        if (!before) {
+          inserts.push({ ...training, createdAt: now(), updatedAt: now() });
+          insertedKeys.add(trainingKey(training));
+          counts.created++;
+        } else if (changedFields(before, training)) {
+          await repo.update({ id: before.id }, { ...training, updatedAt: now() } as ObjectLiteral);
+          touchedIds.push(before.id);
+          counts.updated++;
+        } else {
+          counts.unchanged++;
+        }
+      }
+      if (inserts.length) await manager.insert(this.specs.training.entity, inserts);
+      const after = insertedKeys.size ? await repo.findBy({ personId: In(personIds) }) : [];
+      const touched = after.filter((t) => insertedKeys.has(trainingKey(t)));
+      if (touchedIds.length) touched.push(...(await repo.findBy({ id: In(touchedIds) })));
+      await this.appendChanges(manager, 'training', touched);
+    }
+    return counts;
+  }
+
+  /** Revokes a certificate; revoking it again on the same terms changes nothing. */
+  async revokeCertificate(certificateNumber: string, revokedOn: string, reason: string): Promise<CertificateRecord | null> {
+    return this.transaction(async (manager) => {
+      const repo = this.repo<CertificateRecord>(manager, this.specs.certificate.entity);
+      const before = await repo.findOneBy({ certificateNumber });
+      if (!before) return null;
+      if (before.status === 'REVOKED' && before.revokedOn === revokedOn && before.revokeReason === reason) return before;
+      await repo.update({ id: before.id }, { status: 'REVOKED', revokedOn, revokeReason: reason, updatedAt: now() });
+      const after = (await repo.findOneBy({ id: before.id })) as CertificateRecord;
+      await this.appendChanges(manager, 'certificate', [after]);
+      return after;
+    });
+  }
+
+  peopleByIds(personIds: readonly string[]): Promise<PersonRecord[]> {
+    return this.findIn<PersonRecord>(this.specs.person.entity, 'personId', personIds);
+  }
+
+  certificatesByPersonIds(personIds: readonly string[]): Promise<CertificateRecord[]> {
+    return this.findIn<CertificateRecord>(this.specs.certificate.entity, 'personId', personIds);
+  }
+
+  trainingsByPersonIds(personIds: readonly string[]): Promise<TrainingRecord[]> {
+    return this.findIn<TrainingRecord>(this.specs.training.entity, 'personId', personIds);
+  }
+
+  certificatesByIds(ids: readonly number[]): Promise<CertificateRecord[]> {
+    return this.findIn<CertificateRecord>(this.specs.certificate.entity, 'id', ids);
+  }
+
+  trainingByKey(personId: string, programme: string, startDate: string): Promise<TrainingRecord | null> {
+    return this.dataSource.getRepository<TrainingRecord>(this.specs.training.entity).findOneBy({ personId, programme, startDate });
+  }
+
+  certificateByNumber(certificateNumber: string): Promise<CertificateRecord | null> {
+    return this.dataSource.getRepository<CertificateRecord>(this.specs.certificate.entity).findOneBy({ certificateNumber });
+  }
+
+  private async findIn<T extends ObjectLiteral>(entity: string, property: string, values: readonly unknown[]): Promise<T[]> {
+    if (values.length === 0) return [];
+    const repo = this.dataSource.getRepository<T>(entity);
+    const out: T[] = [];
+    // One statement for up to 1,000 keys: a request's loaders never get more than that.
+    for (const part of chunks([...values], 1000)) out.push(...(await repo.findBy({ [property]: In(part) } as never)));
+    return out;
+  }
+
+  async listCertificates(filter: CertificateFilter, page: Page): Promise<PageOf<CertificateRecord>> {
+    const spec = this.specs.certificate;
+    const c = (p: string) => `c.${columnName(spec, p)}`;
+    const build = () => {
+      const qb = this.dataSource.getRepository<CertificateRecord>(spec.entity).createQueryBuilder('c');
+      if (filter.townshipCode) {
+        qb.innerJoin(this.specs.person.entity, 'p', `p.person_id = ${c('personId')}`).andWhere('p.township_code = :township', {
+          township: filter.townshipCode,
+        });
+      }
+      const equals: (keyof CertificateFilter)[] = ['personId', 'kind', 'talentCategory', 'level', 'occupationCode', 'status'];
+      for (const key of equals) if (filter[key]) qb.andWhere(`${c(key)} = :${key}`, { [key]: filter[key] });
+      if (filter.issuedFrom) qb.andWhere(`${c('issuedOn')} >= :issuedFrom`, { issuedFrom: filter.issuedFrom });
+      if (filter.issuedTo) qb.andWhere(`${c('issuedOn')} <= :issuedTo`, { issuedTo: filter.issuedTo });
+      return qb;
+    };
+    return this.page(build, c('id'), page);
+  }
+
+  async listTrainings(filter: TrainingFilter, page: Page): Promise<PageOf<TrainingRecord>> {
+    const spec = this.specs.training;
+    const t = (p: string) => `t.${columnName(spec, p)}`;
+    const build = () => {
+      const qb = this.dataSource.getRepository<TrainingRecord>(spec.entity).createQueryBuilder('t');
+      if (filter.townshipCode) {
+        qb.innerJoin(this.specs.person.entity, 'p', `p.person_id = ${t('personId')}`).andWhere('p.township_code = :township', {
+          township: filter.townshipCode,
+        });
+      }
+      const equals: (keyof TrainingFilter)[] = ['personId', 'channel', 'occupationCode'];
+      for (const key of equals) if (filter[key]) qb.andWhere(`${t(key)} = :${key}`, { [key]: filter[key] });
+      if (filter.startFrom) qb.andWhere(`${t('startDate')} >= :startFrom`, { startFrom: filter.startFrom });
+      if (filter.startTo) qb.andWhere(`${t('startDate')} <= :startTo`, { startTo: filter.startTo });
+      return qb;
+    };
+    return this.page(build, t('id'), page);
+  }
+
+  private async page<T extends ObjectLiteral>(
+    build: () => import('typeorm').SelectQueryBuilder<T>,
+    idColumn: string,
+    page: Page,
+  ): Promise<PageOf<T>> {
+    const totalCount = await build().getCount();
+    const qb = build();
+    if (page.afterId !== undefined) qb.andWhere(`${idColumn} > :afterId`, { afterId: page.afterId });
+    const rows = await qb.orderBy(idColumn, 'ASC').limit(page.first + 1).getMany();
+    return { rows: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount };
+  }
+
+  /** The change feed: rows after a cursor, oldest first. */
+  changesAfter(seq: number, limit: number): Promise<ChangeRecord[]> {
+    return this.dataSource
+      .getRepository<ChangeRecord>(this.specs.changeLog.entity)
+      .createQueryBuilder('l')
+      .where('l.seq > :seq', { seq })
+      .orderBy('l.seq', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  async latestSeq(): Promise<number> {
+    const row = await this.dataSource
+      .getRepository<ChangeRecord>(this.specs.changeLog.entity)
+      .createQueryBuilder('l')
+      .select('MAX(l.seq)', 'max')
+      .getRawOne<{ max: number | string | null }>();
+    return Number(row?.max ?? 0);
+  }
+}

@@ -1,0 +1,160 @@
+import type { CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TargetGroup, TrainingChannel, TrainingOutcome, Sex } from '@hub/vocabulary';
+import { ColumnSpec, TableSpec, col } from './tableSpec';
+
+/** A person as one department knows them. The raw ID number is stored only sealed (AES-256-GCM). */
+export interface PersonRecord {
+  personId: string;
+  idNumberSealed: string;
+  idNumberMasked: string;
+  name: string;
+  sex: Sex;
+  birthDate: string;
+  townshipCode: string | null;
+  updatedAt: string;
+}
+
+/** Department-specific columns (school, cooperative, discharge year …). */
+export type ExtraColumns = { [extra: string]: unknown };
+
+export interface TrainingFields {
+  personId: string;
+  programme: string;
+  occupationCode: string | null;
+  channel: TrainingChannel;
+  targetGroup: TargetGroup;
+  provider: string;
+  startDate: string;
+  endDate: string | null;
+  hours: number | null;
+  outcome: TrainingOutcome;
+}
+
+export type TrainingRecord = TrainingFields & ExtraColumns & { id: number; createdAt: string; updatedAt: string };
+
+export interface CertificateFields {
+  personId: string;
+  kind: CertificateKind;
+  talentCategory: TalentCategory;
+  occupationCode: string | null;
+  level: SkillLevel | null;
+  certificateNumber: string;
+  issuingBody: string;
+  issuedOn: string;
+  validUntil: string | null;
+  status: CertificateStatus;
+  revokedOn: string | null;
+  revokeReason: string | null;
+}
+
+export type CertificateRecord = CertificateFields & ExtraColumns & { id: number; createdAt: string; updatedAt: string };
+
+export type ChangeEntity = 'person' | 'training' | 'certificate';
+
+/** One row of a department's append-only change log, written in the same transaction as the change. */
+export interface ChangeRecord {
+  seq: number;
+  entity: ChangeEntity;
+  entityId: string;
+  personId: string;
+  /** JSON snapshot of the record after the change (never the raw ID number). */
+  payload: string;
+  createdAt: string;
+}
+
+export interface DepartmentColumns {
+  /** Extra training columns, keyed by property name. */
+  training?: Record<string, ColumnSpec>;
+  certificate?: Record<string, ColumnSpec>;
+}
+
+export interface CoreTableSpecs {
+  person: TableSpec;
+  training: TableSpec;
+  certificate: TableSpec;
+  changeLog: TableSpec;
+}
+
+/** The four tables every department has; `extra` adds the columns that are really the department's own. */
+export function coreTableSpecs(extra: DepartmentColumns = {}): CoreTableSpecs {
+  return {
+    person: {
+      entity: 'Person',
+      table: 'person',
+      columns: {
+        personId: col.key('person_id', 32),
+        idNumberSealed: col.text('id_number_sealed', 96),
+        idNumberMasked: col.text('id_number_masked', 18),
+        name: col.text('name', 64),
+        sex: col.text('sex', 6),
+        birthDate: col.date('birth_date'),
+        townshipCode: col.text('township_code', 9, true),
+        updatedAt: col.time('updated_at'),
+      },
+      indices: [{ name: 'idx_person_township', columns: ['townshipCode'] }],
+    },
+    training: {
+      entity: 'Training',
+      table: 'training',
+      columns: {
+        id: col.id(),
+        personId: col.text('person_id', 32),
+        programme: col.text('programme', 128),
+        occupationCode: col.text('occupation_code', 10, true),
+        channel: col.text('channel', 16),
+        targetGroup: col.text('target_group', 24),
+        provider: col.text('provider', 128),
+        startDate: col.date('start_date'),
+        endDate: col.date('end_date', true),
+        hours: col.int('hours', true),
+        outcome: col.text('outcome', 12),
+        ...extra.training,
+        createdAt: col.time('created_at'),
+        updatedAt: col.time('updated_at'),
+      },
+      indices: [
+        // The natural key of a training: one person, one programme, one start date.
+        { name: 'uq_training_natural', columns: ['personId', 'programme', 'startDate'], unique: true },
+        { name: 'idx_training_start', columns: ['startDate'] },
+      ],
+    },
+    certificate: {
+      entity: 'Certificate',
+      table: 'certificate',
+      columns: {
+        id: col.id(),
+        personId: col.text('person_id', 32),
+        kind: col.text('kind', 32),
+        talentCategory: col.text('talent_category', 32),
+        occupationCode: col.text('occupation_code', 10, true),
+        level: col.text('level', 8, true),
+        certificateNumber: col.text('certificate_number', 64),
+        issuingBody: col.text('issuing_body', 128),
+        issuedOn: col.date('issued_on'),
+        validUntil: col.date('valid_until', true),
+        status: col.text('status', 8),
+        revokedOn: col.date('revoked_on', true),
+        revokeReason: col.text('revoke_reason', 255, true),
+        ...extra.certificate,
+        createdAt: col.time('created_at'),
+        updatedAt: col.time('updated_at'),
+      },
+      indices: [
+        { name: 'uq_certificate_number', columns: ['certificateNumber'], unique: true },
+        { name: 'idx_certificate_person', columns: ['personId'] },
+        { name: 'idx_certificate_issued', columns: ['issuedOn'] },
+      ],
+    },
+    changeLog: {
+      entity: 'ChangeLog',
+      table: 'change_log',
+      columns: {
+        seq: col.id('seq'),
+        entity: col.text('entity', 16),
+        entityId: col.text('entity_id', 64),
+        personId: col.text('person_id', 32),
+        payload: col.longText('payload'),
+        createdAt: col.time('created_at'),
+      },
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { close, createHttpService, createLogger, listen, Logger, RouteHandler, sendJson, servicePort } from '@hub/runtime';
+import { createCoreLoaders } from './createCoreLoaders';
+import { CoreRepository } from './CoreRepository';
+import { coreTableSpecs, CoreTableSpecs } from './coreTables';
+import { createDataSource, databaseKind, ensureMysqlDatabase, StatementCounter } from './createDataSource';
+import type { DepartmentDefinition } from './DepartmentDefinition';
+import { IdentityService } from './IdentityService';
+import { sharedSdl } from './sharedSdl';
+import type { SubgraphContext } from './SubgraphContext';
+import { departmentResolvers, mergeResolvers, ResolverMap } from './departmentResolvers';
+import { toEntitySchema } from './tableSpec';
+
+/** The department's schema.graphql followed by the shared types: the SDL that is composed and served. */
+export function subgraphSdl(schemaFile: string): string {
+  return `${fs.readFileSync(schemaFile, 'utf8')}\n${sharedSdl}`;
+}
+
+/** The TypeORM entities of a department's core tables. */
+export function coreEntities(specs: CoreTableSpecs): EntitySchema[] {
+  return [toEntitySchema(specs.person), toEntitySchema(specs.training), toEntitySchema(specs.certificate), toEntitySchema(specs.changeLog)];
+}
+
+export interface SubgraphOptions<TContext extends SubgraphContext = SubgraphContext> {
+  definition: DepartmentDefinition;
+  /** Path of the department's schema.graphql. */
+  schemaFile: string;
+  /** The department's own resolvers, merged over the kit's. */
+  resolvers?: ResolverMap;
+  /** Entities beyond the core tables. */
+  entities?: EntitySchema[];
+  migrations: MixedList<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
+  /** Adds the department's own parts (loaders, repositories) to each request's context. */
+  extendContext?: (base: SubgraphContext, hub: Subgraph<TContext>) => TContext;
+  /** Extra HTTP routes, e.g. an upload endpoint. */
+  routes?: (hub: Subgraph<TContext>) => Record<string, RouteHandler>;
+  env?: NodeJS.ProcessEnv;
+  /** Counts SQL statements; tests pass one in. */
+  counter?: StatementCounter;
+}
+
+export interface Subgraph<TContext extends SubgraphContext = SubgraphContext> {
+  definition: DepartmentDefinition;
+  log: Logger;
+  dataSource: DataSource;
+  repo: CoreRepository;
+  identity: IdentityService;
+  apollo: ApolloServer<TContext>;
+  http: http.Server;
+  /** Opens the database and runs pending migrations. */
+  init(): Promise<void>;
+  /** Listens on the given port (default: the department's port); returns the port. */
+  listen(port?: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const CHANGE_FEED_MAX = 5000;
+
+/** Builds a department subgraph: database, migrations, GraphQL, /health and the change feed. */
+export function createSubgraph<TContext extends SubgraphContext = SubgraphContext>(options: SubgraphOptions<TContext>): Subgraph<TContext> {
+  const env = options.env ?? process.env;
+  const { definition } = options;
+  const log = createLogger(definition.slug, env);
+  const specs = coreTableSpecs(definition.columns);
+  const dataSource = createDataSource(
+    { slug: definition.slug, entities: [...coreEntities(specs), ...(options.entities ?? [])], migrations: options.migrations, counter: options.counter },
+    env,
+  );
+  const repo = new CoreRepository(dataSource, specs);
+  const identity = IdentityService.fromEnv(env, (message) => log.warn(message));
+  const schema = buildSubgraphSchema({
+    typeDefs: parse(subgraphSdl(options.schemaFile)),
+    resolvers: mergeResolvers(departmentResolvers(definition), options.resolvers ?? {}) as never,
+  });
+  const apollo = new ApolloServer<TContext>({ schema, includeStacktraceInErrorResponses: env.NODE_ENV !== 'production' });
+
+  const hub = { definition, log, dataSource, repo, identity, apollo } as Subgraph<TContext>;
+  const changeFeed: RouteHandler = async (_req, res, url) => {
+    const after = Number(url.searchParams.get('after') ?? 0);
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000), CHANGE_FEED_MAX);
+    if (!Number.isInteger(after) || after < 0 || !Number.isInteger(limit) || limit < 1) {
+      return sendJson(res, 400, { error: 'after and limit must be non-negative integers' });
+    }
+    const changes = await repo.changesAfter(after, limit);
+    const latest = await repo.latestSeq();
+    sendJson(res, 200, {
+      department: definition.code,
+      changes: changes.map((c) => ({ seq: c.seq, entity: c.entity, entityId: c.entityId, personId: c.personId, at: c.createdAt, record: JSON.parse(c.payload) })),
+      latestSeq: latest,
+      servedAt: new Date().toISOString(),
+    });
+  };
+  const health: RouteHandler = async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      sendJson(res, 200, { status: 'ok', service: definition.slug, database: databaseKind(env) });
+    } catch {
+      sendJson(res, 503, { status: 'unavailable', service: definition.slug });
+    }
+  };
+
+  hub.http = createHttpService<TContext>({
+    log,
+    routes: { 'GET /health': health, 'GET /changes': changeFeed, ...(options.routes?.(hub) ?? {}) },
+    graphql: {
+      server: apollo,
+      context: async (_req, requestId) => {
+        const base: SubgraphContext = {
+          requestId,
+          log: log.child({ requestId }),
+          department: definition,
+          identity,
+          repo,
+          loaders: createCoreLoaders(repo),
+        };
+        return options.extendContext ? options.extendContext(base, hub) : (base as TContext);
+      },
+    },
+  });
+
+  hub.init = async () => {
+    if (databaseKind(env) === 'mysql' && env.HUB_MYSQL_CREATE_DATABASE === '1') await ensureMysqlDatabase(definition.slug, env);
+    if (!dataSource.isInitialized) await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+  };
+  hub.listen = async (port?: number) => {
+    await apollo.start();
+    const actual = await listen(hub.http, port ?? servicePort(definition.slug, env), env.HUB_HOST || '127.0.0.1');
+    log.info({ port: actual }, `${definition.slug} subgraph listening`);
+    return actual;
+  };
+  hub.stop = async () => {
+    await close(hub.http);
+    await apollo.stop();
+    if (dataSource.isInitialized) await dataSource.destroy();
+  };
+  return hub;
+}
+

@@ -1,0 +1,128 @@
+import { matchOccupation, matchTownship, occupationByCode, townshipByCode } from '@hub/vocabulary';
+import type { CertificateRecord, PersonRecord, TrainingRecord } from './coreTables';
+import type { CertificateFilter, TrainingFilter } from './CoreRepository';
+import { pageArgs, toConnection } from './connection';
+import { extraFields, DepartmentDefinition } from './DepartmentDefinition';
+import { InputError, notFound, withInputErrors } from './errors';
+import { CertificateInput, TrainingInput, prepareCertificate, preparePerson, prepareTraining } from './recordInput';
+import type { SubgraphContext } from './SubgraphContext';
+import { DateScalar } from './DateScalar';
+
+type Resolver = (parent: any, args: any, context: SubgraphContext) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- resolver maps are untyped by graphql-js
+export type ResolverMap = Record<string, Record<string, Resolver | { __resolveReference?: unknown } | unknown> | unknown>;
+
+interface ListArgs<F> {
+  filter?: (F & { township?: string | null; occupation?: string | null }) | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Turns the GraphQL filter (township and occupation in any common spelling) into repository terms. */
+function resolveFilter<F extends { townshipCode?: string; occupationCode?: string }>(filter: ListArgs<F>['filter']): F {
+  const { township, occupation, ...rest } = filter ?? ({} as NonNullable<ListArgs<F>['filter']>);
+  const out = { ...rest } as unknown as F;
+  if (township) {
+    const match = matchTownship(township);
+    if (!match) throw new InputError('UNKNOWN_TOWNSHIP', 'township', `乡镇“${township}”不是濮阳县的乡镇`);
+    out.townshipCode = match.code;
+  }
+  if (occupation) {
+    const match = matchOccupation(occupation);
+    if (!match) throw new InputError('UNKNOWN_OCCUPATION', 'occupation', `职业(工种)“${occupation}”不在2022版职业分类大典中`);
+    out.occupationCode = match.code;
+  }
+  return out;
+}
+
+/**
+ * The resolvers every department has, named after its prefix: its Person field, its lists,
+ * its record/revoke mutations, and the fields of its Training and Certificate types.
+ */
+export function departmentResolvers(definition: DepartmentDefinition): ResolverMap {
+  const { typePrefix: P, personField: field } = definition;
+  const certificateExtras = extraFields(definition, 'certificate');
+  const trainingExtras = extraFields(definition, 'training');
+
+  return {
+    Date: DateScalar,
+    Query: {
+      [`${field}Certificates`]: (_: unknown, args: ListArgs<CertificateFilter>, ctx: SubgraphContext) =>
+        withInputErrors('filter', async () => {
+          const page = await ctx.repo.listCertificates(resolveFilter(args.filter), pageArgs(args));
+          return toConnection(page, (c) => c.id);
+        }),
+      [`${field}Trainings`]: (_: unknown, args: ListArgs<TrainingFilter>, ctx: SubgraphContext) =>
+        withInputErrors('filter', async () => {
+          const page = await ctx.repo.listTrainings(resolveFilter(args.filter), pageArgs(args));
+          return toConnection(page, (t) => t.id);
+        }),
+    },
+    Mutation: {
+      [`record${P}Certificate`]: (_: unknown, { input }: { input: CertificateInput }, ctx: SubgraphContext) =>
+        withInputErrors('input', async () => {
+          const person = preparePerson(ctx.identity, input);
+          const certificate = prepareCertificate(person.personId, input, certificateExtras);
+          await ctx.repo.writeBatch({ people: [person], certificates: [certificate] });
+          return ctx.repo.certificateByNumber(certificate.certificateNumber);
+        }),
+      [`record${P}Training`]: (_: unknown, { input }: { input: TrainingInput }, ctx: SubgraphContext) =>
+        withInputErrors('input', async () => {
+          const person = preparePerson(ctx.identity, input);
+          const training = prepareTraining(person.personId, input, trainingExtras);
+          await ctx.repo.writeBatch({ people: [person], trainings: [training] });
+          return ctx.repo.trainingByKey(training.personId, training.programme, training.startDate);
+        }),
+      [`revoke${P}Certificate`]: (
+        _: unknown,
+        args: { certificateNumber: string; revokedOn: string; reason: string },
+        ctx: SubgraphContext,
+      ) =>
+        withInputErrors('reason', async () => {
+          if (!args.reason.trim()) throw new InputError('REQUIRED', 'reason', '撤销原因不能为空');
+          const revoked = await ctx.repo.revokeCertificate(args.certificateNumber.trim().toUpperCase(), args.revokedOn, args.reason.trim());
+          if (!revoked) throw notFound(`证书编号 ${args.certificateNumber} 不存在`);
+          return revoked;
+        }),
+    },
+    Person: {
+      __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
+      [field]: (person: { id: string }) => ({ personId: person.id }),
+    },
+    [`${P}Records`]: {
+      person: (records: { personId: string }, _: unknown, ctx: SubgraphContext) => ctx.loaders.personById.load(records.personId),
+      certificates: (records: { personId: string }, _: unknown, ctx: SubgraphContext) =>
+        ctx.loaders.certificatesByPerson.load(records.personId),
+      trainings: (records: { personId: string }, _: unknown, ctx: SubgraphContext) => ctx.loaders.trainingsByPerson.load(records.personId),
+    },
+    [`${P}Person`]: {
+      township: (person: PersonRecord) => (person.townshipCode ? townshipByCode(person.townshipCode) ?? null : null),
+    },
+    [`${P}Certificate`]: {
+      id: (c: CertificateRecord) => String(c.id),
+      department: () => definition.code,
+      person: (c: CertificateRecord) => ({ id: c.personId }),
+      occupation: (c: CertificateRecord) => (c.occupationCode ? occupationByCode(c.occupationCode) ?? null : null),
+    },
+    [`${P}Training`]: {
+      id: (t: TrainingRecord) => String(t.id),
+      department: () => definition.code,
+      person: (t: TrainingRecord) => ({ id: t.personId }),
+      occupation: (t: TrainingRecord) => (t.occupationCode ? occupationByCode(t.occupationCode) ?? null : null),
+    },
+  };
+}
+
+/** Merges resolver maps type by type; later maps win field by field. */
+export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
+  const out: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      const existing = out[type];
+      out[type] =
+        existing && typeof existing === 'object' && !(fields instanceof Object && 'serialize' in fields)
+          ? { ...(existing as object), ...(fields as object) }
+          : fields;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,165 @@
+import { IdNumberError, normalizeIdNumber, parseIdNumber } from '@hub/identity';
+import {
+  CertificateKind,
+  SkillLevel,
+  TalentCategory,
+  TargetGroup,
+  TrainingChannel,
+  TrainingOutcome,
+  kindInfo,
+  matchOccupation,
+  matchTownship,
+} from '@hub/vocabulary';
+import { InputError } from './errors';
+import { isIsoDate, todayIso } from './DateScalar';
+import type { IdentityService } from './IdentityService';
+import type { NewCertificate, NewPerson, NewTraining } from './CoreRepository';
+
+export interface PersonInput {
+  idNumber: string;
+  name: string;
+  /** Township name (any common spelling) or its statistical code. */
+  township?: string | null;
+}
+
+export interface CertificateInput extends PersonInput {
+  kind: CertificateKind;
+  talentCategory?: TalentCategory | null;
+  /** Occupation code, name or alias from the 2022 national catalogue. */
+  occupation?: string | null;
+  level?: SkillLevel | null;
+  certificateNumber: string;
+  issuingBody: string;
+  issuedOn: string;
+  validUntil?: string | null;
+  [extra: string]: unknown;
+}
+
+export interface TrainingInput extends PersonInput {
+  programme: string;
+  occupation?: string | null;
+  channel: TrainingChannel;
+  targetGroup: TargetGroup;
+  provider: string;
+  startDate: string;
+  endDate?: string | null;
+  hours?: number | null;
+  outcome: TrainingOutcome;
+  [extra: string]: unknown;
+}
+
+function required(field: string, value: unknown, label: string, maxLength: number): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (!text) throw new InputError('REQUIRED', field, `${label}不能为空`);
+  if (text.length > maxLength) throw new InputError('TOO_LONG', field, `${label}过长（最多 ${maxLength} 个字符）`);
+  return text;
+}
+
+function date(field: string, value: unknown, label: string): string {
+  if (typeof value !== 'string' || !isIsoDate(value)) {
+    throw new InputError('BAD_DATE', field, `${label}须为 YYYY-MM-DD 格式的真实日期，收到 ${JSON.stringify(value ?? null)}`);
+  }
+  return value;
+}
+
+function optionalDate(field: string, value: unknown, label: string): string | null {
+  return value === null || value === undefined || value === '' ? null : date(field, value, label);
+}
+
+function occupationCode(field: string, value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const occupation = matchOccupation(String(value));
+  // Groups (大类/中类/小类) are not occupations a certificate can be for.
+  if (!occupation || occupation.level !== 4) {
+    throw new InputError('UNKNOWN_OCCUPATION', field, `职业(工种)“${String(value)}”不在《职业分类大典（2022年版）》中，请填写职业编码或规范名称`);
+  }
+  return occupation.code;
+}
+
+/** Validates a person's part of an input and derives what the ID number says (sex, birth date). */
+export function preparePerson(identity: IdentityService, input: PersonInput): NewPerson {
+  let canonical: string;
+  try {
+    canonical = normalizeIdNumber(input.idNumber).idNumber;
+  } catch (error) {
+    if (error instanceof IdNumberError) throw new InputError(`ID_NUMBER_${error.code}`, 'idNumber', error.message);
+    throw error;
+  }
+  const name = required('name', input.name, '姓名', 64);
+  let townshipCode: string | null = null;
+  if (input.township !== null && input.township !== undefined && String(input.township).trim() !== '') {
+    const township = matchTownship(String(input.township));
+    if (!township) throw new InputError('UNKNOWN_TOWNSHIP', 'township', `乡镇“${input.township}”不是濮阳县的乡镇，请填写乡镇名称或统计代码`);
+    townshipCode = township.code;
+  }
+  const parsed = parseIdNumber(canonical);
+  return {
+    personId: identity.personIdOf(canonical),
+    idNumberSealed: identity.seal(canonical),
+    idNumberMasked: identity.mask(canonical),
+    name,
+    sex: parsed.sex,
+    birthDate: parsed.birthDate,
+    townshipCode,
+  };
+}
+
+function extras(input: Record<string, unknown>, extraFields: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of extraFields) {
+    const value = input[field];
+    // Booleans are stored as 0/1: SQLite has no boolean type.
+    out[field] = value === undefined || value === '' ? null : typeof value === 'string' ? value.trim() : typeof value === 'boolean' ? Number(value) : value;
+  }
+  return out;
+}
+
+export function prepareCertificate(personId: string, input: CertificateInput, extraFields: readonly string[] = []): NewCertificate {
+  const info = kindInfo[input.kind];
+  if (!info) throw new InputError('UNKNOWN_KIND', 'kind', `证书类别“${String(input.kind)}”无效`);
+  const level = input.level ?? null;
+  if (info.levelled && !level) throw new InputError('LEVEL_REQUIRED', 'level', `${info.label}须填写等级（五级/初级工 至 一级/高级技师）`);
+  if (!info.levelled && level) throw new InputError('LEVEL_NOT_APPLICABLE', 'level', `${info.label}不分等级，请勿填写等级`);
+  const issuedOn = date('issuedOn', input.issuedOn, '发证日期');
+  if (issuedOn > todayIso()) throw new InputError('FUTURE_DATE', 'issuedOn', `发证日期 ${issuedOn} 晚于今天`);
+  const validUntil = optionalDate('validUntil', input.validUntil, '有效期至');
+  if (validUntil && validUntil < issuedOn) throw new InputError('BAD_DATE_RANGE', 'validUntil', `有效期至 ${validUntil} 早于发证日期 ${issuedOn}`);
+  return {
+    personId,
+    kind: input.kind,
+    talentCategory: input.talentCategory ?? info.talentCategory,
+    occupationCode: occupationCode('occupation', input.occupation),
+    level,
+    certificateNumber: required('certificateNumber', input.certificateNumber, '证书编号', 64).toUpperCase(),
+    issuingBody: required('issuingBody', input.issuingBody, '发证机构', 128),
+    issuedOn,
+    validUntil,
+    status: 'VALID',
+    revokedOn: null,
+    revokeReason: null,
+    ...extras(input, extraFields),
+  };
+}
+
+export function prepareTraining(personId: string, input: TrainingInput, extraFields: readonly string[] = []): NewTraining {
+  const startDate = date('startDate', input.startDate, '开始日期');
+  const endDate = optionalDate('endDate', input.endDate, '结束日期');
+  if (endDate && endDate < startDate) throw new InputError('BAD_DATE_RANGE', 'endDate', `结束日期 ${endDate} 早于开始日期 ${startDate}`);
+  const hours = input.hours ?? null;
+  if (hours !== null && (!Number.isInteger(hours) || hours < 0 || hours > 10000)) {
+    throw new InputError('BAD_HOURS', 'hours', `课时须为 0 到 10000 的整数，收到 ${hours}`);
+  }
+  return {
+    personId,
+    programme: required('programme', input.programme, '培训项目', 128),
+    occupationCode: occupationCode('occupation', input.occupation),
+    channel: input.channel,
+    targetGroup: input.targetGroup,
+    provider: required('provider', input.provider, '培训机构', 128),
+    startDate,
+    endDate,
+    hours,
+    outcome: input.outcome,
+    ...extras(input, extraFields),
+  };
+}

@@ -1,0 +1,58 @@
+import { kindInfo, levelNumber } from './enums';
+import type { CertificateKind, CertificateStatus, SkillLevel } from './enums';
+
+/** The fields of a certificate that decide whether and how it counts. */
+export interface CountableCertificate {
+  kind: CertificateKind;
+  level: SkillLevel | null;
+  /** YYYY-MM-DD */
+  issuedOn: string;
+  /** YYYY-MM-DD, the last day it is valid; null for long-term certificates. */
+  validUntil: string | null;
+  status: CertificateStatus;
+}
+
+const isoDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+// ISO dates compare correctly as strings only when they really are YYYY-MM-DD.
+function checkDate(value: string, field: string): void {
+  if (!isoDate.test(value)) throw new RangeError(`${field} must be an ISO date YYYY-MM-DD, got "${value}"`);
+}
+
+/** Counts on asOf: issued on or before it, not revoked, and valid through it (validUntil inclusive). */
+export function countsOn(cert: CountableCertificate, asOf: string): boolean {
+  checkDate(asOf, 'asOf');
+  checkDate(cert.issuedOn, 'issuedOn');
+  if (cert.validUntil !== null) checkDate(cert.validUntil, 'validUntil');
+  if (cert.status === 'REVOKED') return false;
+  if (cert.issuedOn > asOf) return false;
+  return cert.validUntil === null || cert.validUntil >= asOf;
+}
+
+/** Choices the plan leaves open; DESIGN.md documents the defaults. */
+export interface CountingPolicy {
+  /** Whether 特种作业/特种设备/专项职业能力 certificates (no level) count as 中高级. */
+  unlevelledSkilledCountsAsMidHigh: boolean;
+}
+
+/** Unlevelled skilled kinds count as 技能人才 but not as 中高级, since nothing shows they reach 四级. */
+export const defaultCountingPolicy: Readonly<CountingPolicy> = Object.freeze({ unlevelledSkilledCountsAsMidHigh: false });
+
+/** Counts toward 技能人才: the five skilled kinds. */
+export function isSkilled(kind: CertificateKind): boolean {
+  return kindInfo[kind].skilled;
+}
+
+/** Counts toward 中高级技能人才: a skilled certificate at 四级/中级工 or above (LEVEL_1..LEVEL_4). */
+export function isMidHigh(kind: CertificateKind, level: SkillLevel | null, policy: CountingPolicy = defaultCountingPolicy): boolean {
+  const info = kindInfo[kind];
+  if (!info.skilled) return false;
+  if (!info.levelled) return policy.unlevelledSkilledCountsAsMidHigh;
+  return level !== null && levelNumber(level) <= 4;
+}
+
+/** Counts toward 高技能人才: a levelled skilled certificate at 三级/高级工 or above (LEVEL_1..LEVEL_3). */
+export function isHighSkilled(kind: CertificateKind, level: SkillLevel | null): boolean {
+  const info = kindInfo[kind];
+  return info.skilled && info.levelled && level !== null && levelNumber(level) <= 3;
+}

@@ -1,0 +1,175 @@
+/** The county departments that each own one subgraph, in port order. */
+export const departments = ['HRSS', 'EDUCATION', 'AGRICULTURE', 'VETERANS', 'CIVIL_AFFAIRS', 'FINANCE'] as const;
+export type Department = (typeof departments)[number];
+
+export const departmentLabels: Record<Department, string> = {
+  HRSS: '人力资源和社会保障局',
+  EDUCATION: '教育局',
+  AGRICULTURE: '农业农村局',
+  VETERANS: '退役军人事务局',
+  CIVIL_AFFAIRS: '民政局',
+  FINANCE: '财政局',
+};
+
+/** Folder, service and URL name of each department's subgraph. */
+export const departmentSlug: Record<Department, string> = {
+  HRSS: 'hrss',
+  EDUCATION: 'education',
+  AGRICULTURE: 'agriculture',
+  VETERANS: 'veterans',
+  CIVIL_AFFAIRS: 'civil-affairs',
+  FINANCE: 'finance',
+};
+
+export function departmentFromSlug(slug: string): Department | undefined {
+  const wanted = slug.trim().toLowerCase();
+  return departments.find((department) => departmentSlug[department] === wanted);
+}
+
+/** The five talent categories whose holders make up 持证人员 (plan section 一). */
+export const talentCategories = [
+  'ENTERPRISE_MANAGEMENT',
+  'PROFESSIONAL_TECHNICAL',
+  'SKILLED',
+  'RURAL_PRACTICAL',
+  'SOCIAL_WORK',
+] as const;
+export type TalentCategory = (typeof talentCategories)[number];
+
+export const talentCategoryLabels: Record<TalentCategory, string> = {
+  ENTERPRISE_MANAGEMENT: '企业经营管理人才',
+  PROFESSIONAL_TECHNICAL: '专业技术人才',
+  SKILLED: '技能人才',
+  RURAL_PRACTICAL: '农村实用人才',
+  SOCIAL_WORK: '社会工作人才',
+};
+
+export const certificateKinds = [
+  'VOCATIONAL_QUALIFICATION',
+  'SKILL_LEVEL',
+  'SPECIAL_OPERATION',
+  'SPECIAL_EQUIPMENT',
+  'SPECIAL_ABILITY',
+  'PROFESSIONAL_TITLE',
+  'SOCIAL_WORKER',
+  'RURAL_PRACTICAL',
+  'MANAGEMENT',
+] as const;
+export type CertificateKind = (typeof certificateKinds)[number];
+
+export interface CertificateKindInfo {
+  label: string;
+  talentCategory: TalentCategory;
+  /** Carries a skill level 1..5. */
+  levelled: boolean;
+  /** Counts toward 技能人才. */
+  skilled: boolean;
+}
+
+export const kindInfo: Record<CertificateKind, CertificateKindInfo> = {
+  VOCATIONAL_QUALIFICATION: { label: '职业资格证书', talentCategory: 'SKILLED', levelled: true, skilled: true },
+  SKILL_LEVEL: { label: '职业技能等级证书', talentCategory: 'SKILLED', levelled: true, skilled: true },
+  SPECIAL_OPERATION: { label: '特种作业操作证', talentCategory: 'SKILLED', levelled: false, skilled: true },
+  SPECIAL_EQUIPMENT: { label: '特种设备作业人员证', talentCategory: 'SKILLED', levelled: false, skilled: true },
+  SPECIAL_ABILITY: { label: '专项职业能力证书', talentCategory: 'SKILLED', levelled: false, skilled: true },
+  PROFESSIONAL_TITLE: { label: '专业技术资格证书', talentCategory: 'PROFESSIONAL_TECHNICAL', levelled: false, skilled: false },
+  SOCIAL_WORKER: { label: '社会工作者职业资格证书', talentCategory: 'SOCIAL_WORK', levelled: false, skilled: false },
+  RURAL_PRACTICAL: { label: '农村实用人才证书', talentCategory: 'RURAL_PRACTICAL', levelled: false, skilled: false },
+  MANAGEMENT: { label: '企业经营管理人才证书', talentCategory: 'ENTERPRISE_MANAGEMENT', levelled: false, skilled: false },
+};
+
+export const certificateKindLabels: Record<CertificateKind, string> = Object.fromEntries(
+  certificateKinds.map((kind) => [kind, kindInfo[kind].label]),
+) as Record<CertificateKind, string>;
+
+/** Highest first: LEVEL_1 = 一级/高级技师 … LEVEL_5 = 五级/初级工. */
+export const skillLevels = ['LEVEL_1', 'LEVEL_2', 'LEVEL_3', 'LEVEL_4', 'LEVEL_5'] as const;
+export type SkillLevel = (typeof skillLevels)[number];
+
+export const skillLevelLabels: Record<SkillLevel, string> = {
+  LEVEL_1: '一级/高级技师',
+  LEVEL_2: '二级/技师',
+  LEVEL_3: '三级/高级工',
+  LEVEL_4: '四级/中级工',
+  LEVEL_5: '五级/初级工',
+};
+
+/** 1 for LEVEL_1 (highest) … 5 for LEVEL_5. */
+export function levelNumber(level: SkillLevel): number {
+  return skillLevels.indexOf(level) + 1;
+}
+
+export function levelFromNumber(n: number): SkillLevel | undefined {
+  return Number.isInteger(n) && n >= 1 && n <= skillLevels.length ? skillLevels[n - 1] : undefined;
+}
+
+export const certificateStatuses = ['VALID', 'REVOKED'] as const;
+export type CertificateStatus = (typeof certificateStatuses)[number];
+
+export const certificateStatusLabels: Record<CertificateStatus, string> = {
+  VALID: '有效',
+  REVOKED: '已撤销',
+};
+
+/** The three annual training channels of plan section 二. */
+export const trainingChannels = ['ENTERPRISE', 'SCHOOL_PUBLIC', 'SOCIAL_RURAL'] as const;
+export type TrainingChannel = (typeof trainingChannels)[number];
+
+export const trainingChannelLabels: Record<TrainingChannel, string> = {
+  ENTERPRISE: '企业职工全员培训',
+  SCHOOL_PUBLIC: '学校技能培训及机关事业单位干部职工培训',
+  SOCIAL_RURAL: '社会培训机构及新型职业农民培训',
+};
+
+/** Key of each channel in plan-targets.json `annualChannels`. */
+export const channelPlanKey: Record<TrainingChannel, string> = {
+  ENTERPRISE: 'enterpriseEmployees',
+  SCHOOL_PUBLIC: 'schoolsAndPublicStaff',
+  SOCIAL_RURAL: 'socialAndRural',
+};
+
+export const targetGroups = [
+  'EMPLOYEE',
+  'STUDENT',
+  'GRADUATE',
+  'PUBLIC_STAFF',
+  'FARMER',
+  'MIGRANT_WORKER',
+  'VETERAN',
+  'POVERTY_ALLEVIATED',
+  'UNEMPLOYED',
+  'DISABLED',
+  'OTHER',
+] as const;
+export type TargetGroup = (typeof targetGroups)[number];
+
+export const targetGroupLabels: Record<TargetGroup, string> = {
+  EMPLOYEE: '企业职工',
+  STUDENT: '在校学生',
+  GRADUATE: '高校毕业生',
+  PUBLIC_STAFF: '机关事业单位人员',
+  FARMER: '农民',
+  MIGRANT_WORKER: '农民工',
+  VETERAN: '退役军人',
+  POVERTY_ALLEVIATED: '脱贫劳动力',
+  UNEMPLOYED: '失业人员',
+  DISABLED: '残疾人',
+  OTHER: '其他',
+};
+
+export const trainingOutcomes = ['COMPLETED', 'IN_PROGRESS', 'DROPPED'] as const;
+export type TrainingOutcome = (typeof trainingOutcomes)[number];
+
+export const trainingOutcomeLabels: Record<TrainingOutcome, string> = {
+  COMPLETED: '结业',
+  IN_PROGRESS: '在训',
+  DROPPED: '未结业',
+};
+
+export const sexes = ['MALE', 'FEMALE'] as const;
+export type Sex = (typeof sexes)[number];
+
+export const sexLabels: Record<Sex, string> = {
+  MALE: '男',
+  FEMALE: '女',
+};

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { normalizeText } from './normalizeText';
+
+export interface Township {
+  /** 9-digit NBS statistical division code, e.g. 410928101. */
+  code: string;
+  name: string;
+  type: '镇' | '乡';
+}
+
+interface TownshipsFile {
+  county: { code: string; name: string };
+  townships: Township[];
+}
+
+/** Spellings used by NBS up to its 2021 release (固/罡 became 堌/堽 in 2022). */
+const variantNames: Readonly<Record<string, string>> = {
+  王称固镇: '王称堌镇',
+  白罡乡: '白堽乡',
+};
+
+/** 梁庄 was 梁庄乡 410928204 until the 2017 release, 梁庄镇 410928112 from 2018 on. */
+const formerUnits: Readonly<Record<string, string>> = {
+  梁庄乡: '梁庄镇',
+  '410928204': '梁庄镇',
+};
+
+/** Administrative prefixes clerks write before a township name; stripped in any order. */
+const prefixes = ['河南省', '濮阳市', '濮阳县'];
+
+interface Catalogue {
+  list: readonly Township[];
+  byCode: Map<string, Township>;
+  /** Current codes plus former ones, for free-text matching only. */
+  byAnyCode: Map<string, Township>;
+  /** A key that two townships would share maps to null, so it never resolves. */
+  byKey: Map<string, Township | null>;
+}
+
+let catalogue: Catalogue | undefined;
+
+function load(): Catalogue {
+  if (catalogue) return catalogue;
+  const file = JSON.parse(fs.readFileSync(path.join(__dirname, '../data/townships.json'), 'utf8')) as TownshipsFile;
+  const list = file.townships
+    .map((t) => Object.freeze({ code: t.code, name: t.name, type: t.type }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const byCode = new Map(list.map((t) => [t.code, t] as const));
+  const byAnyCode = new Map(byCode);
+  const byName = new Map(list.map((t) => [t.name, t] as const));
+  const byKey = new Map<string, Township | null>();
+  const add = (key: string, township: Township): void => {
+    const existing = byKey.get(key);
+    byKey.set(key, existing === undefined || existing === township ? township : null);
+  };
+  for (const t of list) {
+    add(t.name, t);
+    add(t.name.slice(0, -1), t);
+  }
+  for (const [variant, name] of Object.entries(variantNames)) {
+    const t = byName.get(name);
+    if (!t) throw new Error(`townships.json has no ${name} for the variant ${variant}`);
+    add(variant, t);
+    add(variant.slice(0, -1), t);
+  }
+  for (const [former, name] of Object.entries(formerUnits)) {
+    const t = byName.get(name);
+    if (!t) throw new Error(`townships.json has no ${name} for the former unit ${former}`);
+    if (/^\d+$/.test(former)) byAnyCode.set(former, t);
+    else add(former, t);
+  }
+  catalogue = { list, byCode, byAnyCode, byKey };
+  return catalogue;
+}
+
+/** The 20 township-level units of 濮阳县 (12 镇, 8 乡), in code order. */
+export function townships(): Township[] {
+  return load().list.slice();
+}
+
+/** Exact 9-digit code of a current township. */
+export function townshipByCode(code: string): Township | undefined {
+  return load().byCode.get(code);
+}
+
+/** A township from a 9/12-digit code or a name as clerks write it (prefixes, no suffix, old spellings, 梁庄乡); never a guess. */
+export function matchTownship(text: string): Township | undefined {
+  let s = normalizeText(text);
+  if (/^\d+$/.test(s)) {
+    if (s.length === 12 && s.endsWith('000')) s = s.slice(0, 9);
+    return s.length === 9 ? load().byAnyCode.get(s) : undefined;
+  }
+  for (let stripped = true; stripped; ) {
+    stripped = false;
+    for (const prefix of prefixes) {
+      if (s.startsWith(prefix)) {
+        s = s.slice(prefix.length);
+        stripped = true;
+      }
+    }
+  }
+  if (s === '') return undefined;
+  return load().byKey.get(s) ?? undefined;
+}

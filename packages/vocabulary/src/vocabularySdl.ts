@@ -1,0 +1,135 @@
+import {
+  certificateKindLabels,
+  certificateKinds,
+  certificateStatuses,
+  certificateStatusLabels,
+  departmentLabels,
+  departments,
+  sexes,
+  sexLabels,
+  skillLevelLabels,
+  skillLevels,
+  talentCategories,
+  talentCategoryLabels,
+  targetGroupLabels,
+  targetGroups,
+  trainingChannelLabels,
+  trainingChannels,
+  trainingOutcomeLabels,
+  trainingOutcomes,
+} from './enums';
+import type {
+  CertificateKind,
+  CertificateStatus,
+  Department,
+  Sex,
+  SkillLevel,
+  TalentCategory,
+  TargetGroup,
+  TrainingChannel,
+  TrainingOutcome,
+} from './enums';
+
+interface EnumSpec<T extends string> {
+  name: string;
+  description: string;
+  values: readonly T[];
+  labels: Record<T, string>;
+  english: Record<T, string>;
+}
+
+// Records typed by the enum make the compiler reject a value added without its English meaning.
+const departmentEnglish: Record<Department, string> = {
+  HRSS: 'Human Resources and Social Security Bureau',
+  EDUCATION: 'Education Bureau',
+  AGRICULTURE: 'Agriculture and Rural Affairs Bureau',
+  VETERANS: 'Veterans Affairs Bureau',
+  CIVIL_AFFAIRS: 'Civil Affairs Bureau',
+  FINANCE: 'Finance Bureau',
+};
+
+const talentCategoryEnglish: Record<TalentCategory, string> = {
+  ENTERPRISE_MANAGEMENT: 'enterprise management talents',
+  PROFESSIONAL_TECHNICAL: 'professional and technical talents',
+  SKILLED: 'skilled talents',
+  RURAL_PRACTICAL: 'rural practical talents',
+  SOCIAL_WORK: 'social work talents',
+};
+
+const certificateKindEnglish: Record<CertificateKind, string> = {
+  VOCATIONAL_QUALIFICATION: 'vocational qualification certificate (skilled, levels 1-5)',
+  SKILL_LEVEL: 'vocational skill level certificate (skilled, levels 1-5)',
+  SPECIAL_OPERATION: 'special operation certificate from emergency management (skilled, unlevelled)',
+  SPECIAL_EQUIPMENT: 'special equipment operator certificate from market regulation (skilled, unlevelled)',
+  SPECIAL_ABILITY: 'special vocational ability certificate (skilled, unlevelled)',
+  PROFESSIONAL_TITLE: 'professional and technical qualification, e.g. accounting (professional and technical talents)',
+  SOCIAL_WORKER: 'social worker qualification certificate (social work talents)',
+  RURAL_PRACTICAL: 'rural practical talent certificate, high-quality or new professional farmers (rural practical talents)',
+  MANAGEMENT: 'enterprise management talent certificate (enterprise management talents)',
+};
+
+const skillLevelEnglish: Record<SkillLevel, string> = {
+  LEVEL_1: 'level 1, senior technician (highest)',
+  LEVEL_2: 'level 2, technician',
+  LEVEL_3: 'level 3, senior worker',
+  LEVEL_4: 'level 4, intermediate worker',
+  LEVEL_5: 'level 5, junior worker (lowest)',
+};
+
+const certificateStatusEnglish: Record<CertificateStatus, string> = {
+  VALID: 'valid',
+  REVOKED: 'revoked; never counts',
+};
+
+const trainingChannelEnglish: Record<TrainingChannel, string> = {
+  ENTERPRISE: 'training of all enterprise employees',
+  SCHOOL_PUBLIC: 'skills training in schools and training of public-sector staff',
+  SOCIAL_RURAL: 'training by social training institutions and of new professional farmers',
+};
+
+const targetGroupEnglish: Record<TargetGroup, string> = {
+  EMPLOYEE: 'enterprise employee',
+  STUDENT: 'student in school',
+  GRADUATE: 'college graduate',
+  PUBLIC_STAFF: 'staff of public agencies and institutions',
+  FARMER: 'farmer',
+  MIGRANT_WORKER: 'migrant worker',
+  VETERAN: 'veteran',
+  POVERTY_ALLEVIATED: 'worker lifted out of poverty',
+  UNEMPLOYED: 'unemployed person',
+  DISABLED: 'person with a disability',
+  OTHER: 'other',
+};
+
+const trainingOutcomeEnglish: Record<TrainingOutcome, string> = {
+  COMPLETED: 'completed',
+  IN_PROGRESS: 'in progress',
+  DROPPED: 'left without completing',
+};
+
+const sexEnglish: Record<Sex, string> = {
+  MALE: 'male',
+  FEMALE: 'female',
+};
+
+function enumSdl<T extends string>(spec: EnumSpec<T>): string {
+  const lines = [`"""${spec.description}"""`, `enum ${spec.name} {`];
+  for (const value of spec.values) {
+    lines.push(`  """${spec.labels[value]} ${spec.english[value]}"""`, `  ${value}`);
+  }
+  lines.push('}');
+  return lines.join('\n');
+}
+
+/** The shared enums, concatenated into every department subgraph's schema (enum definitions only). */
+export const vocabularySdl: string = [
+  enumSdl({ name: 'Department', description: '委办局 county department that owns a subgraph', values: departments, labels: departmentLabels, english: departmentEnglish }),
+  enumSdl({ name: 'TalentCategory', description: '人才类别 talent category of plan section 一', values: talentCategories, labels: talentCategoryLabels, english: talentCategoryEnglish }),
+  enumSdl({ name: 'CertificateKind', description: '证书类型 certificate kind', values: certificateKinds, labels: certificateKindLabels, english: certificateKindEnglish }),
+  enumSdl({ name: 'SkillLevel', description: '技能等级 skill level, LEVEL_1 highest to LEVEL_5 lowest', values: skillLevels, labels: skillLevelLabels, english: skillLevelEnglish }),
+  enumSdl({ name: 'CertificateStatus', description: '证书状态 certificate status', values: certificateStatuses, labels: certificateStatusLabels, english: certificateStatusEnglish }),
+  enumSdl({ name: 'TrainingChannel', description: '培训渠道 annual training channel of the plan', values: trainingChannels, labels: trainingChannelLabels, english: trainingChannelEnglish }),
+  enumSdl({ name: 'TargetGroup', description: '培训对象 target group of a training', values: targetGroups, labels: targetGroupLabels, english: targetGroupEnglish }),
+  enumSdl({ name: 'TrainingOutcome', description: '培训结果 training outcome', values: trainingOutcomes, labels: trainingOutcomeLabels, english: trainingOutcomeEnglish }),
+  enumSdl({ name: 'Sex', description: '性别 sex', values: sexes, labels: sexLabels, english: sexEnglish }),
+].join('\n\n') + '\n';

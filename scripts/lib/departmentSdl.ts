@@ -1,0 +1,207 @@
+/** A department-specific field on its Training/Certificate types and inputs. */
+export interface ExtraField {
+  name: string;
+  /** GraphQL type, e.g. String or Int. */
+  type: string;
+  description: string;
+}
+
+export interface DepartmentSdlOptions {
+  /** e.g. CivilAffairs */
+  prefix: string;
+  /** e.g. civilAffairs */
+  field: string;
+  /** e.g. 民政局 */
+  label: string;
+  /** What the department's certificates and trainings are, in a few words of Chinese. */
+  certificatesLabel: string;
+  trainingsLabel: string;
+  training: ExtraField[];
+  certificate: ExtraField[];
+}
+
+const fieldLines = (fields: ExtraField[], indent = '  ') =>
+  fields.map((f) => `${indent}"${f.description}"\n${indent}${f.name}: ${f.type}`).join('\n');
+
+/** The standard schema.graphql of a department subgraph; the department then owns and extends it. */
+export function departmentSdl(o: DepartmentSdlOptions): string {
+  const { prefix: P, field: f, label: L } = o;
+  return `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
+
+"""人员 a person, identified across departments by a key derived from the ID number"""
+type Person @key(fields: "id") {
+  "人员标识 person id (HMAC of the ID number; never the number itself)"
+  id: ID!
+  "${L} records of this person"
+  ${f}: ${P}Records!
+}
+
+"""${L}记录 what the ${L} holds on one person"""
+type ${P}Records {
+  "本部门登记的人员信息 the person as this department registered them (null when unknown here)"
+  person: ${P}Person
+  "${o.certificatesLabel} certificates recorded by the ${L}"
+  certificates: [${P}Certificate!]!
+  "${o.trainingsLabel} trainings recorded by the ${L}"
+  trainings: [${P}Training!]!
+}
+
+"""本部门登记的人员 a person as the ${L} registered them"""
+type ${P}Person {
+  "姓名 name"
+  name: String!
+  "身份证号(脱敏) masked ID number, e.g. 410928********123X"
+  idNumberMasked: String!
+  sex: Sex!
+  "出生日期 birth date (from the ID number)"
+  birthDate: Date!
+  "乡镇 township"
+  township: Township
+}
+
+"""证书 a certificate recorded by the ${L}"""
+type ${P}Certificate {
+  id: ID!
+  department: Department!
+  person: Person!
+  kind: CertificateKind!
+  talentCategory: TalentCategory!
+  "职业(工种) occupation"
+  occupation: Occupation
+  "等级 level; null for unlevelled kinds"
+  level: SkillLevel
+  "证书编号 certificate number"
+  certificateNumber: String!
+  "发证机构 issuing body"
+  issuingBody: String!
+  "发证日期 issued on"
+  issuedOn: Date!
+  "有效期至 valid until (null: long-term)"
+  validUntil: Date
+  status: CertificateStatus!
+  "撤销日期 revoked on"
+  revokedOn: Date
+  "撤销原因 reason for revocation"
+  revokeReason: String
+${fieldLines(o.certificate)}
+}
+
+"""培训 a training recorded by the ${L}"""
+type ${P}Training {
+  id: ID!
+  department: Department!
+  person: Person!
+  "培训项目 programme"
+  programme: String!
+  "职业(工种) occupation"
+  occupation: Occupation
+  channel: TrainingChannel!
+  targetGroup: TargetGroup!
+  "培训机构 provider"
+  provider: String!
+  "开始日期 start date"
+  startDate: Date!
+  "结束日期 end date"
+  endDate: Date
+  "课时 hours"
+  hours: Int
+  outcome: TrainingOutcome!
+${fieldLines(o.training)}
+}
+
+type ${P}CertificateEdge {
+  cursor: String!
+  node: ${P}Certificate!
+}
+
+"""证书列表 a page of the ${L}'s certificates"""
+type ${P}CertificateConnection {
+  edges: [${P}CertificateEdge!]!
+  nodes: [${P}Certificate!]!
+  pageInfo: PageInfo!
+  "符合条件的总数 number of certificates matching the filter"
+  totalCount: Int!
+}
+
+type ${P}TrainingEdge {
+  cursor: String!
+  node: ${P}Training!
+}
+
+"""培训列表 a page of the ${L}'s trainings"""
+type ${P}TrainingConnection {
+  edges: [${P}TrainingEdge!]!
+  nodes: [${P}Training!]!
+  pageInfo: PageInfo!
+  "符合条件的总数 number of trainings matching the filter"
+  totalCount: Int!
+}
+
+"""登记证书 a certificate to record (upsert by certificate number)"""
+input ${P}CertificateInput {
+  "身份证号 ID number as written (15 or 18 digits; spaces, full-width digits and lower-case x are accepted)"
+  idNumber: String!
+  "姓名 name"
+  name: String!
+  "乡镇 township name or code"
+  township: String
+  kind: CertificateKind!
+  "人才类别 talent category; defaults to the kind's category"
+  talentCategory: TalentCategory
+  "职业(工种) occupation code, name or alias"
+  occupation: String
+  level: SkillLevel
+  "证书编号 certificate number"
+  certificateNumber: String!
+  "发证机构 issuing body"
+  issuingBody: String!
+  "发证日期 issued on"
+  issuedOn: Date!
+  "有效期至 valid until"
+  validUntil: Date
+${fieldLines(o.certificate)}
+}
+
+"""登记培训 a training to record (upsert by person, programme and start date)"""
+input ${P}TrainingInput {
+  "身份证号 ID number as written"
+  idNumber: String!
+  "姓名 name"
+  name: String!
+  "乡镇 township name or code"
+  township: String
+  "培训项目 programme"
+  programme: String!
+  "职业(工种) occupation code, name or alias"
+  occupation: String
+  channel: TrainingChannel!
+  targetGroup: TargetGroup!
+  "培训机构 provider"
+  provider: String!
+  "开始日期 start date"
+  startDate: Date!
+  "结束日期 end date"
+  endDate: Date
+  "课时 hours"
+  hours: Int
+  outcome: TrainingOutcome!
+${fieldLines(o.training)}
+}
+
+type Query {
+  "${L}证书列表 the ${L}'s certificates, filtered and paginated"
+  ${f}Certificates(filter: CertificateFilter, first: Int = 20, after: String): ${P}CertificateConnection!
+  "${L}培训列表 the ${L}'s trainings, filtered and paginated"
+  ${f}Trainings(filter: TrainingFilter, first: Int = 20, after: String): ${P}TrainingConnection!
+}
+
+type Mutation {
+  "登记或更正证书 record or correct a certificate"
+  record${P}Certificate(input: ${P}CertificateInput!): ${P}Certificate!
+  "登记或更正培训 record or correct a training"
+  record${P}Training(input: ${P}TrainingInput!): ${P}Training!
+  "撤销证书 revoke a certificate from a date, with a reason"
+  revoke${P}Certificate(certificateNumber: String!, revokedOn: Date!, reason: String!): ${P}Certificate!
+}
+`;
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/subgraph-kit';
+import { createCivilAffairsSubgraph } from './server';
+
+void runSubgraph(createCivilAffairsSubgraph());

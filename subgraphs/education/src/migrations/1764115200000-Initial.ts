@@ -1,0 +1,22 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { col, coreTableSpecs, createTables, dropTables } from '@hub/subgraph-kit';
+
+// Frozen copy of the tables as first released; later changes get migrations of their own.
+const tables = Object.values(
+  coreTableSpecs({
+    training: { school: col.text('school', 128, true), major: col.text('major', 128, true) },
+    certificate: { school: col.text('school', 128, true), major: col.text('major', 128, true) },
+  }),
+);
+
+export class Initial1764115200000 implements MigrationInterface {
+  name = 'Initial1764115200000';
+
+  up(queryRunner: QueryRunner): Promise<void> {
+    return createTables(queryRunner, tables);
+  }
+
+  down(queryRunner: QueryRunner): Promise<void> {
+    return dropTables(queryRunner, tables);
+  }
+}

@@ -1,0 +1,122 @@
+import { col, TableSpec } from '@hub/subgraph-kit';
+
+/** A person as one department last described them in its change feed. */
+export const personSeen: TableSpec = {
+  entity: 'PersonSeen',
+  table: 'person_seen',
+  columns: {
+    personId: col.key('person_id', 32),
+    department: { ...col.text('department', 16), primary: true },
+    name: col.text('name', 64),
+    idNumberMasked: col.text('id_number_masked', 18),
+    sex: col.text('sex', 6),
+    birthDate: col.date('birth_date'),
+    townshipCode: col.text('township_code', 9, true),
+    updatedAt: col.time('updated_at'),
+    seq: col.int('seq'),
+  },
+};
+
+/** The county's master record of each person: hrss's own description first, else the latest one. */
+export const personMaster: TableSpec = {
+  entity: 'PersonMaster',
+  table: 'person_master',
+  columns: {
+    personId: col.key('person_id', 32),
+    name: col.text('name', 64),
+    idNumberMasked: col.text('id_number_masked', 18),
+    sex: col.text('sex', 6),
+    birthDate: col.date('birth_date'),
+    townshipCode: col.text('township_code', 9, true),
+    /** Comma-separated departments that know the person, e.g. HRSS,VETERANS. */
+    departments: col.text('departments', 120),
+  },
+  indices: [{ name: 'idx_master_township', columns: ['townshipCode'] }],
+};
+
+/** One certificate of any department in the county holder index. */
+export const holding: TableSpec = {
+  entity: 'Holding',
+  table: 'holding',
+  columns: {
+    department: { ...col.text('department', 16), primary: true },
+    certificateId: { ...col.text('certificate_id', 32), primary: true },
+    personId: col.text('person_id', 32),
+    kind: col.text('kind', 32),
+    talentCategory: col.text('talent_category', 32),
+    skilled: col.int('skilled'),
+    /** 1 (一级/高级技师) … 5 (五级/初级工); null for unlevelled kinds. */
+    levelNumber: col.int('level_number', true),
+    occupationCode: col.text('occupation_code', 10, true),
+    issuedOn: col.date('issued_on'),
+    validUntil: col.date('valid_until', true),
+    revokedOn: col.date('revoked_on', true),
+    /** Feed position of the change this row reflects; older changes are ignored. */
+    seq: col.int('seq'),
+  },
+  indices: [
+    { name: 'idx_holding_person', columns: ['personId'] },
+    { name: 'idx_holding_issued', columns: ['issuedOn'] },
+  ],
+};
+
+/** One training of any department in the county index. */
+export const trainingFact: TableSpec = {
+  entity: 'TrainingFact',
+  table: 'training_fact',
+  columns: {
+    department: { ...col.text('department', 16), primary: true },
+    trainingId: { ...col.text('training_id', 32), primary: true },
+    personId: col.text('person_id', 32),
+    channel: col.text('channel', 16),
+    targetGroup: col.text('target_group', 24),
+    occupationCode: col.text('occupation_code', 10, true),
+    startDate: col.date('start_date'),
+    endDate: col.date('end_date', true),
+    outcome: col.text('outcome', 12),
+    seq: col.int('seq'),
+  },
+  indices: [{ name: 'idx_training_fact_start', columns: ['startDate'] }],
+};
+
+/** Where hrss stands in each department's change feed, and how that went. */
+export const feedCursor: TableSpec = {
+  entity: 'FeedCursor',
+  table: 'feed_cursor',
+  columns: {
+    department: col.key('department', 16),
+    lastSeq: col.int('last_seq'),
+    /** The department's newest seq when last asked. */
+    latestSeq: col.int('latest_seq'),
+    lastSyncedAt: col.time('last_synced_at', true),
+    lastAttemptAt: col.time('last_attempt_at', true),
+    lastError: col.text('last_error', 255, true),
+  },
+};
+
+/** The plan's targets, seeded from plan-targets.json; editable data, never literals in code. */
+export const planTarget: TableSpec = {
+  entity: 'PlanTarget',
+  table: 'plan_target',
+  columns: {
+    key: col.key('target_key', 64),
+    label: col.text('label', 128),
+    /** Stored as text so shares (0.8) and counts (300000) both survive exactly. */
+    target: col.text('target', 32),
+    clause: col.text('clause', 16),
+  },
+};
+
+/** County-level inputs the plan needs but no department records, e.g. the employed population. */
+export const countyInput: TableSpec = {
+  entity: 'CountyInput',
+  table: 'county_input',
+  columns: {
+    key: col.key('input_key', 64),
+    value: col.text('value', 64),
+    note: col.text('note', 255, true),
+    updatedAt: col.time('updated_at'),
+  },
+};
+
+export const indexTables = [personSeen, personMaster, holding, trainingFact, feedCursor, planTarget, countyInput];

@@ -1,0 +1,172 @@
+import {
+  Department,
+  departmentLabels,
+  departments,
+  defaultCountingPolicy,
+  levelFromNumber,
+  occupationByCode,
+  planTargets,
+  skillLevelLabels,
+  talentCategoryLabels,
+  TalentCategory,
+  townshipByCode,
+} from '@hub/vocabulary';
+import type { FeedCursorRow, HolderIndexRepository } from '../repositories/HolderIndexRepository';
+import { GroupCounts, MonthCounts, ProgressRepository } from '../repositories/ProgressRepository';
+
+export interface Figure {
+  key: string;
+  label: string;
+  value: number;
+  target: number | null;
+  ratio: number | null;
+}
+
+export interface BreakdownRow {
+  key: string | null;
+  label: string;
+  holders: number;
+  certificates: number;
+}
+
+export interface CountyFigures {
+  asOf: string;
+  periodFrom: string;
+  periodTo: string;
+  certificateHolders: Figure;
+  skilledTalents: Figure;
+  midHighSkilledTalents: Figure;
+  highSkilledTalents: Figure;
+  trainingPersonTimes: Figure;
+  newlyCertified: Figure;
+  newHighSkilled: Figure;
+  employedPopulation: number;
+  holderShareOfEmployed: Figure;
+  skilledShareOfEmployed: Figure;
+  midHighShareOfSkilled: Figure;
+  byDepartment: { department: Department; label: string; holders: number; overlap: number; exclusive: number; certificates: number }[];
+  byTownship: BreakdownRow[];
+  byTalentCategory: BreakdownRow[];
+  byLevel: BreakdownRow[];
+  byOccupation: BreakdownRow[];
+  byMonth: MonthCounts[];
+}
+
+export interface Completeness {
+  department: Department;
+  label: string;
+  included: boolean;
+  lastSyncedAt: string | null;
+  lagSeconds: number | null;
+  pendingChanges: number;
+  lastError: string | null;
+}
+
+const MID_HIGH_MAX_LEVEL = 4; // 四级/中级工 or above
+const HIGH_MAX_LEVEL = 3; // 三级/高级工 or above
+const CACHE_DATES = 32;
+
+const byHoldersDesc = (a: BreakdownRow, b: BreakdownRow) => b.holders - a.holders || String(a.key).localeCompare(String(b.key));
+
+/**
+ * countyProgress: exact distinct-person figures from the holder index against the plan's targets.
+ * Answers are cached per as-of date until the index changes.
+ */
+export class CountyProgressService {
+  private readonly progress: ProgressRepository;
+  private cache = new Map<string, Promise<CountyFigures>>();
+  private cacheVersion = -1;
+
+  constructor(private readonly index: HolderIndexRepository) {
+    this.progress = new ProgressRepository(index);
+  }
+
+  figures(asOf: string): Promise<CountyFigures> {
+    if (this.cacheVersion !== this.index.version) {
+      this.cache.clear();
+      this.cacheVersion = this.index.version;
+    }
+    let answer = this.cache.get(asOf);
+    if (!answer) {
+      if (this.cache.size >= CACHE_DATES) this.cache.clear();
+      answer = this.compute(asOf);
+      answer.catch(() => this.cache.delete(asOf));
+      this.cache.set(asOf, answer);
+    }
+    return answer;
+  }
+
+  private async compute(asOf: string): Promise<CountyFigures> {
+    const period = planTargets().period;
+    const targets = await this.index.targets();
+    const employedInput = await this.index.countyInput('employedPopulation');
+    const employedPopulation = Number(employedInput?.value ?? 0);
+    const figure = (key: string, value: number, label?: string): Figure => {
+      const t = targets.get(key);
+      const target = t ? t.target : null;
+      return { key, label: t?.label ?? label ?? key, value, target, ratio: target ? value / target : null };
+    };
+    const share = (key: string, part: number, whole: number): Figure => figure(key, whole > 0 ? part / whole : 0);
+
+    const p = this.progress;
+    const headline = await p.headline(asOf, MID_HIGH_MAX_LEVEL, HIGH_MAX_LEVEL, defaultCountingPolicy.unlevelledSkilledCountsAsMidHigh);
+    const trainingPersonTimes = await p.trainingPersonTimes(period.from, asOf);
+    const newlyCertified = await p.newlyCertified(period.from, asOf);
+    const newHighSkilled = await p.newlyCertified(period.from, asOf, HIGH_MAX_LEVEL);
+    const departmentRows = await p.byDepartment(asOf);
+
+    const label = (rows: GroupCounts[], name: (key: string) => string): BreakdownRow[] =>
+      rows.map((r) => ({ ...r, label: r.key === null ? '未登记' : name(r.key) })).sort(byHoldersDesc);
+
+    return {
+      asOf,
+      periodFrom: period.from,
+      periodTo: period.to,
+      certificateHolders: figure('certificateHolders', headline.holders),
+      skilledTalents: figure('skilledTalents', headline.skilled),
+      midHighSkilledTalents: figure('midHighSkilledTalents', headline.midHigh),
+      highSkilledTalents: figure('highSkilledTalents', headline.high, '高技能人才总量'),
+      trainingPersonTimes: figure('trainingPersonTimes', trainingPersonTimes),
+      newlyCertified: figure('newlyCertified', newlyCertified),
+      newHighSkilled: figure('newHighSkilled', newHighSkilled),
+      employedPopulation,
+      holderShareOfEmployed: share('holderShareOfEmployed', headline.holders, employedPopulation),
+      skilledShareOfEmployed: share('skilledShareOfEmployed', headline.skilled, employedPopulation),
+      midHighShareOfSkilled: share('midHighShareOfSkilled', headline.midHigh, headline.skilled),
+      byDepartment: departments.map((department) => {
+        const row = departmentRows.find((r) => r.department === department);
+        const holders = row?.holders ?? 0;
+        const overlap = row?.overlap ?? 0;
+        return { department, label: departmentLabels[department], holders, overlap, exclusive: holders - overlap, certificates: row?.certificates ?? 0 };
+      }),
+      byTownship: label(await p.groupBy(asOf, 'township'), (code) => townshipByCode(code)?.name ?? code),
+      byTalentCategory: label(await p.groupBy(asOf, 'talentCategory'), (key) => talentCategoryLabels[key as TalentCategory] ?? key),
+      byLevel: label(await p.groupBy(asOf, 'level'), (key) => {
+        const level = levelFromNumber(Number(key));
+        return level ? skillLevelLabels[level] : key;
+      })
+        .filter((r) => r.key !== null)
+        .sort((a, b) => Number(a.key) - Number(b.key)),
+      byOccupation: label(await p.groupBy(asOf, 'occupation'), (code) => occupationByCode(code)?.name ?? code),
+      byMonth: await p.byMonth(period.from, asOf),
+    };
+  }
+
+  /** Per department: in the index or not, when last synced, how far behind. Always live, never cached. */
+  async completeness(now = Date.now()): Promise<Completeness[]> {
+    const cursors = new Map<string, FeedCursorRow>((await this.index.cursors()).map((c) => [c.department, c]));
+    return departments.map((department) => {
+      const c = cursors.get(department);
+      const lastSyncedAt = c?.lastSyncedAt ?? null;
+      return {
+        department,
+        label: departmentLabels[department],
+        included: lastSyncedAt !== null,
+        lastSyncedAt,
+        lagSeconds: lastSyncedAt ? Math.max(0, Math.round((now - Date.parse(lastSyncedAt)) / 1000)) : null,
+        pendingChanges: c ? Math.max(0, c.latestSeq - c.lastSeq) : 0,
+        lastError: c?.lastError ?? null,
+      };
+    });
+  }
+}

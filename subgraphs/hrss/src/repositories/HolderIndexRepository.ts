@@ -1,0 +1,277 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { CoreRepository } from '@hub/subgraph-kit';
+import { Department, kindInfo, levelNumber, SkillLevel, CertificateKind } from '@hub/vocabulary';
+
+/** One change as a department's feed serves it. */
+export interface FeedChange {
+  seq: number;
+  entity: 'person' | 'training' | 'certificate';
+  entityId: string;
+  personId: string;
+  at: string;
+  record: Record<string, unknown>;
+}
+
+export interface FeedCursorRow {
+  department: Department;
+  lastSeq: number;
+  latestSeq: number;
+  lastSyncedAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+}
+
+export interface PersonMasterRow {
+  personId: string;
+  name: string;
+  idNumberMasked: string;
+  sex: string;
+  birthDate: string;
+  townshipCode: string | null;
+  departments: string;
+}
+
+interface KeyedRow {
+  seq: number;
+  [column: string]: unknown;
+}
+
+const CHUNK = 400;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Keeps the newest change of each record in a batch. */
+function newestById(changes: FeedChange[]): Map<string, FeedChange> {
+  const out = new Map<string, FeedChange>();
+  for (const change of changes) {
+    const seen = out.get(change.entityId);
+    if (!seen || seen.seq < change.seq) out.set(change.entityId, change);
+  }
+  return out;
+}
+
+function certificateRow(department: Department, change: FeedChange) {
+  const r = change.record;
+  const kind = r.kind as CertificateKind;
+  return {
+    department,
+    certificateId: change.entityId,
+    personId: String(r.personId),
+    kind,
+    talentCategory: String(r.talentCategory),
+    skilled: kindInfo[kind]?.skilled ? 1 : 0,
+    levelNumber: r.level ? levelNumber(r.level as SkillLevel) : null,
+    occupationCode: (r.occupationCode as string | null) ?? null,
+    issuedOn: String(r.issuedOn),
+    validUntil: (r.validUntil as string | null) ?? null,
+    // A revoked certificate stops counting from its revocation date.
+    revokedOn: r.status === 'REVOKED' ? String(r.revokedOn ?? r.issuedOn) : null,
+    seq: change.seq,
+  };
+}
+
+function trainingRow(department: Department, change: FeedChange) {
+  const r = change.record;
+  return {
+    department,
+    trainingId: change.entityId,
+    personId: String(r.personId),
+    channel: String(r.channel),
+    targetGroup: String(r.targetGroup),
+    occupationCode: (r.occupationCode as string | null) ?? null,
+    startDate: String(r.startDate),
+    endDate: (r.endDate as string | null) ?? null,
+    outcome: String(r.outcome),
+    seq: change.seq,
+  };
+}
+
+function personSeenRow(department: Department, change: FeedChange) {
+  const r = change.record;
+  return {
+    personId: change.personId,
+    department,
+    name: String(r.name),
+    idNumberMasked: String(r.idNumberMasked),
+    sex: String(r.sex),
+    birthDate: String(r.birthDate),
+    townshipCode: (r.townshipCode as string | null) ?? null,
+    updatedAt: String(r.updatedAt ?? change.at),
+    seq: change.seq,
+  };
+}
+
+/**
+ * The county holder index: every department's certificates, trainings and person descriptions,
+ * applied from their change feeds idempotently (a row only moves forward in its feed's order).
+ */
+export class HolderIndexRepository {
+  /** Bumped on every applied batch; caches of figures key on it. */
+  version = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly core: CoreRepository,
+  ) {}
+
+  async cursors(): Promise<FeedCursorRow[]> {
+    const rows = await this.dataSource.getRepository<FeedCursorRow>('FeedCursor').find();
+    return rows.map((r) => ({ ...r, lastSeq: Number(r.lastSeq), latestSeq: Number(r.latestSeq) }));
+  }
+
+  async cursor(department: Department): Promise<number> {
+    const row = await this.dataSource.getRepository<FeedCursorRow>('FeedCursor').findOneBy({ department });
+    return row ? Number(row.lastSeq) : 0;
+  }
+
+  /** Applies one page of a department's feed and moves its cursor, in one transaction. */
+  async apply(department: Department, changes: FeedChange[], latestSeq: number): Promise<void> {
+    await this.core.transaction(async (manager) => {
+      const byEntity = (entity: FeedChange['entity']) => newestById(changes.filter((c) => c.entity === entity));
+      await this.upsertNewer(manager, 'Holding', 'holding', 'certificate_id', department, byEntity('certificate'), certificateRow);
+      await this.upsertNewer(manager, 'TrainingFact', 'training_fact', 'training_id', department, byEntity('training'), trainingRow);
+      const people = byEntity('person');
+      const touched = await this.upsertNewer(manager, 'PersonSeen', 'person_seen', 'person_id', department, people, personSeenRow);
+      await this.refreshMasters(manager, touched);
+      const cursors = manager.getRepository<FeedCursorRow>('FeedCursor');
+      const before = await cursors.findOneBy({ department });
+      const lastSeq = Math.max(before ? Number(before.lastSeq) : 0, ...changes.map((c) => c.seq));
+      const now = new Date().toISOString();
+      await cursors.save({ department, lastSeq, latestSeq: Math.max(latestSeq, lastSeq), lastSyncedAt: now, lastAttemptAt: now, lastError: null });
+    });
+    if (changes.length) this.version++;
+  }
+
+  /** Remembers that a department could not be reached; its data stays as it was. */
+  async recordFailure(department: Department, message: string): Promise<void> {
+    await this.core.transaction(async (manager) => {
+      const cursors = manager.getRepository<FeedCursorRow>('FeedCursor');
+      const before = await cursors.findOneBy({ department });
+      await cursors.save({
+        department,
+        lastSeq: before ? Number(before.lastSeq) : 0,
+        latestSeq: before ? Number(before.latestSeq) : 0,
+        lastSyncedAt: before?.lastSyncedAt ?? null,
+        lastAttemptAt: new Date().toISOString(),
+        lastError: message.slice(0, 255),
+      });
+    });
+  }
+
+  /** Replaces rows whose stored change is older than the incoming one; returns the person ids touched. */
+  private async upsertNewer<R extends KeyedRow>(
+    manager: EntityManager,
+    entity: string,
+    table: string,
+    idColumn: string,
+    department: Department,
+    changes: Map<string, FeedChange>,
+    toRow: (department: Department, change: FeedChange) => R,
+  ): Promise<string[]> {
+    const touched: string[] = [];
+    for (const part of chunks([...changes.values()])) {
+      const ids = part.map((c) => c.entityId);
+      const marks = ids.map(() => '?').join(',');
+      const existing: { id: string; seq: number }[] = await manager.query(
+        `SELECT ${idColumn} AS id, seq FROM ${table} WHERE department = ? AND ${idColumn} IN (${marks})`,
+        [department, ...ids],
+      );
+      const storedSeq = new Map(existing.map((row) => [String(row.id), Number(row.seq)]));
+      const fresh = part.filter((c) => (storedSeq.get(c.entityId) ?? 0) < c.seq);
+      if (!fresh.length) continue;
+      const freshIds = fresh.map((c) => c.entityId);
+      const replaced = freshIds.filter((id) => storedSeq.has(id));
+      if (replaced.length) {
+        await manager.query(`DELETE FROM ${table} WHERE department = ? AND ${idColumn} IN (${replaced.map(() => '?').join(',')})`, [
+          department,
+          ...replaced,
+        ]);
+      }
+      await manager.insert(entity, fresh.map((c) => toRow(department, c)));
+      touched.push(...fresh.map((c) => c.personId));
+    }
+    return touched;
+  }
+
+  /** Rebuilds the master record of the given persons from what each department said of them. */
+  private async refreshMasters(manager: EntityManager, personIds: string[]): Promise<void> {
+    const unique = [...new Set(personIds)];
+    for (const part of chunks(unique)) {
+      const seen = await manager.getRepository<ReturnType<typeof personSeenRow>>('PersonSeen').findBy({ personId: In(part) });
+      const byPerson = new Map<string, ReturnType<typeof personSeenRow>[]>();
+      for (const row of seen) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
+      const masters: PersonMasterRow[] = [];
+      for (const [personId, rows] of byPerson) {
+        // hrss keeps the master record; otherwise the most recent description wins.
+        const best = rows.find((r) => r.department === 'HRSS') ?? [...rows].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+        masters.push({
+          personId,
+          name: best.name,
+          idNumberMasked: best.idNumberMasked,
+          sex: best.sex,
+          birthDate: best.birthDate,
+          townshipCode: best.townshipCode,
+          departments: rows.map((r) => r.department).sort().join(','),
+        });
+      }
+      await manager.delete('PersonMaster', { personId: In(part) });
+      if (masters.length) await manager.insert('PersonMaster', masters);
+    }
+  }
+
+  async mastersByIds(personIds: readonly string[]): Promise<PersonMasterRow[]> {
+    const out: PersonMasterRow[] = [];
+    for (const part of chunks([...personIds], 1000)) {
+      out.push(...(await this.dataSource.getRepository<PersonMasterRow>('PersonMaster').findBy({ personId: In(part) })));
+    }
+    return out;
+  }
+
+  async peoplePage(
+    filter: { townshipCode?: string; department?: Department },
+    first: number,
+    afterPersonId?: string,
+  ): Promise<{ rows: PersonMasterRow[]; hasNextPage: boolean; totalCount: number }> {
+    const build = () => {
+      const qb = this.dataSource.getRepository<PersonMasterRow>('PersonMaster').createQueryBuilder('m');
+      if (filter.townshipCode) qb.andWhere('m.township_code = :township', { township: filter.townshipCode });
+      // departments is a comma list such as EDUCATION,HRSS; no department name contains another.
+      if (filter.department) qb.andWhere('m.departments LIKE :department', { department: `%${filter.department}%` });
+      return qb;
+    };
+    const totalCount = await build().getCount();
+    const qb = build();
+    if (afterPersonId) qb.andWhere('m.person_id > :after', { after: afterPersonId });
+    const rows = await qb.orderBy('m.person_id', 'ASC').limit(first + 1).getMany();
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+
+  query<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+    return this.dataSource.query(sql, parameters);
+  }
+
+  isMysql(): boolean {
+    return this.dataSource.options.type === 'mysql';
+  }
+
+  async targets(): Promise<Map<string, { label: string; target: number; clause: string }>> {
+    const rows = await this.dataSource.getRepository<{ key: string; label: string; target: string; clause: string }>('PlanTarget').find();
+    return new Map(rows.map((r) => [r.key, { label: r.label, target: Number(r.target), clause: r.clause }]));
+  }
+
+  async countyInput(key: string): Promise<{ value: string; note: string | null; updatedAt: string } | null> {
+    return this.dataSource.getRepository<{ key: string; value: string; note: string | null; updatedAt: string }>('CountyInput').findOneBy({ key });
+  }
+
+  async setCountyInput(key: string, value: string, note: string | null): Promise<void> {
+    await this.core.transaction(async (manager) => {
+      await manager.getRepository('CountyInput').save({ key, value, note, updatedAt: new Date().toISOString() });
+    });
+    this.version++;
+  }
+}

@@ -1,0 +1,13 @@
+import { InputError, todayIso, withInputErrors } from '@hub/subgraph-kit';
+import type { HrssContext } from '../../HrssContext';
+
+/** Mutation.setEmployedPopulation: the denominator of the shares; changes the figures at once. */
+export function setEmployedPopulation(_: unknown, args: { value: number; note?: string | null }, ctx: HrssContext) {
+  return withInputErrors('', async () => {
+    if (!Number.isInteger(args.value) || args.value <= 0) {
+      throw new InputError('BAD_VALUE', 'value', `从业人员数须为正整数，收到 ${args.value}`);
+    }
+    await ctx.index.setCountyInput('employedPopulation', String(args.value), args.note?.trim() || null);
+    return ctx.progress.figures(todayIso());
+  });
+}

@@ -1,0 +1,35 @@
+import { decodeCursor, InputError, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, encodeCursor, withInputErrors } from '@hub/subgraph-kit';
+import { Department, matchTownship } from '@hub/vocabulary';
+import type { HrssContext } from '../../HrssContext';
+
+interface PeopleArgs {
+  filter?: { township?: string | null; department?: Department | null } | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Query.people: persons known to the county, keyset-paginated by person id. */
+export function people(_: unknown, args: PeopleArgs, ctx: HrssContext) {
+  return withInputErrors('', async () => {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+      throw new InputError('BAD_PAGE_SIZE', 'first', `每页条数须在 0 到 ${MAX_PAGE_SIZE} 之间，收到 ${first}`);
+    }
+    let townshipCode: string | undefined;
+    if (args.filter?.township) {
+      const township = matchTownship(args.filter.township);
+      if (!township) throw new InputError('UNKNOWN_TOWNSHIP', 'filter.township', `乡镇“${args.filter.township}”不是濮阳县的乡镇`);
+      townshipCode = township.code;
+    }
+    const after = args.after ? decodeCursor(args.after) : undefined;
+    const page = await ctx.index.peoplePage({ townshipCode, department: args.filter?.department ?? undefined }, first, after);
+    for (const row of page.rows) ctx.hrssLoaders.personMaster.prime(row.personId, row);
+    const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.personId), node: { id: row.personId } }));
+    return {
+      edges,
+      nodes: edges.map((e) => e.node),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+      totalCount: page.totalCount,
+    };
+  });
+}

@@ -1,0 +1,19 @@
+import { IdNumberError, normalizeIdNumber } from '@hub/identity';
+import { InputError, withInputErrors } from '@hub/subgraph-kit';
+import type { HrssContext } from '../../HrssContext';
+
+/** Query.person: one person by ID number; null when no department knows them. */
+export function person(_: unknown, args: { idNumber: string }, ctx: HrssContext) {
+  return withInputErrors('', async () => {
+    let canonical: string;
+    try {
+      canonical = normalizeIdNumber(args.idNumber).idNumber;
+    } catch (error) {
+      if (error instanceof IdNumberError) throw new InputError(`ID_NUMBER_${error.code}`, 'idNumber', error.message);
+      throw error;
+    }
+    const id = ctx.identity.personIdOf(canonical);
+    const master = await ctx.hrssLoaders.personMaster.load(id);
+    return master ? { id } : null;
+  });
+}

@@ -1,0 +1,18 @@
+import { countyProgress } from './Query/countyProgress';
+import { people } from './Query/people';
+import { person } from './Query/person';
+import { setEmployedPopulation } from './Mutation/setEmployedPopulation';
+import { syncHolderIndex } from './Mutation/syncHolderIndex';
+import { CountyProgress } from './CountyProgress';
+import { Person } from './Person';
+
+/** hrss's own resolvers, merged over the kit's department resolvers. */
+export const resolvers = {
+  Query: { person, people, countyProgress },
+  Mutation: { syncHolderIndex, setEmployedPopulation },
+  Person,
+  CountyProgress,
+  HrssTraining: {
+    apprenticeship: (t: { apprenticeship: number | null }) => (t.apprenticeship === null ? null : Number(t.apprenticeship) === 1),
+  },
+};

@@ -1,0 +1,104 @@
+import { serviceBaseUrl } from '@hub/runtime';
+import type { Logger } from '@hub/runtime';
+import type { CoreRepository } from '@hub/subgraph-kit';
+import { Department, departments, departmentSlug } from '@hub/vocabulary';
+import type { FeedChange, HolderIndexRepository } from '../repositories/HolderIndexRepository';
+
+export interface FeedPage {
+  changes: FeedChange[];
+  latestSeq: number;
+}
+
+/** Where the index reads one department's changes from. */
+export type FeedSource = (after: number, limit: number) => Promise<FeedPage>;
+
+/** A department's feed over HTTP (GET /changes on its subgraph), with a timeout. */
+export function httpFeedSource(department: Department, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): FeedSource {
+  const base = serviceBaseUrl(departmentSlug[department], env);
+  return async (after, limit) => {
+    const response = await fetch(`${base}/changes?after=${after}&limit=${limit}`, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok) throw new Error(`${department} change feed answered HTTP ${response.status}`);
+    const body = (await response.json()) as FeedPage;
+    return { changes: body.changes, latestSeq: body.latestSeq };
+  };
+}
+
+/** hrss's own feed, read from its own database. */
+export function localFeedSource(repo: CoreRepository): FeedSource {
+  return async (after, limit) => {
+    const rows = await repo.changesAfter(after, limit);
+    return {
+      changes: rows.map((r) => ({ seq: Number(r.seq), entity: r.entity, entityId: r.entityId, personId: r.personId, at: r.createdAt, record: JSON.parse(r.payload) })),
+      latestSeq: await repo.latestSeq(),
+    };
+  };
+}
+
+export interface SyncOutcome {
+  department: Department;
+  applied: number;
+  error?: string;
+}
+
+const PAGE = 2000;
+
+/**
+ * Pulls every department's change feed into the holder index, continuously and on demand.
+ * A department that is down keeps its cursor and is retried; nothing is lost or applied twice.
+ */
+export class HolderIndexSync {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<SyncOutcome[]> | null = null;
+
+  constructor(
+    private readonly index: HolderIndexRepository,
+    private readonly sources: Record<Department, FeedSource>,
+    private readonly log: Logger,
+  ) {}
+
+  /** Syncs one department until its feed is drained. */
+  async syncDepartment(department: Department): Promise<SyncOutcome> {
+    let applied = 0;
+    try {
+      for (;;) {
+        const after = await this.index.cursor(department);
+        const page = await this.sources[department](after, PAGE);
+        await this.index.apply(department, page.changes, page.latestSeq);
+        applied += page.changes.length;
+        if (page.changes.length < PAGE) return { department, applied };
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.log.warn({ department, err: message }, '部门变更流同步失败 change feed sync failed');
+      await this.index.recordFailure(department, message);
+      return { department, applied, error: message };
+    }
+  }
+
+  /** Syncs all departments; concurrent callers share one run. */
+  syncAll(): Promise<SyncOutcome[]> {
+    if (!this.running) {
+      this.running = Promise.all(departments.map((d) => this.syncDepartment(d))).finally(() => {
+        this.running = null;
+      });
+    }
+    return this.running;
+  }
+
+  start(intervalMs: number): void {
+    const tick = () => {
+      this.syncAll()
+        .catch((error: unknown) => this.log.error({ err: error }, 'sync failed'))
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, intervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
