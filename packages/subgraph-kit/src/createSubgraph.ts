@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
@@ -77,7 +78,12 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
     typeDefs: parse(subgraphSdl(options.schemaFile)),
     resolvers: mergeResolvers(departmentResolvers(definition), options.resolvers ?? {}) as never,
   });
-  const apollo = new ApolloServer<TContext>({ schema, includeStacktraceInErrorResponses: env.NODE_ENV !== 'production' });
+  const apollo = new ApolloServer<TContext>({
+    schema,
+    includeStacktraceInErrorResponses: env.NODE_ENV !== 'production',
+    // No Apollo Studio here: federated tracing would only cost time on every request.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
 
   const hub = { definition, log, dataSource, repo, identity, apollo } as Subgraph<TContext>;
   const changeFeed: RouteHandler = async (_req, res, url) => {

@@ -13,9 +13,9 @@ export interface FeedPage {
 export type FeedSource = (after: number, limit: number) => Promise<FeedPage>;
 
 /** A department's feed over HTTP (GET /changes on its subgraph), with a timeout. */
-export function httpFeedSource(department: Department, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): FeedSource {
-  const base = serviceBaseUrl(departmentSlug[department], env);
+export function httpFeedSource(department: Department, env: NodeJS.ProcessEnv = process.env, timeoutMs = 15_000): FeedSource {
   return async (after, limit) => {
+    const base = serviceBaseUrl(departmentSlug[department], env);
     const response = await fetch(`${base}/changes?after=${after}&limit=${limit}`, { signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) throw new Error(`${department} change feed answered HTTP ${response.status}`);
     const body = (await response.json()) as FeedPage;
@@ -40,7 +40,7 @@ export interface SyncOutcome {
   error?: string;
 }
 
-const PAGE = 2000;
+const PAGE = 1000;
 
 /**
  * Pulls every department's change feed into the holder index, continuously and on demand.
