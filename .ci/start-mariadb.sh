@@ -20,7 +20,8 @@ PIDFILE="$BASE/mariadbd.pid"
 
 say() { echo "[mariadb] $*" >&2; }
 root_sql() { mariadb --no-defaults --socket="$SOCK" -uroot "$@"; }
-answers_on_tcp() { mariadb-admin --no-defaults --protocol=TCP -h127.0.0.1 -P"$PORT" --connect-timeout=2 ping >/dev/null 2>&1; }
+# Something listens on the port (a plain TCP connect: a ping without a user may be refused by host).
+answers_on_tcp() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
 if [[ "${1:-}" == "--stop" ]]; then
   if [[ -S "$SOCK" ]] && root_sql -e 'SELECT 1' >/dev/null 2>&1; then
@@ -31,8 +32,11 @@ if [[ "${1:-}" == "--stop" ]]; then
     kill "$(cat "$PIDFILE")"
   else
     say "no server of ours is running in $D"
+    exit 0
   fi
-  exit 0
+  for _ in $(seq 1 60); do answers_on_tcp || exit 0; sleep 0.5; done
+  say "the server still answers on $PORT after 30 s"
+  exit 1
 fi
 
 # 1. Install from Debian's packages when missing. Without systemd the package's own start attempt
@@ -72,7 +76,7 @@ else
     if answers_on_tcp && root_sql -e 'SELECT 1' >/dev/null 2>&1; then break; fi
     sleep 0.5
   done
-  if ! answers_on_tcp; then
+  if ! answers_on_tcp || ! root_sql -e 'SELECT 1' >/dev/null 2>&1; then
     say "mariadbd did not answer within 60 s; last lines of $LOG:"
     tail -n 30 "$LOG" >&2 || true
     exit 1

@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { close, createHttpService, createLogger, listen, Logger, RouteHandler, sendJson, serviceBaseUrl, servicePort } from '@hub/runtime';
 import type { GatewayContext } from './GatewayContext';
 import { HubDataSource } from './HubDataSource';
+import { createUndiciFetcher } from './undiciFetcher';
 
 export const defaultSupergraphPath = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -24,11 +25,12 @@ export interface Gateway {
 export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
   const log = createLogger('gateway', env);
   const supergraphSdl = fs.readFileSync(env.HUB_SUPERGRAPH || defaultSupergraphPath, 'utf8');
+  const subgraphFetch = createUndiciFetcher({ timeoutMs: Number(env.HUB_SUBGRAPH_TIMEOUT_MS || 10_000) });
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
       const override = env[`HUB_${name.toUpperCase().replace(/-/g, '_')}_URL`] || env[`HUB_${name.toUpperCase().replace(/-/g, '_')}_PORT`];
-      return new HubDataSource({ url: override ? `${serviceBaseUrl(name, env)}/graphql` : url });
+      return new HubDataSource({ url: override ? `${serviceBaseUrl(name, env)}/graphql` : url, fetcher: subgraphFetch.fetcher as never });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: env.NODE_ENV !== 'production' });
@@ -53,6 +55,7 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     async stop() {
       await close(server);
       await apollo.stop();
+      await subgraphFetch.close();
     },
   };
 }
