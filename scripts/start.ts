@@ -6,15 +6,17 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import { servicePort } from '@hub/runtime';
+import { dataDir, isProduction, servicePort } from '@hub/runtime';
+import { devSecretsEnv } from './lib/devSecrets';
 import { root, subgraphList } from './lib/subgraphList';
 
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const children: ChildProcess[] = [];
 let stopping = false;
+const childEnv: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir() };
 
 function run(name: string, entry: string): ChildProcess {
-  const child = spawn(tsx, [entry], { cwd: root, env: { ...process.env, HUB_DATA_DIR: process.env.HUB_DATA_DIR || path.join(root, 'data') }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tsx, [entry], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${name}]`.padEnd(16);
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream! }).on('line', (line) => process.stdout.write(`${prefix}${line}\n`));
@@ -54,13 +56,21 @@ process.once('SIGINT', () => stop(0));
 process.once('SIGTERM', () => stop(0));
 
 async function main(): Promise<void> {
+  if (!isProduction()) {
+    const secrets = devSecretsEnv(dataDir());
+    Object.assign(childEnv, secrets.env);
+    if (Object.keys(secrets.env).length) {
+      console.warn(`!!! 开发模式：使用 ${secrets.file} 中的开发密钥${secrets.created ? '（刚刚生成）' : ''}，切勿录入真实身份证号 !!! development secrets in use`);
+    }
+  }
   const subgraphs = subgraphList();
   for (const s of subgraphs) run(s.slug, path.join(s.dir, 'src', 'index.ts'));
   await Promise.all(subgraphs.map((s) => waitHealthy(s.slug)));
   run('gateway', path.join(root, 'gateway', 'src', 'index.ts'));
   await waitHealthy('gateway');
   const gateway = `http://127.0.0.1:${servicePort('gateway')}`;
-  console.log(`\n濮阳县技能数据枢纽已启动 the hub is up: ${gateway}/graphql\n`);
+  console.log(`\n濮阳县技能数据枢纽已启动 the hub is up: ${gateway}/graphql`);
+  console.log('令牌 token for queries: npm run token -- --role county-admin   (see README)\n');
 }
 
 main().catch((error: unknown) => {

@@ -122,10 +122,10 @@ describe('the federated hub', () => {
     const representations = people.data.people.nodes.map((n: { id: string }) => ({ __typename: 'Person', id: n.id }));
     const field = personFields[slug].split(' ')[0];
     hub.counters[slug].count = 0;
-    const res = await hub.query(
+    const { body: res } = await hub.querySubgraph(
+      slug,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id ${field} { certificates { id } trainings { id } } } } }`,
       { r: representations },
-      hub.urls[slug],
     );
     expect(res.errors).toBeUndefined();
     expect(res.data._entities).toHaveLength(30);

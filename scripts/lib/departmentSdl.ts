@@ -32,8 +32,8 @@ export function departmentSdl(o: DepartmentSdlOptions): string {
 type Person @key(fields: "id") {
   "人员标识 person id (HMAC of the ID number; never the number itself)"
   id: ID!
-  "${L} records of this person"
-  ${f}: ${P}Records!
+  "${L} records of this person (null, with an error naming the department, when the caller may not see them or the department is unavailable)"
+  ${f}: ${P}Records
 }
 
 """${L}记录 what the ${L} holds on one person"""
@@ -52,6 +52,11 @@ type ${P}Person {
   name: String!
   "身份证号(脱敏) masked ID number, e.g. 410928********123X"
   idNumberMasked: String!
+  """
+  完整身份证号 the full ID number, for the county administrator and this department's staff only.
+  A purpose must be stated; every reveal is written to the audit log.
+  """
+  idNumber(purpose: String!): String!
   sex: Sex!
   "出生日期 birth date (from the ID number)"
   birthDate: Date!

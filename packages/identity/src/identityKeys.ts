@@ -32,7 +32,7 @@ export function identityKeysFromEnv(
   const missing: string[] = [];
 
   for (const { variable, field, devLabel } of KEY_VARIABLES) {
-    const configured = readConfiguredKey(env, variable);
+    const configured = readKeyFromEnv(env, variable);
     const developmentKey = createHash('sha256').update(devLabel).digest();
     if (configured) {
       // The development keys are derivable from this source file, so they must never protect real data.
@@ -69,7 +69,7 @@ export function identityKeysFromEnv(
 }
 
 /** The key from VARIABLE or from the file named by VARIABLE_FILE (Docker/Kubernetes secrets), or undefined if neither is set. */
-function readConfiguredKey(env: NodeJS.ProcessEnv, variable: string): Buffer | undefined {
+export function readKeyFromEnv(env: NodeJS.ProcessEnv, variable: string): Buffer | undefined {
   const fileVariable = `${variable}_FILE`;
   const direct = nonBlank(env[variable]);
   const path = nonBlank(env[fileVariable]);

@@ -1,6 +1,6 @@
 export { checkCharacter } from './checkCharacter';
 export { IdCipher } from './IdCipher';
-export { identityKeysFromEnv } from './identityKeys';
+export { identityKeysFromEnv, readKeyFromEnv } from './identityKeys';
 export type { IdentityKeys } from './identityKeys';
 export { isCanonicalIdNumber } from './isCanonicalIdNumber';
 export { makeIdNumber } from './makeIdNumber';

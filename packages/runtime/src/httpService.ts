@@ -4,7 +4,8 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { Logger } from 'pino';
 
-export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<void> | void;
+/** `principal` is whatever `authenticate` returned for the request (undefined on public paths). */
+export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, principal?: unknown) => Promise<void> | void;
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
   log: Logger;
@@ -12,11 +13,17 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   graphql?: {
     server: ApolloServer<TContext>;
-    context: (req: http.IncomingMessage, requestId: string) => Promise<TContext>;
+    context: (req: http.IncomingMessage, requestId: string, principal: unknown) => Promise<TContext>;
     path?: string;
   };
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /**
+   * Who is calling; null answers 401 (or the HttpError it throws). Paths in `publicPaths`
+   * (e.g. /health) skip it.
+   */
+  authenticate?: (req: http.IncomingMessage) => unknown | null | Promise<unknown | null>;
+  publicPaths?: ReadonlySet<string>;
 }
 
 export class HttpError extends Error {
@@ -52,16 +59,25 @@ export function requestIdOf(req: http.IncomingMessage): string {
 
 /** A plain node:http server routing a few fixed paths and one GraphQL endpoint. */
 export function createHttpService<TContext extends BaseContext>(options: HttpServiceOptions<TContext>): http.Server {
-  const { log, routes = {}, graphql, maxBodyBytes = 1_000_000 } = options;
+  const { log, routes = {}, graphql, maxBodyBytes = 1_000_000, authenticate, publicPaths = new Set(['/health']) } = options;
   const graphqlPath = graphql?.path ?? '/graphql';
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const handle = async (): Promise<void> => {
       const route = routes[`${req.method} ${url.pathname}`];
-      if (route) return route(req, res, url);
-      if (graphql && url.pathname === graphqlPath) return serveGraphql(req, res, url, graphql, maxBodyBytes);
-      sendJson(res, 404, { error: 'not found' });
+      const isGraphql = graphql !== undefined && url.pathname === graphqlPath;
+      if (!route && !isGraphql) return sendJson(res, 404, { error: 'not found' });
+      let principal: unknown;
+      if (authenticate && !publicPaths.has(url.pathname)) {
+        principal = await authenticate(req);
+        if (principal === null || principal === undefined) {
+          res.setHeader('www-authenticate', 'Bearer');
+          return sendJson(res, 401, { error: '未登录或凭证无效 (authentication required)' });
+        }
+      }
+      if (route) return route(req, res, url, principal);
+      return serveGraphql(req, res, url, graphql!, maxBodyBytes, principal);
     };
     handle().catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
@@ -83,6 +99,7 @@ async function serveGraphql<TContext extends BaseContext>(
   url: URL,
   graphql: NonNullable<HttpServiceOptions<TContext>['graphql']>,
   maxBodyBytes: number,
+  principal: unknown,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -105,7 +122,7 @@ async function serveGraphql<TContext extends BaseContext>(
   const requestId = requestIdOf(req);
   const response = await graphql.server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: () => graphql.context(req, requestId),
+    context: () => graphql.context(req, requestId, principal),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.setHeader('x-request-id', requestId);

@@ -14,6 +14,18 @@ export interface RecordBatch {
   certificates?: NewCertificate[];
 }
 
+/** Who saw which person's full ID number, when, and why. */
+export interface AuditEntry {
+  at: string;
+  subject: string;
+  role: string;
+  department: string;
+  personId: string;
+  field: string;
+  purpose: string;
+  requestId: string;
+}
+
 export interface WriteCounts {
   created: number;
   updated: number;
@@ -246,6 +258,19 @@ export class CoreRepository {
       const after = (await repo.findOneBy({ id: before.id })) as CertificateRecord;
       await this.appendChanges(manager, 'certificate', [after]);
       return after;
+    });
+  }
+
+  /** Writes an audit entry into the change log; the caller reveals nothing unless this succeeded. */
+  async recordAudit(entry: AuditEntry): Promise<void> {
+    await this.transaction(async (manager) => {
+      await manager.insert(this.specs.changeLog.entity, {
+        entity: 'audit',
+        entityId: `${entry.personId}:${entry.at}`.slice(0, 64),
+        personId: entry.personId,
+        payload: JSON.stringify(entry),
+        createdAt: entry.at,
+      });
     });
   }
 

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Principal } from '@hub/auth';
 import type { CoreLoaders } from './createCoreLoaders';
 import type { CoreRepository } from './CoreRepository';
 import type { DepartmentDefinition } from './DepartmentDefinition';
@@ -7,6 +8,8 @@ import type { IdentityService } from './IdentityService';
 /** What every resolver of a department receives. Built once per request. */
 export interface SubgraphContext {
   requestId: string;
+  /** Who is asking, verified by the gateway and signed. */
+  principal: Principal;
   log: Logger;
   department: DepartmentDefinition;
   identity: IdentityService;

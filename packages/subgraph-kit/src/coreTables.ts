@@ -48,7 +48,8 @@ export interface CertificateFields {
 
 export type CertificateRecord = CertificateFields & ExtraColumns & { id: number; createdAt: string; updatedAt: string };
 
-export type ChangeEntity = 'person' | 'training' | 'certificate';
+/** `audit` rows record reveals of full ID numbers; hrss gathers them for the county administrator. */
+export type ChangeEntity = 'person' | 'training' | 'certificate' | 'audit';
 
 /** One row of a department's append-only change log, written in the same transaction as the change. */
 export interface ChangeRecord {

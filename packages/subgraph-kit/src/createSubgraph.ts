@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
+import { hubSecretsFromEnv, may, PRINCIPAL_HEADER, Principal, verifyPrincipal } from '@hub/auth';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { close, createHttpService, createLogger, listen, Logger, RouteHandler, sendJson, servicePort } from '@hub/runtime';
 import { createCoreLoaders } from './createCoreLoaders';
@@ -53,6 +54,8 @@ export interface Subgraph<TContext extends SubgraphContext = SubgraphContext> {
   identity: IdentityService;
   apollo: ApolloServer<TContext>;
   http: http.Server;
+  /** Key of the signed principal header (hrss signs its own service calls with it). */
+  signingKey: Buffer;
   /** Opens the database and runs pending migrations. */
   init(): Promise<void>;
   /** Listens on the given port (default: the department's port); returns the port. */
@@ -74,6 +77,7 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
   );
   const repo = new CoreRepository(dataSource, specs);
   const identity = IdentityService.fromEnv(env, (message) => log.warn(message));
+  const secrets = hubSecretsFromEnv(env, (message) => log.warn(message));
   const schema = buildSubgraphSchema({
     typeDefs: parse(subgraphSdl(options.schemaFile)),
     resolvers: mergeResolvers(departmentResolvers(definition), options.resolvers ?? {}) as never,
@@ -85,8 +89,9 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
 
-  const hub = { definition, log, dataSource, repo, identity, apollo } as Subgraph<TContext>;
-  const changeFeed: RouteHandler = async (_req, res, url) => {
+  const hub = { definition, log, dataSource, repo, identity, apollo, signingKey: secrets.signingKey } as Subgraph<TContext>;
+  const changeFeed: RouteHandler = async (_req, res, url, principal) => {
+    if (!may.readChangeFeed(principal as Principal)) return sendJson(res, 403, { error: '仅系统服务可读取变更流 (the change feed is for the service role)' });
     const after = Number(url.searchParams.get('after') ?? 0);
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000), CHANGE_FEED_MAX);
     if (!Number.isInteger(after) || after < 0 || !Number.isInteger(limit) || limit < 1) {
@@ -112,12 +117,18 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
 
   hub.http = createHttpService<TContext>({
     log,
+    // Only the gateway (or a service) holding the signing key can call a subgraph.
+    authenticate: (req) => {
+      const header = req.headers[PRINCIPAL_HEADER];
+      return verifyPrincipal(typeof header === 'string' ? header : undefined, secrets.signingKey);
+    },
     routes: { 'GET /health': health, 'GET /changes': changeFeed, ...(options.routes?.(hub) ?? {}) },
     graphql: {
       server: apollo,
-      context: async (_req, requestId) => {
+      context: async (_req, requestId, principal) => {
         const base: SubgraphContext = {
           requestId,
+          principal: principal as Principal,
           log: log.child({ requestId }),
           department: definition,
           identity,

@@ -1,9 +1,10 @@
+import { demand, forbidden, may } from '@hub/auth';
 import { matchOccupation, matchTownship, occupationByCode, townshipByCode } from '@hub/vocabulary';
 import type { CertificateRecord, PersonRecord, TrainingRecord } from './coreTables';
 import type { CertificateFilter, TrainingFilter } from './CoreRepository';
 import { pageArgs, toConnection } from './connection';
 import { extraFields, DepartmentDefinition } from './DepartmentDefinition';
-import { InputError, notFound, withInputErrors } from './errors';
+import { InputError, notFound, toGraphQLError, withInputErrors } from './errors';
 import { CertificateInput, TrainingInput, prepareCertificate, preparePerson, prepareTraining } from './recordInput';
 import type { SubgraphContext } from './SubgraphContext';
 import { DateScalar } from './DateScalar';
@@ -48,11 +49,13 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
     Query: {
       [`${field}Certificates`]: (_: unknown, args: ListArgs<CertificateFilter>, ctx: SubgraphContext) =>
         withInputErrors('filter', async () => {
+          demand(may.readPersonRecords(ctx.principal, definition.code), ctx.principal, '查看个人证书记录');
           const page = await ctx.repo.listCertificates(resolveFilter(args.filter), pageArgs(args));
           return toConnection(page, (c) => c.id);
         }),
       [`${field}Trainings`]: (_: unknown, args: ListArgs<TrainingFilter>, ctx: SubgraphContext) =>
         withInputErrors('filter', async () => {
+          demand(may.readPersonRecords(ctx.principal, definition.code), ctx.principal, '查看个人培训记录');
           const page = await ctx.repo.listTrainings(resolveFilter(args.filter), pageArgs(args));
           return toConnection(page, (t) => t.id);
         }),
@@ -60,6 +63,7 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
     Mutation: {
       [`record${P}Certificate`]: (_: unknown, { input }: { input: CertificateInput }, ctx: SubgraphContext) =>
         withInputErrors('input', async () => {
+          demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           const person = preparePerson(ctx.identity, input);
           const certificate = prepareCertificate(person.personId, input, certificateExtras);
           await ctx.repo.writeBatch({ people: [person], certificates: [certificate] });
@@ -67,6 +71,7 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
         }),
       [`record${P}Training`]: (_: unknown, { input }: { input: TrainingInput }, ctx: SubgraphContext) =>
         withInputErrors('input', async () => {
+          demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           const person = preparePerson(ctx.identity, input);
           const training = prepareTraining(person.personId, input, trainingExtras);
           await ctx.repo.writeBatch({ people: [person], trainings: [training] });
@@ -78,6 +83,7 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
         ctx: SubgraphContext,
       ) =>
         withInputErrors('reason', async () => {
+          demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           if (!args.reason.trim()) throw new InputError('REQUIRED', 'reason', '撤销原因不能为空');
           const revoked = await ctx.repo.revokeCertificate(args.certificateNumber.trim().toUpperCase(), args.revokedOn, args.reason.trim());
           if (!revoked) throw notFound(`证书编号 ${args.certificateNumber} 不存在`);
@@ -86,7 +92,11 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
     },
     Person: {
       __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-      [field]: (person: { id: string }) => ({ personId: person.id }),
+      [field]: (person: { id: string }, _: unknown, ctx: SubgraphContext) => {
+        // Field-level: the rest of the dossier still answers.
+        if (!may.readPersonRecords(ctx.principal, definition.code)) throw forbidden(`无权查看${P}部门的个人记录 (may not read this department's person records)`);
+        return { personId: person.id };
+      },
     },
     [`${P}Records`]: {
       person: (records: { personId: string }, _: unknown, ctx: SubgraphContext) => ctx.loaders.personById.load(records.personId),
@@ -95,6 +105,23 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
       trainings: (records: { personId: string }, _: unknown, ctx: SubgraphContext) => ctx.loaders.trainingsByPerson.load(records.personId),
     },
     [`${P}Person`]: {
+      idNumber: async (person: PersonRecord, args: { purpose: string }, ctx: SubgraphContext) => {
+        demand(may.revealIdNumber(ctx.principal, definition.code), ctx.principal, '查看完整身份证号');
+        const purpose = args.purpose.trim();
+        if (purpose.length < 2) throw toGraphQLError(new InputError('PURPOSE_REQUIRED', 'purpose', '查看完整身份证号须说明用途'), ['idNumber']);
+        // Audited before it is revealed: no audit entry, no number.
+        await ctx.repo.recordAudit({
+          at: new Date().toISOString(),
+          subject: ctx.principal.subject,
+          role: ctx.principal.role,
+          department: definition.code,
+          personId: person.personId,
+          field: 'idNumber',
+          purpose: purpose.slice(0, 200),
+          requestId: ctx.requestId,
+        });
+        return ctx.identity.open(person.idNumberSealed);
+      },
       township: (person: PersonRecord) => (person.townshipCode ? townshipByCode(person.townshipCode) ?? null : null),
     },
     [`${P}Certificate`]: {

@@ -10,4 +10,6 @@ export interface HrssContext extends SubgraphContext {
   sync: HolderIndexSync;
   progress: CountyProgressService;
   hrssLoaders: HrssLoaders;
+  /** Smallest group of persons shown to analysts and dashboards. */
+  minCellSize: number;
 }

@@ -17,6 +17,7 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
   let index: HolderIndexRepository;
   let sync: HolderIndexSync;
   let progress: CountyProgressService;
+  const minCellSize = Number(env.HUB_MIN_CELL_SIZE || 5);
   const hub = createSubgraph<HrssContext>({
     definition: department,
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
@@ -25,11 +26,11 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
     migrations: [Initial1764115200000, HolderIndex1764115200001],
     env,
     counter,
-    extendContext: (base) => ({ ...base, index, sync, progress, hrssLoaders: createHrssLoaders(index) }),
+    extendContext: (base) => ({ ...base, index, sync, progress, minCellSize, hrssLoaders: createHrssLoaders(index) }),
   });
   index = new HolderIndexRepository(hub.dataSource, hub.repo);
   const sources = Object.fromEntries(
-    departments.map((d): [Department, FeedSource] => [d, d === 'HRSS' ? localFeedSource(hub.repo) : httpFeedSource(d, env)]),
+    departments.map((d): [Department, FeedSource] => [d, d === 'HRSS' ? localFeedSource(hub.repo) : httpFeedSource(d, hub.signingKey, env)]),
   ) as Record<Department, FeedSource>;
   sync = new HolderIndexSync(index, sources, hub.log);
   progress = new CountyProgressService(index);

@@ -119,4 +119,25 @@ export const countyInput: TableSpec = {
   },
 };
 
-export const indexTables = [personSeen, personMaster, holding, trainingFact, feedCursor, planTarget, countyInput];
+/** Reveals of full ID numbers in any department, gathered from the change feeds for the county administrator. */
+export const auditEntry: TableSpec = {
+  entity: 'AuditEntry',
+  table: 'audit_entry',
+  columns: {
+    department: { ...col.text('department', 16), primary: true },
+    seq: { ...col.int('seq'), primary: true },
+    at: col.time('at'),
+    subject: col.text('subject', 128),
+    role: col.text('role', 24),
+    personId: col.text('person_id', 32),
+    field: col.text('field', 32),
+    purpose: col.text('purpose', 200),
+    requestId: col.text('request_id', 64),
+  },
+  indices: [
+    { name: 'idx_audit_at', columns: ['at'] },
+    { name: 'idx_audit_person', columns: ['personId'] },
+  ],
+};
+
+export const indexTables = [personSeen, personMaster, holding, trainingFact, feedCursor, planTarget, countyInput, auditEntry];

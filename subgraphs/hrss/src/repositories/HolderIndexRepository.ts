@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import type { CoreRepository } from '@hub/subgraph-kit';
+import type { ChangeEntity, CoreRepository } from '@hub/subgraph-kit';
 import { Department, kindInfo, levelNumber, SkillLevel, CertificateKind } from '@hub/vocabulary';
 
 /** One change as a department's feed serves it. */
 export interface FeedChange {
   seq: number;
-  entity: 'person' | 'training' | 'certificate';
+  entity: ChangeEntity;
   entityId: string;
   personId: string;
   at: string;
@@ -20,6 +20,18 @@ export interface FeedCursorRow {
   lastSyncedAt: string | null;
   lastAttemptAt: string | null;
   lastError: string | null;
+}
+
+export interface AuditRow {
+  department: Department;
+  seq: number;
+  at: string;
+  subject: string;
+  role: string;
+  personId: string;
+  field: string;
+  purpose: string;
+  requestId: string;
 }
 
 export interface PersonMasterRow {
@@ -138,6 +150,7 @@ export class HolderIndexRepository {
       const people = byEntity('person');
       const touched = await this.upsertNewer(manager, 'PersonSeen', 'person_seen', 'person_id', department, people, personSeenRow);
       await this.refreshMasters(manager, touched);
+      await this.insertAudits(manager, department, changes.filter((c) => c.entity === 'audit'));
       const cursors = manager.getRepository<FeedCursorRow>('FeedCursor');
       const before = await cursors.findOneBy({ department });
       const lastSeq = Math.max(before ? Number(before.lastSeq) : 0, ...changes.map((c) => c.seq));
@@ -145,6 +158,43 @@ export class HolderIndexRepository {
       await cursors.save({ department, lastSeq, latestSeq: Math.max(latestSeq, lastSeq), lastSyncedAt: now, lastAttemptAt: now, lastError: null });
     });
     if (changes.length) this.version++;
+  }
+
+  /** Audit entries are append-only; a replayed one is skipped by its (department, seq) key. */
+  private async insertAudits(manager: EntityManager, department: Department, audits: FeedChange[]): Promise<void> {
+    if (!audits.length) return;
+    const seqs = audits.map((a) => a.seq);
+    const existing = await manager.getRepository<{ seq: number }>('AuditEntry').findBy({ department, seq: In(seqs) } as never);
+    const seen = new Set(existing.map((e) => Number(e.seq)));
+    const rows = audits
+      .filter((a) => !seen.has(a.seq))
+      .map((a) => ({
+        department,
+        seq: a.seq,
+        at: String(a.record.at),
+        subject: String(a.record.subject),
+        role: String(a.record.role),
+        personId: a.personId,
+        field: String(a.record.field),
+        purpose: String(a.record.purpose),
+        requestId: String(a.record.requestId),
+      }));
+    for (const part of chunks(rows)) await manager.insert('AuditEntry', part);
+  }
+
+  async auditPage(filter: { personId?: string }, first: number, after?: { at: string; department: string; seq: number }) {
+    const qb = this.dataSource.getRepository<AuditRow>('AuditEntry').createQueryBuilder('a');
+    if (filter.personId) qb.andWhere('a.person_id = :personId', { personId: filter.personId });
+    const totalCount = await qb.clone().getCount();
+    if (after) {
+      qb.andWhere('(a.at < :at OR (a.at = :at AND (a.department < :dept OR (a.department = :dept AND a.seq < :seq))))', {
+        at: after.at,
+        dept: after.department,
+        seq: after.seq,
+      });
+    }
+    const rows = await qb.orderBy('a.at', 'DESC').addOrderBy('a.department', 'DESC').addOrderBy('a.seq', 'DESC').limit(first + 1).getMany();
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
   }
 
   /** Remembers that a department could not be reached; its data stays as it was. */

@@ -1,3 +1,4 @@
+import { auditLog } from './Query/auditLog';
 import { countyProgress } from './Query/countyProgress';
 import { people } from './Query/people';
 import { person } from './Query/person';
@@ -8,7 +9,7 @@ import { Person } from './Person';
 
 /** hrss's own resolvers, merged over the kit's department resolvers. */
 export const resolvers = {
-  Query: { person, people, countyProgress },
+  Query: { person, people, countyProgress, auditLog },
   Mutation: { syncHolderIndex, setEmployedPopulation },
   Person,
   CountyProgress,

@@ -1,6 +1,7 @@
 import { serviceBaseUrl } from '@hub/runtime';
 import type { Logger } from '@hub/runtime';
 import type { CoreRepository } from '@hub/subgraph-kit';
+import { PRINCIPAL_HEADER, signPrincipal } from '@hub/auth';
 import { Department, departments, departmentSlug } from '@hub/vocabulary';
 import type { FeedChange, HolderIndexRepository } from '../repositories/HolderIndexRepository';
 
@@ -13,10 +14,15 @@ export interface FeedPage {
 export type FeedSource = (after: number, limit: number) => Promise<FeedPage>;
 
 /** A department's feed over HTTP (GET /changes on its subgraph), with a timeout. */
-export function httpFeedSource(department: Department, env: NodeJS.ProcessEnv = process.env, timeoutMs = 15_000): FeedSource {
+export function httpFeedSource(department: Department, signingKey: Buffer, env: NodeJS.ProcessEnv = process.env, timeoutMs = 15_000): FeedSource {
   return async (after, limit) => {
     const base = serviceBaseUrl(departmentSlug[department], env);
-    const response = await fetch(`${base}/changes?after=${after}&limit=${limit}`, { signal: AbortSignal.timeout(timeoutMs) });
+    // hrss calls as the service role, signed like the gateway's calls.
+    const principal = signPrincipal({ subject: 'hrss-holder-index', role: 'SERVICE' }, signingKey);
+    const response = await fetch(`${base}/changes?after=${after}&limit=${limit}`, {
+      headers: { [PRINCIPAL_HEADER]: principal },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     if (!response.ok) throw new Error(`${department} change feed answered HTTP ${response.status}`);
     const body = (await response.json()) as FeedPage;
     return { changes: body.changes, latestSeq: body.latestSeq };

@@ -1,3 +1,4 @@
+import { demand, may } from '@hub/auth';
 import { decodeCursor, InputError, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, encodeCursor, withInputErrors } from '@hub/subgraph-kit';
 import { Department, matchTownship } from '@hub/vocabulary';
 import type { HrssContext } from '../../HrssContext';
@@ -11,6 +12,7 @@ interface PeopleArgs {
 /** Query.people: persons known to the county, keyset-paginated by person id. */
 export function people(_: unknown, args: PeopleArgs, ctx: HrssContext) {
   return withInputErrors('', async () => {
+    demand(may.readPersonRecords(ctx.principal), ctx.principal, '浏览人员名单');
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
       throw new InputError('BAD_PAGE_SIZE', 'first', `每页条数须在 0 到 ${MAX_PAGE_SIZE} 之间，收到 ${first}`);

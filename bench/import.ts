@@ -1,0 +1,157 @@
+/**
+ * npm run bench:import [-- --rows 100000 --department education --batch 1000]
+ *
+ * Writes a certificates .xlsx of synthetic rows (valid ID numbers from makeIdNumber, about 1% bad
+ * rows) with exceljs's streaming writer, imports it into a fresh temporary SQLite database of one
+ * department, and prints rows/s, seconds and peak RSS (sampled every 100 ms, and the process's maxRSS).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import { makeIdNumber } from '@hub/identity';
+import { importFile, intakeColumns } from '@hub/intake';
+import { townships } from '@hub/vocabulary';
+import { createAgricultureSubgraph } from '@hub/subgraph-agriculture/src/server';
+import { createCivilAffairsSubgraph } from '@hub/subgraph-civil-affairs/src/server';
+import { createEducationSubgraph } from '@hub/subgraph-education/src/server';
+import { createFinanceSubgraph } from '@hub/subgraph-finance/src/server';
+import { createHrssSubgraph } from '@hub/subgraph-hrss/src/server';
+import { createVeteransSubgraph } from '@hub/subgraph-veterans/src/server';
+
+const factories = {
+  hrss: createHrssSubgraph,
+  education: createEducationSubgraph,
+  agriculture: createAgricultureSubgraph,
+  veterans: createVeteransSubgraph,
+  'civil-affairs': createCivilAffairsSubgraph,
+  finance: createFinanceSubgraph,
+};
+
+const { values: args } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '100000' },
+    department: { type: 'string', default: 'education' },
+    batch: { type: 'string', default: '1000' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const ROWS = Number(args.rows);
+const slug = args.department as keyof typeof factories;
+if (!factories[slug]) throw new Error(`unknown department ${slug}`);
+
+const occupations: [string, string][] = [
+  ['6-31-01-03', '电工'],
+  ['6-18-02-04', ''],
+  ['4-10-01-06', '养老护理员'],
+  ['4-03-02-01', '中式烹调师'],
+  ['6-29-01-01', ''],
+];
+const levels = ['五级/初级工', '四级/中级工', '三级/高级工', '2', '一级/高级技师'];
+
+function dayPlus(base: number, days: number): Date {
+  return new Date(base + days * 86_400_000);
+}
+
+/** Row i of the synthetic file: every 100th row is bad in one of four ways. */
+function rowOf(i: number, names: string[], extras: string[]): unknown[] {
+  const birth = dayPlus(Date.UTC(1960, 0, 1), i % 15_000).toISOString().slice(0, 10);
+  let id = makeIdNumber('410928', birth, Math.floor(i / 15_000));
+  const male = Number(id[16]) % 2 === 1;
+  const [code, name] = occupations[i % occupations.length];
+  let township = names[i % names.length];
+  let issued: unknown = dayPlus(Date.UTC(2021, 0, 1), i % 1500);
+  let level: string | null = levels[i % levels.length];
+  if (i % 100 === 17) {
+    switch ((i / 100) % 4 | 0) {
+      case 0:
+        id = `${id.slice(0, 17)}${id[17] === '1' ? '2' : '1'}`; // wrong check character
+        break;
+      case 1:
+        township = '不存在乡';
+        break;
+      case 2:
+        issued = '2099-01-01';
+        break;
+      default:
+        level = null;
+    }
+  }
+  return [
+    i + 1,
+    `测试${i}`,
+    id,
+    male ? '男' : '女',
+    township,
+    code,
+    name,
+    '职业技能等级证书',
+    level,
+    `BENCH${String(i).padStart(9, '0')}`,
+    '濮阳县职业技能等级认定中心',
+    issued,
+    null,
+    '有效',
+    ...extras.map((e) => `${e}${i % 7}`),
+  ];
+}
+
+async function writeFile(file: string, extras: string[]): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('证书');
+  sheet.addRow(['2024年职业技能等级证书登记表（基准测试）']).commit();
+  const headers = ['序号', '姓名', '身份证号', '性别', '乡镇', '职业编码', '职业(工种)', '证书类别', '等级', '证书编号', '发证机构', '发证日期', '有效期至', '证书状态', ...extras];
+  sheet.addRow(headers).commit();
+  const names = townships().map((t) => t.name);
+  for (let i = 0; i < ROWS; i++) {
+    const row = sheet.addRow(rowOf(i, names, extras));
+    row.getCell(12).numFmt = 'yyyy-mm-dd';
+    row.commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DB: 'sqlite', HUB_DATA_DIR: dir, HUB_LOG_LEVEL: 'silent', HUB_DEMO: 'off' };
+  const hub = factories[slug](env);
+  const extras = intakeColumns(hub.definition, 'certificates').filter((c) => c.extra).map((c) => c.label);
+  const file = path.join(dir, 'certificates.xlsx');
+
+  let started = Date.now();
+  await writeFile(file, extras);
+  const writeSeconds = (Date.now() - started) / 1000;
+  const size = fs.statSync(file).size;
+
+  await hub.init();
+  global.gc?.();
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 100);
+  started = Date.now();
+  const result = await importFile(hub, { path: file }, { batchSize: Number(args.batch), env, reportPath: path.join(dir, 'report.xlsx') });
+  const seconds = (Date.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  console.log(`部门 department: ${slug}; 机器 machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; Node ${process.version}`);
+  console.log(`文件 file: ${ROWS} rows, ${mb(size)} xlsx, written in ${writeSeconds.toFixed(1)} s`);
+  console.log(`接受 accepted ${result.accepted}, 拒绝 rejected ${result.rejected}, 新增 created ${result.created}, batches ${result.batches}`);
+  console.log(`导入 import: ${seconds.toFixed(1)} s, ${(ROWS / seconds).toFixed(0)} rows/s`);
+  console.log(`内存 peak RSS (sampled every 100 ms): ${mb(peak)}; process maxRSS: ${mb(maxRss)}`);
+  const ok = seconds <= 60 && peak <= 300 * 1024 * 1024;
+  console.log(ok ? '目标达成 target met (≤ 60 s, ≤ 300 MB)' : '未达目标 target missed (≤ 60 s, ≤ 300 MB)');
+  await hub.dataSource.destroy();
+  if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
+  else console.log(`kept ${dir}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import type { Department } from '@hub/vocabulary';
+
+/** The five roles of the hub. */
+export const roles = ['COUNTY_ADMIN', 'DEPARTMENT_STAFF', 'ANALYST', 'DASHBOARD', 'SERVICE'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  COUNTY_ADMIN: '县级管理员',
+  DEPARTMENT_STAFF: '部门工作人员',
+  ANALYST: '数据分析人员',
+  DASHBOARD: '看板',
+  SERVICE: '系统服务',
+};
+
+/** Who is asking: verified at the gateway from a JWT, carried to the subgraphs in a signed header. */
+export interface Principal {
+  /** The token's subject, e.g. a user name or a service name. */
+  subject: string;
+  role: Role;
+  /** Set for department staff: the one department they work for. */
+  department?: Department;
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}

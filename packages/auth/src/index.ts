@@ -1,0 +1,5 @@
+export * from './Principal';
+export * from './signedPrincipal';
+export * from './hubSecrets';
+export * from './jwt';
+export * from './authorize';
