@@ -29,7 +29,7 @@ const FIRST_BIRTH = Date.UTC(1962, 0, 1);
 const BIRTH_DAYS = 16_000; // 1962-01-01 … 2005-10
 const SEQUENCES = 1000;
 // A multiplier coprime with BIRTH_DAYS × SEQUENCES spreads consecutive indexes over birth dates and order numbers.
-const SPREAD = 7_919_993;
+const SPREAD = 8_006_007;
 
 /** Person `index` of the demo county: always the same, and never the same ID number as another index. */
 export function demoPerson(index: number, seed = DEFAULT_SEED): DemoPerson {

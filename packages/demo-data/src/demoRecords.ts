@@ -1,3 +1,4 @@
+import { departments } from '@hub/vocabulary';
 import type { CertificateKind, Department, SkillLevel, TargetGroup, TrainingChannel, TrainingOutcome } from '@hub/vocabulary';
 import { demoPerson, DemoPerson, DEFAULT_SEED } from './demoPeople';
 import { pick, random, seedOf, weighted } from './random';
@@ -56,9 +57,10 @@ const levels = [
   ['LEVEL_1', 2],
 ] as const;
 
-const profiles: Record<Department, Profile> = {
+// Partial: a department without a profile (e.g. one just added by `npm run new-department`) has no demo data.
+const profiles: Partial<Record<Department, Profile>> = {
   HRSS: {
-    share: 0.45,
+    share: 0.6,
     kinds: [['SKILL_LEVEL', 55], ['VOCATIONAL_QUALIFICATION', 10], ['SPECIAL_OPERATION', 15], ['SPECIAL_EQUIPMENT', 8], ['SPECIAL_ABILITY', 12]],
     occupations: ['6-18-02-04', '6-31-01-03', '4-03-02-01', '4-12-01-01', '6-16-02-11', '6-29-01-01', '6-29-03-03', '4-10-01-06', '4-07-03-04', '6-18-01-01'],
     issuers: ['濮阳县职业技能鉴定中心', '中原油田职业技能鉴定站', '濮阳县技工学校评价站', '濮阳市人力资源和社会保障局'],
@@ -69,7 +71,7 @@ const profiles: Record<Department, Profile> = {
     extras: (rng) => ({ enterprise: pick(rng, ['中原油田分公司', '濮阳县龙丰纸业', '濮阳惠成电子材料', '濮阳县华龙石化', null]), apprenticeship: rng() < 0.05 ? 1 : 0 }),
   },
   EDUCATION: {
-    share: 0.15,
+    share: 0.22,
     kinds: [['SKILL_LEVEL', 90], ['SPECIAL_ABILITY', 10]],
     occupations: ['4-01-06-02', '4-03-02-01', '4-12-01-01', '6-31-01-03', '4-10-01-03', '4-10-03-01'],
     issuers: ['濮阳县职业教育培训中心', '濮阳职业技术学院评价站'],
@@ -80,7 +82,7 @@ const profiles: Record<Department, Profile> = {
     extras: (rng) => ({ school: pick(rng, ['濮阳县职业教育培训中心', '濮阳县第一职业中专', '濮阳职业技术学院']), major: pick(rng, ['电子商务', '汽车运用与维修', '烹饪', '学前教育', '电气运行与控制']) }),
   },
   AGRICULTURE: {
-    share: 0.2,
+    share: 0.32,
     kinds: [['RURAL_PRACTICAL', 70], ['SKILL_LEVEL', 20], ['SPECIAL_ABILITY', 10]],
     occupations: ['5-01-02-01', '5-03-02-01', '5-05-01-01', '5-05-02-03', '5-05-05-02', '4-01-06-02'],
     issuers: ['濮阳县农业农村局', '濮阳县农业广播电视学校'],
@@ -95,7 +97,7 @@ const profiles: Record<Department, Profile> = {
     }),
   },
   VETERANS: {
-    share: 0.05,
+    share: 0.07,
     kinds: [['SKILL_LEVEL', 60], ['SPECIAL_OPERATION', 25], ['SPECIAL_ABILITY', 15]],
     occupations: ['4-07-05-01', '6-18-02-04', '6-31-01-03', '4-02-02-07', '4-12-01-01', '4-10-08-01'],
     issuers: ['濮阳县职业技能鉴定中心', '濮阳县退役军人培训基地评价站'],
@@ -106,7 +108,7 @@ const profiles: Record<Department, Profile> = {
     extras: (rng) => ({ dischargeYear: 2010 + Math.floor(rng() * 16) }),
   },
   CIVIL_AFFAIRS: {
-    share: 0.08,
+    share: 0.12,
     kinds: [['SKILL_LEVEL', 65], ['SOCIAL_WORKER', 25], ['SPECIAL_ABILITY', 10]],
     occupations: ['4-10-01-05', '4-10-01-04', '4-10-06-01', '6-21-06-03', '2-07-11-01'],
     issuers: ['濮阳县职业技能鉴定中心', '河南省民政职业技能鉴定站'],
@@ -117,7 +119,7 @@ const profiles: Record<Department, Profile> = {
     extras: (rng) => ({ institution: pick(rng, ['濮阳县社会福利中心', '濮阳县城关镇敬老院', '濮阳县殡仪馆', '濮阳县康复辅具中心']) }),
   },
   FINANCE: {
-    share: 0.07,
+    share: 0.1,
     kinds: [['PROFESSIONAL_TITLE', 60], ['MANAGEMENT', 15], ['SKILL_LEVEL', 25]],
     occupations: ['2-06-03-00', '4-07-03-04', '6-16-02-11'],
     issuers: ['河南省财政厅', '濮阳县财政局', '濮阳县职业技能鉴定中心'],
@@ -131,7 +133,8 @@ const profiles: Record<Department, Profile> = {
 
 export const demoDepartments = Object.keys(profiles) as Department[];
 
-const departmentStream: Record<Department, number> = { HRSS: 1, EDUCATION: 2, AGRICULTURE: 3, VETERANS: 4, CIVIL_AFFAIRS: 5, FINANCE: 6 };
+/** Random stream of each department: its position in the enum (HRSS 1 … FINANCE 6), so adding a department changes no one else's data. */
+const departmentStream = (department: Department): number => departments.indexOf(department) + 1;
 
 const LAST_DAY = Date.UTC(2026, 9, 31); // demo data ends 2026-10-31 whatever the day it is generated
 const FIRST_DAY = Date.UTC(2019, 0, 1);
@@ -147,7 +150,8 @@ function addYears(iso: string, years: number): string {
 
 /** Whether person `index` has records in `department` (deterministic). */
 export function inDepartment(department: Department, index: number, seed = DEFAULT_SEED): boolean {
-  return random(seedOf(seed, 100 + departmentStream[department], index))() < profiles[department].share;
+  const profile = profiles[department];
+  return profile !== undefined && random(seedOf(seed, 100 + departmentStream(department), index))() < profile.share;
 }
 
 export interface DemoPersonRecords {
@@ -158,10 +162,10 @@ export interface DemoPersonRecords {
 
 /** One person's records in one department, or null when the person is unknown there. */
 export function demoRecordsOf(department: Department, index: number, seed = DEFAULT_SEED): DemoPersonRecords | null {
-  if (!inDepartment(department, index, seed)) return null;
   const profile = profiles[department];
+  if (!profile || !inDepartment(department, index, seed)) return null;
   const person = demoPerson(index, seed);
-  const rng = random(seedOf(seed, departmentStream[department], index));
+  const rng = random(seedOf(seed, departmentStream(department), index));
   const birth = `${person.idNumber.slice(6, 10)}-${person.idNumber.slice(10, 12)}-${person.idNumber.slice(12, 14)}`;
   const adult = Math.max(FIRST_DAY, Date.parse(addYears(birth, 16)));
   const who = { idNumber: person.idNumber, name: person.name, township: person.township };
@@ -191,7 +195,7 @@ export function demoRecordsOf(department: Department, index: number, seed = DEFA
     });
   }
 
-  const certificateCount = weighted(rng, [[0, 18], [1, 62], [2, 17], [3, 3]] as const);
+  const certificateCount = weighted(rng, [[0, 15], [1, 55], [2, 24], [3, 6]] as const);
   for (let c = 0; c < certificateCount; c++) {
     const kind = weighted(rng, profile.kinds);
     const issued = isoDay(adult + Math.floor(rng() * (LAST_DAY - adult)));
@@ -223,7 +227,7 @@ export function demoRecordsOf(department: Department, index: number, seed = DEFA
 function certificateNumber(department: Department, kind: CertificateKind, level: SkillLevel | null, issued: string, index: number, position: number): string {
   const serial = String(index).padStart(7, '0') + position;
   const yy = issued.slice(2, 4);
-  if (kind === 'SKILL_LEVEL') return `S0000410${String(departmentStream[department]).padStart(5, '0')}${yy}${level ? level.slice(-1) : '0'}${serial}`;
+  if (kind === 'SKILL_LEVEL') return `S0000410${String(departmentStream(department)).padStart(5, '0')}${yy}${level ? level.slice(-1) : '0'}${serial}`;
   return `${department.slice(0, 2)}${kind.slice(0, 3)}${yy}${serial}`;
 }
 

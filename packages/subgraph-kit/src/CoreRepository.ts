@@ -1,6 +1,7 @@
 import { DataSource, EntityManager, In, ObjectLiteral, Repository } from 'typeorm';
 import type { CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TrainingChannel } from '@hub/vocabulary';
 import { CertificateFields, CertificateRecord, ChangeEntity, ChangeRecord, CoreTableSpecs, ExtraColumns, PersonRecord, TrainingFields, TrainingRecord } from './coreTables';
+import { insertRows } from './insertRows';
 import { columnName } from './tableSpec';
 
 export type NewPerson = Omit<PersonRecord, 'updatedAt'>;
@@ -152,7 +153,7 @@ export class CoreRepository {
       payload: JSON.stringify(entity === 'person' ? personPayload(record as PersonRecord) : record),
       createdAt: at,
     }));
-    for (const part of chunks(rows, 200)) await manager.insert(this.specs.changeLog.entity, part);
+    await insertRows(manager, this.specs.changeLog, rows);
   }
 
   private async writePeople(manager: EntityManager, people: NewPerson[]): Promise<WriteCounts> {
@@ -178,7 +179,7 @@ export class CoreRepository {
           counts.unchanged++;
         }
       }
-      if (inserts.length) await manager.insert(this.specs.person.entity, inserts);
+      await insertRows(manager, this.specs.person, inserts);
       changed.push(...inserts);
     }
     await this.appendChanges(manager, 'person', changed);
@@ -208,7 +209,7 @@ export class CoreRepository {
           counts.unchanged++;
         }
       }
-      if (inserts.length) await manager.insert(this.specs.certificate.entity, inserts);
+      await insertRows(manager, this.specs.certificate, inserts);
       if (touched.length) await this.appendChanges(manager, 'certificate', await repo.findBy({ certificateNumber: In(touched) }));
     }
     return counts;
@@ -238,7 +239,7 @@ export class CoreRepository {
           counts.unchanged++;
         }
       }
-      if (inserts.length) await manager.insert(this.specs.training.entity, inserts);
+      await insertRows(manager, this.specs.training, inserts);
       const after = insertedKeys.size ? await repo.findBy({ personId: In(personIds) }) : [];
       const touched = after.filter((t) => insertedKeys.has(trainingKey(t)));
       if (touchedIds.length) touched.push(...(await repo.findBy({ id: In(touchedIds) })));

@@ -10,6 +10,7 @@ export * from './DepartmentDefinition';
 export * from './departmentResolvers';
 export * from './errors';
 export * from './IdentityService';
+export * from './insertRows';
 export * from './migrationHelpers';
 export * from './recordInput';
 export * from './sharedSdl';

@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
+import { insertRows, TableSpec } from '@hub/subgraph-kit';
 import type { ChangeEntity, CoreRepository } from '@hub/subgraph-kit';
+import { auditEntry, holding, personMaster, personSeen, trainingFact } from '../entities/indexTables';
 import { Department, kindInfo, levelNumber, SkillLevel, CertificateKind } from '@hub/vocabulary';
 
 /** One change as a department's feed serves it. */
@@ -145,10 +147,10 @@ export class HolderIndexRepository {
   async apply(department: Department, changes: FeedChange[], latestSeq: number): Promise<void> {
     await this.core.transaction(async (manager) => {
       const byEntity = (entity: FeedChange['entity']) => newestById(changes.filter((c) => c.entity === entity));
-      await this.upsertNewer(manager, 'Holding', 'holding', 'certificate_id', department, byEntity('certificate'), certificateRow);
-      await this.upsertNewer(manager, 'TrainingFact', 'training_fact', 'training_id', department, byEntity('training'), trainingRow);
+      await this.upsertNewer(manager, holding, 'certificate_id', department, byEntity('certificate'), certificateRow);
+      await this.upsertNewer(manager, trainingFact, 'training_id', department, byEntity('training'), trainingRow);
       const people = byEntity('person');
-      const touched = await this.upsertNewer(manager, 'PersonSeen', 'person_seen', 'person_id', department, people, personSeenRow);
+      const touched = await this.upsertNewer(manager, personSeen, 'person_id', department, people, personSeenRow);
       await this.refreshMasters(manager, touched);
       await this.insertAudits(manager, department, changes.filter((c) => c.entity === 'audit'));
       const cursors = manager.getRepository<FeedCursorRow>('FeedCursor');
@@ -179,7 +181,7 @@ export class HolderIndexRepository {
         purpose: String(a.record.purpose),
         requestId: String(a.record.requestId),
       }));
-    for (const part of chunks(rows)) await manager.insert('AuditEntry', part);
+    await insertRows(manager, auditEntry, rows);
   }
 
   async auditPage(filter: { personId?: string }, first: number, after?: { at: string; department: string; seq: number }) {
@@ -216,8 +218,7 @@ export class HolderIndexRepository {
   /** Replaces rows whose stored change is older than the incoming one; returns the person ids touched. */
   private async upsertNewer<R extends KeyedRow>(
     manager: EntityManager,
-    entity: string,
-    table: string,
+    spec: TableSpec,
     idColumn: string,
     department: Department,
     changes: Map<string, FeedChange>,
@@ -228,7 +229,7 @@ export class HolderIndexRepository {
       const ids = part.map((c) => c.entityId);
       const marks = ids.map(() => '?').join(',');
       const existing: { id: string; seq: number }[] = await manager.query(
-        `SELECT ${idColumn} AS id, seq FROM ${table} WHERE department = ? AND ${idColumn} IN (${marks})`,
+        `SELECT ${idColumn} AS id, seq FROM ${spec.table} WHERE department = ? AND ${idColumn} IN (${marks})`,
         [department, ...ids],
       );
       const storedSeq = new Map(existing.map((row) => [String(row.id), Number(row.seq)]));
@@ -237,12 +238,12 @@ export class HolderIndexRepository {
       const freshIds = fresh.map((c) => c.entityId);
       const replaced = freshIds.filter((id) => storedSeq.has(id));
       if (replaced.length) {
-        await manager.query(`DELETE FROM ${table} WHERE department = ? AND ${idColumn} IN (${replaced.map(() => '?').join(',')})`, [
+        await manager.query(`DELETE FROM ${spec.table} WHERE department = ? AND ${idColumn} IN (${replaced.map(() => '?').join(',')})`, [
           department,
           ...replaced,
         ]);
       }
-      await manager.insert(entity, fresh.map((c) => toRow(department, c)));
+      await insertRows(manager, spec, fresh.map((c) => toRow(department, c)));
       touched.push(...fresh.map((c) => c.personId));
     }
     return touched;
@@ -270,7 +271,7 @@ export class HolderIndexRepository {
         });
       }
       await manager.delete('PersonMaster', { personId: In(part) });
-      if (masters.length) await manager.insert('PersonMaster', masters);
+      await insertRows(manager, personMaster, masters);
     }
   }
 
