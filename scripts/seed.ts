@@ -8,6 +8,8 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { dataDir, isProduction } from '@hub/runtime';
+import { devSecretsEnv } from './lib/devSecrets';
 import { root, subgraphList } from './lib/subgraphList';
 
 const { values } = parseArgs({ options: { persons: { type: 'string', default: '20000' }, department: { type: 'string' }, data: { type: 'string' }, child: { type: 'boolean' } } });
@@ -27,6 +29,8 @@ async function seedOne(slug: string): Promise<void> {
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, HUB_DEMO_PERSONS: values.persons, HUB_LOG_LEVEL: process.env.HUB_LOG_LEVEL || 'warn' };
   if (values.data) env.HUB_DATA_DIR = path.resolve(values.data);
+  // The same development secrets as `npm start`, or person ids would not match the running hub's.
+  if (!values.child && !isProduction(env)) Object.assign(env, devSecretsEnv(dataDir(env), env).env);
   if (values.child) {
     Object.assign(process.env, env);
     return seedOne(values.department!);
