@@ -5,7 +5,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { hubSecretsFromEnv, Principal } from '@hub/auth';
-import { close, createHttpService, createLogger, isProduction, listen, Logger, RouteHandler, sendJson, serviceBaseUrl, servicePort } from '@hub/runtime';
+import { close, createHttpService, createLogger, createMetrics, isProduction, listen, Logger, RouteHandler, sendJson, serviceBaseUrl, servicePort } from '@hub/runtime';
 import { createAuthenticator } from './authenticate';
 import { createFormatError } from './formatError';
 import type { GatewayContext } from './GatewayContext';
@@ -13,6 +13,7 @@ import { HubDataSource } from './HubDataSource';
 import { aliasLimitRule, costLimitRule, defaultLimits, depthLimitRule } from './limits/operationLimits';
 import { RateLimiter } from './limits/RateLimiter';
 import { createUndiciFetcher } from './undiciFetcher';
+import { webRoutes } from './web/webRoutes';
 
 export const defaultSupergraphPath = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -36,13 +37,25 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
   const production = isProduction(env);
   const secrets = hubSecretsFromEnv(env, (message) => log.warn(message));
   const supergraphSdl = fs.readFileSync(env.HUB_SUPERGRAPH || defaultSupergraphPath, 'utf8');
-  const subgraphFetch = createUndiciFetcher({ timeoutMs: num(env.HUB_SUBGRAPH_TIMEOUT_MS, 10_000) });
+  const metrics = createMetrics('gateway');
+  const fetchers: ReturnType<typeof createUndiciFetcher>[] = [];
+  const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
       const key = name.toUpperCase().replace(/-/g, '_');
       const override = env[`HUB_${key}_URL`] || env[`HUB_${key}_PORT`];
-      return new HubDataSource({ url: override ? `${serviceBaseUrl(name, env)}/graphql` : url, fetcher: subgraphFetch.fetcher as never }, secrets.signingKey);
+      const target = override ? `${serviceBaseUrl(name, env)}/graphql` : url!;
+      subgraphUrls.set(name, target);
+      // Each department has its own timeout (HUB_<DEPT>_TIMEOUT_MS), so one slow service cannot hold the rest.
+      const subgraphFetch = createUndiciFetcher({
+        subgraph: name,
+        timeoutMs: num(env[`HUB_${key}_TIMEOUT_MS`] ?? env.HUB_SUBGRAPH_TIMEOUT_MS, 5_000),
+        retries: num(env.HUB_SUBGRAPH_RETRIES, 1),
+        registry: metrics.registry,
+      });
+      fetchers.push(subgraphFetch);
+      return new HubDataSource({ url: target, fetcher: subgraphFetch.fetcher as never }, secrets.signingKey, name);
     },
   });
   const limits = {
@@ -60,16 +73,35 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     parseOptions: { maxTokens: num(env.HUB_MAX_TOKENS, 4000) },
     validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases), costLimitRule(limits.maxCost)],
     formatError: createFormatError(production),
-    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    plugins: [metrics.plugin<GatewayContext>(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
 
   const limiter = new RateLimiter(num(env.HUB_RATE_LIMIT_PER_SECOND, 50), num(env.HUB_RATE_LIMIT_BURST, 200));
-  const health: RouteHandler = (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' });
+  let stopping = false;
+  const live: RouteHandler = (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' });
+  /** Ready when not stopping and every department answers its own readiness check. */
+  const ready: RouteHandler = async (_req, res) => {
+    const checks = await Promise.all(
+      [...subgraphUrls].map(async ([name, url]) => {
+        try {
+          const response = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) });
+          return [name, response.ok ? 'ok' : `HTTP ${response.status}`] as const;
+        } catch {
+          return [name, 'unreachable'] as const;
+        }
+      }),
+    );
+    const healthy = !stopping && checks.every(([, state]) => state === 'ok');
+    sendJson(res, healthy ? 200 : 503, { status: stopping ? 'stopping' : healthy ? 'ok' : 'degraded', service: 'gateway', subgraphs: Object.fromEntries(checks) });
+  };
+  const web = webRoutes(env, { log, secrets });
   const server = createHttpService<GatewayContext>({
     log,
     maxBodyBytes: num(env.HUB_MAX_BODY_BYTES, 64 * 1024),
     authenticate: createAuthenticator(secrets.jwt, limiter),
-    routes: { 'GET /health': health },
+    metrics,
+    routes: { 'GET /health': live, 'GET /live': live, 'GET /ready': ready, 'GET /metrics': metrics.handler, ...web.routes },
+    publicPaths: new Set(['/health', '/live', '/ready', '/metrics', ...web.publicPaths]),
     graphql: {
       server: apollo,
       context: async (_req, requestId, principal) => ({ requestId, principal: principal as Principal, log: log.child({ requestId }) }),
@@ -87,9 +119,10 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
       return actual;
     },
     async stop() {
+      stopping = true;
       await close(server);
       await apollo.stop();
-      await subgraphFetch.close();
+      await Promise.all(fetchers.map((f) => f.close()));
     },
   };
 }

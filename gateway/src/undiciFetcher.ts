@@ -1,4 +1,5 @@
-import { Agent, request } from 'undici';
+import { Agent, errors, request } from 'undici';
+import client from 'prom-client';
 
 /** The shape Apollo Gateway's data sources call: a small subset of fetch. */
 export interface LeanResponse {
@@ -12,9 +13,38 @@ export interface LeanResponse {
 }
 
 export interface FetcherOptions {
-  /** Per-request timeout toward a subgraph. */
+  /** The subgraph's name, for metrics. */
+  subgraph: string;
+  /** Per-request timeout toward the subgraph. */
   timeoutMs?: number;
+  /** Extra attempts for reads that failed to connect (never for writes, never after a timeout). */
+  retries?: number;
   connections?: number;
+  registry?: client.Registry;
+}
+
+/** Header HubDataSource sets on read operations: only those may be retried. */
+export const RETRYABLE_HEADER = 'x-hub-retryable';
+
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+function metricsOf(registry?: client.Registry) {
+  if (!registry) return undefined;
+  const existing = registry.getSingleMetric('hub_subgraph_requests_total') as client.Counter<'subgraph' | 'outcome'> | undefined;
+  return {
+    requests:
+      existing ??
+      new client.Counter({ name: 'hub_subgraph_requests_total', help: 'Gateway calls to subgraphs by outcome (ok, error, timeout, retried)', labelNames: ['subgraph', 'outcome'] as const, registers: [registry] }),
+    latency:
+      (registry.getSingleMetric('hub_subgraph_request_duration_seconds') as client.Histogram<'subgraph'> | undefined) ??
+      new client.Histogram({
+        name: 'hub_subgraph_request_duration_seconds',
+        help: 'Gateway → subgraph latency',
+        labelNames: ['subgraph'] as const,
+        buckets: [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10],
+        registers: [registry],
+      }),
+  };
 }
 
 /**
@@ -22,10 +52,13 @@ export interface FetcherOptions {
  * A subgraph's 400 with a GraphQL error body (e.g. a bad Date literal) is passed on as the
  * GraphQL errors it is, so clients see the subgraph's code and message, not "400: Bad Request".
  */
-export function createUndiciFetcher(options: FetcherOptions = {}) {
+export function createUndiciFetcher(options: FetcherOptions) {
   const timeout = options.timeoutMs ?? 10_000;
-  const agent = new Agent({ keepAliveTimeout: 30_000, connections: options.connections ?? 64, headersTimeout: timeout, bodyTimeout: timeout });
-  const fetcher = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<LeanResponse> => {
+  const retries = options.retries ?? 1;
+  const agent = new Agent({ keepAliveTimeout: 30_000, connections: options.connections ?? 64, headersTimeout: timeout, bodyTimeout: timeout, connectTimeout: Math.min(timeout, 3000) });
+  const metrics = metricsOf(options.registry);
+
+  const once = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<LeanResponse> => {
     const response = await request(url, {
       method: (init.method ?? 'POST') as 'POST',
       headers: init.headers,
@@ -50,5 +83,30 @@ export function createUndiciFetcher(options: FetcherOptions = {}) {
       text: async () => text,
     };
   };
-  return { fetcher, close: () => agent.close() };
+
+  const fetcher = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<LeanResponse> => {
+    const headers = { ...init.headers };
+    const retryable = headers[RETRYABLE_HEADER] === '1';
+    delete headers[RETRYABLE_HEADER];
+    const started = process.hrtime.bigint();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await once(url, { ...init, headers });
+        metrics?.requests.inc({ subgraph: options.subgraph, outcome: response.ok ? 'ok' : 'error' });
+        metrics?.latency.observe({ subgraph: options.subgraph }, Number(process.hrtime.bigint() - started) / 1e9);
+        return response;
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        const timedOut = (error as Error).name === 'TimeoutError' || error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError;
+        if (retryable && !timedOut && CONNECT_FAILURES.has(code) && attempt < retries) {
+          metrics?.requests.inc({ subgraph: options.subgraph, outcome: 'retried' });
+          await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+          continue;
+        }
+        metrics?.requests.inc({ subgraph: options.subgraph, outcome: timedOut ? 'timeout' : 'error' });
+        throw error;
+      }
+    }
+  };
+  return { fetcher, close: () => (agent.closed ? Promise.resolve() : agent.close()) };
 }

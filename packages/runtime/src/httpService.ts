@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { Logger } from 'pino';
+import type { ServiceMetrics } from './metrics';
 
 /** `principal` is whatever `authenticate` returned for the request (undefined on public paths). */
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, principal?: unknown) => Promise<void> | void;
@@ -24,6 +25,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
    */
   authenticate?: (req: http.IncomingMessage) => unknown | null | Promise<unknown | null>;
   publicPaths?: ReadonlySet<string>;
+  /** Counts requests and latency per route when given. */
+  metrics?: ServiceMetrics;
 }
 
 export class HttpError extends Error {
@@ -59,11 +62,23 @@ export function requestIdOf(req: http.IncomingMessage): string {
 
 /** A plain node:http server routing a few fixed paths and one GraphQL endpoint. */
 export function createHttpService<TContext extends BaseContext>(options: HttpServiceOptions<TContext>): http.Server {
-  const { log, routes = {}, graphql, maxBodyBytes = 1_000_000, authenticate, publicPaths = new Set(['/health']) } = options;
+  const { log, routes = {}, graphql, maxBodyBytes = 1_000_000, authenticate, publicPaths = new Set(['/health']), metrics } = options;
   const graphqlPath = graphql?.path ?? '/graphql';
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      // Only known routes become labels, so a scan of random paths cannot blow up the metrics.
+      const route = routes[`${req.method} ${url.pathname}`] || url.pathname === graphqlPath ? `${req.method} ${url.pathname}` : 'other';
+      metrics?.httpRequests.inc({ route, status: String(res.statusCode) });
+      metrics?.httpDuration.observe({ route }, seconds);
+      const entry = { requestId: res.getHeader('x-request-id'), method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 1000) };
+      if (res.statusCode >= 500) log.warn(entry, 'request failed');
+      else if (res.statusCode >= 400 || seconds > 1) log.info(entry, 'request');
+      else log.debug(entry, 'request');
+    });
     const handle = async (): Promise<void> => {
       const route = routes[`${req.method} ${url.pathname}`];
       const isGraphql = graphql !== undefined && url.pathname === graphqlPath;

@@ -1,3 +1,4 @@
 export * from './services';
 export * from './createLogger';
 export * from './httpService';
+export * from './metrics';

@@ -6,7 +6,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { hubSecretsFromEnv, may, PRINCIPAL_HEADER, Principal, verifyPrincipal } from '@hub/auth';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
-import { close, createHttpService, createLogger, listen, Logger, RouteHandler, sendJson, servicePort } from '@hub/runtime';
+import { close, createHttpService, createLogger, createMetrics, listen, Logger, RouteHandler, sendJson, servicePort, ServiceMetrics } from '@hub/runtime';
+import client from 'prom-client';
 import { createCoreLoaders } from './createCoreLoaders';
 import { CoreRepository } from './CoreRepository';
 import { coreTableSpecs, CoreTableSpecs } from './coreTables';
@@ -54,6 +55,8 @@ export interface Subgraph<TContext extends SubgraphContext = SubgraphContext> {
   identity: IdentityService;
   apollo: ApolloServer<TContext>;
   http: http.Server;
+  /** Prometheus metrics, served at GET /metrics. */
+  metrics: ServiceMetrics;
   /** Key of the signed principal header (hrss signs its own service calls with it). */
   signingKey: Buffer;
   /** Opens the database and runs pending migrations. */
@@ -82,14 +85,29 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
     typeDefs: parse(subgraphSdl(options.schemaFile)),
     resolvers: mergeResolvers(departmentResolvers(definition), options.resolvers ?? {}) as never,
   });
+  const metrics = createMetrics(definition.slug);
   const apollo = new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: env.NODE_ENV !== 'production',
     // No Apollo Studio here: federated tracing would only cost time on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.plugin<TContext>()],
+  });
+  new client.Gauge({
+    name: 'hub_db_pool_connections',
+    help: 'Database connections in the pool (MySQL), by state',
+    labelNames: ['state'] as const,
+    registers: [metrics.registry],
+    collect() {
+      // mysql2's pool keeps these lists; SQLite has a single connection and reports nothing.
+      const pool = (dataSource.driver as unknown as { pool?: { _allConnections?: unknown[]; _freeConnections?: unknown[] } }).pool;
+      if (!pool?._allConnections) return;
+      this.set({ state: 'open' }, pool._allConnections.length);
+      this.set({ state: 'idle' }, pool._freeConnections?.length ?? 0);
+    },
   });
 
-  const hub = { definition, log, dataSource, repo, identity, apollo, signingKey: secrets.signingKey } as Subgraph<TContext>;
+  const hub = { definition, log, dataSource, repo, identity, apollo, metrics, signingKey: secrets.signingKey } as Subgraph<TContext>;
+  let stopping = false;
   const changeFeed: RouteHandler = async (_req, res, url, principal) => {
     if (!may.readChangeFeed(principal as Principal)) return sendJson(res, 403, { error: '仅系统服务可读取变更流 (the change feed is for the service role)' });
     const after = Number(url.searchParams.get('after') ?? 0);
@@ -106,14 +124,17 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
       servedAt: new Date().toISOString(),
     });
   };
-  const health: RouteHandler = async (_req, res) => {
+  /** Ready: the database answers and the service is not shutting down. */
+  const ready: RouteHandler = async (_req, res) => {
+    if (stopping) return sendJson(res, 503, { status: 'stopping', service: definition.slug });
     try {
       await dataSource.query('SELECT 1');
       sendJson(res, 200, { status: 'ok', service: definition.slug, database: databaseKind(env) });
     } catch {
-      sendJson(res, 503, { status: 'unavailable', service: definition.slug });
+      sendJson(res, 503, { status: 'unavailable', service: definition.slug, reason: 'database' });
     }
   };
+  const live: RouteHandler = (_req, res) => sendJson(res, 200, { status: 'ok', service: definition.slug });
 
   hub.http = createHttpService<TContext>({
     log,
@@ -122,7 +143,16 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
       const header = req.headers[PRINCIPAL_HEADER];
       return verifyPrincipal(typeof header === 'string' ? header : undefined, secrets.signingKey);
     },
-    routes: { 'GET /health': health, 'GET /changes': changeFeed, ...(options.routes?.(hub) ?? {}) },
+    publicPaths: new Set(['/health', '/ready', '/live', '/metrics']),
+    metrics,
+    routes: {
+      'GET /health': ready,
+      'GET /ready': ready,
+      'GET /live': live,
+      'GET /metrics': metrics.handler,
+      'GET /changes': changeFeed,
+      ...(options.routes?.(hub) ?? {}),
+    },
     graphql: {
       server: apollo,
       context: async (_req, requestId, principal) => {
@@ -152,6 +182,7 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
     return actual;
   };
   hub.stop = async () => {
+    stopping = true;
     await close(hub.http);
     await apollo.stop();
     if (dataSource.isInitialized) await dataSource.destroy();

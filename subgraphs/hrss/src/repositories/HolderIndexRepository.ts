@@ -143,8 +143,20 @@ export class HolderIndexRepository {
     return row ? Number(row.lastSeq) : 0;
   }
 
-  /** Applies one page of a department's feed and moves its cursor, in one transaction. */
-  async apply(department: Department, changes: FeedChange[], latestSeq: number): Promise<void> {
+  /**
+   * Applies one page of a department's feed and moves its cursor, in one transaction. Pages are applied
+   * one at a time, whatever the database: the person master merges what several departments said of
+   * one person, and two concurrent merges would each miss the other's (and deadlock on MySQL).
+   */
+  apply(department: Department, changes: FeedChange[], latestSeq: number): Promise<void> {
+    const run = this.applying.then(() => this.applyNow(department, changes, latestSeq));
+    this.applying = run.catch(() => undefined);
+    return run;
+  }
+
+  private applying: Promise<unknown> = Promise.resolve();
+
+  private async applyNow(department: Department, changes: FeedChange[], latestSeq: number): Promise<void> {
     await this.core.transaction(async (manager) => {
       const byEntity = (entity: FeedChange['entity']) => newestById(changes.filter((c) => c.entity === entity));
       await this.upsertNewer(manager, holding, 'certificate_id', department, byEntity('certificate'), certificateRow);
