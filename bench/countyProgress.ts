@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   hrssDb.close();
 
   const started = Date.now();
-  const hub = await startHubProcess(dataDir, { HUB_SYNC_INTERVAL_MS: '500' });
+  const hub = await startHubProcess(dataDir, { HUB_SYNC_INTERVAL_MS: '500' }, 5500);
   try {
     const upAt = Date.now();
     let built = 0;

@@ -175,6 +175,36 @@ describe('who may see and change what', () => {
     });
   });
 
+  describe('the same rules on a subgraph called directly with a signed identity', () => {
+    const service: Principal = { subject: 'hrss-holder-index', role: 'SERVICE' };
+    const code = (res: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) => res.body.errors?.[0]?.extensions?.code;
+
+    it.each([
+      ['a dashboard reads a department list', dashboard, 'education', '{ educationCertificates { totalCount } }', 'FORBIDDEN'],
+      ['an analyst reads a department list', analyst, 'education', '{ educationCertificates { totalCount } }', undefined],
+      ['education staff read hrss’s list', educationStaff, 'hrss', '{ hrssCertificates { totalCount } }', 'FORBIDDEN'],
+      ['education staff read their own list', educationStaff, 'education', '{ educationCertificates { totalCount } }', undefined],
+      ['an analyst records a certificate', analyst, 'education', 'mutation { revokeEducationCertificate(certificateNumber: "SEC-EDU-1", revokedOn: "2025-01-01", reason: "x") { id } }', 'FORBIDDEN'],
+      ['an analyst triggers the index sync', analyst, 'hrss', 'mutation { syncHolderIndex { department } }', 'FORBIDDEN'],
+      ['the service role triggers the index sync', service, 'hrss', 'mutation { syncHolderIndex { department } }', undefined],
+      ['an analyst sets the employed population', analyst, 'hrss', 'mutation { setEmployedPopulation(value: 400000) { employedPopulation } }', 'FORBIDDEN'],
+      ['a dashboard reads the audit log', dashboard, 'hrss', '{ auditLog { totalCount } }', 'FORBIDDEN'],
+      ['the county administrator reads the audit log', admin, 'hrss', '{ auditLog { totalCount } }', undefined],
+    ] as const)('%s: %s', async (_name, who, slug, query, expected) => {
+      const res = await hub.querySubgraph(slug, query, undefined, who);
+      expect(res.status).toBe(200);
+      expect(code(res)).toBe(expected);
+    });
+
+    it('refuses a department field of Person to a dashboard even through an entity reference', async () => {
+      const people = await hub.query('{ people(first: 3) { nodes { id } } }');
+      const representations = people.data.people.nodes.map((n: { id: string }) => ({ __typename: 'Person', id: n.id }));
+      const res = await hub.querySubgraph('education', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { certificates { id } } } } }', { r: representations }, dashboard);
+      expect(code(res)).toBe('FORBIDDEN');
+      expect(JSON.stringify(res.body)).not.toMatch(FULL_ID);
+    });
+  });
+
   describe('abuse limits', () => {
     it('refuses 100 aliases with a clear error', async () => {
       const query = `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: countyProgress { asOf }`).join(' ')} }`;
