@@ -359,14 +359,20 @@ export class CoreRepository {
   }
 
   /** The change feed: rows after a cursor, oldest first. */
-  changesAfter(seq: number, limit: number): Promise<ChangeRecord[]> {
-    return this.dataSource
-      .getRepository<ChangeRecord>(this.specs.changeLog.entity)
-      .createQueryBuilder('l')
-      .where('l.seq > :seq', { seq })
-      .orderBy('l.seq', 'ASC')
-      .limit(limit)
-      .getMany();
+  async changesAfter(seq: number, limit: number): Promise<ChangeRecord[]> {
+    // Plain SQL: pages of thousands of rows are read on every sync, entity hydration would dominate.
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      'SELECT seq, entity, entity_id, person_id, payload, created_at FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?',
+      [seq, limit],
+    );
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      entity: r.entity as ChangeEntity,
+      entityId: String(r.entity_id),
+      personId: String(r.person_id),
+      payload: String(r.payload),
+      createdAt: String(r.created_at),
+    }));
   }
 
   async latestSeq(): Promise<number> {

@@ -13,6 +13,7 @@ import {
 } from '@hub/vocabulary';
 import type { FeedCursorRow, HolderIndexRepository } from '../repositories/HolderIndexRepository';
 import { GroupCounts, MonthCounts, ProgressRepository } from '../repositories/ProgressRepository';
+import { IndexVersionCache } from './IndexVersionCache';
 
 export interface Figure {
   key: string;
@@ -74,26 +75,15 @@ const byHoldersDesc = (a: BreakdownRow, b: BreakdownRow) => b.holders - a.holder
  */
 export class CountyProgressService {
   private readonly progress: ProgressRepository;
-  private cache = new Map<string, Promise<CountyFigures>>();
-  private cacheVersion = -1;
+  private readonly cache: IndexVersionCache<CountyFigures>;
 
   constructor(private readonly index: HolderIndexRepository) {
     this.progress = new ProgressRepository(index);
+    this.cache = new IndexVersionCache(index, CACHE_DATES);
   }
 
   figures(asOf: string): Promise<CountyFigures> {
-    if (this.cacheVersion !== this.index.version) {
-      this.cache.clear();
-      this.cacheVersion = this.index.version;
-    }
-    let answer = this.cache.get(asOf);
-    if (!answer) {
-      if (this.cache.size >= CACHE_DATES) this.cache.clear();
-      answer = this.compute(asOf);
-      answer.catch(() => this.cache.delete(asOf));
-      this.cache.set(asOf, answer);
-    }
-    return answer;
+    return this.cache.get(asOf, () => this.compute(asOf));
   }
 
   private async compute(asOf: string): Promise<CountyFigures> {

@@ -265,7 +265,22 @@ export class HolderIndexRepository {
   private async refreshMasters(manager: EntityManager, personIds: string[]): Promise<void> {
     const unique = [...new Set(personIds)];
     for (const part of chunks(unique)) {
-      const seen = await manager.getRepository<ReturnType<typeof personSeenRow>>('PersonSeen').findBy({ personId: In(part) });
+      const seen: ReturnType<typeof personSeenRow>[] = (
+        await manager.query(
+          `SELECT person_id, department, name, id_number_masked, sex, birth_date, township_code, updated_at, seq FROM person_seen WHERE person_id IN (${part.map(() => '?').join(',')})`,
+          part,
+        )
+      ).map((r: Record<string, unknown>) => ({
+        personId: String(r.person_id),
+        department: r.department as Department,
+        name: String(r.name),
+        idNumberMasked: String(r.id_number_masked),
+        sex: String(r.sex),
+        birthDate: String(r.birth_date),
+        townshipCode: (r.township_code as string | null) ?? null,
+        updatedAt: String(r.updated_at),
+        seq: Number(r.seq),
+      }));
       const byPerson = new Map<string, ReturnType<typeof personSeenRow>[]>();
       for (const row of seen) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
       const masters: PersonMasterRow[] = [];
@@ -282,7 +297,7 @@ export class HolderIndexRepository {
           departments: rows.map((r) => r.department).sort().join(','),
         });
       }
-      await manager.delete('PersonMaster', { personId: In(part) });
+      await manager.query(`DELETE FROM person_master WHERE person_id IN (${part.map(() => '?').join(',')})`, part);
       await insertRows(manager, personMaster, masters);
     }
   }
