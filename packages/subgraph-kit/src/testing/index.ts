@@ -1,0 +1,4 @@
+export * from './checkSchemaConventions';
+export * from './contractRecords';
+export * from './createContractEnv';
+export * from './runDepartmentContract';
