@@ -8,6 +8,7 @@ import { InputError, notFound, toGraphQLError, withInputErrors } from './errors'
 import { CertificateInput, TrainingInput, prepareCertificate, preparePerson, prepareTraining } from './recordInput';
 import type { SubgraphContext } from './SubgraphContext';
 import { DateScalar } from './DateScalar';
+import { FenScalar } from './FenScalar';
 
 type Resolver = (parent: any, args: any, context: SubgraphContext) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- resolver maps are untyped by graphql-js
 export type ResolverMap = Record<string, Record<string, Resolver | { __resolveReference?: unknown } | unknown> | unknown>;
@@ -46,6 +47,7 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
 
   return {
     Date: DateScalar,
+    Fen: FenScalar,
     Query: {
       [`${field}Certificates`]: (_: unknown, args: ListArgs<CertificateFilter>, ctx: SubgraphContext) =>
         withInputErrors('filter', async () => {

@@ -10,6 +10,9 @@ ${vocabularySdl}
 """日期 calendar date, ISO 8601 (YYYY-MM-DD)"""
 scalar Date
 
+"""金额(分) money in integer fen (1 yuan = 100 fen), exact up to 2^53"""
+scalar Fen
+
 """分页信息 page information of a cursor connection"""
 type PageInfo @shareable {
   hasNextPage: Boolean!

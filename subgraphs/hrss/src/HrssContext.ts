@@ -1,5 +1,8 @@
 import type { SubgraphContext } from '@hub/subgraph-kit';
 import type { HrssLoaders } from './loaders/createHrssLoaders';
+import type { Programmes } from './programmes/createProgrammes';
+import type { ProgrammeLoaders } from './programmes/loaders/createProgrammeLoaders';
+import type { AggregateService } from './progress/AggregateService';
 import type { CountyProgressService } from './progress/CountyProgressService';
 import type { HolderIndexRepository } from './repositories/HolderIndexRepository';
 import type { HolderIndexSync } from './sync/HolderIndexSync';
@@ -9,7 +12,12 @@ export interface HrssContext extends SubgraphContext {
   index: HolderIndexRepository;
   sync: HolderIndexSync;
   progress: CountyProgressService;
+  /** Analysts' ad-hoc grouping over the index. */
+  aggregates: AggregateService;
   hrssLoaders: HrssLoaders;
   /** Smallest group of persons shown to analysts and dashboards. */
   minCellSize: number;
+  /** Vouchers, the evaluation-institution catalogue, competitions and the progress ledger. */
+  programmes: Programmes;
+  programmeLoaders: ProgrammeLoaders;
 }

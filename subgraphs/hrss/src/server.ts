@@ -7,7 +7,13 @@ import type { HrssContext } from './HrssContext';
 import { createHrssLoaders } from './loaders/createHrssLoaders';
 import { Initial1764115200000 } from './migrations/1764115200000-Initial';
 import { HolderIndex1764115200001 } from './migrations/1764115200001-HolderIndex';
+import { Programmes1764201600000 } from './migrations/1764201600000-Programmes';
+import { createProgrammes, Programmes } from './programmes/createProgrammes';
+import { programmeTables } from './programmes/entities/programmeTables';
+import { createProgrammeLoaders } from './programmes/loaders/createProgrammeLoaders';
+import { AggregateService } from './progress/AggregateService';
 import { CountyProgressService } from './progress/CountyProgressService';
+import { registerIndexMetrics } from './progress/registerIndexMetrics';
 import { HolderIndexRepository } from './repositories/HolderIndexRepository';
 import { resolvers } from './resolvers';
 import { FeedSource, HolderIndexSync, httpFeedSource, localFeedSource } from './sync/HolderIndexSync';
@@ -17,22 +23,60 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
   let index: HolderIndexRepository;
   let sync: HolderIndexSync;
   let progress: CountyProgressService;
+  let aggregates: AggregateService;
+  let programmes: Programmes;
   const minCellSize = Number(env.HUB_MIN_CELL_SIZE || 5);
   const hub = createSubgraph<HrssContext>({
     definition: department,
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers,
-    entities: indexTables.map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1764115200000, HolderIndex1764115200001],
+    entities: [...indexTables, ...programmeTables].map((spec) => toEntitySchema(spec)),
+    migrations: [Initial1764115200000, HolderIndex1764115200001, Programmes1764201600000],
     env,
     counter,
-    extendContext: (base) => ({ ...base, index, sync, progress, minCellSize, hrssLoaders: createHrssLoaders(index) }),
+    extendContext: (base) => ({
+      ...base,
+      index,
+      sync,
+      progress,
+      aggregates,
+      minCellSize,
+      hrssLoaders: createHrssLoaders(index),
+      programmes,
+      programmeLoaders: createProgrammeLoaders(programmes),
+    }),
   });
   index = new HolderIndexRepository(hub.dataSource, hub.repo);
   const sources = Object.fromEntries(
     departments.map((d): [Department, FeedSource] => [d, d === 'HRSS' ? localFeedSource(hub.repo) : httpFeedSource(d, hub.signingKey, env)]),
   ) as Record<Department, FeedSource>;
-  sync = new HolderIndexSync(index, sources, hub.log);
+  // Directed (订单/定向) training is education's (plan clause 2); the ledger reads it from education's feed.
+  programmes = createProgrammes({
+    dataSource: hub.dataSource,
+    core: hub.repo,
+    index,
+    identity: hub.identity,
+    directedSources: { EDUCATION: sources.EDUCATION },
+    log: hub.log,
+  });
+  // When the index finds new changes in education's feed, the ledger's directed-training reader follows.
+  const education = sources.EDUCATION;
+  const indexSources: Record<Department, FeedSource> = {
+    ...sources,
+    EDUCATION: async (after, limit) => {
+      const page = await education(after, limit);
+      if (page.changes.length) programmes.directedFeed.nudge();
+      return page;
+    },
+  };
+  sync = new HolderIndexSync(index, indexSources, hub.log);
   progress = new CountyProgressService(index);
-  return Object.assign(hub, { index, sync, progress });
+  aggregates = new AggregateService(index);
+  registerIndexMetrics(hub.metrics.registry, progress);
+  const stop = hub.stop;
+  hub.stop = async () => {
+    await programmes.directedFeed.idle();
+    await stop();
+  };
+  return Object.assign(hub, { index, sync, progress, programmes });
 }

@@ -1,3 +1,5 @@
+import { programmeResolvers } from '../programmes/resolvers';
+import { aggregate } from './Query/aggregate';
 import { auditLog } from './Query/auditLog';
 import { countyProgress } from './Query/countyProgress';
 import { people } from './Query/people';
@@ -9,8 +11,9 @@ import { Person } from './Person';
 
 /** hrss's own resolvers, merged over the kit's department resolvers. */
 export const resolvers = {
-  Query: { person, people, countyProgress, auditLog },
-  Mutation: { syncHolderIndex, setEmployedPopulation },
+  ...programmeResolvers,
+  Query: { person, people, countyProgress, aggregate, auditLog, ...programmeResolvers.Query },
+  Mutation: { syncHolderIndex, setEmployedPopulation, ...programmeResolvers.Mutation },
   Person,
   CountyProgress,
   HrssTraining: {

@@ -1,0 +1,5 @@
+import type { FundTotalRow } from '../repositories/FundLedgerRepository';
+
+export const FinanceFundTotal = {
+  balanceFen: (t: FundTotalRow) => t.inFen - t.outFen,
+};

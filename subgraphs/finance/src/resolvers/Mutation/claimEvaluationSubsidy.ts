@@ -1,0 +1,13 @@
+import { demand } from '@hub/auth';
+import { actorOf, financeAccess } from '../../access';
+import type { FinanceContext } from '../../FinanceContext';
+import type { EvaluationClaimInput } from '../../subsidies/EvaluationSubsidyService';
+import { fieldErrors } from '../fieldErrors';
+
+/** Mutation.claimEvaluationSubsidy: pays an institution on the catalogue for one certificate, once per person, occupation and level. */
+export function claimEvaluationSubsidy(_: unknown, args: { input: EvaluationClaimInput }, ctx: FinanceContext) {
+  return fieldErrors(async () => {
+    demand(financeAccess.writeSubsidies(ctx.principal), ctx.principal, '发放评价补贴');
+    return ctx.evaluationSubsidies.claim(args.input, actorOf(ctx.principal));
+  }, ['input']);
+}

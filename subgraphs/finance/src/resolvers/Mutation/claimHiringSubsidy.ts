@@ -1,0 +1,13 @@
+import { demand } from '@hub/auth';
+import { actorOf, financeAccess } from '../../access';
+import type { FinanceContext } from '../../FinanceContext';
+import type { HiringClaimInput } from '../../subsidies/EmploymentSubsidyService';
+import { fieldErrors } from '../fieldErrors';
+
+/** Mutation.claimHiringSubsidy: pays a small or medium employer for one certified person, within its yearly cap. */
+export function claimHiringSubsidy(_: unknown, args: { input: HiringClaimInput }, ctx: FinanceContext) {
+  return fieldErrors(async () => {
+    demand(financeAccess.writeSubsidies(ctx.principal), ctx.principal, '发放吸纳就业补助');
+    return ctx.employmentSubsidies.claimHiring(args.input, actorOf(ctx.principal));
+  }, ['input']);
+}

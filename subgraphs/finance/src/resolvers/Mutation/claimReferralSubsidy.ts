@@ -1,0 +1,13 @@
+import { demand } from '@hub/auth';
+import { actorOf, financeAccess } from '../../access';
+import type { FinanceContext } from '../../FinanceContext';
+import type { ReferralClaimInput } from '../../subsidies/EmploymentSubsidyService';
+import { fieldErrors } from '../fieldErrors';
+
+/** Mutation.claimReferralSubsidy: pays an HR service agency for one certified person placed. */
+export function claimReferralSubsidy(_: unknown, args: { input: ReferralClaimInput }, ctx: FinanceContext) {
+  return fieldErrors(async () => {
+    demand(financeAccess.writeSubsidies(ctx.principal), ctx.principal, '发放职业介绍补贴');
+    return ctx.employmentSubsidies.claimReferral(args.input, actorOf(ctx.principal));
+  }, ['input']);
+}

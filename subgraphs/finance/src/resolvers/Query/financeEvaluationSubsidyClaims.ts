@@ -1,0 +1,18 @@
+import { demand } from '@hub/auth';
+import { pageArgs, toConnection } from '@hub/subgraph-kit';
+import { financeAccess } from '../../access';
+import type { FinanceContext } from '../../FinanceContext';
+import { personIdOf } from '../../subsidies/claimInput';
+import { fieldErrors } from '../fieldErrors';
+
+/** Query.financeEvaluationSubsidyClaims: claims by institution or person, keyset-paginated by id. */
+export function financeEvaluationSubsidyClaims(_: unknown, args: { institutionCode?: string | null; idNumber?: string | null; first?: number | null; after?: string | null }, ctx: FinanceContext) {
+  return fieldErrors(async () => {
+    demand(financeAccess.readClaims(ctx.principal), ctx.principal, '查看评价补贴申领');
+    const filter = {
+      institutionCode: args.institutionCode?.trim().toUpperCase() || undefined,
+      personId: args.idNumber ? personIdOf(ctx.identity, args.idNumber) : undefined,
+    };
+    return toConnection(await ctx.claims.evaluationPage(filter, pageArgs(args)), (c) => c.id);
+  });
+}

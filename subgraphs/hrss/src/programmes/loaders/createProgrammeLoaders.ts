@@ -1,0 +1,31 @@
+import DataLoader from 'dataloader';
+import { groupBy } from '@hub/subgraph-kit';
+import type { Programmes } from '../createProgrammes';
+import type { InstitutionEventRow } from '../repositories/CatalogueRepository';
+import type { CompetitionEntryRow } from '../repositories/CompetitionRepository';
+import type { HoldingRow } from '../repositories/HoldingLookup';
+import type { VoucherEventRow } from '../repositories/VoucherRepository';
+
+export interface ProgrammeLoaders {
+  voucherEvents: DataLoader<number, VoucherEventRow[]>;
+  institutionEvents: DataLoader<string, InstitutionEventRow[]>;
+  competitionOccupations: DataLoader<number, string[]>;
+  competitionEntries: DataLoader<number, CompetitionEntryRow[]>;
+  /** Key: `${department}/${certificateId}`. */
+  holdingByRef: DataLoader<string, HoldingRow | null>;
+}
+
+/** Create per request: loaders cache for one request only. */
+export function createProgrammeLoaders(programmes: Programmes): ProgrammeLoaders {
+  return {
+    voucherEvents: new DataLoader(async (ids) => groupBy(ids, await programmes.voucherRepository.eventsByVoucherIds(ids), (e) => e.voucherId)),
+    institutionEvents: new DataLoader(async (codes) => groupBy(codes, await programmes.catalogue.eventsOf(codes), (e) => e.institutionCode)),
+    competitionOccupations: new DataLoader(async (ids) =>
+      groupBy(ids, await programmes.competitionRepository.occupationsOf(ids), (o) => o.competitionId).map((rows) => rows.map((r) => r.occupationCode)),
+    ),
+    competitionEntries: new DataLoader(async (ids) => groupBy(ids, await programmes.competitionRepository.entriesOf(ids), (e) => e.competitionId)),
+    holdingByRef: new DataLoader((refs) =>
+      programmes.holdings.byRefs(refs.map((ref) => ({ department: ref.slice(0, ref.indexOf('/')), certificateId: ref.slice(ref.indexOf('/') + 1) }))),
+    ),
+  };
+}

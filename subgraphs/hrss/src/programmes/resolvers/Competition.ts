@@ -1,0 +1,25 @@
+import { demand } from '@hub/auth';
+import { occupationByCode } from '@hub/vocabulary';
+import type { HrssContext } from '../../HrssContext';
+import { programmeAccess } from '../access';
+import type { CompetitionEntryRow, CompetitionRow } from '../repositories/CompetitionRepository';
+
+const occupation = (code: string) => occupationByCode(code) ?? { code, name: code };
+
+export const Competition = {
+  id: (c: CompetitionRow) => String(c.id),
+  occupations: async (c: CompetitionRow, _: unknown, ctx: HrssContext) => (await ctx.programmeLoaders.competitionOccupations.load(c.id)).map(occupation),
+  contestantCount: async (c: CompetitionRow, _: unknown, ctx: HrssContext) => new Set((await ctx.programmeLoaders.competitionEntries.load(c.id)).map((e) => e.personId)).size,
+  contestants: (c: CompetitionRow, _: unknown, ctx: HrssContext) => {
+    demand(programmeAccess.readRecords(ctx.principal), ctx.principal, '查看参赛选手名单');
+    return ctx.programmeLoaders.competitionEntries.load(c.id);
+  },
+};
+
+export const CompetitionContestant = {
+  id: (e: CompetitionEntryRow) => String(e.id),
+  person: (e: CompetitionEntryRow) => ({ id: e.personId }),
+  occupation: (e: CompetitionEntryRow) => occupation(e.occupationCode),
+  certificate: (e: CompetitionEntryRow, _: unknown, ctx: HrssContext) =>
+    e.certificateDepartment && e.certificateId ? ctx.programmeLoaders.holdingByRef.load(`${e.certificateDepartment}/${e.certificateId}`) : null,
+};

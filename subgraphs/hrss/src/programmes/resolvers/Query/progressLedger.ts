@@ -1,0 +1,12 @@
+import { demand } from '@hub/auth';
+import type { HrssContext } from '../../../HrssContext';
+import { programmeAccess } from '../../access';
+import { fieldErrors } from '../fieldErrors';
+
+/** Query.progressLedger: the leadership office's ledger for a year, or for one quarter of it. */
+export function progressLedger(_: unknown, args: { year: number; quarter?: number | null }, ctx: HrssContext) {
+  return fieldErrors(async () => {
+    demand(programmeAccess.readAggregates(ctx.principal), ctx.principal, '查看进度台账');
+    return ctx.programmes.ledger.build(args.year, args.quarter ?? null);
+  });
+}
