@@ -3,16 +3,18 @@
  *
  * Writes a certificates .xlsx of synthetic rows (valid ID numbers from makeIdNumber, about 1% bad
  * rows) with exceljs's streaming writer, imports it into a fresh temporary SQLite database of one
- * department, and prints rows/s, seconds and peak RSS (sampled every 100 ms, and the process's maxRSS).
- * --file imports an existing .xlsx instead (--rows must then give its number of data rows).
+ * department in a fresh process (as `npm run import` would), and prints rows/s, seconds and peak RSS
+ * (sampled every 100 ms, and the process's maxRSS). --file imports an existing .xlsx instead (--rows
+ * must then give its number of data rows); --keep keeps the generated file.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { makeIdNumber } from '@hub/identity';
-import { importFile, intakeColumns } from '@hub/intake';
+import { importFile, intakeColumns, tuneHeapForImport } from '@hub/intake';
 import { townships } from '@hub/vocabulary';
 import { createAgricultureSubgraph } from '@hub/subgraph-agriculture/src/server';
 import { createCivilAffairsSubgraph } from '@hub/subgraph-civil-affairs/src/server';
@@ -40,6 +42,8 @@ const { values: args } = parseArgs({
   },
 });
 const ROWS = Number(args.rows);
+// As scripts/import.ts does: the benchmark measures the CLI's process.
+const collectGarbage = tuneHeapForImport();
 const slug = args.department as keyof typeof factories;
 if (!factories[slug]) throw new Error(`unknown department ${slug}`);
 
@@ -115,27 +119,41 @@ async function writeFile(file: string, extras: string[]): Promise<void> {
   await workbook.commit();
 }
 
-async function main(): Promise<void> {
+/** Generates the file, then imports it in a fresh process: the figures are those of `npm run import`, not of the generator's heap. */
+async function generateAndRun(): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-'));
+  const file = path.join(dir, 'certificates.xlsx');
+  const extras = intakeColumns(factories[slug]({ ...process.env, HUB_LOG_LEVEL: 'silent' }).definition, 'certificates').filter((c) => c.extra).map((c) => c.label);
+  const started = Date.now();
+  await writeFile(file, extras);
+  console.log(`文件 file: ${ROWS} rows, ${(fs.statSync(file).size / 1024 / 1024).toFixed(0)} MB xlsx, written in ${((Date.now() - started) / 1000).toFixed(1)} s (${file})`);
+  const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--file', file, '--rows', String(ROWS), '--department', slug, '--batch', String(args.batch)], {
+    stdio: 'inherit',
+  });
+  if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
+  else console.log(`kept ${file}`);
+  return child.status ?? 1;
+}
+
+/** Imports --file into a fresh temporary SQLite database and prints the figures. */
+async function importOnce(file: string): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-db-'));
   const env: NodeJS.ProcessEnv = { ...process.env, HUB_DB: 'sqlite', HUB_DATA_DIR: dir, HUB_LOG_LEVEL: 'silent', HUB_DEMO: 'off' };
   const hub = factories[slug](env);
-  const extras = intakeColumns(hub.definition, 'certificates').filter((c) => c.extra).map((c) => c.label);
-  const file = args.file ?? path.join(dir, 'certificates.xlsx');
-
-  let started = Date.now();
-  if (!args.file) await writeFile(file, extras);
-  const writeSeconds = (Date.now() - started) / 1000;
-  const size = fs.statSync(file).size;
-
   await hub.init();
-  global.gc?.();
-  let peak = process.memoryUsage().rss;
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 100);
-  started = Date.now();
+  const started = Date.now();
   const cpuBefore = process.cpuUsage();
-  const result = await importFile(hub, { path: file }, { batchSize: Number(args.batch), env, reportPath: path.join(dir, 'report.xlsx') });
+  const result = await importFile(hub, { path: file }, {
+    batchSize: Number(args.batch),
+    env,
+    reportPath: path.join(dir, 'report.xlsx'),
+    afterScan: collectGarbage,
+  });
   const seconds = (Date.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
@@ -143,16 +161,19 @@ async function main(): Promise<void> {
   const maxRss = process.resourceUsage().maxRSS * 1024;
 
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-  console.log(`部门 department: ${slug}; 机器 machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; Node ${process.version}`);
-  console.log(`文件 file: ${ROWS} rows, ${mb(size)} xlsx${args.file ? ` (${args.file})` : `, written in ${writeSeconds.toFixed(1)} s`}`);
+  console.log(`部门 department: ${slug}; 机器 machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; Node ${process.version}; batch ${args.batch}`);
   console.log(`接受 accepted ${result.accepted}, 拒绝 rejected ${result.rejected}, 新增 created ${result.created}, batches ${result.batches}`);
   console.log(`导入 import: ${seconds.toFixed(1)} s, ${(ROWS / seconds).toFixed(0)} rows/s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; load average ${os.loadavg()[0].toFixed(1)})`);
-  console.log(`内存 peak RSS (sampled every 100 ms): ${mb(peak)}; process maxRSS: ${mb(maxRss)}`);
-  const ok = seconds <= 60 && peak <= 300 * 1024 * 1024;
+  console.log(`内存 peak RSS (sampled every 100 ms): ${mb(peak)} (${mb(baseline)} before the import); process maxRSS: ${mb(maxRss)}`);
+  const ok = seconds <= 60 && Math.max(peak, maxRss) <= 300 * 1024 * 1024;
   console.log(ok ? '目标达成 target met (≤ 60 s, ≤ 300 MB)' : '未达目标 target missed (≤ 60 s, ≤ 300 MB)');
   await hub.dataSource.destroy();
-  if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
-  else console.log(`kept ${dir}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  if (args.file) await importOnce(args.file);
+  else process.exitCode = await generateAndRun();
 }
 
 main().catch((error) => {

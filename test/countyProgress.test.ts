@@ -272,3 +272,20 @@ describe('countyProgress over the holder index', () => {
     for (const slug of slugs) expect(departmentSlug[hub.subgraphs[slug].definition.code as Department]).toBe(slug);
   });
 });
+
+describe('a revoked certificate recorded again', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startHub({});
+  }, 120_000);
+  afterAll(() => hub?.stop());
+
+  it('stays revoked: re-recording the old data does not undo a revocation', async () => {
+    const input = { idNumber: '410928198512310028', name: '撤销后重录', township: '城关镇', kind: 'SKILL_LEVEL', level: 'LEVEL_4', occupation: '焊工', certificateNumber: 'REVOKED-AGAIN-1', issuingBody: '鉴定中心', issuedOn: '2023-01-01' };
+    const record = 'mutation($i: HrssCertificateInput!) { recordHrssCertificate(input: $i) { status revokedOn } }';
+    expect((await hub.query(record, { i: input })).data.recordHrssCertificate.status).toBe('VALID');
+    await hub.query('mutation { revokeHrssCertificate(certificateNumber: "REVOKED-AGAIN-1", revokedOn: "2024-01-01", reason: "材料不实") { status } }');
+    const again = await hub.query(record, { i: { ...input, issuingBody: '鉴定中心（更正）' } });
+    expect(again.data.recordHrssCertificate).toEqual({ status: 'REVOKED', revokedOn: '2024-01-01' });
+  });
+});

@@ -9,11 +9,12 @@ import { close, createHttpService, createLogger, createMetrics, isProduction, li
 import { createAuthenticator } from './authenticate';
 import { createFormatError } from './formatError';
 import type { GatewayContext } from './GatewayContext';
-import { HubDataSource } from './HubDataSource';
+import { createPrincipalSigner, HubDataSource } from './HubDataSource';
 import { aliasLimitRule, costLimitRule, defaultLimits, depthLimitRule } from './limits/operationLimits';
 import { RateLimiter } from './limits/RateLimiter';
 import { createUndiciFetcher } from './undiciFetcher';
 import { webRoutes } from './web/webRoutes';
+import { departmentFileRoutes, supergraphServices } from './departmentFileRoutes';
 
 export const defaultSupergraphPath = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -27,6 +28,12 @@ export interface Gateway {
 
 const num = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
 
+/** A subgraph's GraphQL URL: the supergraph's, unless HUB_<SLUG>_URL or HUB_<SLUG>_PORT moves it. */
+function subgraphUrl(name: string, url: string, env: NodeJS.ProcessEnv): string {
+  const key = name.toUpperCase().replace(/-/g, '_');
+  return env[`HUB_${key}_URL`] || env[`HUB_${key}_PORT`] ? `${serviceBaseUrl(name, env)}/graphql` : url;
+}
+
 /**
  * The county's one endpoint: Apollo Gateway over the committed supergraph (HUB_SUPERGRAPH for
  * another file), with JWT authentication, operation limits and a per-client rate limit.
@@ -38,14 +45,17 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
   const secrets = hubSecretsFromEnv(env, (message) => log.warn(message));
   const supergraphSdl = fs.readFileSync(env.HUB_SUPERGRAPH || defaultSupergraphPath, 'utf8');
   const metrics = createMetrics('gateway');
+  // Apollo Gateway reports usage data to Apollo's servers unless told not to (it reads process.env
+  // itself): the county's gateway sends nothing abroad unless an operator sets it to false.
+  if ((env.APOLLO_TELEMETRY_DISABLED ?? process.env.APOLLO_TELEMETRY_DISABLED) === undefined) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const sign = createPrincipalSigner(secrets.signingKey);
   const fetchers: ReturnType<typeof createUndiciFetcher>[] = [];
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
       const key = name.toUpperCase().replace(/-/g, '_');
-      const override = env[`HUB_${key}_URL`] || env[`HUB_${key}_PORT`];
-      const target = override ? `${serviceBaseUrl(name, env)}/graphql` : url!;
+      const target = subgraphUrl(name, url!, env);
       subgraphUrls.set(name, target);
       // Each department has its own timeout (HUB_<DEPT>_TIMEOUT_MS), so one slow service cannot hold the rest.
       const subgraphFetch = createUndiciFetcher({
@@ -53,9 +63,10 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
         timeoutMs: num(env[`HUB_${key}_TIMEOUT_MS`] ?? env.HUB_SUBGRAPH_TIMEOUT_MS, 5_000),
         retries: num(env.HUB_SUBGRAPH_RETRIES, 1),
         registry: metrics.registry,
+        dedupe: env.HUB_SUBGRAPH_DEDUPLICATE !== '0',
       });
       fetchers.push(subgraphFetch);
-      return new HubDataSource({ url: target, fetcher: subgraphFetch.fetcher as never }, secrets.signingKey, name);
+      return new HubDataSource({ url: target, fetcher: subgraphFetch.fetcher as never }, sign, name);
     },
   });
   const limits = {
@@ -100,11 +111,31 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     maxBodyBytes: num(env.HUB_MAX_BODY_BYTES, 64 * 1024),
     authenticate: createAuthenticator(secrets.jwt, limiter),
     metrics,
-    routes: { 'GET /health': live, 'GET /live': live, 'GET /ready': ready, 'GET /metrics': metrics.handler, ...web.routes },
+    routes: {
+      'GET /health': live,
+      'GET /live': live,
+      'GET /ready': ready,
+      'GET /metrics': metrics.handler,
+      ...web.routes,
+      ...departmentFileRoutes(
+        supergraphServices(supergraphSdl).map(({ name, url }) => ({ name, graphqlUrl: subgraphUrl(name, url, env) })),
+        secrets.signingKey,
+      ),
+    },
     publicPaths: new Set(['/health', '/live', '/ready', '/metrics', ...web.publicPaths]),
     graphql: {
       server: apollo,
-      context: async (_req, requestId, principal) => ({ requestId, principal: principal as Principal, log: log.child({ requestId }) }),
+      // The request's child logger is made only when something logs: most requests log nothing.
+      context: async (_req, requestId, principal) => {
+        let child: Logger | undefined;
+        return {
+          requestId,
+          principal: principal as Principal,
+          get log() {
+            return (child ??= log.child({ requestId }));
+          },
+        };
+      },
     },
   });
 

@@ -21,6 +21,8 @@ export interface FetcherOptions {
   retries?: number;
   connections?: number;
   registry?: client.Registry;
+  /** Share identical reads in flight at the same time (default true). */
+  dedupe?: boolean;
 }
 
 /** Header HubDataSource sets on read operations: only those may be retried. */
@@ -34,7 +36,7 @@ function metricsOf(registry?: client.Registry) {
   return {
     requests:
       existing ??
-      new client.Counter({ name: 'hub_subgraph_requests_total', help: 'Gateway calls to subgraphs by outcome (ok, error, timeout, retried)', labelNames: ['subgraph', 'outcome'] as const, registers: [registry] }),
+      new client.Counter({ name: 'hub_subgraph_requests_total', help: 'Gateway calls to subgraphs by outcome (ok, error, timeout, retried; shared: a read that joined an identical one in flight)', labelNames: ['subgraph', 'outcome'] as const, registers: [registry] }),
     latency:
       (registry.getSingleMetric('hub_subgraph_request_duration_seconds') as client.Histogram<'subgraph'> | undefined) ??
       new client.Histogram({
@@ -47,32 +49,93 @@ function metricsOf(registry?: client.Registry) {
   };
 }
 
+/** What one subgraph call produced: shared by every caller that joined it (see `dedupe`). */
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/** The same error the global AbortSignal.timeout gives, so callers can tell a timeout by its name. */
+function timeoutError(): Error {
+  return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+}
+
+/** Headers that differ per incoming request but do not change a subgraph's answer. */
+const NOT_IN_DEDUPE_KEY = 'x-request-id';
+
 /**
  * A keep-alive fetcher on undici.request: far less work per call than the global fetch.
  * A subgraph's 400 with a GraphQL error body (e.g. a bad Date literal) is passed on as the
  * GraphQL errors it is, so clients see the subgraph's code and message, not "400: Bad Request".
+ *
+ * Identical reads in flight at the same time (same URL, body and headers, including the signed
+ * principal, so never across callers who may see different things) share one subgraph call, as Hive
+ * Gateway and Apollo Router do: twenty dashboards asking for countyProgress at once cost hrss one
+ * query. Each caller still parses its own copy of the answer. A shared call carries the first
+ * caller's x-request-id. Writes are never shared. HUB_SUBGRAPH_DEDUPLICATE=0 turns this off.
  */
 export function createUndiciFetcher(options: FetcherOptions) {
   const timeout = options.timeoutMs ?? 10_000;
   const retries = options.retries ?? 1;
+  const dedupe = options.dedupe ?? true;
   const agent = new Agent({ keepAliveTimeout: 30_000, connections: options.connections ?? 64, headersTimeout: timeout, bodyTimeout: timeout, connectTimeout: Math.min(timeout, 3000) });
   const metrics = metricsOf(options.registry);
+  // Label lookups once, not per call.
+  const counted = metrics && {
+    ok: metrics.requests.labels(options.subgraph, 'ok'),
+    error: metrics.requests.labels(options.subgraph, 'error'),
+    timeout: metrics.requests.labels(options.subgraph, 'timeout'),
+    retried: metrics.requests.labels(options.subgraph, 'retried'),
+    shared: metrics.requests.labels(options.subgraph, 'shared'),
+    latency: metrics.latency.labels(options.subgraph),
+  };
+  const inflight = new Map<string, Promise<RawResponse>>();
 
-  const once = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<LeanResponse> => {
-    const response = await request(url, {
-      method: (init.method ?? 'POST') as 'POST',
-      headers: init.headers,
-      body: init.body,
-      dispatcher: agent,
-      signal: AbortSignal.timeout(timeout),
-    });
-    const text = await response.body.text();
+  const once = async (url: string, method: string, headers: Record<string, string>, body: string | undefined): Promise<RawResponse> => {
+    // One timer per call for the whole exchange, cleared when it ends (AbortSignal.timeout's timer
+    // would fire, and build an exception, for every call long after it finished).
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(timeoutError()), timeout);
+    try {
+      const response = await request(url, { method: method as 'POST', headers, body, dispatcher: agent, signal: controller.signal });
+      const text = await response.body.text();
+      return { status: response.statusCode, headers: response.headers, text };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const attempt = async (url: string, method: string, headers: Record<string, string>, body: string | undefined, retryable: boolean): Promise<RawResponse> => {
+    const started = process.hrtime.bigint();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const raw = await once(url, method, headers, body);
+        (raw.status >= 200 && raw.status < 300 ? counted?.ok : counted?.error)?.inc();
+        counted?.latency.observe(Number(process.hrtime.bigint() - started) / 1e9);
+        return raw;
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        const timedOut = (error as Error).name === 'TimeoutError' || error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError;
+        if (retryable && !timedOut && CONNECT_FAILURES.has(code) && attempt < retries) {
+          counted?.retried.inc();
+          await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+          continue;
+        }
+        (timedOut ? counted?.timeout : counted?.error)?.inc();
+        throw error;
+      }
+    }
+  };
+
+  const lean = (raw: RawResponse, url: string): LeanResponse => {
     const header = (name: string) => {
-      const value = response.headers[name.toLowerCase()];
+      const value = raw.headers[name.toLowerCase()];
       return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
     };
-    let status = response.statusCode;
-    if (status === 400 && (header('content-type') ?? '').includes('json') && text.includes('"errors"')) status = 200;
+    let status = raw.status;
+    if (status === 400 && (header('content-type') ?? '').includes('json') && raw.text.includes('"errors"')) status = 200;
+    const text = raw.text;
     return {
       ok: status >= 200 && status < 300,
       status,
@@ -85,28 +148,27 @@ export function createUndiciFetcher(options: FetcherOptions) {
   };
 
   const fetcher = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<LeanResponse> => {
-    const headers = { ...init.headers };
-    const retryable = headers[RETRYABLE_HEADER] === '1';
-    delete headers[RETRYABLE_HEADER];
-    const started = process.hrtime.bigint();
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const response = await once(url, { ...init, headers });
-        metrics?.requests.inc({ subgraph: options.subgraph, outcome: response.ok ? 'ok' : 'error' });
-        metrics?.latency.observe({ subgraph: options.subgraph }, Number(process.hrtime.bigint() - started) / 1e9);
-        return response;
-      } catch (error) {
-        const code = (error as { code?: string }).code ?? '';
-        const timedOut = (error as Error).name === 'TimeoutError' || error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError;
-        if (retryable && !timedOut && CONNECT_FAILURES.has(code) && attempt < retries) {
-          metrics?.requests.inc({ subgraph: options.subgraph, outcome: 'retried' });
-          await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
-          continue;
-        }
-        metrics?.requests.inc({ subgraph: options.subgraph, outcome: timedOut ? 'timeout' : 'error' });
-        throw error;
+    const method = init.method ?? 'POST';
+    const headers: Record<string, string> = {};
+    let retryable = false;
+    let key = dedupe ? `${method} ${url}\n${init.body ?? ''}` : '';
+    for (const name in init.headers) {
+      if (name === RETRYABLE_HEADER) {
+        retryable = init.headers[name] === '1';
+        continue;
       }
+      headers[name] = init.headers[name];
+      if (dedupe && name !== NOT_IN_DEDUPE_KEY) key += `\n${name}:${headers[name]}`;
     }
+    // Only reads (the retryable ones) are shared.
+    if (!dedupe || !retryable) return lean(await attempt(url, method, headers, init.body, retryable), url);
+    let shared = inflight.get(key);
+    if (shared) counted?.shared.inc();
+    else {
+      shared = attempt(url, method, headers, init.body, retryable).finally(() => inflight.delete(key));
+      inflight.set(key, shared);
+    }
+    return lean(await shared, url);
   };
   return { fetcher, close: () => (agent.closed ? Promise.resolve() : agent.close()) };
 }

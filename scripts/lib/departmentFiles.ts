@@ -32,7 +32,7 @@ export function departmentFiles(n: DepartmentNames, port: number, migrationTimes
             lint: 'tsc -p ../../tsconfig.json --noEmit',
             test: `jest --rootDir ../.. subgraphs/${n.slug}`,
           },
-          dependencies: { '@hub/identity': '*', '@hub/subgraph-kit': '*', '@hub/vocabulary': '*' },
+          dependencies: { '@hub/identity': '*', '@hub/intake': '*', '@hub/subgraph-kit': '*', '@hub/vocabulary': '*' },
         },
         null,
         2,
@@ -59,6 +59,7 @@ export const department: DepartmentDefinition = {
 
     'src/server.ts': `import path from 'node:path';
 import { createSubgraph, StatementCounter } from '@hub/subgraph-kit';
+import { guardedIntakeRoutes } from '@hub/intake';
 import { department } from './department';
 import { ${migrationClass} } from './migrations/${migrationFile}';
 
@@ -66,6 +67,8 @@ import { ${migrationClass} } from './migrations/${migrationFile}';
 export function ${n.factory}(env: NodeJS.ProcessEnv = process.env, counter?: StatementCounter) {
   return createSubgraph({
     definition: department,
+    // Spreadsheet import, templates and exports over HTTP (the gateway proxies them with the caller's identity).
+    routes: (hub) => guardedIntakeRoutes(hub),
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     migrations: [${migrationClass}],
     env,

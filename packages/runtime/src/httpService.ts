@@ -41,17 +41,53 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
   res.end(text);
 }
 
-export async function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
+/**
+ * The request body, refused with 413 past `maxBytes`. Read with 'data' events rather than `for await`:
+ * the async iterator costs a few promises and an end-of-stream watcher per request, a measurable part
+ * of a subgraph call. Like the iterator, an oversized body destroys the request.
+ */
+export function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > maxBytes) throw new HttpError(413, `请求体超过上限 ${maxBytes} 字节 (request body too large)`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new HttpError(413, `请求体超过上限 ${maxBytes} 字节 (request body too large)`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  if (declared > maxBytes) return Promise.reject(new HttpError(413, `请求体超过上限 ${maxBytes} 字节 (request body too large)`));
+  // Already read to its end (as `for await` would find it): nothing more will come.
+  if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        done();
+        req.destroy();
+        reject(new HttpError(413, `请求体超过上限 ${maxBytes} 字节 (request body too large)`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      done();
+      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      done();
+      reject(error);
+    };
+    // The client went away before the body ended.
+    const onClose = () => {
+      done();
+      reject(Object.assign(new Error('request closed before its body ended'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
 }
 
 /** The request id travels from the gateway to the subgraphs in `x-request-id`. */
@@ -74,10 +110,11 @@ export function createHttpService<TContext extends BaseContext>(options: HttpSer
       const route = routes[`${req.method} ${url.pathname}`] || url.pathname === graphqlPath ? `${req.method} ${url.pathname}` : 'other';
       metrics?.httpRequests.inc({ route, status: String(res.statusCode) });
       metrics?.httpDuration.observe({ route }, seconds);
+      const level = res.statusCode >= 500 ? 'warn' : res.statusCode >= 400 || seconds > 1 ? 'info' : 'debug';
+      // Most requests are fast 200s logged at debug: build the entry only when it will be written.
+      if (!log.isLevelEnabled(level)) return;
       const entry = { requestId: res.getHeader('x-request-id'), method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 1000) };
-      if (res.statusCode >= 500) log.warn(entry, 'request failed');
-      else if (res.statusCode >= 400 || seconds > 1) log.info(entry, 'request');
-      else log.debug(entry, 'request');
+      log[level](entry, level === 'warn' ? 'request failed' : 'request');
     });
     const handle = async (): Promise<void> => {
       const route = routes[`${req.method} ${url.pathname}`];

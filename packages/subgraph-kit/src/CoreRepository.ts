@@ -195,8 +195,13 @@ export class CoreRepository {
       const existing = new Map((await repo.findBy({ certificateNumber: In(numbers) })).map((c) => [c.certificateNumber, c]));
       const inserts: ObjectLiteral[] = [];
       const touched: string[] = [];
-      for (const certificate of part) {
-        const before = existing.get(certificate.certificateNumber);
+      for (const incoming of part) {
+        const before = existing.get(incoming.certificateNumber);
+        // A revocation stands until it is undone on purpose: re-recording or re-importing the old data does not undo it.
+        const certificate =
+          before?.status === 'REVOKED' && incoming.status !== 'REVOKED'
+            ? { ...incoming, status: before.status, revokedOn: before.revokedOn, revokeReason: before.revokeReason }
+            : incoming;
         if (!before) {
           inserts.push({ ...certificate, createdAt: now(), updatedAt: now() });
           touched.push(certificate.certificateNumber);

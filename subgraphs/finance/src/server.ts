@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createSubgraph, StatementCounter, SubgraphContext, toEntitySchema } from '@hub/subgraph-kit';
+import { guardedIntakeRoutes } from '@hub/intake';
 import { department } from './department';
 import { subsidyTables } from './entities/subsidyTables';
 import type { FinanceContext } from './FinanceContext';
@@ -23,6 +24,8 @@ export function createFinanceSubgraph(env: NodeJS.ProcessEnv = process.env, coun
   let parts: SubsidyParts;
   const hub = createSubgraph<FinanceContext>({
     definition: department,
+    // Spreadsheet import, templates and exports over HTTP (the gateway proxies them with the caller's identity).
+    routes: (hub) => guardedIntakeRoutes(hub),
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers,
     entities: subsidyTables.map((spec) => toEntitySchema(spec)),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createSubgraph, StatementCounter, toEntitySchema } from '@hub/subgraph-kit';
+import { guardedIntakeRoutes } from '@hub/intake';
 import { departments, Department } from '@hub/vocabulary';
 import { department } from './department';
 import { indexTables } from './entities/indexTables';
@@ -28,6 +29,8 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
   const minCellSize = Number(env.HUB_MIN_CELL_SIZE || 5);
   const hub = createSubgraph<HrssContext>({
     definition: department,
+    // Spreadsheet import, templates and exports over HTTP (the gateway proxies them with the caller's identity).
+    routes: (hub) => guardedIntakeRoutes(hub),
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers,
     entities: [...indexTables, ...programmeTables].map((spec) => toEntitySchema(spec)),

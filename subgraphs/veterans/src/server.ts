@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createSubgraph, StatementCounter } from '@hub/subgraph-kit';
+import { guardedIntakeRoutes } from '@hub/intake';
 import { department } from './department';
 import { Initial1764115200000 } from './migrations/1764115200000-Initial';
 
@@ -7,6 +8,8 @@ import { Initial1764115200000 } from './migrations/1764115200000-Initial';
 export function createVeteransSubgraph(env: NodeJS.ProcessEnv = process.env, counter?: StatementCounter) {
   return createSubgraph({
     definition: department,
+    // Spreadsheet import, templates and exports over HTTP (the gateway proxies them with the caller's identity).
+    routes: (hub) => guardedIntakeRoutes(hub),
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     migrations: [Initial1764115200000],
     env,

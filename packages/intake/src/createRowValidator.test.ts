@@ -1,0 +1,172 @@
+import { identityKeysFromEnv, makeIdNumber } from '@hub/identity';
+import { IdentityService } from '@hub/subgraph-kit';
+import type { DepartmentDefinition } from '@hub/subgraph-kit';
+import { department as education } from '@hub/subgraph-education/src/department';
+import { department as hrss } from '@hub/subgraph-hrss/src/department';
+import { department as veterans } from '@hub/subgraph-veterans/src/department';
+import { createRowValidator, IntakeHub, RowOutcome } from './createRowValidator';
+import { matchHeaderRow } from './matchHeaderRow';
+import type { CellValue } from './plainCellValue';
+
+const identity = new IdentityService(identityKeysFromEnv({}, () => undefined));
+const male = makeIdNumber('410928', '1990-05-12', 31);
+const female = makeIdNumber('410928', '1988-02-29', 42);
+
+function validator(definition: DepartmentDefinition, headers: string[]) {
+  const match = matchHeaderRow(definition, headers, 1);
+  if (!match || match === 'ambiguous') throw new Error('not a header');
+  const validate = createRowValidator({ definition, identity } as unknown as IntakeHub, match);
+  return (row: Record<string, CellValue>): RowOutcome => validate(7, headers.map((h) => (h in row ? row[h] : null)));
+}
+
+const certificateHeaders = ['姓名', '身份证号码', '性别', '乡镇', '职业编码', '工种', '证书类型', '技能等级', '证书编号', '发证单位', '发证时间', '有效期', '证书状态', '撤销日期', '学校'];
+const good: Record<string, CellValue> = {
+  姓名: '张三',
+  身份证号码: male,
+  性别: '男',
+  乡镇: '柳屯',
+  职业编码: '6-31-01-03',
+  工种: '电工',
+  证书类型: '职业技能等级证书',
+  技能等级: '四级/中级工',
+  证书编号: ' ｅ００１ ',
+  发证单位: '某评价机构',
+  发证时间: '2023年5月1日',
+  学校: '县职教中心',
+};
+
+function errorsOf(outcome: RowOutcome) {
+  if (outcome.ok) throw new Error('expected errors');
+  return outcome.errors.map((e) => ({ column: e.column, value: e.value, reason: e.reason }));
+}
+
+describe('createRowValidator: certificates', () => {
+  const check = validator(education, certificateHeaders);
+
+  it('turns a good row into the kit records', () => {
+    const outcome = check(good);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    expect(outcome.person).toMatchObject({ name: '张三', sex: 'MALE', birthDate: '1990-05-12', townshipCode: '410928101', idNumberMasked: '410928********0312' });
+    expect(outcome.record).toMatchObject({
+      kind: 'SKILL_LEVEL',
+      level: 'LEVEL_4',
+      occupationCode: '6-31-01-03',
+      certificateNumber: 'E001',
+      issuedOn: '2023-05-01',
+      validUntil: null,
+      status: 'VALID',
+      school: '县职教中心',
+    });
+    expect(outcome.key).toBe('E001');
+  });
+
+  it('refuses an 18-digit ID number stored as a number, naming the column as written and masking the value', () => {
+    const errors = errorsOf(check({ ...good, 身份证号码: Number(male) }));
+    expect(errors).toEqual([{ column: '身份证号码', value: expect.stringMatching(/^410928\*+\d{4}$/), reason: expect.stringContaining('数字格式') }]);
+  });
+
+  it('accepts a 15-digit number stored as a number (exact in a double) and upgrades it', () => {
+    const outcome = check({ ...good, 身份证号码: 410928900512031, 性别: null });
+    expect(outcome.ok && outcome.person.birthDate).toBe('1990-05-12');
+  });
+
+  it('accepts full-width digits and a leading apostrophe', () => {
+    const fullWidth = `'${male.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}`;
+    expect(check({ ...good, 身份证号码: fullWidth }).ok).toBe(true);
+  });
+
+  it('checks 性别 against the ID number', () => {
+    expect(errorsOf(check({ ...good, 身份证号码: female }))).toEqual([{ column: '性别', value: '男', reason: '性别“男”与身份证号不符（身份证号显示为女）' }]);
+  });
+
+  it('maps the kit’s field errors back to the columns as headed', () => {
+    expect(errorsOf(check({ ...good, 证书类型: '特种作业操作证' }))[0]).toMatchObject({ column: '技能等级', reason: expect.stringContaining('不分等级') });
+    expect(errorsOf(check({ ...good, 技能等级: null }))[0]).toMatchObject({ column: '技能等级', reason: expect.stringContaining('须填写等级') });
+    expect(errorsOf(check({ ...good, 有效期: '2020-01-01' }))[0]).toMatchObject({ column: '有效期', reason: expect.stringContaining('早于发证日期') });
+    expect(errorsOf(check({ ...good, 发证时间: '2099-01-01' }))[0]).toMatchObject({ column: '发证时间', reason: expect.stringContaining('晚于今天') });
+    expect(errorsOf(check({ ...good, 职业编码: null, 工种: '不存在的工种' }))[0]).toMatchObject({ column: '工种', value: '不存在的工种' });
+    expect(errorsOf(check({ ...good, 乡镇: '不存在乡' }))[0]).toMatchObject({ column: '乡镇', reason: expect.stringContaining('不是濮阳县的乡镇') });
+    expect(errorsOf(check({ ...good, 姓名: null }))[0]).toMatchObject({ column: '姓名', reason: '姓名不能为空' });
+  });
+
+  it('collects the problems of several columns of one row', () => {
+    const errors = errorsOf(check({ ...good, 证书类型: '毕业证', 技能等级: '特级', 发证时间: '去年' }));
+    expect(errors.map((e) => e.column)).toEqual(['证书类型', '技能等级', '发证时间']);
+  });
+
+  it('refuses a name that contradicts the occupation code', () => {
+    expect(errorsOf(check({ ...good, 工种: '焊工' }))).toEqual([
+      { column: '工种', value: '焊工', reason: '职业(工种)“焊工”与职业编码 6-31-01-03（电工）不一致' },
+    ]);
+  });
+
+  it('refuses a certificate number that Excel stored as a number of more than 15 digits', () => {
+    expect(errorsOf(check({ ...good, 证书编号: 1234567890123456 }))[0]).toMatchObject({ column: '证书编号', reason: expect.stringContaining('超过15位') });
+    expect(check({ ...good, 证书编号: 123456789 }).ok).toBe(true);
+  });
+
+  it('needs a revocation date for a revoked certificate and records it', () => {
+    expect(errorsOf(check({ ...good, 证书状态: '已撤销' }))).toEqual([{ column: '撤销日期', value: '', reason: '证书状态为已撤销时须填写撤销日期' }]);
+    const revoked = check({ ...good, 证书状态: '已撤销', 撤销日期: '2024-01-02' });
+    expect(revoked.ok && revoked.record).toMatchObject({ status: 'REVOKED', revokedOn: '2024-01-02', revokeReason: '导入文件中标记为已撤销' });
+    expect(errorsOf(check({ ...good, 撤销日期: '2024-01-02' }))[0].column).toBe('撤销日期');
+  });
+
+  it('checks the length of the department’s own columns', () => {
+    expect(errorsOf(check({ ...good, 学校: '校'.repeat(129) }))[0]).toMatchObject({ column: '学校', reason: expect.stringContaining('128') });
+  });
+});
+
+describe('createRowValidator: trainings and department columns', () => {
+  const headers = ['姓名', '身份证号', '培训项目', '培训渠道', '培训对象', '培训机构', '开始日期', '结束日期', '课时', '是否结业', '企业', '企业新型学徒制'];
+  const check = validator(hrss, headers);
+  const row: Record<string, CellValue> = {
+    姓名: '李四',
+    身份证号: female,
+    培训项目: '电工培训班',
+    培训渠道: '企业',
+    培训对象: '企业职工',
+    培训机构: '某培训学校',
+    开始日期: 45352,
+    结束日期: '2024.3.15',
+    课时: '64',
+    是否结业: '是',
+    企业: '某公司',
+    企业新型学徒制: '是',
+  };
+
+  it('reads a training row', () => {
+    const outcome = check(row);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    expect(outcome.record).toMatchObject({
+      programme: '电工培训班',
+      channel: 'ENTERPRISE',
+      targetGroup: 'EMPLOYEE',
+      startDate: '2024-03-01',
+      endDate: '2024-03-15',
+      hours: 64,
+      outcome: 'COMPLETED',
+      enterprise: '某公司',
+      apprenticeship: 1,
+    });
+    expect(outcome.key).toBe(`${outcome.person.personId}\u0000电工培训班\u00002024-03-01`);
+  });
+
+  it('requires the choices the kit does not check', () => {
+    const errors = errorsOf(check({ ...row, 培训渠道: null, 培训对象: '群众', 是否结业: '也许' }));
+    expect(errors.map((e) => e.column)).toEqual(['培训渠道', '培训对象', '是否结业']);
+  });
+
+  it('maps 课时 errors', () => {
+    expect(errorsOf(check({ ...row, 课时: 2.5 }))[0]).toMatchObject({ column: '课时', reason: expect.stringContaining('整数') });
+    expect(errorsOf(check({ ...row, 课时: '很多' }))[0]).toMatchObject({ column: '课时' });
+  });
+
+  it('reads 退役年份 as a year', () => {
+    const vet = validator(veterans, ['姓名', '身份证号', '培训项目', '培训渠道', '培训对象', '培训机构', '开始日期', '是否结业', '退役年份']);
+    const base = { 姓名: '王五', 身份证号: male, 培训项目: '适应性培训', 培训渠道: '社会', 培训对象: '退役军人', 培训机构: '某机构', 开始日期: '2024-01-01', 是否结业: '在训' };
+    const outcome = vet({ ...base, 退役年份: '2015年' });
+    expect(outcome.ok && outcome.record).toMatchObject({ dischargeYear: 2015, outcome: 'IN_PROGRESS' });
+    expect(errorsOf(vet({ ...base, 退役年份: '1800' }))[0].column).toBe('退役年份');
+  });
+});

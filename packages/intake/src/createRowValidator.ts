@@ -1,0 +1,304 @@
+import type { CertificateInput, IdentityService, NewCertificate, NewPerson, NewTraining, Subgraph, TrainingInput } from '@hub/subgraph-kit';
+import { extraFields, InputError, prepareCertificate, preparePerson, prepareTraining, todayIso } from '@hub/subgraph-kit';
+import { CertificateKind, matchOccupation, parseCertificateKind, parseSkillLevel, sexLabels, SkillLevel } from '@hub/vocabulary';
+import { intakeColumns, tableOf } from './intakeColumns';
+import type { IntakeColumn, SheetKind } from './IntakeColumn';
+import type { HeaderMatch } from './matchHeaderRow';
+import { parseCellDate } from './parseCellDate';
+import { ChoiceKind, parseChoice } from './parseChoice';
+import { CellValue, displayText, isBlank } from './plainCellValue';
+import { maskForReport, RowError } from './RowError';
+
+/** What intake needs of a department subgraph. */
+export type IntakeHub = Pick<Subgraph, 'definition' | 'identity' | 'repo'>;
+
+export interface ValidRow {
+  ok: true;
+  /** Natural key of the record: the certificate number, or person + programme + start date. */
+  key: string;
+  person: NewPerson;
+  record: NewCertificate | NewTraining;
+}
+
+export type RowOutcome = ValidRow | { ok: false; errors: RowError[] };
+
+export type RowValidator = (rowNumber: number, cells: readonly CellValue[]) => RowOutcome;
+
+/** Default reason recorded when a file marks a certificate revoked without saying why. */
+export const IMPORTED_REVOCATION_REASON = '导入文件中标记为已撤销';
+
+/** Excel keeps 15 significant digits: a longer number in a numeric cell has lost its tail. */
+const MAX_EXACT_DIGITS = 15;
+
+const fold = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * The checks of one row. One instance serves every row of a file (reset per row), so that a
+ * 100,000-row import does not allocate a dozen closures per row.
+ */
+class RowCheck {
+  private cells: readonly CellValue[] = [];
+  private rowNumber = 0;
+  private errors: RowError[] = [];
+  private failed = new Set<string>();
+  private readonly labels: Map<string, string>;
+  private readonly positions: Map<string, number>;
+  private readonly extras: IntakeColumn[];
+  private readonly extraNames: string[];
+  private readonly kind: SheetKind;
+
+  constructor(
+    private readonly identity: IdentityService,
+    hub: IntakeHub,
+    private readonly match: HeaderMatch,
+  ) {
+    this.kind = match.kind;
+    const all = intakeColumns(hub.definition, this.kind);
+    this.labels = new Map(all.map((c) => [c.field, c.label]));
+    this.extras = all.filter((c) => c.extra && match.byField.has(c.field));
+    this.extraNames = extraFields(hub.definition, tableOf(this.kind));
+    this.positions = new Map([...match.byField].map(([field, m]) => [field, m.index]));
+  }
+
+  private at(field: string): CellValue {
+    const index = this.positions.get(field);
+    return index === undefined ? null : (this.cells[index] ?? null);
+  }
+
+  private label(field: string): string {
+    return this.labels.get(field) ?? field;
+  }
+
+  /** Records an error on a column (the first one per column: later ones would only repeat it). */
+  private fail(field: string, reason: string): undefined {
+    if (this.failed.has(field)) return undefined;
+    this.failed.add(field);
+    const shown = displayText(this.at(field));
+    this.errors.push({
+      row: this.rowNumber,
+      column: this.match.byField.get(field)?.header ?? this.label(field),
+      value: field === 'idNumber' ? maskForReport(shown) : shown,
+      reason,
+    });
+    return undefined;
+  }
+
+  private text(field: string): string | null {
+    const value = this.at(field);
+    return isBlank(value) ? null : displayText(value);
+  }
+
+  /** Codes and numbers: full-width characters folded; long numbers stored as numbers refused. */
+  private code(field: string): string | null | undefined {
+    const value = this.at(field);
+    if (isBlank(value)) return null;
+    if (typeof value === 'number' && Number.isInteger(value) && String(Math.abs(value)).length > MAX_EXACT_DIGITS) {
+      return this.fail(field, `${this.label(field)}以数字格式保存，超过15位的部分已被Excel改写，请将该列设为文本后重新录入`);
+    }
+    return fold(displayText(value));
+  }
+
+  private date(field: string, required: boolean): string | null | undefined {
+    const value = this.at(field);
+    if (isBlank(value)) return required ? this.fail(field, `${this.label(field)}不能为空`) : null;
+    const parsed = parseCellDate(value);
+    return parsed.ok ? parsed.value : this.fail(field, parsed.reason);
+  }
+
+  private choice<K extends ChoiceKind>(field: string, kind: K, required: boolean) {
+    const value = this.text(field);
+    if (value === null) return required ? this.fail(field, `${this.label(field)}不能为空`) : null;
+    const parsed = parseChoice(kind, value);
+    return parsed.ok ? parsed.value : this.fail(field, parsed.reason);
+  }
+
+  private number(field: string): number | null | undefined {
+    const value = this.at(field);
+    if (isBlank(value)) return null;
+    const n = typeof value === 'number' ? value : Number(fold(displayText(value)));
+    return Number.isFinite(n) ? n : this.fail(field, `${this.label(field)}须为整数，收到“${displayText(value)}”`);
+  }
+
+  private extraValue(column: IntakeColumn): unknown {
+    const { field, parser, extra } = column;
+    if (parser === 'yesNo') {
+      const flag = this.choice(field, 'yesNo', false);
+      return flag === null || flag === undefined ? null : Number(flag);
+    }
+    if (parser === 'year') {
+      const value = this.at(field);
+      if (isBlank(value)) return null;
+      const year = Number(fold(displayText(value)).replace(/年$/, ''));
+      const thisYear = Number(todayIso().slice(0, 4));
+      return Number.isInteger(year) && year >= 1950 && year <= thisYear ? year : this.fail(field, `${this.label(field)}须为 1950 到 ${thisYear} 之间的四位年份`);
+    }
+    if (parser === 'integer') {
+      const n = this.number(field);
+      return n === undefined || n === null ? null : Number.isInteger(n) ? n : this.fail(field, `${this.label(field)}须为整数`);
+    }
+    const value = this.text(field);
+    // The kit stores extras as given: the column's length is checked here so that MySQL never truncates or refuses a batch.
+    if (value !== null && extra?.length && value.length > extra.length) return this.fail(field, `${this.label(field)}过长（最多 ${extra.length} 个字符）`);
+    return value;
+  }
+
+  /** Runs a kit step; its InputError becomes an error on the column the field came from. */
+  private kit<T>(occupationField: string, work: () => T): T | undefined {
+    try {
+      return work();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return this.fail(error.field === 'occupation' ? occupationField : error.field, error.message);
+    }
+  }
+
+  validate(rowNumber: number, cells: readonly CellValue[]): RowOutcome {
+    this.rowNumber = rowNumber;
+    this.cells = cells;
+    this.errors = [];
+    this.failed.clear();
+
+    const rawId = this.at('idNumber');
+    const sex = this.choice('sex', 'sex', false);
+    const personInput = {
+      // normalizeIdNumber takes unknown: a numeric cell must reach it as a number so that Excel truncation is detected.
+      idNumber: (rawId instanceof Date || typeof rawId === 'boolean' ? displayText(rawId) : (rawId ?? '')) as string,
+      name: this.text('name') ?? '',
+      township: this.code('township'),
+    };
+    const identity = this.identity;
+    const person = this.kit('', () => preparePerson(identity, personInput));
+    if (person && sex && sex !== person.sex) {
+      this.fail('sex', `性别“${this.text('sex')}”与身份证号不符（身份证号显示为${sexLabels[person.sex]}）`);
+    }
+
+    // The occupation: the code wins; a name that names another occupation is a contradiction, not a choice.
+    const occupationCode = this.code('occupationCode');
+    const occupationName = this.text('occupationName');
+    if (occupationCode && occupationName) {
+      const byCode = matchOccupation(occupationCode);
+      const byName = matchOccupation(occupationName);
+      if (byCode && byName && byName.level === 4 && byCode.code !== byName.code) {
+        this.fail('occupationName', `职业(工种)“${occupationName}”与职业编码 ${occupationCode}（${byCode.name}）不一致`);
+      }
+    }
+    const occupation = occupationCode ?? occupationName;
+    const occupationField = occupationCode ? 'occupationCode' : 'occupationName';
+
+    const extraInput: Record<string, unknown> = {};
+    for (const column of this.extras) extraInput[column.field] = this.extraValue(column);
+    const personId = person?.personId ?? '';
+    const outcome =
+      this.kind === 'certificates'
+        ? this.certificate(personId, personInput, extraInput, occupation, occupationField)
+        : this.training(personId, personInput, extraInput, occupation, occupationField);
+
+    if (this.errors.length > 0 || !person || !outcome) {
+      return { ok: false, errors: this.errors.length > 0 ? this.errors : [{ row: rowNumber, column: '', value: '', reason: '本行无法导入' }] };
+    }
+    return { ok: true, key: outcome.key, person, record: outcome.record };
+  }
+
+  private certificate(
+    personId: string,
+    personInput: { idNumber: string; name: string },
+    extraInput: Record<string, unknown>,
+    occupation: string | null | undefined,
+    occupationField: string,
+  ): { key: string; record: NewCertificate } | undefined {
+    const kindText = this.text('kind');
+    let kind: CertificateKind | undefined;
+    if (kindText === null) this.fail('kind', '证书类别不能为空');
+    else if (!(kind = parseCertificateKind(kindText))) this.fail('kind', `无法识别的证书类别“${kindText}”，请填写如“职业技能等级证书”“特种作业操作证”等规范名称`);
+    const levelCell = this.at('level');
+    let level: SkillLevel | undefined;
+    if (!isBlank(levelCell)) {
+      level = parseSkillLevel(typeof levelCell === 'number' ? levelCell : displayText(levelCell));
+      if (!level) this.fail('level', '无法识别的等级，请填写 五级/初级工、四级/中级工、三级/高级工、二级/技师、一级/高级技师 或 1-5');
+    }
+    const issuedOn = this.date('issuedOn', true);
+    const validUntil = this.date('validUntil', false);
+    const status = this.choice('status', 'status', false) ?? 'VALID';
+    const revokedOn = this.date('revokedOn', false);
+    const revokeReason = this.text('revokeReason');
+    const certificateNumber = this.code('certificateNumber');
+    if (certificateNumber === null) this.fail('certificateNumber', '证书编号不能为空');
+    if (!kind) return undefined;
+    const input: CertificateInput = {
+      idNumber: personInput.idNumber,
+      name: personInput.name,
+      kind,
+      level: level ?? null,
+      occupation,
+      certificateNumber: certificateNumber ?? '',
+      issuingBody: this.text('issuingBody') ?? '',
+      issuedOn: issuedOn ?? '',
+      validUntil,
+    };
+    Object.assign(input, extraInput);
+    const extraNames = this.extraNames;
+    const certificate = this.kit(occupationField, () => prepareCertificate(personId, input, extraNames));
+    if (!certificate) return undefined;
+    if (status === 'REVOKED') {
+      if (!revokedOn) {
+        if (revokedOn === null) this.fail(this.match.byField.has('revokedOn') ? 'revokedOn' : 'status', '证书状态为已撤销时须填写撤销日期');
+      } else if (revokedOn < certificate.issuedOn) {
+        this.fail('revokedOn', `撤销日期 ${revokedOn} 早于发证日期 ${certificate.issuedOn}`);
+      } else if (revokedOn > todayIso()) {
+        this.fail('revokedOn', `撤销日期 ${revokedOn} 晚于今天`);
+      } else if (revokeReason && revokeReason.length > 255) {
+        this.fail('revokeReason', '撤销原因过长（最多 255 个字符）');
+      } else {
+        Object.assign(certificate, { status: 'REVOKED', revokedOn, revokeReason: revokeReason ?? IMPORTED_REVOCATION_REASON });
+      }
+    } else if (revokedOn) {
+      this.fail('revokedOn', '证书状态为有效，但填写了撤销日期；已撤销的证书请将证书状态填为“已撤销”');
+    }
+    return { key: certificate.certificateNumber, record: certificate };
+  }
+
+  private training(
+    personId: string,
+    personInput: { idNumber: string; name: string },
+    extraInput: Record<string, unknown>,
+    occupation: string | null | undefined,
+    occupationField: string,
+  ): { key: string; record: NewTraining } | undefined {
+    const channel = this.choice('channel', 'channel', true);
+    const targetGroup = this.choice('targetGroup', 'targetGroup', true);
+    const outcome = this.choice('outcome', 'outcome', true);
+    const startDate = this.date('startDate', true);
+    const endDate = this.date('endDate', false);
+    const hours = this.number('hours');
+    if (!channel || !targetGroup || !outcome) return undefined;
+    const input: TrainingInput = {
+      idNumber: personInput.idNumber,
+      name: personInput.name,
+      programme: this.text('programme') ?? '',
+      occupation,
+      channel,
+      targetGroup,
+      provider: this.text('provider') ?? '',
+      startDate: startDate ?? '',
+      endDate,
+      hours: hours ?? null,
+      outcome,
+    };
+    Object.assign(input, extraInput);
+    const extraNames = this.extraNames;
+    const training = this.kit(occupationField, () => prepareTraining(personId, input, extraNames));
+    if (!training) return undefined;
+    // The repository's natural key of a training: one person, one programme, one start date.
+    return { key: `${training.personId}\u0000${training.programme}\u0000${training.startDate}`, record: training };
+  }
+}
+
+/**
+ * Validates the data rows of one header layout: reads each cell by its column's parser, then runs
+ * the kit's preparePerson / prepareCertificate / prepareTraining (the rules live there) and maps the
+ * field of any InputError back to the column as headed in the file.
+ */
+export function createRowValidator(hub: IntakeHub, match: HeaderMatch): RowValidator {
+  const check = new RowCheck(hub.identity, hub, match);
+  return (rowNumber, cells) => check.validate(rowNumber, cells);
+}

@@ -1,0 +1,97 @@
+/**
+ * npm run export -- --department <slug> --kind certificates|trainings --out <file.xlsx|file.csv>
+ *                   [--township 柳屯镇] [--from 2024-01-01] [--to 2024-12-31]
+ * npm run export -- --progress --out <file.xlsx|file.csv> [--as-of 2025-06-30]
+ *
+ * Streams a department's certificates or trainings (masked ID numbers only) from its database, or
+ * the county progress tables from the hrss holder index (as last synced), to a spreadsheet with
+ * Chinese headers. Opens the databases from the environment as the services do; listens on no port.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportCertificates, exportCountyProgress, exportTrainings } from '@hub/intake';
+import { isIsoDate, todayIso } from '@hub/subgraph-kit';
+import { createAgricultureSubgraph } from '@hub/subgraph-agriculture/src/server';
+import { createCivilAffairsSubgraph } from '@hub/subgraph-civil-affairs/src/server';
+import { createEducationSubgraph } from '@hub/subgraph-education/src/server';
+import { createFinanceSubgraph } from '@hub/subgraph-finance/src/server';
+import { createHrssSubgraph } from '@hub/subgraph-hrss/src/server';
+import { createVeteransSubgraph } from '@hub/subgraph-veterans/src/server';
+import { matchTownship } from '@hub/vocabulary';
+
+const factories = {
+  hrss: createHrssSubgraph,
+  education: createEducationSubgraph,
+  agriculture: createAgricultureSubgraph,
+  veterans: createVeteransSubgraph,
+  'civil-affairs': createCivilAffairsSubgraph,
+  finance: createFinanceSubgraph,
+};
+type Slug = keyof typeof factories;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+function date(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isIsoDate(value)) fail(`--${name} 须为 YYYY-MM-DD 日期`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const { values: args } = parseArgs({
+    options: {
+      department: { type: 'string' },
+      kind: { type: 'string', default: 'certificates' },
+      out: { type: 'string' },
+      township: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      progress: { type: 'boolean', default: false },
+      'as-of': { type: 'string' },
+    },
+  });
+  if (!args.out) fail('请用 --out 指定输出文件 (--out is required)');
+  const format = path.extname(args.out).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
+  const out = fs.createWriteStream(args.out);
+
+  if (args.progress) {
+    const hrss = createHrssSubgraph(process.env);
+    await hrss.init();
+    try {
+      const asOf = date(args['as-of'], 'as-of') ?? todayIso();
+      await exportCountyProgress(await hrss.progress.figures(asOf), format, out);
+      console.log(`已导出 ${asOf} 全县进度 county progress written: ${path.resolve(args.out)}`);
+    } finally {
+      await hrss.dataSource.destroy();
+    }
+    return;
+  }
+
+  const slug = args.department as Slug | undefined;
+  if (!slug || !(slug in factories)) fail(`请用 --department 指定部门：${Object.keys(factories).join('|')}`);
+  const townshipCode = args.township === undefined ? undefined : (matchTownship(args.township)?.code ?? fail(`无法识别的乡镇 ${args.township}`));
+  const hub = factories[slug](process.env);
+  await hub.init();
+  try {
+    const from = date(args.from, 'from');
+    const to = date(args.to, 'to');
+    const rows =
+      args.kind === 'trainings'
+        ? await exportTrainings(hub, { townshipCode, startFrom: from, startTo: to }, format, out)
+        : args.kind === 'certificates'
+          ? await exportCertificates(hub, { townshipCode, issuedFrom: from, issuedTo: to }, format, out)
+          : fail('--kind 只能是 certificates 或 trainings');
+    console.log(`已导出 ${rows} 行 rows written: ${path.resolve(args.out)}`);
+  } finally {
+    await hub.dataSource.destroy();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,127 @@
+/**
+ * npm run import -- --department <slug> --file <path> [--dry-run] [--report <path>] [--batch-size <n>]
+ * npm run import -- --department <slug> --template certificates|trainings --out <file.xlsx|file.csv>
+ *
+ * Opens the department's database from the environment exactly as its service does (HUB_DB,
+ * HUB_DATA_DIR, HUB_<SLUG>_SQLITE or the MySQL settings; migrations run), without listening on a
+ * port, and imports a spreadsheet through @hub/intake. Exit code 0 when the file was read (rows
+ * may still have been rejected: see the report), 1 when it could not be read or the import was
+ * interrupted, 2 for a usage error.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ImportInterruptedError, importFile, IntakeFileError, SheetKind, tuneHeapForImport, writeTemplate } from '@hub/intake';
+import { createAgricultureSubgraph } from '@hub/subgraph-agriculture/src/server';
+import { createCivilAffairsSubgraph } from '@hub/subgraph-civil-affairs/src/server';
+import { createEducationSubgraph } from '@hub/subgraph-education/src/server';
+import { createFinanceSubgraph } from '@hub/subgraph-finance/src/server';
+import { createHrssSubgraph } from '@hub/subgraph-hrss/src/server';
+import { createVeteransSubgraph } from '@hub/subgraph-veterans/src/server';
+import { departmentLabels } from '@hub/vocabulary';
+
+const factories = {
+  hrss: createHrssSubgraph,
+  education: createEducationSubgraph,
+  agriculture: createAgricultureSubgraph,
+  veterans: createVeteransSubgraph,
+  'civil-affairs': createCivilAffairsSubgraph,
+  finance: createFinanceSubgraph,
+};
+type Slug = keyof typeof factories;
+
+const USAGE = `用法 usage:
+  npm run import -- --department <${Object.keys(factories).join('|')}> --file <文件.xlsx|文件.csv> [--dry-run] [--report <报告.xlsx|报告.csv>] [--batch-size <1000>]
+  npm run import -- --department <部门> --template <certificates|trainings> --out <模板.xlsx|模板.csv>`;
+
+function usage(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        department: { type: 'string' },
+        file: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        report: { type: 'string' },
+        'batch-size': { type: 'string' },
+        template: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    usage(error instanceof Error ? error.message : String(error));
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const slug = args.department as Slug | undefined;
+  if (!slug || !(slug in factories)) usage(`请用 --department 指定部门 (unknown or missing --department "${args.department ?? ''}")`);
+
+  if (args.template !== undefined) {
+    const kind = args.template as SheetKind;
+    if (kind !== 'certificates' && kind !== 'trainings') usage('--template 只能是 certificates 或 trainings');
+    if (!args.out) usage('请用 --out 指定模板文件 (--out is required with --template)');
+    const format = path.extname(args.out).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
+    // The factory only builds the subgraph here: no database is opened for a template.
+    const { definition } = factories[slug](process.env);
+    fs.writeFileSync(args.out, await writeTemplate(definition, kind, format));
+    console.log(`已写出模板 template written: ${path.resolve(args.out)}`);
+    return 0;
+  }
+
+  if (!args.file) usage('请用 --file 指定要导入的文件 (--file is required)');
+  const batchSize = args['batch-size'] === undefined ? undefined : Number(args['batch-size']);
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) usage('--batch-size 须为正整数');
+
+  const collectGarbage = tuneHeapForImport();
+  const hub = factories[slug](process.env);
+  await hub.init();
+  try {
+    const result = await importFile(hub, { path: args.file }, {
+      dryRun: args['dry-run'],
+      reportPath: args.report,
+      batchSize,
+      env: process.env,
+      afterScan: collectGarbage,
+    });
+    const label = departmentLabels[hub.definition.code];
+    const kind = result.kind === 'certificates' ? '证书 certificates' : '培训 trainings';
+    console.log(`${label} ${kind}：${result.file}（表头在第 ${result.headerRow} 行 header row ${result.headerRow}）${result.dryRun ? ' — 试运行，未写入 dry run, nothing written' : ''}`);
+    console.log(`数据行 rows ${result.rows}：接受 accepted ${result.accepted}，拒绝 rejected ${result.rejected}，被后面同号行覆盖 superseded ${result.superseded}`);
+    if (!result.dryRun) console.log(`新增 created ${result.created}，更新 updated ${result.updated}，未变 unchanged ${result.unchanged}（${result.batches} 批 batches）`);
+    if (result.ignoredColumns.length) console.log(`未识别、未导入的列 ignored columns: ${result.ignoredColumns.join('、')}`);
+    for (const e of [...result.errors, ...result.supersededRows].sort((a, b) => a.row - b.row).slice(0, 10)) {
+      console.log(`  第 ${e.row} 行 row ${e.row}  [${e.column}] ${e.value ? `“${e.value}” ` : ''}${e.reason}`);
+    }
+    if (result.errors.length + result.supersededRows.length > 10) console.log(`  …… 共 ${result.errors.length + result.supersededRows.length} 条 (see the report)`);
+    console.log(result.reportPath ? `报告 report: ${result.reportPath}` : '未写报告（试运行可用 --report 指定）no report written (use --report with --dry-run)');
+    return 0;
+  } catch (error) {
+    if (error instanceof IntakeFileError) {
+      console.error(`无法导入 cannot import ${args.file}: ${error.message} [${error.code}]`);
+      return 1;
+    }
+    if (error instanceof ImportInterruptedError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await hub.dataSource.destroy();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
