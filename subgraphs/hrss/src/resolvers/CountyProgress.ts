@@ -10,11 +10,34 @@ function disclosed(rows: BreakdownRow[], ctx: HrssContext) {
   );
 }
 
+/** The parent is `{ asOf }`; the service computes the figures once per date and index version. */
+type Parent = { asOf: string };
+const figures = (parent: Parent, ctx: HrssContext) => ctx.progress.figures(parent.asOf);
+
+const plainFields = [
+  'periodFrom',
+  'periodTo',
+  'certificateHolders',
+  'skilledTalents',
+  'midHighSkilledTalents',
+  'highSkilledTalents',
+  'trainingPersonTimes',
+  'newlyCertified',
+  'newHighSkilled',
+  'employedPopulation',
+  'holderShareOfEmployed',
+  'skilledShareOfEmployed',
+  'midHighShareOfSkilled',
+  'byDepartment',
+  'byMonth',
+] as const satisfies readonly (keyof CountyFigures)[];
+
 export const CountyProgress = {
-  byTownship: (figures: CountyFigures, _: unknown, ctx: HrssContext) => disclosed(figures.byTownship, ctx),
-  byTalentCategory: (figures: CountyFigures, _: unknown, ctx: HrssContext) => disclosed(figures.byTalentCategory, ctx),
-  byLevel: (figures: CountyFigures, _: unknown, ctx: HrssContext) => disclosed(figures.byLevel, ctx),
-  byOccupation: (figures: CountyFigures, args: { limit?: number | null }, ctx: HrssContext) =>
-    disclosed(figures.byOccupation.slice(0, Math.max(0, Math.min(args.limit ?? 20, 2000))), ctx),
-  completeness: (_: CountyFigures, __: unknown, ctx: HrssContext) => ctx.progress.completeness(),
+  ...Object.fromEntries(plainFields.map((field) => [field, async (parent: Parent, _: unknown, ctx: HrssContext) => (await figures(parent, ctx))[field]])),
+  byTownship: async (parent: Parent, _: unknown, ctx: HrssContext) => disclosed((await figures(parent, ctx)).byTownship, ctx),
+  byTalentCategory: async (parent: Parent, _: unknown, ctx: HrssContext) => disclosed((await figures(parent, ctx)).byTalentCategory, ctx),
+  byLevel: async (parent: Parent, _: unknown, ctx: HrssContext) => disclosed((await figures(parent, ctx)).byLevel, ctx),
+  byOccupation: async (parent: Parent, args: { limit?: number | null }, ctx: HrssContext) =>
+    disclosed((await figures(parent, ctx)).byOccupation.slice(0, Math.max(0, Math.min(args.limit ?? 20, 2000))), ctx),
+  completeness: (_: Parent, __: unknown, ctx: HrssContext) => ctx.progress.completeness(),
 };

@@ -10,6 +10,6 @@ export function setEmployedPopulation(_: unknown, args: { value: number; note?: 
       throw new InputError('BAD_VALUE', 'value', `从业人员数须为正整数，收到 ${args.value}`);
     }
     await ctx.index.setCountyInput('employedPopulation', String(args.value), args.note?.trim() || null);
-    return ctx.progress.figures(todayIso());
+    return { asOf: todayIso() };
   });
 }
