@@ -14,7 +14,9 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { ms, percentile, root, startHubProcess } from './lib/hubProcess';
 
-const { values } = parseArgs({ options: { persons: { type: 'string', default: '300000' }, data: { type: 'string' }, requests: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: { persons: { type: 'string', default: '300000' }, data: { type: 'string' }, requests: { type: 'string', default: '300' }, 'keep-index': { type: 'boolean', default: false } },
+});
 const persons = Number(values.persons);
 const dataDir = path.resolve(values.data ?? path.join(root, 'data', `bench-${persons}`));
 const slugs = ['hrss', 'education', 'agriculture', 'veterans', 'civil-affairs', 'finance'];
@@ -44,12 +46,16 @@ async function main(): Promise<void> {
   log(`data: ${certificates} certificates, ${counts.reduce((n, c) => n + c.t, 0)} trainings, ${changes} change-feed rows in 6 departments`);
 
   // The index from empty: clear hrss's index tables, then time the sync from the services' start.
-  const hrssDb = new Database(path.join(dataDir, 'hrss.sqlite'));
-  for (const table of ['holding', 'training_fact', 'person_seen', 'person_master', 'feed_cursor', 'audit_entry']) hrssDb.exec(`DELETE FROM ${table}`);
-  hrssDb.close();
+  // --keep-index skips the rebuild (to measure the queries alone on an index already built).
+  if (!values['keep-index']) {
+    const hrssDb = new Database(path.join(dataDir, 'hrss.sqlite'));
+    for (const table of ['holding', 'training_fact', 'person_seen', 'person_master', 'feed_cursor', 'audit_entry']) hrssDb.exec(`DELETE FROM ${table}`);
+    hrssDb.close();
+  }
 
   const started = Date.now();
-  const hub = await startHubProcess(dataDir, { HUB_SYNC_INTERVAL_MS: '500' }, 5500);
+  // The first computation at this size can take longer than the gateway's default 5 s per department.
+  const hub = await startHubProcess(dataDir, { HUB_SYNC_INTERVAL_MS: '500', HUB_HRSS_TIMEOUT_MS: '120000' }, 5500);
   try {
     const upAt = Date.now();
     let built = 0;
