@@ -3,8 +3,9 @@ import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { isRole, PRINCIPAL_HEADER, Principal, signPrincipal } from '@hub/auth';
 
-/** Header the benchmark sends to Hive to say which principal to sign (Hive does no authentication here). */
+/** Headers the benchmark sends to Hive to say which principal to sign (Hive does no authentication here). */
 export const BENCH_ROLE_HEADER = 'x-bench-role';
+export const BENCH_SUBJECT_HEADER = 'x-bench-subject';
 
 export interface HiveGatewayOptions {
   /** Path of the supergraph file, used unchanged. */
@@ -18,7 +19,7 @@ export interface HiveGatewayOptions {
    * own JWT plugin configuration), so the caller is chosen here: by default the county administrator,
    * or the role named in the x-bench-role request header (a benchmark convenience, never for production).
    * A role without an entry here is signed as `bench-<role>`; department staff and unknown roles get no
-   * header at all, so the subgraphs refuse them.
+   * header at all, so the subgraphs refuse them. x-bench-subject replaces the subject (many callers).
    */
   principals?: Record<string, Principal>;
   /** Hive's own logs on the console (off: they would cost time under load). */
@@ -39,14 +40,16 @@ const defaultPrincipals: Record<string, Principal> = {
 export function createHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
   const principals = options.principals ?? defaultPrincipals;
   const signed = new Map<string, { value: string; at: number }>();
-  const headerFor = (role: string): string | null => {
+  const headerFor = (role: string, subject: string | null): string | null => {
     const now = Date.now();
-    const cached = signed.get(role);
+    const id = `${role}\u0000${subject ?? ''}`;
+    const cached = signed.get(id);
     if (cached && now - cached.at < 1000) return cached.value;
-    const principal = principals[role] ?? (isRole(role) && role !== 'DEPARTMENT_STAFF' ? { subject: `bench-${role.toLowerCase()}`, role } : null);
-    if (!principal) return null;
-    const value = signPrincipal(principal, options.signingKey, now);
-    signed.set(role, { value, at: now });
+    const base = principals[role] ?? (isRole(role) && role !== 'DEPARTMENT_STAFF' ? { subject: `bench-${role.toLowerCase()}`, role } : null);
+    if (!base) return null;
+    const value = signPrincipal(subject ? { ...base, subject } : base, options.signingKey, now);
+    if (signed.size > 10_000) signed.clear();
+    signed.set(id, { value, at: now });
     return value;
   };
   return createGatewayRuntime({
@@ -54,7 +57,7 @@ export function createHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
     unifiedGraphHandler,
     transportEntries: Object.fromEntries(Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }])),
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => ({ [PRINCIPAL_HEADER]: headerFor(request.headers.get(BENCH_ROLE_HEADER) ?? 'COUNTY_ADMIN') }),
+      fromClientToSubgraphs: ({ request }) => ({ [PRINCIPAL_HEADER]: headerFor(request.headers.get(BENCH_ROLE_HEADER) ?? 'COUNTY_ADMIN', request.headers.get(BENCH_SUBJECT_HEADER)) }),
     },
     logging: options.logging ? 'debug' : false,
     graphiql: false,

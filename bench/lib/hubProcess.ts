@@ -34,11 +34,18 @@ const services = ['gateway', 'hrss', 'education', 'agriculture', 'veterans', 'ci
  * `npm start` as a child process on a given data folder, on ports portBase … portBase+6 (so it can run
  * beside a hub on the default ports), with tokens minted from its dev secrets.
  */
-export async function startHubProcess(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}, portBase = 5400): Promise<RunningHub> {
+export async function startHubProcess(
+  dataDir: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+  portBase = 5400,
+  /** Called with the hub's process as soon as it is spawned, so a caller can stop a hub that is still starting. */
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<RunningHub> {
   const ports = Object.fromEntries(services.map((s, i) => [`HUB_${s.toUpperCase().replace(/-/g, '_')}_PORT`, String(portBase + i)]));
   const env: NodeJS.ProcessEnv = { ...process.env, ...ports, HUB_DATA_DIR: dataDir, HUB_DEMO: 'off', HUB_LOG_LEVEL: 'warn', ...extraEnv };
   Object.assign(env, devSecretsEnv(dataDir, env).env);
   const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'start.ts')], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  onSpawn?.(child);
   const gateway = `http://127.0.0.1:${portBase}`;
   await waitFor(`${gateway}/health`, 300_000);
   const jwt = hubSecretsFromEnv(env, () => undefined).jwt;

@@ -12,6 +12,7 @@ import type { GatewayContext } from './GatewayContext';
 import { createPrincipalSigner, HubDataSource } from './HubDataSource';
 import { aliasLimitRule, costLimitRule, defaultLimits, depthLimitRule } from './limits/operationLimits';
 import { RateLimiter } from './limits/RateLimiter';
+import { shareIdenticalQueries } from './sharedReads';
 import { createUndiciFetcher } from './undiciFetcher';
 import { webRoutes } from './web/webRoutes';
 import { departmentFileRoutes, supergraphServices } from './departmentFileRoutes';
@@ -27,6 +28,25 @@ export interface Gateway {
 }
 
 const num = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
+
+/**
+ * One request's context. Its child logger is made only when something logs (most requests log
+ * nothing); the getter sits on the prototype because Apollo copies the context's own properties
+ * (Object.assign), which would call an own getter on every request.
+ */
+class RequestContext implements GatewayContext {
+  private child: Logger | undefined = undefined;
+
+  constructor(
+    readonly requestId: string,
+    readonly principal: Principal,
+    private readonly root: Logger,
+  ) {}
+
+  get log(): Logger {
+    return (this.child ??= this.root.child({ requestId: this.requestId }));
+  }
+}
 
 /** A subgraph's GraphQL URL: the supergraph's, unless HUB_<SLUG>_URL or HUB_<SLUG>_PORT moves it. */
 function subgraphUrl(name: string, url: string, env: NodeJS.ProcessEnv): string {
@@ -84,7 +104,11 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     parseOptions: { maxTokens: num(env.HUB_MAX_TOKENS, 4000) },
     validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases), costLimitRule(limits.maxCost)],
     formatError: createFormatError(production),
-    plugins: [metrics.plugin<GatewayContext>(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      metrics.plugin<GatewayContext>(),
+      ...(env.HUB_SHARE_IDENTICAL_QUERIES !== '0' ? [shareIdenticalQueries()] : []),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
 
   const limiter = new RateLimiter(num(env.HUB_RATE_LIMIT_PER_SECOND, 50), num(env.HUB_RATE_LIMIT_BURST, 200));
@@ -125,17 +149,7 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     publicPaths: new Set(['/health', '/live', '/ready', '/metrics', ...web.publicPaths]),
     graphql: {
       server: apollo,
-      // The request's child logger is made only when something logs: most requests log nothing.
-      context: async (_req, requestId, principal) => {
-        let child: Logger | undefined;
-        return {
-          requestId,
-          principal: principal as Principal,
-          get log() {
-            return (child ??= log.child({ requestId }));
-          },
-        };
-      },
+      context: async (_req, requestId, principal) => new RequestContext(requestId, principal as Principal, log),
     },
   });
 

@@ -1,5 +1,6 @@
 import { Agent, errors, request } from 'undici';
 import client from 'prom-client';
+import { hasSideEffects } from './sharedReads';
 
 /** The shape Apollo Gateway's data sources call: a small subset of fetch. */
 export interface LeanResponse {
@@ -73,7 +74,8 @@ const NOT_IN_DEDUPE_KEY = 'x-request-id';
  * principal, so never across callers who may see different things) share one subgraph call, as Hive
  * Gateway and Apollo Router do: twenty dashboards asking for countyProgress at once cost hrss one
  * query. Each caller still parses its own copy of the answer. A shared call carries the first
- * caller's x-request-id. Writes are never shared. HUB_SUBGRAPH_DEDUPLICATE=0 turns this off.
+ * caller's x-request-id. Writes and audited ID reveals are never shared. HUB_SUBGRAPH_DEDUPLICATE=0
+ * turns this off.
  */
 export function createUndiciFetcher(options: FetcherOptions) {
   const timeout = options.timeoutMs ?? 10_000;
@@ -160,8 +162,8 @@ export function createUndiciFetcher(options: FetcherOptions) {
       headers[name] = init.headers[name];
       if (dedupe && name !== NOT_IN_DEDUPE_KEY) key += `\n${name}:${headers[name]}`;
     }
-    // Only reads (the retryable ones) are shared.
-    if (!dedupe || !retryable) return lean(await attempt(url, method, headers, init.body, retryable), url);
+    // Only reads (the retryable ones) are shared, and never one that reveals an ID number (each is audited).
+    if (!dedupe || !retryable || hasSideEffects(init.body ?? '')) return lean(await attempt(url, method, headers, init.body, retryable), url);
     let shared = inflight.get(key);
     if (shared) counted?.shared.inc();
     else {
