@@ -23,7 +23,8 @@ const PROGRESS = `query CountyProgress($asOf: Date) { countyProgress(asOf: $asOf
   byDepartment { department holders overlap } byTownship { key label holders } byLevel { key label holders }
   completeness { department pendingChanges } } }`;
 
-const GROUPING = `query AnalystGrouping($asOf: Date) { countyProgress(asOf: $asOf) { byTownship { key label holders } byLevel { key label holders } } }`;
+const GROUPING = `query AnalystGrouping($asOf: Date) { countyProgress(asOf: $asOf) { byTownship { key label holders } byLevel { key label holders } }
+  aggregate(dimensions: [TOWNSHIP, LEVEL], measures: [HOLDERS, CERTIFICATES], asOf: $asOf) { asOf truncated rows { keys { dimension key label } holders certificates suppressed } } }`;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

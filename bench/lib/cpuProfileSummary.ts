@@ -36,7 +36,8 @@ export function summarizeCpuProfiles(dir: string, pids: Record<string, number>, 
   const names = new Map(Object.entries(pids).map(([name, pid]) => [pid, name]));
   const out: string[] = [];
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
-    const pid = Number(file.split('.')[3]);
+    // node --cpu-prof names files CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; the preload CPU.<pid>.cpuprofile.
+    const pid = Number((/^CPU\.\d+\.\d+\.(\d+)\.\d+\.\d+\.cpuprofile$/.exec(file) ?? /^CPU\.(\d+)\.cpuprofile$/.exec(file))?.[1]);
     const name = names.get(pid);
     if (!name) continue;
     const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;

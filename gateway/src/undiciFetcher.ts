@@ -62,6 +62,12 @@ function timeoutError(): Error {
   return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
 }
 
+/** A subgraph's 400 carrying GraphQL errors is an answer (its errors go to the client), not a failure. */
+function effectiveStatus(raw: RawResponse): number {
+  const type = raw.headers['content-type'];
+  return raw.status === 400 && String(type ?? '').includes('json') && raw.text.includes('"errors"') ? 200 : raw.status;
+}
+
 /** Headers that differ per incoming request but do not change a subgraph's answer. */
 const NOT_IN_DEDUPE_KEY = 'x-request-id';
 
@@ -113,7 +119,8 @@ export function createUndiciFetcher(options: FetcherOptions) {
     for (let attempt = 0; ; attempt++) {
       try {
         const raw = await once(url, method, headers, body);
-        (raw.status >= 200 && raw.status < 300 ? counted?.ok : counted?.error)?.inc();
+        const status = effectiveStatus(raw);
+        (status >= 200 && status < 300 ? counted?.ok : counted?.error)?.inc();
         counted?.latency.observe(Number(process.hrtime.bigint() - started) / 1e9);
         return raw;
       } catch (error) {
@@ -135,8 +142,7 @@ export function createUndiciFetcher(options: FetcherOptions) {
       const value = raw.headers[name.toLowerCase()];
       return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
     };
-    let status = raw.status;
-    if (status === 400 && (header('content-type') ?? '').includes('json') && raw.text.includes('"errors"')) status = 200;
+    const status = effectiveStatus(raw);
     const text = raw.text;
     return {
       ok: status >= 200 && status < 300,
