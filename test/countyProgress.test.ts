@@ -238,6 +238,24 @@ describe('countyProgress over the holder index', () => {
     expect(after.byDepartment).toEqual(before.byDepartment);
   });
 
+  it('moves a certificate corrected to another person: the first person stops holding it', async () => {
+    const asOf = '2026-11-26';
+    const record = 'mutation($i: AgricultureCertificateInput!) { recordAgricultureCertificate(input: $i) { id } }';
+    const certificate = { kind: 'RURAL_PRACTICAL', certificateNumber: 'MOVED-1', issuingBody: '农业农村局', issuedOn: '2025-04-01' };
+    const wrong = { idNumber: '410928199203150010', name: '录错人', township: '城关镇' };
+    const right = { idNumber: '410928198807070025', name: '持证人', township: '城关镇' };
+    expect((await hub.query(record, { i: { ...wrong, ...certificate } })).errors).toBeUndefined();
+    await sync();
+    const before = await progress(asOf);
+    expect((await hub.query(record, { i: { ...right, ...certificate } })).errors).toBeUndefined();
+    await sync();
+    const after = await progress(asOf);
+    const raws = await raw();
+    expect(raws.find((r) => r.department === 'AGRICULTURE')!.certificates.filter((c) => c.certificateNumber === 'MOVED-1')).toHaveLength(1);
+    expect(after.certificateHolders.value).toBe(bruteForce(raws, asOf).holders);
+    expect(after.certificateHolders.value).toBe(before.certificateHolders.value);
+  });
+
   it('shows a new certificate in the totals within 5 seconds of its commit when syncing continuously', async () => {
     hub.hrss.sync.start(250);
     try {

@@ -74,6 +74,8 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
   };
   sync = new HolderIndexSync(index, indexSources, hub.log);
   progress = new CountyProgressService(index);
+  // New changes reach the county's figures as soon as a sync has drained the feeds, not at the next request.
+  sync.onSettled(() => progress.warm());
   aggregates = new AggregateService(index);
   registerIndexMetrics(hub.metrics.registry, progress);
   const stop = hub.stop;

@@ -11,8 +11,10 @@ import {
   TalentCategory,
   townshipByCode,
 } from '@hub/vocabulary';
+import { todayIso } from '@hub/subgraph-kit';
+import { CountyFactsRepository, PersonSelection } from '../repositories/CountyFactsRepository';
 import type { FeedCursorRow, HolderIndexRepository } from '../repositories/HolderIndexRepository';
-import { GroupCounts, MonthCounts, ProgressRepository } from '../repositories/ProgressRepository';
+import { CountingRules, CountyModel, GroupCounts, MonthCounts } from './CountyModel';
 import { IndexVersionCache } from './IndexVersionCache';
 
 export interface Figure {
@@ -63,27 +65,79 @@ export interface Completeness {
   lastError: string | null;
 }
 
-const MID_HIGH_MAX_LEVEL = 4; // 四级/中级工 or above
-const HIGH_MAX_LEVEL = 3; // 三级/高级工 or above
+const rules: CountingRules = {
+  midHighMaxLevel: 4, // 四级/中级工 or above
+  highMaxLevel: 3, // 三级/高级工 or above
+  unlevelledIsMidHigh: defaultCountingPolicy.unlevelledSkilledCountsAsMidHigh,
+};
 const CACHE_DATES = 32;
+/** Persons read per query when the model catches up. */
+const CHUNK = 400;
+/** Person ids are hex: the whole index is read in 16 ranges of their first digit. */
+const RANGES = [null, ...'123456789abcdef'].map((from, i, all): PersonSelection => ({ from, to: all[i + 1] ?? null }));
 
 const byHoldersDesc = (a: BreakdownRow, b: BreakdownRow) => b.holders - a.holders || String(a.key).localeCompare(String(b.key));
 
 /**
  * countyProgress: exact distinct-person figures from the holder index against the plan's targets.
- * Answers are cached per as-of date until the index changes.
+ * The index is kept in memory (CountyModel): each applied page marks its persons stale, and the next
+ * computation re-reads only those. Answers are cached per as-of date until the index changes.
  */
 export class CountyProgressService {
-  private readonly progress: ProgressRepository;
+  private readonly facts: CountyFactsRepository;
   private readonly cache: IndexVersionCache<CountyFigures>;
+  /** Null until first read whole (and again after a failed catch-up). */
+  private model: CountyModel | null = null;
+  private readonly stale = new Set<string>();
 
   constructor(private readonly index: HolderIndexRepository) {
-    this.progress = new ProgressRepository(index);
+    this.facts = new CountyFactsRepository(index);
     this.cache = new IndexVersionCache(index, CACHE_DATES);
+    index.onApplied((personIds) => {
+      if (this.model) for (const id of personIds) this.stale.add(id);
+    });
   }
 
   figures(asOf: string): Promise<CountyFigures> {
     return this.cache.get(asOf, () => this.compute(asOf));
+  }
+
+  /** Catches up with the index and computes today's figures, so that the next dashboard does not wait for it. */
+  async warm(): Promise<void> {
+    await this.figures(todayIso());
+  }
+
+  /**
+   * Brings the model up to the index and counts, between two applied pages, so the figures are those of one
+   * moment of the index. Many stale persons (a first build, a big import) are cheaper to read whole.
+   */
+  private counts(asOf: string, periodFrom: string) {
+    return this.index.exclusive(async () => {
+      const model = this.model;
+      try {
+        if (!model || this.stale.size > Math.max(2_000, model.persons / 4)) {
+          this.stale.clear();
+          this.model = null;
+          const fresh = new CountyModel();
+          for (const range of RANGES) fresh.put([], ...(await this.read(range)));
+          this.model = fresh;
+        } else if (this.stale.size) {
+          const ids = [...this.stale];
+          this.stale.clear();
+          const read = await Promise.all(chunks(ids, CHUNK).map((part) => this.read({ ids: part })));
+          model.put(ids, ...concat(read));
+        }
+      } catch (error) {
+        // Half caught up is not an answer: read it whole next time.
+        this.model = null;
+        throw error;
+      }
+      return this.model!.counts(asOf, periodFrom, rules);
+    });
+  }
+
+  private async read(selection: PersonSelection) {
+    return [await this.facts.persons(selection), await this.facts.holdings(selection), await this.facts.trainings(selection)] as const;
   }
 
   private async compute(asOf: string): Promise<CountyFigures> {
@@ -98,13 +152,8 @@ export class CountyProgressService {
     };
     const share = (key: string, part: number, whole: number): Figure => figure(key, whole > 0 ? part / whole : 0);
 
-    const p = this.progress;
-    const headline = await p.headline(asOf, MID_HIGH_MAX_LEVEL, HIGH_MAX_LEVEL, defaultCountingPolicy.unlevelledSkilledCountsAsMidHigh);
-    const trainingPersonTimes = await p.trainingPersonTimes(period.from, asOf);
-    const newlyCertified = await p.newlyCertified(period.from, asOf);
-    const newHighSkilled = await p.newlyCertified(period.from, asOf, HIGH_MAX_LEVEL);
-    const departmentRows = await p.byDepartment(asOf);
-
+    const counts = await this.counts(asOf, period.from);
+    const { headline, trainingPersonTimes, newlyCertified, newHighSkilled } = counts;
     const label = (rows: GroupCounts[], name: (key: string) => string): BreakdownRow[] =>
       rows.map((r) => ({ ...r, label: r.key === null ? '未登记' : name(r.key) })).sort(byHoldersDesc);
 
@@ -123,22 +172,20 @@ export class CountyProgressService {
       holderShareOfEmployed: share('holderShareOfEmployed', headline.holders, employedPopulation),
       skilledShareOfEmployed: share('skilledShareOfEmployed', headline.skilled, employedPopulation),
       midHighShareOfSkilled: share('midHighShareOfSkilled', headline.midHigh, headline.skilled),
-      byDepartment: departments.map((department) => {
-        const row = departmentRows.find((r) => r.department === department);
-        const holders = row?.holders ?? 0;
-        const overlap = row?.overlap ?? 0;
-        return { department, label: departmentLabels[department], holders, overlap, exclusive: holders - overlap, certificates: row?.certificates ?? 0 };
+      byDepartment: counts.byDepartment.map((row) => {
+        const department = row.department as Department;
+        return { ...row, department, label: departmentLabels[department], exclusive: row.holders - row.overlap };
       }),
-      byTownship: label(await p.groupBy(asOf, 'township'), (code) => townshipByCode(code)?.name ?? code),
-      byTalentCategory: label(await p.groupBy(asOf, 'talentCategory'), (key) => talentCategoryLabels[key as TalentCategory] ?? key),
-      byLevel: label(await p.groupBy(asOf, 'level'), (key) => {
+      byTownship: label(counts.byTownship, (code) => townshipByCode(code)?.name ?? code),
+      byTalentCategory: label(counts.byTalentCategory, (key) => talentCategoryLabels[key as TalentCategory] ?? key),
+      byLevel: label(counts.byLevel, (key) => {
         const level = levelFromNumber(Number(key));
         return level ? skillLevelLabels[level] : key;
       })
         .filter((r) => r.key !== null)
         .sort((a, b) => Number(a.key) - Number(b.key)),
-      byOccupation: label(await p.groupBy(asOf, 'occupation'), (code) => occupationByCode(code)?.name ?? code),
-      byMonth: await p.byMonth(period.from, asOf),
+      byOccupation: label(counts.byOccupation, (code) => occupationByCode(code)?.name ?? code),
+      byMonth: counts.byMonth,
     };
   }
 
@@ -159,4 +206,15 @@ export class CountyProgressService {
       };
     });
   }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Joins the persons, holdings and trainings read in several parts. */
+function concat<A, B, C>(parts: (readonly [A[], B[], C[]])[]): [A[], B[], C[]] {
+  return [parts.flatMap((p) => p[0]), parts.flatMap((p) => p[1]), parts.flatMap((p) => p[2])];
 }

@@ -127,6 +127,7 @@ function personSeenRow(department: Department, change: FeedChange) {
 export class HolderIndexRepository {
   /** Bumped on every applied batch; caches of figures key on it. */
   version = 0;
+  private readonly appliedListeners: ((personIds: ReadonlySet<string>) => void)[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -156,14 +157,31 @@ export class HolderIndexRepository {
 
   private applying: Promise<unknown> = Promise.resolve();
 
+  /**
+   * Runs `work` between applied pages: no page is being applied while it runs, and none starts until it ends.
+   * Readers that must see the index as of one commit (the county's figures) read through it.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.applying.then(work);
+    this.applying = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Calls `listener` after each applied page with the persons whose certificates, trainings or description it changed. */
+  onApplied(listener: (personIds: ReadonlySet<string>) => void): void {
+    this.appliedListeners.push(listener);
+  }
+
   private async applyNow(department: Department, changes: FeedChange[], latestSeq: number): Promise<void> {
+    const touched = new Set<string>();
     await this.core.transaction(async (manager) => {
       const byEntity = (entity: FeedChange['entity']) => newestById(changes.filter((c) => c.entity === entity));
-      await this.upsertNewer(manager, holding, 'certificate_id', department, byEntity('certificate'), certificateRow);
-      await this.upsertNewer(manager, trainingFact, 'training_id', department, byEntity('training'), trainingRow);
-      const people = byEntity('person');
-      const touched = await this.upsertNewer(manager, personSeen, 'person_id', department, people, personSeenRow);
-      await this.refreshMasters(manager, touched);
+      await this.upsertNewer(manager, holding, 'certificate_id', department, byEntity('certificate'), certificateRow, touched);
+      await this.upsertNewer(manager, trainingFact, 'training_id', department, byEntity('training'), trainingRow, touched);
+      const described = new Set<string>();
+      await this.upsertNewer(manager, personSeen, 'person_id', department, byEntity('person'), personSeenRow, described);
+      await this.refreshMasters(manager, [...described]);
+      for (const personId of described) touched.add(personId);
       await this.insertAudits(manager, department, changes.filter((c) => c.entity === 'audit'));
       const cursors = manager.getRepository<FeedCursorRow>('FeedCursor');
       const before = await cursors.findOneBy({ department });
@@ -171,7 +189,9 @@ export class HolderIndexRepository {
       const now = new Date().toISOString();
       await cursors.save({ department, lastSeq, latestSeq: Math.max(latestSeq, lastSeq), lastSyncedAt: now, lastAttemptAt: now, lastError: null });
     });
-    if (changes.length) this.version++;
+    if (!changes.length) return;
+    for (const listener of this.appliedListeners) listener(touched);
+    this.version++;
   }
 
   /** Audit entries are append-only; a replayed one is skipped by its (department, seq) key. */
@@ -227,7 +247,10 @@ export class HolderIndexRepository {
     });
   }
 
-  /** Replaces rows whose stored change is older than the incoming one; returns the person ids touched. */
+  /**
+   * Replaces rows whose stored change is older than the incoming one. Adds to `touched` the persons of the rows
+   * written and of the rows they replaced (a corrected certificate may move from one person to another).
+   */
   private async upsertNewer<R extends KeyedRow>(
     manager: EntityManager,
     spec: TableSpec,
@@ -235,30 +258,30 @@ export class HolderIndexRepository {
     department: Department,
     changes: Map<string, FeedChange>,
     toRow: (department: Department, change: FeedChange) => R,
-  ): Promise<string[]> {
-    const touched: string[] = [];
+    touched: Set<string>,
+  ): Promise<void> {
     for (const part of chunks([...changes.values()])) {
       const ids = part.map((c) => c.entityId);
       const marks = ids.map(() => '?').join(',');
-      const existing: { id: string; seq: number }[] = await manager.query(
-        `SELECT ${idColumn} AS id, seq FROM ${spec.table} WHERE department = ? AND ${idColumn} IN (${marks})`,
+      const existing: { id: string; seq: number; owner: string }[] = await manager.query(
+        `SELECT ${idColumn} AS id, seq, person_id AS owner FROM ${spec.table} WHERE department = ? AND ${idColumn} IN (${marks})`,
         [department, ...ids],
       );
-      const storedSeq = new Map(existing.map((row) => [String(row.id), Number(row.seq)]));
-      const fresh = part.filter((c) => (storedSeq.get(c.entityId) ?? 0) < c.seq);
+      const stored = new Map(existing.map((row) => [String(row.id), { seq: Number(row.seq), owner: String(row.owner) }]));
+      const fresh = part.filter((c) => (stored.get(c.entityId)?.seq ?? 0) < c.seq);
       if (!fresh.length) continue;
-      const freshIds = fresh.map((c) => c.entityId);
-      const replaced = freshIds.filter((id) => storedSeq.has(id));
+      const replaced = fresh.map((c) => c.entityId).filter((id) => stored.has(id));
       if (replaced.length) {
         await manager.query(`DELETE FROM ${spec.table} WHERE department = ? AND ${idColumn} IN (${replaced.map(() => '?').join(',')})`, [
           department,
           ...replaced,
         ]);
+        for (const id of replaced) touched.add(stored.get(id)!.owner);
       }
-      await insertRows(manager, spec, fresh.map((c) => toRow(department, c)));
-      touched.push(...fresh.map((c) => c.personId));
+      const rows = fresh.map((c) => toRow(department, c));
+      await insertRows(manager, spec, rows);
+      for (const row of rows) touched.add(String(row.personId));
     }
-    return touched;
   }
 
   /** Rebuilds the master record of the given persons from what each department said of them. */

@@ -56,6 +56,7 @@ const PAGE = 5000;
 export class HolderIndexSync {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<SyncOutcome[]> | null = null;
+  private readonly settledListeners: (() => Promise<unknown>)[] = [];
 
   constructor(
     private readonly index: HolderIndexRepository,
@@ -88,8 +89,23 @@ export class HolderIndexSync {
       this.running = Promise.all(departments.map((d) => this.syncDepartment(d))).finally(() => {
         this.running = null;
       });
+      this.running.then(
+        (outcomes) => {
+          if (outcomes.some((o) => o.applied > 0)) for (const listener of this.settledListeners) this.settle(listener);
+        },
+        () => undefined, // the caller of syncAll hears of it
+      );
     }
     return this.running;
+  }
+
+  /** Calls `listener` (without waiting for it) after each run that applied changes, every feed drained. */
+  onSettled(listener: () => Promise<unknown>): void {
+    this.settledListeners.push(listener);
+  }
+
+  private settle(listener: () => Promise<unknown>): void {
+    listener().catch((error: unknown) => this.log.warn({ err: error instanceof Error ? error.message : String(error) }, '同步后的后续处理失败 after-sync work failed'));
   }
 
   start(intervalMs: number): void {

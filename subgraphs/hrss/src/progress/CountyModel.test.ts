@@ -1,0 +1,173 @@
+import { departments } from '@hub/vocabulary';
+import type { HoldingFact, PersonFact, TrainingFact } from '../repositories/CountyFactsRepository';
+import { CountingRules, CountyModel, dayNumber, GroupCounts, ModelCounts } from './CountyModel';
+
+const rules: CountingRules = { midHighMaxLevel: 4, highMaxLevel: 3, unlevelledIsMidHigh: false };
+const FROM = '2021-01-01';
+
+/** A small deterministic generator, so a failure can be replayed. */
+function random(seed: number) {
+  let state = seed;
+  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const date = () => `${pick([2018, 2020, 2021, 2022, 2023, 2024, 2025])}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+  return { next, pick, date };
+}
+
+interface World {
+  persons: PersonFact[];
+  holdings: HoldingFact[];
+  trainings: TrainingFact[];
+}
+
+function world(seed: number, size: number): World {
+  const r = random(seed);
+  const persons: PersonFact[] = [];
+  const holdings: HoldingFact[] = [];
+  const trainings: TrainingFact[] = [];
+  for (let i = 0; i < size; i++) {
+    const personId = `p${String(i).padStart(5, '0')}`;
+    if (r.next() < 0.9) persons.push({ personId, townshipCode: r.next() < 0.1 ? null : r.pick(['410928100', '410928101', '410928200']) });
+    const n = Math.floor(r.next() * 4);
+    for (let k = 0; k < n; k++) {
+      const issuedOn = r.date();
+      const skilled = r.next() < 0.7 ? 1 : 0;
+      holdings.push({
+        personId,
+        department: r.pick(departments),
+        talentCategory: r.pick(['SKILLED', 'PROFESSIONAL', 'RURAL_PRACTICAL']),
+        skilled,
+        levelNumber: r.next() < 0.2 ? null : 1 + Math.floor(r.next() * 5),
+        occupationCode: r.next() < 0.1 ? null : r.pick(['4-01-01-01', '6-18-02-04', '5-01-01-01']),
+        issuedOn,
+        validUntil: r.next() < 0.5 ? null : r.date(),
+        revokedOn: r.next() < 0.15 ? r.date() : null,
+      });
+    }
+    for (let k = Math.floor(r.next() * 3); k > 0; k--) trainings.push({ personId, startDate: r.date() });
+  }
+  return { persons, holdings, trainings };
+}
+
+/** The same figures the obvious way, straight from the rows. */
+function reference(w: World, asOf: string): ModelCounts {
+  const notRevoked = (h: HoldingFact) => h.issuedOn <= asOf && (h.revokedOn === null || h.revokedOn > asOf);
+  const counting = w.holdings.filter((h) => notRevoked(h) && (h.validUntil === null || h.validUntil >= asOf));
+  const distinct = (rows: HoldingFact[]) => new Set(rows.map((h) => h.personId)).size;
+  const skilled = counting.filter((h) => h.skilled === 1);
+  const township = new Map(w.persons.map((p) => [p.personId, p.townshipCode]));
+  const group = (keyOf: (h: HoldingFact) => string | null): GroupCounts[] => {
+    const keys = [...new Set(counting.map(keyOf))];
+    return keys.map((key) => {
+      const rows = counting.filter((h) => keyOf(h) === key);
+      return { key, holders: distinct(rows), certificates: rows.length };
+    });
+  };
+  const departmentsOf = new Map<string, Set<string>>();
+  for (const h of counting) departmentsOf.set(h.personId, new Set([...(departmentsOf.get(h.personId) ?? []), h.department]));
+  const inPeriod = w.holdings.filter((h) => notRevoked(h) && h.issuedOn >= FROM);
+  const months = new Map<string, { month: string; certificatesIssued: number; newHolders: number; trainingsStarted: number }>();
+  const month = (m: string) => months.get(m) ?? months.set(m, { month: m, certificatesIssued: 0, newHolders: 0, trainingsStarted: 0 }).get(m)!;
+  for (const h of inPeriod) month(h.issuedOn.slice(0, 7)).certificatesIssued++;
+  const first = new Map<string, string>();
+  for (const h of w.holdings.filter(notRevoked)) if (!first.has(h.personId) || first.get(h.personId)! > h.issuedOn) first.set(h.personId, h.issuedOn);
+  for (const day of first.values()) if (day >= FROM) month(day.slice(0, 7)).newHolders++;
+  const trainings = w.trainings.filter((t) => t.startDate >= FROM && t.startDate <= asOf);
+  for (const t of trainings) month(t.startDate.slice(0, 7)).trainingsStarted++;
+  return {
+    headline: {
+      holders: distinct(counting),
+      skilled: distinct(skilled),
+      midHigh: distinct(skilled.filter((h) => h.levelNumber !== null && h.levelNumber <= 4)),
+      high: distinct(skilled.filter((h) => h.levelNumber !== null && h.levelNumber <= 3)),
+    },
+    trainingPersonTimes: trainings.length,
+    newlyCertified: distinct(inPeriod),
+    newHighSkilled: distinct(inPeriod.filter((h) => h.skilled === 1 && h.levelNumber !== null && h.levelNumber <= 3)),
+    byDepartment: departments.map((department) => {
+      const rows = counting.filter((h) => h.department === department);
+      const ids = new Set(rows.map((h) => h.personId));
+      return { department, holders: ids.size, overlap: [...ids].filter((id) => departmentsOf.get(id)!.size > 1).length, certificates: rows.length };
+    }),
+    byTownship: group((h) => township.get(h.personId) ?? null),
+    byTalentCategory: group((h) => h.talentCategory),
+    byLevel: group((h) => (h.levelNumber === null ? null : String(h.levelNumber))),
+    byOccupation: group((h) => h.occupationCode),
+    byMonth: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+  };
+}
+
+const byKey = (rows: GroupCounts[]) => [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+function expectSame(actual: ModelCounts, expected: ModelCounts) {
+  for (const name of ['byTownship', 'byTalentCategory', 'byLevel', 'byOccupation'] as const) {
+    actual = { ...actual, [name]: byKey(actual[name]) };
+    expected = { ...expected, [name]: byKey(expected[name]) };
+  }
+  expect(actual).toEqual(expected);
+}
+
+function load(w: World): CountyModel {
+  const model = new CountyModel();
+  model.put([], w.persons, w.holdings, w.trainings);
+  return model;
+}
+
+const DATES = ['2019-06-30', '2021-01-01', '2022-12-31', '2024-02-29', '2025-12-31'];
+
+describe('CountyModel', () => {
+  it.each(DATES)('counts every figure on %s exactly as the rows say', (asOf) => {
+    const w = world(7, 1500);
+    expectSame(load(w).counts(asOf, FROM, rules), reference(w, asOf));
+  });
+
+  it('counts unlevelled skilled certificates as mid/high only when the policy says so', () => {
+    const w: World = {
+      persons: [{ personId: 'a', townshipCode: null }],
+      holdings: [{ personId: 'a', department: 'HRSS', talentCategory: 'SKILLED', skilled: 1, levelNumber: null, occupationCode: null, issuedOn: '2022-01-01', validUntil: null, revokedOn: null }],
+      trainings: [],
+    };
+    expect(load(w).counts('2023-01-01', FROM, rules).headline).toEqual({ holders: 1, skilled: 1, midHigh: 0, high: 0 });
+    expect(load(w).counts('2023-01-01', FROM, { ...rules, unlevelledIsMidHigh: true }).headline).toEqual({ holders: 1, skilled: 1, midHigh: 1, high: 0 });
+  });
+
+  it('starts counting on the issue date, stops the day after expiry and on the revocation date', () => {
+    const w: World = {
+      persons: [],
+      holdings: [
+        { personId: 'a', department: 'HRSS', talentCategory: 'SKILLED', skilled: 1, levelNumber: 3, occupationCode: null, issuedOn: '2022-03-01', validUntil: '2024-02-29', revokedOn: null },
+        { personId: 'b', department: 'EDUCATION', talentCategory: 'SKILLED', skilled: 1, levelNumber: 3, occupationCode: null, issuedOn: '2022-03-01', validUntil: null, revokedOn: '2023-05-10' },
+      ],
+      trainings: [],
+    };
+    const holders = (asOf: string) => load(w).counts(asOf, FROM, rules).headline.holders;
+    expect([holders('2022-02-28'), holders('2022-03-01'), holders('2023-05-09'), holders('2023-05-10'), holders('2024-02-29'), holders('2024-03-01')]).toEqual([0, 2, 2, 1, 1, 0]);
+  });
+
+  it('after persons are replaced one batch at a time, equals a model read whole', () => {
+    const before = world(11, 800);
+    const after = world(12, 900); // different certificates, persons moved, new persons
+    const model = load(before);
+    model.counts('2024-06-30', FROM, rules);
+    const everyone = (w: World) => [...w.persons, ...w.holdings, ...w.trainings];
+    const ids = [...new Set([...everyone(before), ...everyone(after)].map((r) => r.personId))];
+    for (let i = 0; i < ids.length; i += 97) {
+      const part = new Set(ids.slice(i, i + 97));
+      const mine = <T extends { personId: string }>(rows: T[]) => rows.filter((r) => part.has(r.personId));
+      model.put(part, mine(after.persons), mine(after.holdings), mine(after.trainings));
+    }
+    // Persons known only before the change are emptied: they are in `ids` but absent from `after`.
+    expectSame(model.counts('2024-06-30', FROM, rules), reference(after, '2024-06-30'));
+    expectSame(model.counts('2024-06-30', FROM, rules), load(after).counts('2024-06-30', FROM, rules));
+  });
+
+  it('refuses a department it does not know rather than miscounting', () => {
+    const model = new CountyModel();
+    const h = world(3, 5).holdings[0];
+    expect(() => model.put([], [], [{ ...h, department: 'POLICE' }], [])).toThrow(/unknown department/);
+  });
+
+  it('reads dates as yyyymmdd numbers that order like the text', () => {
+    expect(dayNumber('2024-02-29')).toBe(20240229);
+    expect(dayNumber('2023-12-31') < dayNumber('2024-01-01')).toBe(true);
+  });
+});

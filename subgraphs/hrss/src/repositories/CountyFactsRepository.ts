@@ -1,0 +1,87 @@
+import type { HolderIndexRepository } from './HolderIndexRepository';
+
+/** Which persons to read: a list of ids, or every id in [from, to) (null: unbounded). */
+export type PersonSelection = { ids: readonly string[] } | { from: string | null; to: string | null };
+
+export interface PersonFact {
+  personId: string;
+  townshipCode: string | null;
+}
+
+export interface HoldingFact {
+  personId: string;
+  department: string;
+  talentCategory: string;
+  skilled: number;
+  levelNumber: number | null;
+  occupationCode: string | null;
+  issuedOn: string;
+  validUntil: string | null;
+  revokedOn: string | null;
+}
+
+export interface TrainingFact {
+  personId: string;
+  startDate: string;
+}
+
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+/** Reads the holder index person by person, for the county's in-memory figures (progress/CountyModel). */
+export class CountyFactsRepository {
+  constructor(private readonly index: HolderIndexRepository) {}
+
+  async persons(selection: PersonSelection): Promise<PersonFact[]> {
+    const [where, params] = restrict(selection, 'm.person_id');
+    const rows = await this.index.query<Record<string, unknown>>(`SELECT m.person_id, m.township_code FROM person_master m WHERE ${where}`, params);
+    return rows.map((r) => ({ personId: String(r.person_id), townshipCode: str(r.township_code) }));
+  }
+
+  async holdings(selection: PersonSelection): Promise<HoldingFact[]> {
+    const [where, params] = restrict(selection, 'h.person_id');
+    const rows = await this.index.query<Record<string, unknown>>(
+      `SELECT h.person_id, h.department, h.talent_category, h.skilled, h.level_number, h.occupation_code, h.issued_on, h.valid_until, h.revoked_on
+       FROM holding h WHERE ${where}`,
+      params,
+    );
+    return rows.map((r) => ({
+      personId: String(r.person_id),
+      department: String(r.department),
+      talentCategory: String(r.talent_category),
+      skilled: Number(r.skilled),
+      levelNumber: r.level_number === null || r.level_number === undefined ? null : Number(r.level_number),
+      occupationCode: str(r.occupation_code),
+      issuedOn: String(r.issued_on),
+      validUntil: str(r.valid_until),
+      revokedOn: str(r.revoked_on),
+    }));
+  }
+
+  /** Trainings that count as person-times: every outcome but a dropped one. */
+  async trainings(selection: PersonSelection): Promise<TrainingFact[]> {
+    const [where, params] = restrict(selection, 't.person_id');
+    const rows = await this.index.query<Record<string, unknown>>(
+      `SELECT t.person_id, t.start_date FROM training_fact t WHERE ${where} AND t.outcome <> 'DROPPED'`,
+      params,
+    );
+    return rows.map((r) => ({ personId: String(r.person_id), startDate: String(r.start_date) }));
+  }
+}
+
+function restrict(selection: PersonSelection, column: string): [string, unknown[]] {
+  if ('ids' in selection) {
+    if (!selection.ids.length) return ['1 = 0', []];
+    return [`${column} IN (${selection.ids.map(() => '?').join(',')})`, [...selection.ids]];
+  }
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (selection.from !== null) {
+    parts.push(`${column} >= ?`);
+    params.push(selection.from);
+  }
+  if (selection.to !== null) {
+    parts.push(`${column} < ?`);
+    params.push(selection.to);
+  }
+  return [parts.length ? parts.join(' AND ') : '1 = 1', params];
+}
