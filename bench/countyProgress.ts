@@ -1,10 +1,11 @@
 /**
- * npm run bench:progress -- [--persons 300000] [--data data/bench-300k] [--requests 300]
+ * npm run bench:progress -- [--persons 300000] [--data data/bench-300k] [--requests 300] [--keep-index] [--cpu-prof]
  *
  * County totals at scale: seeds the demo county (once), rebuilds hrss's holder index from empty while
  * timing it, then measures countyProgress through the gateway (cached and cold), the time for a new
  * certificate to reach the totals, and, in the same run, the naive way (one COUNT DISTINCT over all
- * departments' rows copied into one database) for the ratio.
+ * departments' rows copied into one database) for the ratio. --cpu-prof profiles hrss and two departments
+ * during the build and prints where their time went.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,10 +13,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { makeIdNumber } from '@hub/identity';
 import { ms, percentile, root, startHubProcess } from './lib/hubProcess';
+import { summarizeCpuProfiles } from './lib/cpuProfileSummary';
+import { pidListeningOn, processAgeSeconds, rssMb } from './lib/procStats';
 
 const { values } = parseArgs({
-  options: { persons: { type: 'string', default: '300000' }, data: { type: 'string' }, requests: { type: 'string', default: '300' }, 'keep-index': { type: 'boolean', default: false } },
+  options: { persons: { type: 'string', default: '300000' }, data: { type: 'string' }, requests: { type: 'string', default: '300' }, 'keep-index': { type: 'boolean', default: false }, 'cpu-prof': { type: 'boolean', default: false } },
 });
 const persons = Number(values.persons);
 const dataDir = path.resolve(values.data ?? path.join(root, 'data', `bench-${persons}`));
@@ -55,9 +59,21 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   // The first computation at this size can take longer than the gateway's default 5 s per department.
-  const hub = await startHubProcess(dataDir, { HUB_SYNC_INTERVAL_MS: '500', HUB_HRSS_TIMEOUT_MS: '120000' }, 5500);
+  const profileDir = path.join(root, 'tmp', 'bench-progress', 'profiles');
+  fs.rmSync(profileDir, { recursive: true, force: true });
+  const profiling = values['cpu-prof'] ? { NODE_OPTIONS: `--require ${path.join(root, 'bench', 'lib', 'cpuProfilePreload.cjs')}`, HUB_CPU_PROF_DIR: profileDir } : {};
+  const hub = await startHubProcess(dataDir, { HUB_SYNC_INTERVAL_MS: '500', HUB_HRSS_TIMEOUT_MS: '120000', ...profiling }, 5500);
   try {
     const upAt = Date.now();
+    const pids = Object.fromEntries(
+      [
+        ['gateway', 5500],
+        ['hrss', 5501],
+        ['education', 5502],
+        ['agriculture', 5503],
+      ].map(([name, port]) => [name, pidListeningOn(port as number) ?? -1]),
+    );
+    const ages = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, processAgeSeconds(pid)]));
     let built = 0;
     for (;;) {
       const res = await hub.graphql<{ countyProgress: { completeness: { pendingChanges: number; lastSyncedAt: string | null }[] } }>('{ countyProgress { completeness { pendingChanges lastSyncedAt } } }');
@@ -69,12 +85,21 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 500));
     }
     log(`index built from empty: ${((built - upAt) / 1000).toFixed(1)} s after the services were up (${((built - started) / 1000).toFixed(1)} s after start), ${changes} changes`);
+    const hrssPid = pidListeningOn(5501);
+    if (values['cpu-prof']) {
+      // Each profiled process writes its profile on SIGUSR2 (bench/lib/cpuProfilePreload.cjs).
+      for (const pid of Object.values(pids)) process.kill(pid, 'SIGUSR2');
+      await new Promise((r) => setTimeout(r, 3000));
+      log(summarizeCpuProfiles(profileDir, pids, 30, ages));
+    }
 
+    // The first answer after the build: hrss reads the new index into memory once the feeds are drained.
     const asOf = '2026-11-26';
     const cold = Date.now();
     const first = await hub.graphql(QUERY, { asOf });
     const coldMs = Date.now() - cold;
     if (first.errors) throw new Error(JSON.stringify(first.errors));
+    const hrssRss = hrssPid ? rssMb(hrssPid) : NaN;
     const value = (first.data as { countyProgress: { certificateHolders: { value: number } } }).countyProgress.certificateHolders.value;
 
     const times: number[] = [];
@@ -94,19 +119,25 @@ async function main(): Promise<void> {
     }
     coldTimes.sort((a, b) => a - b);
 
-    // Freshness: a certificate committed now, polled until the county total moves.
+    // Freshness: a certificate for a person no department knew, committed now, polled until the county
+    // total moves (a new person each run: the data folder is reused).
     const staff = { subject: 'bench-clerk', role: 'DEPARTMENT_STAFF' as const, department: 'EDUCATION' as const };
+    const day = Math.floor(Date.now() / 1000);
+    const newcomer = makeIdNumber('110105', `19${50 + (day % 40)}-0${1 + (day % 9)}-1${day % 10}`, day % 1000);
     const committed = Date.now();
     const rec = await hub.graphql(
       'mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { id } }',
-      { i: { idNumber: '11010519491231002X', name: '基准测试', township: '城关镇', kind: 'SKILL_LEVEL', level: 'LEVEL_4', occupation: '6-18-02-04', certificateNumber: `BENCH-${Date.now()}`, issuingBody: '职教中心', issuedOn: '2026-11-01' } },
+      { i: { idNumber: newcomer, name: '基准测试', township: '城关镇', kind: 'SKILL_LEVEL', level: 'LEVEL_4', occupation: '6-18-02-04', certificateNumber: `BENCH-${Date.now()}`, issuingBody: '职教中心', issuedOn: '2026-11-01' } },
       staff,
     );
     if (rec.errors) throw new Error(JSON.stringify(rec.errors));
     let visibleMs = -1;
     let after = value;
+    const freshness: number[] = [];
     while (Date.now() - committed < 30_000) {
+      const t = process.hrtime.bigint();
       const res = await hub.graphql<{ countyProgress: { certificateHolders: { value: number } } }>(QUERY, { asOf });
+      freshness.push(Number(process.hrtime.bigint() - t) / 1e6);
       after = res.data?.countyProgress.certificateHolders.value ?? 0;
       if (after > value) {
         visibleMs = Date.now() - committed;
@@ -114,6 +145,16 @@ async function main(): Promise<void> {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
+
+    // The analysts' grouping right after that change: computed, not cached.
+    const grouping = async () => {
+      const t = process.hrtime.bigint();
+      const res = await hub.graphql('{ aggregate(dimensions: [TOWNSHIP, LEVEL], measures: [HOLDERS, CERTIFICATES, TRAININGS]) { rows { holders } } }');
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      return Number(process.hrtime.bigint() - t) / 1e6;
+    };
+    const groupingCold = await grouping();
+    const groupingCached = await grouping();
 
     // The naive way: every department's certificates copied into one database, one COUNT DISTINCT each.
     const naivePath = path.join(os.tmpdir(), `naive-${process.pid}.sqlite`);
@@ -149,10 +190,12 @@ async function main(): Promise<void> {
     log('|---|---|');
     log(`| persons / certificates / change-feed rows | ${persons} / ${certificates} / ${changes} |`);
     log(`| index built from empty (services up → all feeds drained) | ${((built - upAt) / 1000).toFixed(1)} s |`);
-    log(`| countyProgress through the gateway, first call (computes) | ${ms(coldMs)} |`);
+    log(`| countyProgress through the gateway, first call after the build (index read into memory, then counted) | ${ms(coldMs)} |`);
+    log(`| hrss resident memory after that call | ${hrssRss.toFixed(0)} MB |`);
     log(`| countyProgress through the gateway, p50 / p95 (${times.length} calls, same date) | ${ms(percentile(times, 50))} / ${ms(percentile(times, 95))} |`);
     log(`| countyProgress, 10 new dates (each computed) p50 / max | ${ms(percentile(coldTimes, 50))} / ${ms(coldTimes[coldTimes.length - 1])} |`);
-    log(`| new certificate visible in the totals after commit | ${visibleMs >= 0 ? ms(visibleMs) : 'not within 30 s'} |`);
+    log(`| new certificate visible in the totals after commit (sync every 500 ms, polled every 100 ms) | ${visibleMs >= 0 ? `${ms(visibleMs)} (${value} → ${after}; slowest poll ${ms(Math.max(...freshness))})` : 'not within 30 s'} |`);
+    log(`| aggregate(TOWNSHIP × LEVEL; holders, certificates, trainings) right after that change / cached | ${ms(groupingCold)} / ${ms(groupingCached)} |`);
     log(`| naive: 4 COUNT DISTINCT over all rows in one database (median of 5) | ${ms(percentile(naiveTimes, 50))} |`);
     log(`| ratio naive / countyProgress p50 | ${(percentile(naiveTimes, 50) / percentile(times, 50)).toFixed(1)}× |`);
     log(`| holders: index ${after} vs naive ${naiveHolders} | ${after === naiveHolders ? 'equal' : 'DIFFERENT'} |`);

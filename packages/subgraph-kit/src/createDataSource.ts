@@ -93,6 +93,9 @@ export function createDataSource(parts: DataSourceParts, env: NodeJS.ProcessEnv 
       prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
         db.pragma('synchronous = NORMAL');
         db.pragma('busy_timeout = 5000');
+        // SQLite's default page cache is 2 MB; writes at random places in a large index (hrss's holder index
+        // at 300,000 persons) then reread pages all the time. At 64 MB its build takes about half the time.
+        db.pragma(`cache_size = -${Number(env.HUB_SQLITE_CACHE_MB || 64) * 1024}`);
       },
     } as DataSourceOptions;
   }

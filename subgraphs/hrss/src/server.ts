@@ -9,11 +9,13 @@ import { createHrssLoaders } from './loaders/createHrssLoaders';
 import { Initial1764115200000 } from './migrations/1764115200000-Initial';
 import { HolderIndex1764115200001 } from './migrations/1764115200001-HolderIndex';
 import { Programmes1764201600000 } from './migrations/1764201600000-Programmes';
+import { DropDateIndexes1764374400000 } from './migrations/1764374400000-DropDateIndexes';
 import { createProgrammes, Programmes } from './programmes/createProgrammes';
 import { programmeTables } from './programmes/entities/programmeTables';
 import { createProgrammeLoaders } from './programmes/loaders/createProgrammeLoaders';
 import { AggregateService } from './progress/AggregateService';
 import { CountyProgressService } from './progress/CountyProgressService';
+import { LiveCountyModel } from './progress/LiveCountyModel';
 import { registerIndexMetrics } from './progress/registerIndexMetrics';
 import { HolderIndexRepository } from './repositories/HolderIndexRepository';
 import { resolvers } from './resolvers';
@@ -34,7 +36,7 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers,
     entities: [...indexTables, ...programmeTables].map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1764115200000, HolderIndex1764115200001, Programmes1764201600000],
+    migrations: [Initial1764115200000, HolderIndex1764115200001, Programmes1764201600000, DropDateIndexes1764374400000],
     env,
     counter,
     extendContext: (base) => ({
@@ -73,10 +75,11 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
     },
   };
   sync = new HolderIndexSync(index, indexSources, hub.log);
-  progress = new CountyProgressService(index);
+  const live = new LiveCountyModel(index);
+  progress = new CountyProgressService(index, live);
   // New changes reach the county's figures as soon as a sync has drained the feeds, not at the next request.
   sync.onSettled(() => progress.warm());
-  aggregates = new AggregateService(index);
+  aggregates = new AggregateService(index, live);
   registerIndexMetrics(hub.metrics.registry, progress);
   const stop = hub.stop;
   hub.stop = async () => {

@@ -54,10 +54,7 @@ export const holding: TableSpec = {
     /** Feed position of the change this row reflects; older changes are ignored. */
     seq: col.int('seq'),
   },
-  indices: [
-    { name: 'idx_holding_person', columns: ['personId'] },
-    { name: 'idx_holding_issued', columns: ['issuedOn'] },
-  ],
+  indices: [{ name: 'idx_holding_person', columns: ['personId'] }],
 };
 
 /** One training of any department in the county index. */
@@ -76,7 +73,6 @@ export const trainingFact: TableSpec = {
     outcome: col.text('outcome', 12),
     seq: col.int('seq'),
   },
-  indices: [{ name: 'idx_training_fact_start', columns: ['startDate'] }],
 };
 
 /** Where hrss stands in each department's change feed, and how that went. */

@@ -10,9 +10,10 @@ import {
   TalentCategory,
   townshipByCode,
 } from '@hub/vocabulary';
-import { AggregateDimension, AggregateFilter, AggregateMeasure, AggregateRepository } from '../repositories/AggregateRepository';
 import type { HolderIndexRepository } from '../repositories/HolderIndexRepository';
+import type { AggregateDimension, AggregateFilter, AggregateMeasure } from './aggregateTypes';
 import { IndexVersionCache } from './IndexVersionCache';
+import type { LiveCountyModel } from './LiveCountyModel';
 
 export interface AggregateKey {
   dimension: AggregateDimension;
@@ -50,13 +51,14 @@ const labelOf: Record<AggregateDimension, (key: string) => string> = {
   MONTH: (k) => k,
 };
 
-/** Analysts' grouping over the holder index, cached until the index changes. */
+/** Analysts' grouping over the holder index in memory, cached until the index changes. */
 export class AggregateService {
-  private readonly repo: AggregateRepository;
   private readonly cache: IndexVersionCache<AggregateAnswer>;
 
-  constructor(index: HolderIndexRepository) {
-    this.repo = new AggregateRepository(index);
+  constructor(
+    index: HolderIndexRepository,
+    private readonly live: LiveCountyModel,
+  ) {
     this.cache = new IndexVersionCache(index, 200);
   }
 
@@ -67,8 +69,10 @@ export class AggregateService {
 
   private async compute(asOf: string, dimensions: AggregateDimension[], measures: AggregateMeasure[], filter: AggregateFilter, limit: number): Promise<AggregateAnswer> {
     const wantsCertificates = measures.includes('HOLDERS') || measures.includes('CERTIFICATES');
-    const certificateRows = wantsCertificates ? await this.repo.certificates(asOf, dimensions, filter, limit) : [];
-    const trainingRows = measures.includes('TRAININGS') ? await this.repo.trainings(dimensions, filter, asOf, limit) : [];
+    const { certificateRows, trainingRows } = await this.live.read((model) => ({
+      certificateRows: wantsCertificates ? model.certificateGroups(asOf, dimensions, filter, limit) : [],
+      trainingRows: measures.includes('TRAININGS') ? model.trainingGroups(asOf, dimensions, filter, limit) : [],
+    }));
     const rows = new Map<string, AggregateRow>();
     const rowFor = (keys: (string | null)[]) => {
       const id = JSON.stringify(keys);

@@ -1,5 +1,6 @@
 import { departments } from '@hub/vocabulary';
 import type { HoldingFact, PersonFact, TrainingFact } from '../repositories/CountyFactsRepository';
+import type { AggregateDimension, AggregateFilter, AggregateRowCounts } from './aggregateTypes';
 import { CountingRules, CountyModel, dayNumber, GroupCounts, ModelCounts } from './CountyModel';
 
 const rules: CountingRules = { midHighMaxLevel: 4, highMaxLevel: 3, unlevelledIsMidHigh: false };
@@ -35,6 +36,7 @@ function world(seed: number, size: number): World {
       holdings.push({
         personId,
         department: r.pick(departments),
+        kind: r.pick(['SKILL_LEVEL', 'SPECIAL_OPERATION', 'PROFESSIONAL_TITLE']),
         talentCategory: r.pick(['SKILLED', 'PROFESSIONAL', 'RURAL_PRACTICAL']),
         skilled,
         levelNumber: r.next() < 0.2 ? null : 1 + Math.floor(r.next() * 5),
@@ -44,7 +46,7 @@ function world(seed: number, size: number): World {
         revokedOn: r.next() < 0.15 ? r.date() : null,
       });
     }
-    for (let k = Math.floor(r.next() * 3); k > 0; k--) trainings.push({ personId, startDate: r.date() });
+    for (let k = Math.floor(r.next() * 3); k > 0; k--) trainings.push({ personId, department: r.pick(departments), occupationCode: r.next() < 0.2 ? null : r.pick(['4-01-01-01', '6-18-02-04']), startDate: r.date() });
   }
   return { persons, holdings, trainings };
 }
@@ -123,7 +125,7 @@ describe('CountyModel', () => {
   it('counts unlevelled skilled certificates as mid/high only when the policy says so', () => {
     const w: World = {
       persons: [{ personId: 'a', townshipCode: null }],
-      holdings: [{ personId: 'a', department: 'HRSS', talentCategory: 'SKILLED', skilled: 1, levelNumber: null, occupationCode: null, issuedOn: '2022-01-01', validUntil: null, revokedOn: null }],
+      holdings: [{ personId: 'a', department: 'HRSS', kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', skilled: 1, levelNumber: null, occupationCode: null, issuedOn: '2022-01-01', validUntil: null, revokedOn: null }],
       trainings: [],
     };
     expect(load(w).counts('2023-01-01', FROM, rules).headline).toEqual({ holders: 1, skilled: 1, midHigh: 0, high: 0 });
@@ -134,8 +136,8 @@ describe('CountyModel', () => {
     const w: World = {
       persons: [],
       holdings: [
-        { personId: 'a', department: 'HRSS', talentCategory: 'SKILLED', skilled: 1, levelNumber: 3, occupationCode: null, issuedOn: '2022-03-01', validUntil: '2024-02-29', revokedOn: null },
-        { personId: 'b', department: 'EDUCATION', talentCategory: 'SKILLED', skilled: 1, levelNumber: 3, occupationCode: null, issuedOn: '2022-03-01', validUntil: null, revokedOn: '2023-05-10' },
+        { personId: 'a', department: 'HRSS', kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', skilled: 1, levelNumber: 3, occupationCode: null, issuedOn: '2022-03-01', validUntil: '2024-02-29', revokedOn: null },
+        { personId: 'b', department: 'EDUCATION', kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', skilled: 1, levelNumber: 3, occupationCode: null, issuedOn: '2022-03-01', validUntil: null, revokedOn: '2023-05-10' },
       ],
       trainings: [],
     };
@@ -169,5 +171,119 @@ describe('CountyModel', () => {
   it('reads dates as yyyymmdd numbers that order like the text', () => {
     expect(dayNumber('2024-02-29')).toBe(20240229);
     expect(dayNumber('2023-12-31') < dayNumber('2024-01-01')).toBe(true);
+  });
+});
+
+describe('CountyModel grouping (the analysts’ aggregate)', () => {
+  const asOf = '2024-06-30';
+  const w = world(21, 1500);
+  // Certificates on the edges of the counting rule: valid through D, revoked on D, issued on D, expired the day before.
+  const edge = (personId: string, dates: Partial<HoldingFact>): HoldingFact => ({
+    personId,
+    department: 'HRSS',
+    kind: 'SKILL_LEVEL',
+    talentCategory: 'SKILLED',
+    skilled: 1,
+    levelNumber: 3,
+    occupationCode: '6-18-02-04',
+    issuedOn: '2020-01-01',
+    validUntil: null,
+    revokedOn: null,
+    ...dates,
+  });
+  w.holdings.push(edge('edge-1', { validUntil: asOf }), edge('edge-2', { revokedOn: asOf }), edge('edge-3', { issuedOn: asOf }), edge('edge-4', { validUntil: '2024-06-29' }));
+  const model = load(w);
+  const township = new Map(w.persons.map((p) => [p.personId, p.townshipCode]));
+  const certificateKey: Record<AggregateDimension, (h: HoldingFact) => string | null> = {
+    TOWNSHIP: (h) => township.get(h.personId) ?? null,
+    DEPARTMENT: (h) => h.department,
+    TALENT_CATEGORY: (h) => h.talentCategory,
+    KIND: (h) => h.kind,
+    LEVEL: (h) => (h.levelNumber === null ? null : String(h.levelNumber)),
+    OCCUPATION: (h) => h.occupationCode,
+    MONTH: (h) => h.issuedOn.slice(0, 7),
+  };
+  const passes = (f: AggregateFilter, row: { personId: string; department: string; occupationCode: string | null }, day: string) =>
+    (f.townshipCode === undefined || township.get(row.personId) === f.townshipCode) &&
+    (f.department === undefined || row.department === f.department) &&
+    (f.occupationCode === undefined || row.occupationCode === f.occupationCode) &&
+    (!f.from || day >= f.from) &&
+    (!f.to || day <= f.to);
+
+  function expectedCertificates(dimensions: AggregateDimension[], f: AggregateFilter) {
+    const rows = w.holdings.filter(
+      (h) =>
+        h.issuedOn <= asOf &&
+        (h.revokedOn === null || h.revokedOn > asOf) &&
+        (h.validUntil === null || h.validUntil >= asOf) &&
+        passes(f, h, h.issuedOn) &&
+        (f.talentCategory === undefined || h.talentCategory === f.talentCategory) &&
+        (f.kind === undefined || h.kind === f.kind) &&
+        (!f.levelNumber || h.levelNumber === f.levelNumber),
+    );
+    const groups = new Map<string, { keys: (string | null)[]; persons: Set<string>; certificates: number }>();
+    for (const h of rows) {
+      const keys = dimensions.map((d) => certificateKey[d](h));
+      const id = JSON.stringify(keys);
+      const g = groups.get(id) ?? groups.set(id, { keys, persons: new Set(), certificates: 0 }).get(id)!;
+      g.persons.add(h.personId);
+      g.certificates++;
+    }
+    return [...groups.values()].map((g) => ({ keys: g.keys, holders: g.persons.size, certificates: g.certificates }));
+  }
+
+  const sorted = (rows: AggregateRowCounts[]) => [...rows].sort((a, b) => JSON.stringify(a.keys).localeCompare(JSON.stringify(b.keys)));
+  const dimensionSets: AggregateDimension[][] = [[], ['TOWNSHIP'], ['DEPARTMENT', 'LEVEL'], ['KIND', 'OCCUPATION', 'MONTH'], ['TALENT_CATEGORY', 'TOWNSHIP']];
+  const filters: AggregateFilter[] = [
+    {},
+    { department: 'HRSS' },
+    { townshipCode: '410928100', from: '2021-01-01', to: '2023-12-31' },
+    { levelNumber: 3, kind: 'SKILL_LEVEL', talentCategory: 'SKILLED' },
+    { occupationCode: '6-18-02-04' },
+  ];
+
+  it.each(dimensionSets.flatMap((d) => filters.map((f) => [d, f] as const)))('groups certificates by %j with filter %j exactly as the rows say', (dimensions, filter) => {
+    const expected = expectedCertificates([...dimensions], filter);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(sorted(model.certificateGroups(asOf, [...dimensions], filter, 5000))).toEqual(sorted(expected));
+  });
+
+  it('puts the most holders first and returns one group more than asked, so a cut shows', () => {
+    const all = expectedCertificates(['OCCUPATION', 'MONTH'], {});
+    const got = model.certificateGroups(asOf, ['OCCUPATION', 'MONTH'], {}, 5);
+    expect(got).toHaveLength(6);
+    expect(got.map((g) => g.holders)).toEqual([...all.map((g) => g.holders)].sort((a, b) => b - a).slice(0, 6));
+  });
+
+  it('finds nothing for a value the index has never seen', () => {
+    expect(model.certificateGroups(asOf, ['TOWNSHIP'], { occupationCode: '9-99-99-99' }, 100)).toEqual([]);
+    expect(model.trainingGroups(asOf, ['TOWNSHIP'], { townshipCode: '000000000' }, 100)).toEqual([]);
+  });
+
+  it.each([
+    [['TOWNSHIP', 'MONTH'], {}],
+    [['DEPARTMENT', 'OCCUPATION'], { from: '2021-01-01' }],
+    [[], { department: 'EDUCATION', townshipCode: '410928101' }],
+  ] as [AggregateDimension[], AggregateFilter][])('counts trainings by %j with filter %j exactly as the rows say', (dimensions, filter) => {
+    const keyOf: Partial<Record<AggregateDimension, (t: TrainingFact) => string | null>> = {
+      TOWNSHIP: (t) => township.get(t.personId) ?? null,
+      DEPARTMENT: (t) => t.department,
+      OCCUPATION: (t) => t.occupationCode,
+      MONTH: (t) => t.startDate.slice(0, 7),
+    };
+    const counts = new Map<string, AggregateRowCounts>();
+    for (const t of w.trainings.filter((t) => t.startDate <= asOf && passes(filter, t, t.startDate))) {
+      const keys = dimensions.map((d) => keyOf[d]!(t));
+      const id = JSON.stringify(keys);
+      const row = counts.get(id) ?? counts.set(id, { keys, trainings: 0 }).get(id)!;
+      row.trainings!++;
+    }
+    expect(counts.size).toBeGreaterThan(0);
+    expect(sorted(model.trainingGroups(asOf, dimensions, filter, 5000)!)).toEqual(sorted([...counts.values()]));
+  });
+
+  it('says trainings do not apply to talent category, kind or level', () => {
+    expect(model.trainingGroups(asOf, ['LEVEL'], {}, 10)).toBeNull();
+    expect(model.trainingGroups(asOf, ['TOWNSHIP'], { kind: 'SKILL_LEVEL' }, 10)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { departments } from '@hub/vocabulary';
 import type { HoldingFact, PersonFact, TrainingFact } from '../repositories/CountyFactsRepository';
+import type { AggregateDimension, AggregateFilter, AggregateRowCounts } from './aggregateTypes';
 import { Interner, PersonChains } from './PersonChains';
 
 export interface HeadlineCounts {
@@ -68,8 +69,23 @@ const OCCUPATION = 4; // interned, -1 when none
 const ISSUED = 5;
 const VALID_UNTIL = 6; // NEVER when open-ended
 const REVOKED = 7; // NEVER when not revoked
-const HOLDING_WIDTH = 8;
+const KIND = 8;
+const HOLDING_WIDTH = 9;
 const LEVELS = 6;
+// Columns of a training row (only trainings that count: every outcome but dropped).
+const START = 0;
+const TRAINING_DEPARTMENT = 1;
+const TRAINING_OCCUPATION = 2; // interned, -1 when none
+const TRAINING_WIDTH = 3;
+/** No interned value matches a filter on it: nothing passes. */
+const NO_MATCH = -2;
+
+/** How one grouping dimension reads a row: its slot in [0, radix), and the key a slot stands for. */
+interface Axis {
+  radix: number;
+  slot: (row: number, person: number) => number;
+  key: (slot: number) => string | null;
+}
 
 /**
  * The holder index in memory, person by person: every certificate's counting facts and every countable
@@ -82,9 +98,10 @@ export class CountyModel {
   private readonly ids = new Map<string, number>();
   private township = new Int32Array(1024).fill(-1);
   private readonly holdings = new PersonChains(HOLDING_WIDTH);
-  private readonly trainings = new PersonChains(1);
+  private readonly trainings = new PersonChains(TRAINING_WIDTH);
   private readonly townships = new Interner();
   private readonly categories = new Interner();
+  private readonly kinds = new Interner();
   private readonly occupations = new Interner();
   private readonly departmentIds = new Map<string, number>(departments.map((d, i) => [d, i]));
 
@@ -113,11 +130,9 @@ export class CountyModel {
       this.township[p] = this.townships.id(townshipOf.get(personId) ?? null);
       values.length = 0;
       for (const h of holdingsOf.get(personId) ?? []) {
-        const department = this.departmentIds.get(h.department);
-        if (department === undefined) throw new Error(`unknown department in the holder index: ${h.department}`);
-        // In column order: DEPARTMENT … REVOKED.
+        // In column order: DEPARTMENT … KIND.
         values.push(
-          department,
+          this.departmentId(h.department),
           this.categories.id(h.talentCategory),
           h.skilled ? 1 : 0,
           h.levelNumber ?? 0,
@@ -125,11 +140,23 @@ export class CountyModel {
           dayNumber(h.issuedOn),
           h.validUntil === null ? NEVER : dayNumber(h.validUntil),
           h.revokedOn === null ? NEVER : dayNumber(h.revokedOn),
+          this.kinds.id(h.kind),
         );
       }
       this.holdings.replace(p, values);
-      this.trainings.replace(p, (trainingsOf.get(personId) ?? []).map((t) => dayNumber(t.startDate)));
+      values.length = 0;
+      for (const t of trainingsOf.get(personId) ?? []) {
+        // In column order: START, TRAINING_DEPARTMENT, TRAINING_OCCUPATION.
+        values.push(dayNumber(t.startDate), this.departmentId(t.department), this.occupations.id(t.occupationCode));
+      }
+      this.trainings.replace(p, values);
     }
+  }
+
+  private departmentId(department: string): number {
+    const id = this.departmentIds.get(department);
+    if (id === undefined) throw new Error(`unknown department in the holder index: ${department}`);
+    return id;
   }
 
   private indexOf(personId: string): number {
@@ -159,7 +186,7 @@ export class CountyModel {
     const issued = h.column(ISSUED);
     const validUntil = h.column(VALID_UNTIL);
     const revoked = h.column(REVOKED);
-    const starts = this.trainings.column(0);
+    const starts = this.trainings.column(START);
 
     const nDepartments = departments.length;
     const deptHolders = new Int32Array(nDepartments);
@@ -271,4 +298,140 @@ export class CountyModel {
       byMonth: [...months.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row),
     };
   }
+
+  /**
+   * Certificates counting on `asOf`, grouped by up to three dimensions: distinct holders and certificates per
+   * group, the most holders first, at most `maxGroups` + 1 groups (so a caller can tell it was cut).
+   */
+  certificateGroups(asOf: string, dimensions: AggregateDimension[], filter: AggregateFilter, maxGroups: number): AggregateRowCounts[] {
+    const D = dayNumber(asOf);
+    const h = this.holdings;
+    const issued = h.column(ISSUED);
+    const validUntil = h.column(VALID_UNTIL);
+    const revoked = h.column(REVOKED);
+    const month = (row: number) => Math.floor(issued[row] / 100);
+    const axes: Record<AggregateDimension, Axis> = {
+      TOWNSHIP: this.townshipAxis(),
+      DEPARTMENT: { radix: departments.length, slot: (row) => h.column(DEPARTMENT)[row], key: (slot) => departments[slot] },
+      TALENT_CATEGORY: this.internedAxis(this.categories, h.column(CATEGORY)),
+      KIND: this.internedAxis(this.kinds, h.column(KIND)),
+      LEVEL: { radix: LEVELS, slot: (row) => h.column(LEVEL)[row], key: (slot) => (slot === 0 ? null : String(slot)) },
+      OCCUPATION: this.internedAxis(this.occupations, h.column(OCCUPATION)),
+      MONTH: { radix: 1_000_000, slot: month, key: monthText },
+    };
+    const tests = this.filterTests(filter, {
+      department: h.column(DEPARTMENT),
+      category: h.column(CATEGORY),
+      kind: h.column(KIND),
+      level: h.column(LEVEL),
+      occupation: h.column(OCCUPATION),
+      day: issued,
+    });
+    if (tests === null) return [];
+    const groups = new Map<number, { holders: number; certificates: number; last: number }>();
+    const chosen = dimensions.map((d) => axes[d]);
+    for (let p = 0; p < this.ids.size; p++) {
+      if (!tests.person(p)) continue;
+      for (let r = h.first(p); r !== -1; r = h.after(r)) {
+        if (issued[r] > D || revoked[r] <= D || validUntil[r] < D || !tests.row(r)) continue;
+        const id = composite(chosen, r, p);
+        let group = groups.get(id);
+        if (!group) groups.set(id, (group = { holders: 0, certificates: 0, last: -1 }));
+        group.certificates++;
+        if (group.last !== p) {
+          group.last = p;
+          group.holders++;
+        }
+      }
+    }
+    return [...groups.entries()]
+      .sort((a, b) => b[1].holders - a[1].holders || a[0] - b[0])
+      .slice(0, maxGroups + 1)
+      .map(([id, g]) => ({ keys: decompose(chosen, id), holders: g.holders, certificates: g.certificates }));
+  }
+
+  /**
+   * Trainings (not dropped) started on or before `asOf`, grouped like certificateGroups, the most first; null when
+   * a dimension or filter does not apply to trainings (talent category, kind, level).
+   */
+  trainingGroups(asOf: string, dimensions: AggregateDimension[], filter: AggregateFilter, maxGroups: number): AggregateRowCounts[] | null {
+    if (filter.talentCategory || filter.kind || filter.levelNumber) return null;
+    const t = this.trainings;
+    const start = t.column(START);
+    const axes: Partial<Record<AggregateDimension, Axis>> = {
+      TOWNSHIP: this.townshipAxis(),
+      DEPARTMENT: { radix: departments.length, slot: (row) => t.column(TRAINING_DEPARTMENT)[row], key: (slot) => departments[slot] },
+      OCCUPATION: this.internedAxis(this.occupations, t.column(TRAINING_OCCUPATION)),
+      MONTH: { radix: 1_000_000, slot: (row) => Math.floor(start[row] / 100), key: monthText },
+    };
+    const chosen = dimensions.map((d) => axes[d]);
+    if (chosen.some((axis) => axis === undefined)) return null;
+    const tests = this.filterTests(filter, { department: t.column(TRAINING_DEPARTMENT), occupation: t.column(TRAINING_OCCUPATION), day: start });
+    if (tests === null) return [];
+    const D = dayNumber(asOf);
+    const groups = new Map<number, number>();
+    for (let p = 0; p < this.ids.size; p++) {
+      if (!tests.person(p)) continue;
+      for (let r = t.first(p); r !== -1; r = t.after(r)) {
+        if (start[r] > D || !tests.row(r)) continue;
+        const id = composite(chosen as Axis[], r, p);
+        groups.set(id, (groups.get(id) ?? 0) + 1);
+      }
+    }
+    return [...groups.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, maxGroups + 1)
+      .map(([id, trainings]) => ({ keys: decompose(chosen as Axis[], id), trainings }));
+  }
+
+  private townshipAxis(): Axis {
+    return { radix: this.townships.values.length + 1, slot: (_, p) => this.township[p] + 1, key: (slot) => this.townships.values[slot - 1] ?? null };
+  }
+
+  private internedAxis(interner: Interner, column: Int32Array): Axis {
+    return { radix: interner.values.length + 1, slot: (row) => column[row] + 1, key: (slot) => interner.values[slot - 1] ?? null };
+  }
+
+  /** The filter as a test on persons and one on rows; null when a filtered value is unknown (nothing passes). */
+  private filterTests(
+    filter: AggregateFilter,
+    columns: { department: Int32Array; category?: Int32Array; kind?: Int32Array; level?: Int32Array; occupation: Int32Array; day: Int32Array },
+  ): { person: (p: number) => boolean; row: (r: number) => boolean } | null {
+    const lookup = (interner: Interner, value: string | undefined) => (value === undefined ? undefined : (interner.find(value) ?? NO_MATCH));
+    const township = lookup(this.townships, filter.townshipCode);
+    const department = filter.department === undefined ? undefined : (this.departmentIds.get(filter.department) ?? NO_MATCH);
+    const category = lookup(this.categories, filter.talentCategory);
+    const kind = lookup(this.kinds, filter.kind);
+    const occupation = lookup(this.occupations, filter.occupationCode);
+    if ([township, department, category, kind, occupation].includes(NO_MATCH)) return null;
+    const from = filter.from ? dayNumber(filter.from) : 0;
+    const to = filter.to ? dayNumber(filter.to) : NEVER;
+    const row: ((r: number) => boolean)[] = [];
+    if (department !== undefined) row.push((r) => columns.department[r] === department);
+    if (category !== undefined && columns.category) row.push((r) => columns.category![r] === category);
+    if (kind !== undefined && columns.kind) row.push((r) => columns.kind![r] === kind);
+    if (filter.levelNumber && columns.level) row.push((r) => columns.level![r] === filter.levelNumber);
+    if (occupation !== undefined) row.push((r) => columns.occupation[r] === occupation);
+    if (filter.from || filter.to) row.push((r) => columns.day[r] >= from && columns.day[r] <= to);
+    return {
+      person: township === undefined ? () => true : (p) => this.township[p] === township,
+      row: (r) => row.every((test) => test(r)),
+    };
+  }
+}
+
+/** One number for a row's slots on several axes (mixed radix; fits well within 2^53 for three axes). */
+function composite(axes: Axis[], row: number, person: number): number {
+  let id = 0;
+  for (const axis of axes) id = id * axis.radix + axis.slot(row, person);
+  return id;
+}
+
+function decompose(axes: Axis[], id: number): (string | null)[] {
+  const keys: (string | null)[] = new Array(axes.length);
+  for (let i = axes.length - 1; i >= 0; i--) {
+    keys[i] = axes[i].key(id % axes[i].radix);
+    id = Math.floor(id / axes[i].radix);
+  }
+  return keys;
 }

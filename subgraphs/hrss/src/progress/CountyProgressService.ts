@@ -12,10 +12,10 @@ import {
   townshipByCode,
 } from '@hub/vocabulary';
 import { todayIso } from '@hub/subgraph-kit';
-import { CountyFactsRepository, PersonSelection } from '../repositories/CountyFactsRepository';
 import type { FeedCursorRow, HolderIndexRepository } from '../repositories/HolderIndexRepository';
-import { CountingRules, CountyModel, GroupCounts, MonthCounts } from './CountyModel';
+import { CountingRules, GroupCounts, MonthCounts } from './CountyModel';
 import { IndexVersionCache } from './IndexVersionCache';
+import type { LiveCountyModel } from './LiveCountyModel';
 
 export interface Figure {
   key: string;
@@ -71,31 +71,21 @@ const rules: CountingRules = {
   unlevelledIsMidHigh: defaultCountingPolicy.unlevelledSkilledCountsAsMidHigh,
 };
 const CACHE_DATES = 32;
-/** Persons read per query when the model catches up. */
-const CHUNK = 400;
-/** Person ids are hex: the whole index is read in 16 ranges of their first digit. */
-const RANGES = [null, ...'123456789abcdef'].map((from, i, all): PersonSelection => ({ from, to: all[i + 1] ?? null }));
 
 const byHoldersDesc = (a: BreakdownRow, b: BreakdownRow) => b.holders - a.holders || String(a.key).localeCompare(String(b.key));
 
 /**
- * countyProgress: exact distinct-person figures from the holder index against the plan's targets.
- * The index is kept in memory (CountyModel): each applied page marks its persons stale, and the next
- * computation re-reads only those. Answers are cached per as-of date until the index changes.
+ * countyProgress: exact distinct-person figures from the holder index against the plan's targets, counted
+ * over the index in memory (LiveCountyModel). Answers are cached per as-of date until the index changes.
  */
 export class CountyProgressService {
-  private readonly facts: CountyFactsRepository;
   private readonly cache: IndexVersionCache<CountyFigures>;
-  /** Null until first read whole (and again after a failed catch-up). */
-  private model: CountyModel | null = null;
-  private readonly stale = new Set<string>();
 
-  constructor(private readonly index: HolderIndexRepository) {
-    this.facts = new CountyFactsRepository(index);
+  constructor(
+    private readonly index: HolderIndexRepository,
+    private readonly live: LiveCountyModel,
+  ) {
     this.cache = new IndexVersionCache(index, CACHE_DATES);
-    index.onApplied((personIds) => {
-      if (this.model) for (const id of personIds) this.stale.add(id);
-    });
   }
 
   figures(asOf: string): Promise<CountyFigures> {
@@ -105,39 +95,6 @@ export class CountyProgressService {
   /** Catches up with the index and computes today's figures, so that the next dashboard does not wait for it. */
   async warm(): Promise<void> {
     await this.figures(todayIso());
-  }
-
-  /**
-   * Brings the model up to the index and counts, between two applied pages, so the figures are those of one
-   * moment of the index. Many stale persons (a first build, a big import) are cheaper to read whole.
-   */
-  private counts(asOf: string, periodFrom: string) {
-    return this.index.exclusive(async () => {
-      const model = this.model;
-      try {
-        if (!model || this.stale.size > Math.max(2_000, model.persons / 4)) {
-          this.stale.clear();
-          this.model = null;
-          const fresh = new CountyModel();
-          for (const range of RANGES) fresh.put([], ...(await this.read(range)));
-          this.model = fresh;
-        } else if (this.stale.size) {
-          const ids = [...this.stale];
-          this.stale.clear();
-          const read = await Promise.all(chunks(ids, CHUNK).map((part) => this.read({ ids: part })));
-          model.put(ids, ...concat(read));
-        }
-      } catch (error) {
-        // Half caught up is not an answer: read it whole next time.
-        this.model = null;
-        throw error;
-      }
-      return this.model!.counts(asOf, periodFrom, rules);
-    });
-  }
-
-  private async read(selection: PersonSelection) {
-    return [await this.facts.persons(selection), await this.facts.holdings(selection), await this.facts.trainings(selection)] as const;
   }
 
   private async compute(asOf: string): Promise<CountyFigures> {
@@ -152,7 +109,7 @@ export class CountyProgressService {
     };
     const share = (key: string, part: number, whole: number): Figure => figure(key, whole > 0 ? part / whole : 0);
 
-    const counts = await this.counts(asOf, period.from);
+    const counts = await this.live.read((model) => model.counts(asOf, period.from, rules));
     const { headline, trainingPersonTimes, newlyCertified, newHighSkilled } = counts;
     const label = (rows: GroupCounts[], name: (key: string) => string): BreakdownRow[] =>
       rows.map((r) => ({ ...r, label: r.key === null ? '未登记' : name(r.key) })).sort(byHoldersDesc);
@@ -206,15 +163,4 @@ export class CountyProgressService {
       };
     });
   }
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** Joins the persons, holdings and trainings read in several parts. */
-function concat<A, B, C>(parts: (readonly [A[], B[], C[]])[]): [A[], B[], C[]] {
-  return [parts.flatMap((p) => p[0]), parts.flatMap((p) => p[1]), parts.flatMap((p) => p[2])];
 }

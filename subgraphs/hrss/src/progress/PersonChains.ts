@@ -83,6 +83,11 @@ export class Interner {
   private readonly ids = new Map<string, number>();
   readonly values: string[] = [];
 
+  /** The id of a value seen before, or undefined. */
+  find(value: string): number | undefined {
+    return this.ids.get(value);
+  }
+
   id(value: string | null): number {
     if (value === null) return -1;
     let id = this.ids.get(value);

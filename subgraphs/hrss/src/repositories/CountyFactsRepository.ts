@@ -11,6 +11,7 @@ export interface PersonFact {
 export interface HoldingFact {
   personId: string;
   department: string;
+  kind: string;
   talentCategory: string;
   skilled: number;
   levelNumber: number | null;
@@ -22,6 +23,8 @@ export interface HoldingFact {
 
 export interface TrainingFact {
   personId: string;
+  department: string;
+  occupationCode: string | null;
   startDate: string;
 }
 
@@ -40,13 +43,14 @@ export class CountyFactsRepository {
   async holdings(selection: PersonSelection): Promise<HoldingFact[]> {
     const [where, params] = restrict(selection, 'h.person_id');
     const rows = await this.index.query<Record<string, unknown>>(
-      `SELECT h.person_id, h.department, h.talent_category, h.skilled, h.level_number, h.occupation_code, h.issued_on, h.valid_until, h.revoked_on
+      `SELECT h.person_id, h.department, h.kind, h.talent_category, h.skilled, h.level_number, h.occupation_code, h.issued_on, h.valid_until, h.revoked_on
        FROM holding h WHERE ${where}`,
       params,
     );
     return rows.map((r) => ({
       personId: String(r.person_id),
       department: String(r.department),
+      kind: String(r.kind),
       talentCategory: String(r.talent_category),
       skilled: Number(r.skilled),
       levelNumber: r.level_number === null || r.level_number === undefined ? null : Number(r.level_number),
@@ -61,10 +65,10 @@ export class CountyFactsRepository {
   async trainings(selection: PersonSelection): Promise<TrainingFact[]> {
     const [where, params] = restrict(selection, 't.person_id');
     const rows = await this.index.query<Record<string, unknown>>(
-      `SELECT t.person_id, t.start_date FROM training_fact t WHERE ${where} AND t.outcome <> 'DROPPED'`,
+      `SELECT t.person_id, t.department, t.occupation_code, t.start_date FROM training_fact t WHERE ${where} AND t.outcome <> 'DROPPED'`,
       params,
     );
-    return rows.map((r) => ({ personId: String(r.person_id), startDate: String(r.start_date) }));
+    return rows.map((r) => ({ personId: String(r.person_id), department: String(r.department), occupationCode: str(r.occupation_code), startDate: String(r.start_date) }));
   }
 }
 

@@ -2,7 +2,7 @@ import { demand, may } from '@hub/auth';
 import { InputError, todayIso, withInputErrors } from '@hub/subgraph-kit';
 import { CertificateKind, Department, levelNumber, matchOccupation, matchTownship, SkillLevel, TalentCategory } from '@hub/vocabulary';
 import type { HrssContext } from '../../HrssContext';
-import type { AggregateDimension, AggregateMeasure } from '../../repositories/AggregateRepository';
+import type { AggregateDimension, AggregateMeasure } from '../../progress/aggregateTypes';
 import type { AggregateAnswer } from '../../progress/AggregateService';
 
 interface AggregateArgs {

@@ -1,0 +1,69 @@
+import { CountyFactsRepository, PersonSelection } from '../repositories/CountyFactsRepository';
+import type { HolderIndexRepository } from '../repositories/HolderIndexRepository';
+import { CountyModel } from './CountyModel';
+
+/** Persons read per query when the model catches up. */
+const CHUNK = 400;
+/** Person ids are hex: the whole index is read in 16 ranges of their first digit. */
+const RANGES = [null, ...'123456789abcdef'].map((from, i, all): PersonSelection => ({ from, to: all[i + 1] ?? null }));
+/** Above this many stale persons (and a quarter of all), reading the whole index is cheaper. */
+const RELOAD_AT = 2_000;
+
+/**
+ * The holder index in memory (CountyModel), kept up with it: each applied feed page marks its persons
+ * stale, and the next reader re-reads only those. Readers run between two applied pages, so they see the
+ * index as of one moment.
+ */
+export class LiveCountyModel {
+  private readonly facts: CountyFactsRepository;
+  /** Null until first read whole (and again after a failed catch-up). */
+  private model: CountyModel | null = null;
+  private readonly stale = new Set<string>();
+
+  constructor(private readonly index: HolderIndexRepository) {
+    this.facts = new CountyFactsRepository(index);
+    index.onApplied((personIds) => {
+      if (this.model) for (const id of personIds) this.stale.add(id);
+    });
+  }
+
+  /** Runs `reader` on the model once it has caught up with the index. */
+  read<T>(reader: (model: CountyModel) => T): Promise<T> {
+    return this.index.exclusive(async () => reader(await this.catchUp()));
+  }
+
+  private async catchUp(): Promise<CountyModel> {
+    const model = this.model;
+    try {
+      if (!model || this.stale.size > Math.max(RELOAD_AT, model.persons / 4)) {
+        this.stale.clear();
+        this.model = null;
+        const fresh = new CountyModel();
+        for (const range of RANGES) fresh.put([], ...(await this.read3(range)));
+        this.model = fresh;
+        return fresh;
+      }
+      if (this.stale.size) {
+        const ids = [...this.stale];
+        this.stale.clear();
+        const parts = await Promise.all(chunks(ids, CHUNK).map((part) => this.read3({ ids: part })));
+        model.put(ids, parts.flatMap((p) => p[0]), parts.flatMap((p) => p[1]), parts.flatMap((p) => p[2]));
+      }
+      return model;
+    } catch (error) {
+      // Half caught up is not a model: read it whole next time.
+      this.model = null;
+      throw error;
+    }
+  }
+
+  private async read3(selection: PersonSelection) {
+    return [await this.facts.persons(selection), await this.facts.holdings(selection), await this.facts.trainings(selection)] as const;
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
