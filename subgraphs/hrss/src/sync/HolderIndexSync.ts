@@ -83,29 +83,36 @@ export class HolderIndexSync {
     }
   }
 
-  /** Syncs all departments; concurrent callers share one run. */
+  /**
+   * Syncs all departments, then (when anything was applied) runs the after-sync work, so that when a run
+   * ends its changes are in the county's figures. Concurrent callers share one run.
+   */
   syncAll(): Promise<SyncOutcome[]> {
     if (!this.running) {
-      this.running = Promise.all(departments.map((d) => this.syncDepartment(d))).finally(() => {
-        this.running = null;
-      });
-      this.running.then(
-        (outcomes) => {
-          if (outcomes.some((o) => o.applied > 0)) for (const listener of this.settledListeners) this.settle(listener);
-        },
-        () => undefined, // the caller of syncAll hears of it
-      );
+      this.running = Promise.all(departments.map((d) => this.syncDepartment(d)))
+        .then(async (outcomes) => {
+          if (outcomes.some((o) => o.applied > 0)) await Promise.all(this.settledListeners.map((listener) => this.settle(listener)));
+          return outcomes;
+        })
+        .finally(() => {
+          this.running = null;
+        });
     }
     return this.running;
   }
 
-  /** Calls `listener` (without waiting for it) after each run that applied changes, every feed drained. */
+  /** Runs `listener` at the end of each sync that applied changes, every feed drained. */
   onSettled(listener: () => Promise<unknown>): void {
     this.settledListeners.push(listener);
   }
 
-  private settle(listener: () => Promise<unknown>): void {
-    listener().catch((error: unknown) => this.log.warn({ err: error instanceof Error ? error.message : String(error) }, '同步后的后续处理失败 after-sync work failed'));
+  /** After-sync work that fails is logged; the sync itself succeeded. */
+  private async settle(listener: () => Promise<unknown>): Promise<void> {
+    try {
+      await listener();
+    } catch (error) {
+      this.log.warn({ err: error instanceof Error ? error.message : String(error) }, '同步后的后续处理失败 after-sync work failed');
+    }
   }
 
   start(intervalMs: number): void {
