@@ -2,3 +2,4 @@ export * from './services';
 export * from './createLogger';
 export * from './httpService';
 export * from './metrics';
+export * from './limitHeapGrowth';
