@@ -117,6 +117,23 @@ describe('the federated hub', () => {
     expect(await run(100)).toBe(await run(10));
   });
 
+  it('counts a list’s total only when the query asks for it, and the same total either way', async () => {
+    const run = async (fields: string) => {
+      hub.counters.hrss.count = 0;
+      const res = await hub.query(`{ hrssCertificates(first: 5, filter: { issuedFrom: "2019-01-01" }) { ${fields} } }`);
+      expect(res.errors).toBeUndefined();
+      return { statements: hub.counters.hrss.count, data: res.data.hrssCertificates };
+    };
+    const without = await run('nodes { certificateNumber }');
+    const withTotal = await run('totalCount nodes { certificateNumber }');
+    const twice = await run('totalCount again: totalCount nodes { certificateNumber }');
+    expect(withTotal.statements).toBe(without.statements + 1);
+    expect(twice.statements).toBe(withTotal.statements);
+    expect(twice.data.again).toBe(withTotal.data.totalCount);
+    expect(withTotal.data.totalCount).toBeGreaterThan(5);
+    expect(withTotal.data.nodes).toEqual(without.data.nodes);
+  });
+
   it.each(slugs)('%s resolves Person references in one batch', async (slug) => {
     const people = await hub.query('{ people(first: 30) { nodes { id } } }');
     const representations = people.data.people.nodes.map((n: { id: string }) => ({ __typename: 'Person', id: n.id }));

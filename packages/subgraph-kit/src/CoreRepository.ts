@@ -3,6 +3,7 @@ import type { CertificateKind, CertificateStatus, SkillLevel, TalentCategory, Tr
 import { CertificateFields, CertificateRecord, ChangeEntity, ChangeRecord, CoreTableSpecs, ExtraColumns, PersonRecord, TrainingFields, TrainingRecord } from './coreTables';
 import { insertRows } from './insertRows';
 import { columnName } from './tableSpec';
+import { keysetPage } from './keysetPage';
 
 export type NewPerson = Omit<PersonRecord, 'updatedAt'>;
 export type NewTraining = TrainingFields & ExtraColumns;
@@ -69,7 +70,8 @@ export interface Page {
 export interface PageOf<T> {
   rows: T[];
   hasNextPage: boolean;
-  totalCount: number;
+  /** Counted when called, once (see countWhenAsked). */
+  totalCount: () => Promise<number>;
 }
 
 const CHUNK = 400;
@@ -356,11 +358,7 @@ export class CoreRepository {
     idColumn: string,
     page: Page,
   ): Promise<PageOf<T>> {
-    const totalCount = await build().getCount();
-    const qb = build();
-    if (page.afterId !== undefined) qb.andWhere(`${idColumn} > :afterId`, { afterId: page.afterId });
-    const rows = await qb.orderBy(idColumn, 'ASC').limit(page.first + 1).getMany();
-    return { rows: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount };
+    return keysetPage(build, idColumn, page);
   }
 
   /** The change feed: rows after a cursor, oldest first. */

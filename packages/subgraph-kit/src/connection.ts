@@ -8,7 +8,8 @@ export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
+  /** Counted only if the query selects it. */
+  totalCount: () => Promise<number>;
 }
 
 export function encodeCursor(id: number | string): string {

@@ -5,6 +5,7 @@ export * from './createCoreLoaders';
 export * from './createDataSource';
 export * from './createSubgraph';
 export * from './connection';
+export * from './keysetPage';
 export * from './DateScalar';
 export * from './FenScalar';
 export * from './DepartmentDefinition';

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { keysetPage } from '@hub/subgraph-kit';
 import type { Page, PageOf } from '@hub/subgraph-kit';
 import type { SubsidyProgramme } from '../subsidies/subsidyRules';
 
@@ -79,11 +80,7 @@ export class ClaimRepository {
       if (filter.personId) qb.andWhere('c.person_id = :personId', { personId: filter.personId });
       return qb;
     };
-    const totalCount = await build().getCount();
-    const qb = build();
-    if (page.afterId !== undefined) qb.andWhere('c.id > :afterId', { afterId: page.afterId });
-    const rows = (await qb.orderBy('c.id', 'ASC').limit(page.first + 1).getMany()).map(evaluationRow);
-    return { rows: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount };
+    return keysetPage(build, 'c.id', page, evaluationRow);
   }
 
   async insertEmployment(manager: EntityManager, claim: Omit<EmploymentClaimRow, 'id'>): Promise<number> {
@@ -108,11 +105,7 @@ export class ClaimRepository {
       if (filter.year !== undefined) qb.andWhere('c.year = :year', { year: filter.year });
       return qb;
     };
-    const totalCount = await build().getCount();
-    const qb = build();
-    if (page.afterId !== undefined) qb.andWhere('c.id > :afterId', { afterId: page.afterId });
-    const rows = (await qb.orderBy('c.id', 'ASC').limit(page.first + 1).getMany()).map(employmentRow);
-    return { rows: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount };
+    return keysetPage(build, 'c.id', page, employmentRow);
   }
 
   async employerTotal(employerCode: string, year: number, manager?: EntityManager): Promise<EmployerYearTotalRow | null> {

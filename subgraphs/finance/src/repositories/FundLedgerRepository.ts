@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { keysetPage } from '@hub/subgraph-kit';
 import type { Page, PageOf } from '@hub/subgraph-kit';
 import type { SubsidyProgramme } from '../subsidies/subsidyRules';
 
@@ -66,10 +67,6 @@ export class FundLedgerRepository {
       if (filter.year !== undefined) qb.andWhere('f.year = :year', { year: filter.year });
       return qb;
     };
-    const totalCount = await build().getCount();
-    const qb = build();
-    if (page.afterId !== undefined) qb.andWhere('f.id > :afterId', { afterId: page.afterId });
-    const rows = (await qb.orderBy('f.id', 'ASC').limit(page.first + 1).getMany()).map(toRow);
-    return { rows: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount };
+    return keysetPage(build, 'f.id', page, toRow);
   }
 }

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { insertRows, TableSpec } from '@hub/subgraph-kit';
+import { countWhenAsked, insertRows, TableSpec } from '@hub/subgraph-kit';
 import type { ChangeEntity, CoreRepository } from '@hub/subgraph-kit';
 import { auditEntry, holding, personMaster, personSeen, trainingFact } from '../entities/indexTables';
 import { Department, kindInfo, levelNumber, SkillLevel, CertificateKind } from '@hub/vocabulary';
@@ -219,7 +219,8 @@ export class HolderIndexRepository {
   async auditPage(filter: { personId?: string }, first: number, after?: { at: string; department: string; seq: number }) {
     const qb = this.dataSource.getRepository<AuditRow>('AuditEntry').createQueryBuilder('a');
     if (filter.personId) qb.andWhere('a.person_id = :personId', { personId: filter.personId });
-    const totalCount = await qb.clone().getCount();
+    const counting = qb.clone();
+    const totalCount = countWhenAsked(() => counting.getCount());
     if (after) {
       qb.andWhere('(a.at < :at OR (a.at = :at AND (a.department < :dept OR (a.department = :dept AND a.seq < :seq))))', {
         at: after.at,
@@ -337,7 +338,7 @@ export class HolderIndexRepository {
     filter: { townshipCode?: string; department?: Department },
     first: number,
     afterPersonId?: string,
-  ): Promise<{ rows: PersonMasterRow[]; hasNextPage: boolean; totalCount: number }> {
+  ): Promise<{ rows: PersonMasterRow[]; hasNextPage: boolean; totalCount: () => Promise<number> }> {
     const build = () => {
       const qb = this.dataSource.getRepository<PersonMasterRow>('PersonMaster').createQueryBuilder('m');
       if (filter.townshipCode) qb.andWhere('m.township_code = :township', { township: filter.townshipCode });
@@ -345,7 +346,7 @@ export class HolderIndexRepository {
       if (filter.department) qb.andWhere('m.departments LIKE :department', { department: `%${filter.department}%` });
       return qb;
     };
-    const totalCount = await build().getCount();
+    const totalCount = countWhenAsked(() => build().getCount());
     const qb = build();
     if (afterPersonId) qb.andWhere('m.person_id > :after', { after: afterPersonId });
     const rows = await qb.orderBy('m.person_id', 'ASC').limit(first + 1).getMany();

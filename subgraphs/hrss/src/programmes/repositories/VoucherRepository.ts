@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
+import { keysetPage } from '@hub/subgraph-kit';
 import type { Page, PageOf } from '@hub/subgraph-kit';
 
 export const voucherStates = ['ISSUED', 'REGISTERED', 'TRAINED', 'EVALUATED', 'CERTIFIED', 'REDEEMED'] as const;
@@ -129,11 +130,7 @@ export class VoucherRepository {
       if (filter.issuedTo) qb.andWhere('v.issued_on <= :issuedTo', { issuedTo: filter.issuedTo });
       return qb;
     };
-    const totalCount = await build().getCount();
-    const qb = build();
-    if (page.afterId !== undefined) qb.andWhere('v.id > :afterId', { afterId: page.afterId });
-    const rows = (await qb.orderBy('v.id', 'ASC').limit(page.first + 1).getMany()).map(ints);
-    return { rows: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount };
+    return keysetPage(build, 'v.id', page, ints);
   }
 
   /** Vouchers issued in a year, by current state, with the amount redeemed. */
