@@ -20,14 +20,22 @@ export function toGraphQLError(error: InputError, path: readonly (string | numbe
   });
 }
 
-/** Runs a resolver body and turns InputError into a BAD_USER_INPUT GraphQL error naming the field. */
-export async function withInputErrors<T>(argumentName: string, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs a resolver body; an InputError becomes BAD_USER_INPUT with its reason and the argument it concerns,
+ * under `prefix` (e.g. ['input'] for `input.idNumber`).
+ */
+export async function fieldErrors<T>(work: () => Promise<T>, prefix: readonly string[] = []): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof InputError) throw toGraphQLError(error, [argumentName]);
+    if (error instanceof InputError) throw toGraphQLError(error, prefix);
     throw error;
   }
+}
+
+/** fieldErrors for a resolver whose fields sit under one argument ('' for top-level arguments). */
+export function withInputErrors<T>(argumentName: string, work: () => Promise<T>): Promise<T> {
+  return fieldErrors(work, argumentName ? [argumentName] : []);
 }
 
 export function notFound(message: string): GraphQLError {

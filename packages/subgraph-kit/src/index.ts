@@ -15,6 +15,8 @@ export * from './IdentityService';
 export * from './insertRows';
 export * from './migrationHelpers';
 export * from './recordInput';
+export * from './inputFields';
+export * from './isoDates';
 export * from './sharedSdl';
 export * from './SubgraphContext';
 export * from './seedDemoData';

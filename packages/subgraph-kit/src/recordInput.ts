@@ -1,4 +1,4 @@
-import { IdNumberError, normalizeIdNumber, parseIdNumber } from '@hub/identity';
+import { parseIdNumber } from '@hub/identity';
 import {
   CertificateKind,
   SkillLevel,
@@ -7,11 +7,11 @@ import {
   TrainingChannel,
   TrainingOutcome,
   kindInfo,
-  matchOccupation,
   matchTownship,
 } from '@hub/vocabulary';
 import { InputError } from './errors';
-import { isIsoDate, todayIso } from './DateScalar';
+import { todayIso } from './DateScalar';
+import { canonicalIdNumber, dateField, occupationCodeOf, requiredText } from './inputFields';
 import type { IdentityService } from './IdentityService';
 import type { NewCertificate, NewPerson, NewTraining } from './CoreRepository';
 
@@ -48,44 +48,18 @@ export interface TrainingInput extends PersonInput {
   [extra: string]: unknown;
 }
 
-function required(field: string, value: unknown, label: string, maxLength: number): string {
-  const text = typeof value === 'string' ? value.trim() : '';
-  if (!text) throw new InputError('REQUIRED', field, `${label}不能为空`);
-  if (text.length > maxLength) throw new InputError('TOO_LONG', field, `${label}过长（最多 ${maxLength} 个字符）`);
-  return text;
-}
-
-function date(field: string, value: unknown, label: string): string {
-  if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw new InputError('BAD_DATE', field, `${label}须为 YYYY-MM-DD 格式的真实日期，收到 ${JSON.stringify(value ?? null)}`);
-  }
-  return value;
-}
-
 function optionalDate(field: string, value: unknown, label: string): string | null {
-  return value === null || value === undefined || value === '' ? null : date(field, value, label);
+  return value === null || value === undefined || value === '' ? null : dateField(field, value, label);
 }
 
-function occupationCode(field: string, value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  const occupation = matchOccupation(String(value));
-  // Groups (大类/中类/小类) are not occupations a certificate can be for.
-  if (!occupation || occupation.level !== 4) {
-    throw new InputError('UNKNOWN_OCCUPATION', field, `职业(工种)“${String(value)}”不在《职业分类大典（2022年版）》中，请填写职业编码或规范名称`);
-  }
-  return occupation.code;
+function optionalOccupation(field: string, value: unknown): string | null {
+  return value === null || value === undefined || value === '' ? null : occupationCodeOf(String(value), field);
 }
 
 /** Validates a person's part of an input and derives what the ID number says (sex, birth date). */
 export function preparePerson(identity: IdentityService, input: PersonInput): NewPerson {
-  let canonical: string;
-  try {
-    canonical = normalizeIdNumber(input.idNumber).idNumber;
-  } catch (error) {
-    if (error instanceof IdNumberError) throw new InputError(`ID_NUMBER_${error.code}`, 'idNumber', error.message);
-    throw error;
-  }
-  const name = required('name', input.name, '姓名', 64);
+  const canonical = canonicalIdNumber(input.idNumber);
+  const name = requiredText('name', input.name, '姓名', 64);
   let townshipCode: string | null = null;
   if (input.township !== null && input.township !== undefined && String(input.township).trim() !== '') {
     const township = matchTownship(String(input.township));
@@ -120,7 +94,7 @@ export function prepareCertificate(personId: string, input: CertificateInput, ex
   const level = input.level ?? null;
   if (info.levelled && !level) throw new InputError('LEVEL_REQUIRED', 'level', `${info.label}须填写等级（五级/初级工 至 一级/高级技师）`);
   if (!info.levelled && level) throw new InputError('LEVEL_NOT_APPLICABLE', 'level', `${info.label}不分等级，请勿填写等级`);
-  const issuedOn = date('issuedOn', input.issuedOn, '发证日期');
+  const issuedOn = dateField('issuedOn', input.issuedOn, '发证日期');
   if (issuedOn > todayIso()) throw new InputError('FUTURE_DATE', 'issuedOn', `发证日期 ${issuedOn} 晚于今天`);
   const validUntil = optionalDate('validUntil', input.validUntil, '有效期至');
   if (validUntil && validUntil < issuedOn) throw new InputError('BAD_DATE_RANGE', 'validUntil', `有效期至 ${validUntil} 早于发证日期 ${issuedOn}`);
@@ -128,10 +102,10 @@ export function prepareCertificate(personId: string, input: CertificateInput, ex
     personId,
     kind: input.kind,
     talentCategory: input.talentCategory ?? info.talentCategory,
-    occupationCode: occupationCode('occupation', input.occupation),
+    occupationCode: optionalOccupation('occupation', input.occupation),
     level,
-    certificateNumber: required('certificateNumber', input.certificateNumber, '证书编号', 64).toUpperCase(),
-    issuingBody: required('issuingBody', input.issuingBody, '发证机构', 128),
+    certificateNumber: requiredText('certificateNumber', input.certificateNumber, '证书编号', 64).toUpperCase(),
+    issuingBody: requiredText('issuingBody', input.issuingBody, '发证机构', 128),
     issuedOn,
     validUntil,
     status: 'VALID',
@@ -142,7 +116,7 @@ export function prepareCertificate(personId: string, input: CertificateInput, ex
 }
 
 export function prepareTraining(personId: string, input: TrainingInput, extraFields: readonly string[] = []): NewTraining {
-  const startDate = date('startDate', input.startDate, '开始日期');
+  const startDate = dateField('startDate', input.startDate, '开始日期');
   const endDate = optionalDate('endDate', input.endDate, '结束日期');
   if (endDate && endDate < startDate) throw new InputError('BAD_DATE_RANGE', 'endDate', `结束日期 ${endDate} 早于开始日期 ${startDate}`);
   const hours = input.hours ?? null;
@@ -151,11 +125,11 @@ export function prepareTraining(personId: string, input: TrainingInput, extraFie
   }
   return {
     personId,
-    programme: required('programme', input.programme, '培训项目', 128),
-    occupationCode: occupationCode('occupation', input.occupation),
+    programme: requiredText('programme', input.programme, '培训项目', 128),
+    occupationCode: optionalOccupation('occupation', input.occupation),
     channel: input.channel,
     targetGroup: input.targetGroup,
-    provider: required('provider', input.provider, '培训机构', 128),
+    provider: requiredText('provider', input.provider, '培训机构', 128),
     startDate,
     endDate,
     hours,

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { CoreRepository, IdentityService, InputError } from '@hub/subgraph-kit';
+import { addMonths, CoreRepository, IdentityService, InputError, monthsBetween, pastDate, personIdOf, requiredText } from '@hub/subgraph-kit';
 import type { Actor } from '../access';
 import type { HrssClient, IndexedCertificate } from '../hrss/HrssClient';
 import type { ClaimRepository, EmploymentClaimRow } from '../repositories/ClaimRepository';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
 import type { FundLedgerRepository } from '../repositories/FundLedgerRepository';
-import { addMonths, codeOf, monthsBetween, pastDate, personIdOf, requiredText } from './claimInput';
+import { codeOf } from './claimInput';
 import type { SubsidyRuleService } from './SubsidyRuleService';
 import { fenText, programmeLabels } from './subsidyRules';
 

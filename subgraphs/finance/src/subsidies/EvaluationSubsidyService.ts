@@ -1,11 +1,11 @@
-import { CoreRepository, IdentityService, InputError } from '@hub/subgraph-kit';
+import { CoreRepository, IdentityService, InputError, occupationCodeOf, pastDate, personIdOf } from '@hub/subgraph-kit';
 import { kindInfo, SkillLevel } from '@hub/vocabulary';
 import type { Actor } from '../access';
 import type { HrssClient, IndexedCertificate } from '../hrss/HrssClient';
 import type { ClaimRepository, EvaluationClaimRow } from '../repositories/ClaimRepository';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
 import type { FundLedgerRepository } from '../repositories/FundLedgerRepository';
-import { codeOf, occupationCodeOf, pastDate, personIdOf } from './claimInput';
+import { codeOf } from './claimInput';
 import type { SubsidyRuleService } from './SubsidyRuleService';
 import { fenText } from './subsidyRules';
 

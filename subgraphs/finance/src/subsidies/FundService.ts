@@ -1,7 +1,6 @@
-import { CoreRepository, InputError } from '@hub/subgraph-kit';
+import { CoreRepository, InputError, requiredText } from '@hub/subgraph-kit';
 import type { Actor } from '../access';
 import type { FundLedgerRepository, FundTotalRow } from '../repositories/FundLedgerRepository';
-import { requiredText } from './claimInput';
 import type { SubsidyProgramme } from './subsidyRules';
 
 /** Largest single allocation accepted: the GraphQL Int (fen) limit, about 21 million yuan. */

@@ -1,8 +1,7 @@
-import { CoreRepository, InputError, isIsoDate } from '@hub/subgraph-kit';
+import { addDays, CoreRepository, InputError, isIsoDate, requiredText } from '@hub/subgraph-kit';
 import type { Actor } from '../access';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
 import type { SubsidyRuleRepository, SubsidyRuleRow } from '../repositories/SubsidyRuleRepository';
-import { addDays, requiredText } from './claimInput';
 import { programmeLabels, ruleKeys, SubsidyProgramme } from './subsidyRules';
 
 export interface SubsidyRuleInput {

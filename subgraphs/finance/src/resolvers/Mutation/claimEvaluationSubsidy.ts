@@ -1,8 +1,8 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import { actorOf, financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
 import type { EvaluationClaimInput } from '../../subsidies/EvaluationSubsidyService';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.claimEvaluationSubsidy: pays an institution on the catalogue for one certificate, once per person, occupation and level. */
 export function claimEvaluationSubsidy(_: unknown, args: { input: EvaluationClaimInput }, ctx: FinanceContext) {

@@ -1,8 +1,8 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import { actorOf, financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
 import type { HiringClaimInput } from '../../subsidies/EmploymentSubsidyService';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.claimHiringSubsidy: pays a small or medium employer for one certified person, within its yearly cap. */
 export function claimHiringSubsidy(_: unknown, args: { input: HiringClaimInput }, ctx: FinanceContext) {

@@ -1,8 +1,8 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import { actorOf, financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
 import type { ReferralClaimInput } from '../../subsidies/EmploymentSubsidyService';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.claimReferralSubsidy: pays an HR service agency for one certified person placed. */
 export function claimReferralSubsidy(_: unknown, args: { input: ReferralClaimInput }, ctx: FinanceContext) {

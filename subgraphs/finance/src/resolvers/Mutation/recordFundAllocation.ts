@@ -1,8 +1,8 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import { actorOf, financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
 import type { SubsidyProgramme } from '../../subsidies/subsidyRules';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.recordFundAllocation: money into a programme's year, with who and why. */
 export function recordFundAllocation(_: unknown, args: { programme: SubsidyProgramme; year: number; amountFen: number; why: string }, ctx: FinanceContext) {

@@ -1,8 +1,8 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import { actorOf, financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
 import type { SubsidyRuleInput } from '../../subsidies/SubsidyRuleService';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.setSubsidyRule: a new amount or condition from a date on. */
 export function setSubsidyRule(_: unknown, args: { input: SubsidyRuleInput }, ctx: FinanceContext) {

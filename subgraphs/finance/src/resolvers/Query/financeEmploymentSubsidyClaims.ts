@@ -1,9 +1,8 @@
 import { demand } from '@hub/auth';
-import { pageArgs, toConnection } from '@hub/subgraph-kit';
+import { fieldErrors, pageArgs, toConnection } from '@hub/subgraph-kit';
 import { financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
 import type { SubsidyProgramme } from '../../subsidies/subsidyRules';
-import { fieldErrors } from '../fieldErrors';
 
 /** Query.financeEmploymentSubsidyClaims: hiring and referral claims, keyset-paginated by id. */
 export function financeEmploymentSubsidyClaims(

@@ -1,9 +1,7 @@
 import { demand } from '@hub/auth';
-import { pageArgs, toConnection } from '@hub/subgraph-kit';
+import { fieldErrors, pageArgs, personIdOf, toConnection } from '@hub/subgraph-kit';
 import { financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
-import { personIdOf } from '../../subsidies/claimInput';
-import { fieldErrors } from '../fieldErrors';
 
 /** Query.financeEvaluationSubsidyClaims: claims by institution or person, keyset-paginated by id. */
 export function financeEvaluationSubsidyClaims(_: unknown, args: { institutionCode?: string | null; idNumber?: string | null; first?: number | null; after?: string | null }, ctx: FinanceContext) {

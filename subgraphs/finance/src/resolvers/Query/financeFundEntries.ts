@@ -1,9 +1,8 @@
 import { demand } from '@hub/auth';
-import { pageArgs, toConnection } from '@hub/subgraph-kit';
+import { fieldErrors, pageArgs, toConnection } from '@hub/subgraph-kit';
 import { financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
 import type { SubsidyProgramme } from '../../subsidies/subsidyRules';
-import { fieldErrors } from '../fieldErrors';
 
 /** Query.financeFundEntries: the ledger's entries, keyset-paginated by id. */
 export function financeFundEntries(_: unknown, args: { programme?: SubsidyProgramme | null; year?: number | null; first?: number | null; after?: string | null }, ctx: FinanceContext) {

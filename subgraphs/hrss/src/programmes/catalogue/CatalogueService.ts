@@ -1,8 +1,7 @@
-import { CoreRepository, InputError, isIsoDate, todayIso } from '@hub/subgraph-kit';
+import { CoreRepository, InputError, isIsoDate, requiredText, todayIso } from '@hub/subgraph-kit';
 import { planTargets } from '@hub/vocabulary';
 import type { Actor } from '../access';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
-import { requiredText } from '../personInput';
 import type { CatalogueRepository, InstitutionAction, InstitutionEventRow, InstitutionStatus } from '../repositories/CatalogueRepository';
 
 /** An institution as of a date: its name, its state then, and since when. */

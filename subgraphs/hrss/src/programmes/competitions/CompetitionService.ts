@@ -1,8 +1,7 @@
-import { CoreRepository, IdentityService, InputError, isIsoDate, notFound, PersonInput, preparePerson } from '@hub/subgraph-kit';
+import { CoreRepository, IdentityService, InputError, isIsoDate, notFound, occupationCodeOf, personIdOf, PersonInput, preparePerson, requiredText } from '@hub/subgraph-kit';
 import { planTargets } from '@hub/vocabulary';
 import type { Actor } from '../access';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
-import { occupationCodeOf, personIdOf, requiredText } from '../personInput';
 import type { HoldingLookup } from '../repositories/HoldingLookup';
 import { registerPerson } from '../repositories/registerPerson';
 import type { CompetitionEntryRow, CompetitionRepository, CompetitionRow } from '../repositories/CompetitionRepository';

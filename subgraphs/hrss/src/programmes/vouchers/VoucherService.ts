@@ -1,9 +1,8 @@
-import { CoreRepository, IdentityService, InputError, notFound, PersonInput, preparePerson } from '@hub/subgraph-kit';
+import { CoreRepository, IdentityService, InputError, notFound, occupationCodeOf, personIdOf, PersonInput, preparePerson, requiredText } from '@hub/subgraph-kit';
 import type { Actor } from '../access';
 import { pastOrToday } from '../calendar';
 import type { CatalogueService } from '../catalogue/CatalogueService';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
-import { occupationCodeOf, personIdOf, requiredText } from '../personInput';
 import { holdingCountsOn, HoldingLookup, HoldingRow } from '../repositories/HoldingLookup';
 import { registerPerson } from '../repositories/registerPerson';
 import type { VoucherChanges, VoucherRepository, VoucherRow, VoucherState, VoucherStep } from '../repositories/VoucherRepository';

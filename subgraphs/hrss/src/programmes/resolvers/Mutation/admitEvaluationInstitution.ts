@@ -1,7 +1,7 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { actorOf, programmeAccess } from '../../access';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.admitEvaluationInstitution: appends a ADMIT event to the catalogue. */
 export function admitEvaluationInstitution(_: unknown, args: { code: string; name?: string | null; effectiveOn: string; reason: string }, ctx: HrssContext) {

@@ -1,8 +1,8 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { actorOf, programmeAccess } from '../../access';
 import type { CertificateRef } from '../../vouchers/VoucherService';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.certifyTrainingVoucher: 持证, the certificate is linked. */
 export function certifyTrainingVoucher(_: unknown, args: { voucherNo: string; certificate?: CertificateRef | null; certifiedOn?: string | null }, ctx: HrssContext) {

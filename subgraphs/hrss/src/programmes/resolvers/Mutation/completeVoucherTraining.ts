@@ -1,7 +1,7 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { actorOf, programmeAccess } from '../../access';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.completeVoucherTraining: 培训 completed. */
 export function completeVoucherTraining(_: unknown, args: { voucherNo: string }, ctx: HrssContext) {

@@ -1,8 +1,8 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { actorOf, programmeAccess } from '../../access';
 import type { ContestantInput } from '../../competitions/CompetitionService';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.enterCompetition: enters a contestant (by ID number) in one occupation of a competition. */
 export function enterCompetition(_: unknown, args: { competitionCode: string; input: ContestantInput }, ctx: HrssContext) {

@@ -1,7 +1,7 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { actorOf, programmeAccess } from '../../access';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.evaluateTrainingVoucher: 评价 by an institution on the catalogue. */
 export function evaluateTrainingVoucher(_: unknown, args: { voucherNo: string; institutionCode: string; evaluatedOn: string; passed: boolean }, ctx: HrssContext) {

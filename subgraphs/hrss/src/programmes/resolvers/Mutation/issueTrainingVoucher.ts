@@ -1,8 +1,8 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { actorOf, programmeAccess } from '../../access';
 import type { IssueVoucherInput } from '../../vouchers/VoucherService';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.issueTrainingVoucher: 发券. */
 export function issueTrainingVoucher(_: unknown, args: { input: IssueVoucherInput }, ctx: HrssContext) {

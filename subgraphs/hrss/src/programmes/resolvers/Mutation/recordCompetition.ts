@@ -1,8 +1,8 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { actorOf, programmeAccess } from '../../access';
 import type { CompetitionInput } from '../../competitions/CompetitionService';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.recordCompetition: records or corrects a competition by code. */
 export function recordCompetition(_: unknown, args: { input: CompetitionInput }, ctx: HrssContext) {

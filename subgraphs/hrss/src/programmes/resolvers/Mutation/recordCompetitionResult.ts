@@ -1,8 +1,8 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { programmeAccess } from '../../access';
 import type { ResultInput } from '../../competitions/CompetitionService';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.recordCompetitionResult: a contestant's rank, award and the certificate earned. */
 export function recordCompetitionResult(_: unknown, args: { competitionCode: string; input: ResultInput }, ctx: HrssContext) {

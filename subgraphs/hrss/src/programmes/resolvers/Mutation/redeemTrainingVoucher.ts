@@ -1,7 +1,7 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { actorOf, programmeAccess } from '../../access';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.redeemTrainingVoucher: 兑现, once. */
 export function redeemTrainingVoucher(_: unknown, args: { voucherNo: string; idNumber: string; redeemedOn?: string | null }, ctx: HrssContext) {

@@ -1,7 +1,7 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { actorOf, programmeAccess } from '../../access';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.registerTrainingVoucher: 登记 by the training institution. */
 export function registerTrainingVoucher(_: unknown, args: { voucherNo: string; idNumber: string; programme: string; startDate: string }, ctx: HrssContext) {

@@ -1,8 +1,8 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { actorOf, programmeAccess } from '../../access';
 import type { LedgerInputKey } from '../../ledger/ProgressLedgerService';
-import { fieldErrors } from '../fieldErrors';
 
 /** Mutation.setLedgerInput: the office enters a month's certified employment or new urban jobs; returns that figure for the year. */
 export function setLedgerInput(_: unknown, args: { key: LedgerInputKey; year: number; month: number; value: number; note?: string | null }, ctx: HrssContext) {

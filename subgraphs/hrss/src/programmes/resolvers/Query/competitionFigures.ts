@@ -1,7 +1,7 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { programmeAccess } from '../../access';
-import { fieldErrors } from '../fieldErrors';
 
 /** Query.competitionFigures: a year's events, occupations and certified contestants against the plan's annual counts. */
 export function competitionFigures(_: unknown, args: { year: number }, ctx: HrssContext) {

@@ -1,8 +1,7 @@
 import { demand } from '@hub/auth';
-import { InputError } from '@hub/subgraph-kit';
+import { fieldErrors, InputError } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { programmeAccess } from '../../access';
-import { fieldErrors } from '../fieldErrors';
 
 /** Query.competitions: the competitions started in a year (a handful a year, so a plain list). */
 export function competitions(_: unknown, args: { year: number }, ctx: HrssContext) {

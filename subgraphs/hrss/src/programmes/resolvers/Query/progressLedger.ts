@@ -1,7 +1,7 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { programmeAccess } from '../../access';
-import { fieldErrors } from '../fieldErrors';
 
 /** Query.progressLedger: the leadership office's ledger for a year, or for one quarter of it. */
 export function progressLedger(_: unknown, args: { year: number; quarter?: number | null }, ctx: HrssContext) {

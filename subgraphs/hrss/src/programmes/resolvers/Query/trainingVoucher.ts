@@ -1,8 +1,8 @@
 import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { programmeAccess } from '../../access';
 import { voucherIdOf } from '../../vouchers/voucherRules';
-import { fieldErrors } from '../fieldErrors';
 
 /** Query.trainingVoucher: one voucher by number; null when there is none. */
 export function trainingVoucher(_: unknown, args: { voucherNo: string }, ctx: HrssContext) {

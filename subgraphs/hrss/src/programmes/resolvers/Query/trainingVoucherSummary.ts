@@ -1,9 +1,8 @@
 import { demand } from '@hub/auth';
-import { InputError } from '@hub/subgraph-kit';
+import { fieldErrors, InputError } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { programmeAccess } from '../../access';
 import { voucherStates } from '../../repositories/VoucherRepository';
-import { fieldErrors } from '../fieldErrors';
 
 /** Query.trainingVoucherSummary: vouchers issued in a year by current state, and the amount redeemed. */
 export function trainingVoucherSummary(_: unknown, args: { year: number }, ctx: HrssContext) {

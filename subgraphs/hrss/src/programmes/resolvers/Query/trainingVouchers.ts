@@ -1,10 +1,8 @@
 import { demand } from '@hub/auth';
-import { pageArgs, toConnection } from '@hub/subgraph-kit';
+import { fieldErrors, occupationCodeOf, pageArgs, personIdOf, toConnection } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
 import { programmeAccess } from '../../access';
-import { occupationCodeOf, personIdOf } from '../../personInput';
 import type { VoucherFilter, VoucherState } from '../../repositories/VoucherRepository';
-import { fieldErrors } from '../fieldErrors';
 
 interface Args {
   filter?: { idNumber?: string | null; state?: VoucherState | null; occupation?: string | null; issuedFrom?: string | null; issuedTo?: string | null } | null;

@@ -1,0 +1,55 @@
+import { IdNumberError, normalizeIdNumber } from '@hub/identity';
+import { matchOccupation } from '@hub/vocabulary';
+import { isIsoDate, todayIso } from './DateScalar';
+import { InputError } from './errors';
+import type { IdentityService } from './IdentityService';
+
+// Checks of single input fields, each failing with an InputError that names the field and says, in
+// Chinese, what is wrong. Every department's mutations and the programmes use these.
+
+/** The canonical 18-character form of an ID number as typed (see @hub/identity for what is repaired). */
+export function canonicalIdNumber(idNumber: string, field = 'idNumber'): string {
+  try {
+    return normalizeIdNumber(idNumber).idNumber;
+  } catch (error) {
+    if (error instanceof IdNumberError) throw new InputError(`ID_NUMBER_${error.code}`, field, error.message);
+    throw error;
+  }
+}
+
+/** The person id of an ID number as typed. */
+export function personIdOf(identity: IdentityService, idNumber: string, field = 'idNumber'): string {
+  return identity.personIdOf(canonicalIdNumber(idNumber, field));
+}
+
+/** A required text, trimmed, with a length limit. */
+export function requiredText(field: string, value: unknown, label: string, maxLength: number): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (!text) throw new InputError('REQUIRED', field, `${label}不能为空`);
+  if (text.length > maxLength) throw new InputError('TOO_LONG', field, `${label}过长（最多 ${maxLength} 个字符）`);
+  return text;
+}
+
+/** A real calendar date, YYYY-MM-DD. */
+export function dateField(field: string, value: unknown, label: string): string {
+  if (typeof value !== 'string' || !isIsoDate(value)) {
+    throw new InputError('BAD_DATE', field, `${label}须为 YYYY-MM-DD 格式的真实日期，收到 ${JSON.stringify(value ?? null)}`);
+  }
+  return value;
+}
+
+/** A real date, not after today. */
+export function pastDate(field: string, value: unknown, label: string): string {
+  const date = dateField(field, value, label);
+  if (date > todayIso()) throw new InputError('FUTURE_DATE', field, `${label} ${date} 晚于今天`);
+  return date;
+}
+
+/** An occupation (code, name or alias) of the 2022 catalogue; groups (大类/中类/小类) are not occupations. */
+export function occupationCodeOf(value: string, field = 'occupation'): string {
+  const occupation = matchOccupation(value);
+  if (!occupation || occupation.level !== 4) {
+    throw new InputError('UNKNOWN_OCCUPATION', field, `职业(工种)“${value}”不在《职业分类大典（2022年版）》中，请填写职业编码或规范名称`);
+  }
+  return occupation.code;
+}
