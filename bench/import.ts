@@ -16,21 +16,7 @@ import ExcelJS from 'exceljs';
 import { makeIdNumber } from '@hub/identity';
 import { importFile, intakeColumns, tuneHeapForImport } from '@hub/intake';
 import { townships } from '@hub/vocabulary';
-import { createAgricultureSubgraph } from '@hub/subgraph-agriculture/src/server';
-import { createCivilAffairsSubgraph } from '@hub/subgraph-civil-affairs/src/server';
-import { createEducationSubgraph } from '@hub/subgraph-education/src/server';
-import { createFinanceSubgraph } from '@hub/subgraph-finance/src/server';
-import { createHrssSubgraph } from '@hub/subgraph-hrss/src/server';
-import { createVeteransSubgraph } from '@hub/subgraph-veterans/src/server';
-
-const factories = {
-  hrss: createHrssSubgraph,
-  education: createEducationSubgraph,
-  agriculture: createAgricultureSubgraph,
-  veterans: createVeteransSubgraph,
-  'civil-affairs': createCivilAffairsSubgraph,
-  finance: createFinanceSubgraph,
-};
+import { departmentFactories } from '../scripts/lib/departmentFactories';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,8 +30,8 @@ const { values: args } = parseArgs({
 const ROWS = Number(args.rows);
 // As scripts/import.ts does: the benchmark measures the CLI's process.
 const collectGarbage = tuneHeapForImport();
-const slug = args.department as keyof typeof factories;
-if (!factories[slug]) throw new Error(`unknown department ${slug}`);
+const slug = String(args.department);
+if (!Object.hasOwn(departmentFactories, slug)) throw new Error(`unknown department ${slug}`);
 
 const occupations: [string, string][] = [
   ['6-31-01-03', '电工'],
@@ -123,7 +109,7 @@ async function writeFile(file: string, extras: string[]): Promise<void> {
 async function generateAndRun(): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-'));
   const file = path.join(dir, 'certificates.xlsx');
-  const extras = intakeColumns(factories[slug]({ ...process.env, HUB_LOG_LEVEL: 'silent' }).definition, 'certificates').filter((c) => c.extra).map((c) => c.label);
+  const extras = intakeColumns(departmentFactories[slug]({ ...process.env, HUB_LOG_LEVEL: 'silent' }).definition, 'certificates').filter((c) => c.extra).map((c) => c.label);
   const started = Date.now();
   await writeFile(file, extras);
   console.log(`文件 file: ${ROWS} rows, ${(fs.statSync(file).size / 1024 / 1024).toFixed(0)} MB xlsx, written in ${((Date.now() - started) / 1000).toFixed(1)} s (${file})`);
@@ -139,7 +125,7 @@ async function generateAndRun(): Promise<number> {
 async function importOnce(file: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-db-'));
   const env: NodeJS.ProcessEnv = { ...process.env, HUB_DB: 'sqlite', HUB_DATA_DIR: dir, HUB_LOG_LEVEL: 'silent', HUB_DEMO: 'off' };
-  const hub = factories[slug](env);
+  const hub = departmentFactories[slug](env);
   await hub.init();
   const baseline = process.memoryUsage().rss;
   let peak = baseline;

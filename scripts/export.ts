@@ -12,23 +12,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportCertificates, exportCountyProgress, exportTrainings } from '@hub/intake';
 import { isIsoDate, todayIso } from '@hub/subgraph-kit';
-import { createAgricultureSubgraph } from '@hub/subgraph-agriculture/src/server';
-import { createCivilAffairsSubgraph } from '@hub/subgraph-civil-affairs/src/server';
-import { createEducationSubgraph } from '@hub/subgraph-education/src/server';
-import { createFinanceSubgraph } from '@hub/subgraph-finance/src/server';
-import { createHrssSubgraph } from '@hub/subgraph-hrss/src/server';
-import { createVeteransSubgraph } from '@hub/subgraph-veterans/src/server';
 import { matchTownship } from '@hub/vocabulary';
-
-const factories = {
-  hrss: createHrssSubgraph,
-  education: createEducationSubgraph,
-  agriculture: createAgricultureSubgraph,
-  veterans: createVeteransSubgraph,
-  'civil-affairs': createCivilAffairsSubgraph,
-  finance: createFinanceSubgraph,
-};
-type Slug = keyof typeof factories;
+import { createHrssSubgraph } from '@hub/subgraph-hrss/src/server';
+import { departmentFactories } from './lib/departmentFactories';
 
 function fail(message: string): never {
   console.error(message);
@@ -71,10 +57,10 @@ async function main(): Promise<void> {
     return;
   }
 
-  const slug = args.department as Slug | undefined;
-  if (!slug || !(slug in factories)) fail(`请用 --department 指定部门：${Object.keys(factories).join('|')}`);
+  const slug = args.department as string | undefined;
+  if (!slug || !Object.hasOwn(departmentFactories, slug)) fail(`请用 --department 指定部门：${Object.keys(departmentFactories).join('|')}`);
   const townshipCode = args.township === undefined ? undefined : (matchTownship(args.township)?.code ?? fail(`无法识别的乡镇 ${args.township}`));
-  const hub = factories[slug](process.env);
+  const hub = departmentFactories[slug](process.env);
   await hub.init();
   try {
     const from = date(args.from, 'from');

@@ -12,26 +12,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportInterruptedError, importFile, IntakeFileError, SheetKind, tuneHeapForImport, writeTemplate } from '@hub/intake';
-import { createAgricultureSubgraph } from '@hub/subgraph-agriculture/src/server';
-import { createCivilAffairsSubgraph } from '@hub/subgraph-civil-affairs/src/server';
-import { createEducationSubgraph } from '@hub/subgraph-education/src/server';
-import { createFinanceSubgraph } from '@hub/subgraph-finance/src/server';
-import { createHrssSubgraph } from '@hub/subgraph-hrss/src/server';
-import { createVeteransSubgraph } from '@hub/subgraph-veterans/src/server';
 import { departmentLabels } from '@hub/vocabulary';
-
-const factories = {
-  hrss: createHrssSubgraph,
-  education: createEducationSubgraph,
-  agriculture: createAgricultureSubgraph,
-  veterans: createVeteransSubgraph,
-  'civil-affairs': createCivilAffairsSubgraph,
-  finance: createFinanceSubgraph,
-};
-type Slug = keyof typeof factories;
+import { departmentFactories } from './lib/departmentFactories';
 
 const USAGE = `用法 usage:
-  npm run import -- --department <${Object.keys(factories).join('|')}> --file <文件.xlsx|文件.csv> [--dry-run] [--report <报告.xlsx|报告.csv>] [--batch-size <1000>]
+  npm run import -- --department <${Object.keys(departmentFactories).join('|')}> --file <文件.xlsx|文件.csv> [--dry-run] [--report <报告.xlsx|报告.csv>] [--batch-size <1000>]
   npm run import -- --department <部门> --template <certificates|trainings> --out <模板.xlsx|模板.csv>`;
 
 function usage(message: string): never {
@@ -61,8 +46,8 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const slug = args.department as Slug | undefined;
-  if (!slug || !(slug in factories)) usage(`请用 --department 指定部门 (unknown or missing --department "${args.department ?? ''}")`);
+  const slug = args.department as string | undefined;
+  if (!slug || !Object.hasOwn(departmentFactories, slug)) usage(`请用 --department 指定部门 (unknown or missing --department "${args.department ?? ''}")`);
 
   if (args.template !== undefined) {
     const kind = args.template as SheetKind;
@@ -70,7 +55,7 @@ async function main(): Promise<number> {
     if (!args.out) usage('请用 --out 指定模板文件 (--out is required with --template)');
     const format = path.extname(args.out).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
     // The factory only builds the subgraph here: no database is opened for a template.
-    const { definition } = factories[slug](process.env);
+    const { definition } = departmentFactories[slug](process.env);
     fs.writeFileSync(args.out, await writeTemplate(definition, kind, format));
     console.log(`已写出模板 template written: ${path.resolve(args.out)}`);
     return 0;
@@ -81,7 +66,7 @@ async function main(): Promise<number> {
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) usage('--batch-size 须为正整数');
 
   const collectGarbage = tuneHeapForImport();
-  const hub = factories[slug](process.env);
+  const hub = departmentFactories[slug](process.env);
   await hub.init();
   try {
     const result = await importFile(hub, { path: args.file }, {

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { CountyFigures, Figure } from '@hub/subgraph-hrss/src/progress/CountyProgressService';
+import type { CountyFigures } from '@hub/subgraph-hrss/src/progress/CountyProgressService';
+import type { Figure } from '@hub/subgraph-hrss/src/progress/Figure';
 import { exportCountyProgress } from './exportCountyProgress';
 
 const figure = (key: string, label: string, value: number, target: number | null): Figure => ({ key, label, value, target, ratio: target ? value / target : null });

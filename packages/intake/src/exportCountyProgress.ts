@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
-import type { CountyFigures, Figure } from '@hub/subgraph-hrss/src/progress/CountyProgressService';
+import type { CountyFigures } from '@hub/subgraph-hrss/src/progress/CountyProgressService';
+import type { Figure } from '@hub/subgraph-hrss/src/progress/Figure';
 import { createTableWriter, TableFormat } from './createTableWriter';
 
 /** Shares are written as fractions with 4 decimals; counts as they are. */

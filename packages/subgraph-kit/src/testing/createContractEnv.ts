@@ -14,7 +14,7 @@ export interface ContractEnv {
 /**
  * A private database for one department's contract tests: a temp folder for SQLite, or (HUB_DB=mysql)
  * a database with a unique prefix on the server given in the environment, dropped afterwards.
- * The same arrangement as test/fixtures/testEnv.ts, kept here so a department's tests need only the kit.
+ * test/fixtures/testEnv.ts uses it for a whole hub.
  */
 export function createContractEnv(extra: NodeJS.ProcessEnv = {}): ContractEnv {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-contract-'));

@@ -14,16 +14,9 @@ import {
 import { todayIso } from '@hub/subgraph-kit';
 import type { FeedCursorRow, HolderIndexRepository } from '../repositories/HolderIndexRepository';
 import { CountingRules, GroupCounts, MonthCounts } from './CountyModel';
+import { Figure, figureOf } from './Figure';
 import { IndexVersionCache } from './IndexVersionCache';
 import type { LiveCountyModel } from './LiveCountyModel';
-
-export interface Figure {
-  key: string;
-  label: string;
-  value: number;
-  target: number | null;
-  ratio: number | null;
-}
 
 export interface BreakdownRow {
   key: string | null;
@@ -104,8 +97,7 @@ export class CountyProgressService {
     const employedPopulation = Number(employedInput?.value ?? 0);
     const figure = (key: string, value: number, label?: string): Figure => {
       const t = targets.get(key);
-      const target = t ? t.target : null;
-      return { key, label: t?.label ?? label ?? key, value, target, ratio: target ? value / target : null };
+      return figureOf(key, t?.label ?? label ?? key, value, t ? t.target : null);
     };
     const share = (key: string, part: number, whole: number): Figure => figure(key, whole > 0 ? part / whole : 0);
 

@@ -1,5 +1,6 @@
 import { CoreRepository, IdentityService, InputError, isIsoDate, notFound, occupationCodeOf, personIdOf, PersonInput, preparePerson, requiredText } from '@hub/subgraph-kit';
 import { planTargets } from '@hub/vocabulary';
+import { Figure, figureOf } from '../../progress/Figure';
 import type { Actor } from '../access';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
 import type { HoldingLookup } from '../repositories/HoldingLookup';
@@ -29,14 +30,6 @@ export interface ResultInput {
   rank?: number | null;
   award?: string | null;
   certificate?: { department: string; certificateId: string } | null;
-}
-
-export interface Figure {
-  key: string;
-  label: string;
-  value: number;
-  target: number | null;
-  ratio: number | null;
 }
 
 /** Kinds that count as 取得职业资格证书或职业技能等级证书 (plan clause 14). */
@@ -161,7 +154,7 @@ export class CompetitionService {
     const counts = await this.competitions.yearCounts(year);
     const figure = (key: string, value: number): Figure => {
       const target = planTargets().annualCounts.find((c) => c.key === key);
-      return { key, label: target?.label ?? key, value, target: target?.target ?? null, ratio: target?.target ? value / target.target : null };
+      return figureOf(key, target?.label ?? key, value, target?.target ?? null);
     };
     return {
       year,
