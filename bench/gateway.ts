@@ -32,7 +32,7 @@ import { hubSecretsFromEnv } from '@hub/auth';
 import { CannonRequest, runCannon } from './lib/cannon';
 import { summarizeCpuProfiles } from './lib/cpuProfileSummary';
 import { snapshotDataDir } from './lib/dataSnapshot';
-import { BENCH_ROLE_HEADER, BENCH_SUBJECT_HEADER } from './lib/hiveGateway';
+import { BENCH_ROLE_HEADER, BENCH_SUBJECT_HEADER, DOSSIER_QUERY } from './lib/hiveGateway';
 import { root, RunningHub, startHubProcess } from './lib/hubProcess';
 import { LoadResult, PlanRequest, runPlanLoad } from './lib/planLoad';
 import { commandLine, cpuSeconds, peakRssMb, pidListeningOn, processAgeSeconds, resetPeakRss } from './lib/procStats';
@@ -87,13 +87,6 @@ interface QueryCase {
 type DemoPerson = { idNumber: string; name: string; departments: string[] };
 
 function queryCases(person: DemoPerson, many: DemoPerson[], callers: number): QueryCase[] {
-  const dossier = `query Dossier($id: String!) { person(idNumber: $id) { id name idNumberMasked sex birthDate township { code name } departments
-    hrss { certificates { certificateNumber kind level issuedOn evaluationInstitution } trainings { programme enterprise startDate } }
-    education { certificates { certificateNumber kind level school } trainings { programme school major } }
-    agriculture { certificates { certificateNumber kind } trainings { programme cooperative industry } }
-    veterans { certificates { certificateNumber kind level } trainings { programme dischargeYear } }
-    civilAffairs { certificates { certificateNumber kind } trainings { programme institution } }
-    finance { certificates { certificateNumber kind employer } trainings { programme employer } } } }`;
   const progress = `query CountyProgress($asOf: Date) { countyProgress(asOf: $asOf) { asOf certificateHolders { value target ratio } skilledTalents { value target ratio }
     midHighSkilledTalents { value target ratio } highSkilledTalents { value } newlyCertified { value } trainingPersonTimes { value }
     byDepartment { department holders overlap } completeness { department pendingChanges lastSyncedAt } } }`;
@@ -103,11 +96,11 @@ function queryCases(person: DemoPerson, many: DemoPerson[], callers: number): Qu
     rows { keys { dimension key label } holders certificates suppressed } } }`;
   const admins = Array.from({ length: callers }, (_, i): Principal => ({ subject: `bench-dashboard-${i + 1}`, role: 'COUNTY_ADMIN' }));
   return [
-    { name: 'dossier', label: `one person's dossier over six departments (${person.departments.length} hold records), every request the same`, query: dossier, operationName: 'Dossier', requests: [{ variables: { id: person.idNumber }, who: admin }] },
+    { name: 'dossier', label: `one person's dossier over six departments (${person.departments.length} hold records), every request the same`, query: DOSSIER_QUERY, operationName: 'Dossier', requests: [{ variables: { id: person.idNumber }, who: admin }] },
     {
       name: 'dossiers',
       label: `the dossier of ${many.length} different persons in turn (concurrent requests rarely identical)`,
-      query: dossier,
+      query: DOSSIER_QUERY,
       operationName: 'Dossier',
       requests: many.map((p) => ({ variables: { id: p.idNumber }, who: admin })),
     },

@@ -3,19 +3,11 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { createGateway, Gateway } from '@hub/gateway/src/createGateway';
+import { freePort } from './fixtures/freePort';
 import { startHub, TestHub } from './fixtures/startHub';
 
 const root = path.join(__dirname, '..');
 const DOSSIER = `query($id: String!) { person(idNumber: $id) { id name hrss { certificates { certificateNumber } } veterans { certificates { certificateNumber } } education { trainings { programme } } } }`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitHealthy(url: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;

@@ -1,21 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { demoDepartments, demoPerson, demoRecordsOf } from '@hub/demo-data';
 import { defaultSupergraphPath } from '@hub/gateway/src/createGateway';
-import { BENCH_ROLE_HEADER } from '../bench/lib/hiveGateway';
+import { BENCH_ROLE_HEADER, DOSSIER_QUERY as DOSSIER } from '../bench/lib/hiveGateway';
+import { freePort } from './fixtures/freePort';
 import { GraphQLResponse, startHub, TestHub } from './fixtures/startHub';
 
 const PERSONS = 50;
 const AS_OF = '2025-12-31';
 
-const DOSSIER = `query Dossier($id: String!) { person(idNumber: $id) { id name idNumberMasked sex birthDate township { code name } departments
-  hrss { certificates { certificateNumber kind level issuedOn evaluationInstitution } trainings { programme enterprise startDate } }
-  education { certificates { certificateNumber kind level school } trainings { programme school major } }
-  agriculture { certificates { certificateNumber kind } trainings { programme cooperative industry } }
-  veterans { certificates { certificateNumber kind level } trainings { programme dischargeYear } }
-  civilAffairs { certificates { certificateNumber kind } trainings { programme institution } }
-  finance { certificates { certificateNumber kind employer } trainings { programme employer } } } }`;
 
 const PROGRESS = `query CountyProgress($asOf: Date) { countyProgress(asOf: $asOf) { asOf periodFrom periodTo
   certificateHolders { value target ratio } skilledTalents { value target ratio } midHighSkilledTalents { value target ratio }
@@ -25,15 +18,6 @@ const PROGRESS = `query CountyProgress($asOf: Date) { countyProgress(asOf: $asOf
 
 const GROUPING = `query AnalystGrouping($asOf: Date) { countyProgress(asOf: $asOf) { byTownship { key label holders } byLevel { key label holders } }
   aggregate(dimensions: [TOWNSHIP, LEVEL], measures: [HOLDERS, CERTIFICATES], asOf: $asOf) { asOf truncated rows { keys { dimension key label } holders certificates suppressed } } }`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A seeded demo person with records in at least three departments. */
 function personInThreeDepartments(): string {

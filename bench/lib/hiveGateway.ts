@@ -64,3 +64,12 @@ export function createHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
     landingPage: false,
   });
 }
+
+/** One person's dossier over the six departments: what the benchmark and test/hiveGateway.test.ts ask both gateways. */
+export const DOSSIER_QUERY = `query Dossier($id: String!) { person(idNumber: $id) { id name idNumberMasked sex birthDate township { code name } departments
+  hrss { certificates { certificateNumber kind level issuedOn evaluationInstitution } trainings { programme enterprise startDate } }
+  education { certificates { certificateNumber kind level school } trainings { programme school major } }
+  agriculture { certificates { certificateNumber kind } trainings { programme cooperative industry } }
+  veterans { certificates { certificateNumber kind level } trainings { programme dischargeYear } }
+  civilAffairs { certificates { certificateNumber kind } trainings { programme institution } }
+  finance { certificates { certificateNumber kind employer } trainings { programme employer } } } }`;
