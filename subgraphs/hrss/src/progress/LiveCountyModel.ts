@@ -39,14 +39,14 @@ export class LiveCountyModel {
         this.stale.clear();
         this.model = null;
         const fresh = new CountyModel();
-        for (const range of RANGES) fresh.put([], ...(await this.read3(range)));
+        for (const range of RANGES) fresh.put([], ...(await this.readFacts(range)));
         this.model = fresh;
         return fresh;
       }
       if (this.stale.size) {
         const ids = [...this.stale];
         this.stale.clear();
-        const parts = await Promise.all(chunks(ids, CHUNK).map((part) => this.read3({ ids: part })));
+        const parts = await Promise.all(chunks(ids, CHUNK).map((part) => this.readFacts({ ids: part })));
         model.put(ids, parts.flatMap((p) => p[0]), parts.flatMap((p) => p[1]), parts.flatMap((p) => p[2]));
       }
       return model;
@@ -57,7 +57,7 @@ export class LiveCountyModel {
     }
   }
 
-  private async read3(selection: PersonSelection) {
+  private async readFacts(selection: PersonSelection) {
     return [await this.facts.persons(selection), await this.facts.holdings(selection), await this.facts.trainings(selection)] as const;
   }
 }

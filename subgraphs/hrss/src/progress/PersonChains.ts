@@ -9,8 +9,6 @@ export class PersonChains {
   private readonly columns: Int32Array<ArrayBuffer>[];
   private free = -1;
   private used = 0;
-  /** Rows in use. */
-  size = 0;
 
   constructor(private readonly width: number) {
     this.columns = Array.from({ length: width }, () => new Int32Array(1024));
@@ -42,20 +40,18 @@ export class PersonChains {
     }
   }
 
-  clear(p: number): void {
+  private clear(p: number): void {
     if (p >= this.head.length) this.head = grow(this.head, p + 1, -1);
     for (let row = this.head[p]; row !== -1; ) {
       const following = this.next[row];
       this.next[row] = this.free;
       this.free = row;
-      this.size--;
       row = following;
     }
     this.head[p] = -1;
   }
 
   private allocate(): number {
-    this.size++;
     if (this.free !== -1) {
       const row = this.free;
       this.free = this.next[row];

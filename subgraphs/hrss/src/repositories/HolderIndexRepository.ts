@@ -150,9 +150,7 @@ export class HolderIndexRepository {
    * one person, and two concurrent merges would each miss the other's (and deadlock on MySQL).
    */
   apply(department: Department, changes: FeedChange[], latestSeq: number): Promise<void> {
-    const run = this.applying.then(() => this.applyNow(department, changes, latestSeq));
-    this.applying = run.catch(() => undefined);
-    return run;
+    return this.exclusive(() => this.applyNow(department, changes, latestSeq));
   }
 
   private applying: Promise<unknown> = Promise.resolve();
