@@ -31,6 +31,8 @@ export interface ImportResult {
   batches: number;
   errors: RowError[];
   supersededRows: RowError[];
+  /** Rows imported with a warning: a level not on the kind's ladder (stored as 等级不明), a withdrawal without its date. */
+  warnings: RowError[];
   /** Headers that are not intake columns (序号, 备注 …). */
   ignoredColumns: string[];
   /** Where the report was written, if it was. */

@@ -129,6 +129,8 @@ export function importRoutes(hub: IntakeHub, options: ImportRouteOptions = {}): 
       ignoredColumns: result.ignoredColumns,
       problemCount: problems.length,
       errors: problems.slice(0, RESPONSE_ERRORS),
+      warningCount: result.warnings.length,
+      warnings: result.warnings.slice(0, RESPONSE_ERRORS),
       report: {
         filename: `${label}-导入报告-${todayIso()}.xlsx`,
         contentType: XLSX_TYPE,

@@ -76,10 +76,10 @@ export const certificateColumns: readonly IntakeColumn[] = [
   {
     field: 'level',
     label: '等级',
-    spellings: ['等级', '技能等级', '证书等级', '职业技能等级', '级别', '职业资格等级'],
+    spellings: ['等级', '技能等级', '证书等级', '职业技能等级', '级别', '职业资格等级', '资格等级', '职称等级', '职称级别'],
     required: false,
     parser: 'level',
-    note: '职业资格证书、职业技能等级证书必填，其他证书不填；五级/初级工、四级/中级工、三级/高级工、二级/技师、一级/高级技师，或 1-5',
+    note: '按证书类型填写本类等级：职业资格/职业技能等级证书 五级/初级工 至 一级/高级技师（或 1-5）；专业技术资格证书 初级/中级/副高级/正高级（会计 初级/中级/高级，高级会计师为副高级）；社会工作者证书 助理社会工作师/社会工作师/高级社会工作师；其他证书不分等级。无法识别的等级按“等级不明”导入并提示',
     example: '四级/中级工',
   },
   {
@@ -124,7 +124,7 @@ export const certificateColumns: readonly IntakeColumn[] = [
     spellings: ['证书状态', '状态'],
     required: false,
     parser: 'status',
-    note: '选填，默认有效；有效/已撤销，已撤销须同时填写“撤销日期”',
+    note: '选填，默认有效；有效/已撤销/已注销。已撤销、已注销请同时填写“撤销日期”：未填日期的证书照常导入，但补充日期前不计入任何日期的持证人数',
     example: '有效',
   },
   {
@@ -133,7 +133,7 @@ export const certificateColumns: readonly IntakeColumn[] = [
     spellings: ['撤销日期', '撤销时间', '注销日期', '吊销日期'],
     required: false,
     parser: 'date',
-    note: '证书状态为“已撤销”时必填',
+    note: '证书状态为“已撤销”或“已注销”时填写：证书自该日起不再计入；未填则在补充前不计入任何日期',
     example: '',
   },
   {

@@ -12,13 +12,14 @@ export const reportColumns = [
 ] as const;
 
 /**
- * The import report: one line per problem (行号, 列, 值, 原因), rejected rows and superseded rows
- * together in row order; an xlsx report also has a 汇总 sheet with the counts.
+ * The import report: one line per problem (行号, 列, 值, 原因), rejected rows, superseded rows and the
+ * warnings of imported rows together in row order; an xlsx report also has a 汇总 sheet with the counts.
  */
 export async function writeReport(result: ImportResult, format: TableFormat, writable: Writable): Promise<void> {
   const out = createTableWriter(format, writable);
   out.table('问题明细', reportColumns);
-  const lines = [...result.errors, ...result.supersededRows].sort((a, b) => a.row - b.row);
+  // Warnings are on rows that were imported; their reason says what was made of the cell.
+  const lines = [...result.errors, ...result.supersededRows, ...result.warnings].sort((a, b) => a.row - b.row);
   for (const line of lines) await out.row([line.row, line.column, line.value, line.reason]);
   if (format === 'xlsx') {
     out.table('汇总', [{ header: '项目', width: 20 }, { header: '内容', width: 60 }]);
@@ -32,6 +33,7 @@ export async function writeReport(result: ImportResult, format: TableFormat, wri
       ['接受', result.accepted],
       ['拒绝', result.rejected],
       ['被后面同号行覆盖', result.superseded],
+      ['提示（已导入）', result.warnings.length],
       ['新增', result.created],
       ['更新', result.updated],
       ['未变', result.unchanged],

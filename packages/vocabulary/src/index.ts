@@ -6,3 +6,4 @@ export * from './levels';
 export * from './certificateKinds';
 export * from './countingRules';
 export * from './planTargets';
+export * from './parseCertificateLevel';

@@ -1,4 +1,5 @@
-import { departments } from '@hub/vocabulary';
+import { departments, isWithdrawn, kindInfo } from '@hub/vocabulary';
+import type { CertificateKind } from '@hub/vocabulary';
 import type { HoldingFact, PersonFact, TrainingFact } from '../repositories/CountyFactsRepository';
 import type { AggregateDimension, AggregateFilter, AggregateRowCounts } from './aggregateTypes';
 import { Interner, PersonChains } from './PersonChains';
@@ -58,17 +59,29 @@ export function dayNumber(iso: string): number {
 }
 
 const NEVER = 99_999_999;
+const UNLADDERED_SKILLED = 2;
+/** Before every date: the REVOKED column of a certificate that counts on no date at all. */
+const ALWAYS = 0;
+
+/**
+ * The REVOKED column of a holding: the first day it no longer counts. countsOn's withdrawal rule, as a day number:
+ * a valid certificate NEVER; a withdrawn one from its date, or ALWAYS while the date is not known.
+ */
+export function revokedDay(h: Pick<HoldingFact, 'status' | 'revokedOn'>): number {
+  if (!isWithdrawn(h.status)) return NEVER;
+  return h.revokedOn === null ? ALWAYS : dayNumber(h.revokedOn);
+}
 const monthText = (yyyymm: number) => `${Math.floor(yyyymm / 100)}-${String(yyyymm % 100).padStart(2, '0')}`;
 
 // Columns of a holding row.
 const DEPARTMENT = 0;
 const CATEGORY = 1;
-const SKILLED = 2;
+const SKILLED = 2; // 0 not skilled; 1 a skilled kind on the skill ladder; UNLADDERED_SKILLED a skilled kind without levels
 const LEVEL = 3; // 1…5, 0 when the kind has no level
 const OCCUPATION = 4; // interned, -1 when none
 const ISSUED = 5;
 const VALID_UNTIL = 6; // NEVER when open-ended
-const REVOKED = 7; // NEVER when not revoked
+const REVOKED = 7; // revokedDay: NEVER when valid, ALWAYS when withdrawn without a date
 const KIND = 8;
 const HOLDING_WIDTH = 9;
 const LEVELS = 6;
@@ -134,12 +147,12 @@ export class CountyModel {
         values.push(
           this.departmentId(h.department),
           this.categories.id(h.talentCategory),
-          h.skilled ? 1 : 0,
+          !h.skilled ? 0 : kindInfo[h.kind as CertificateKind]?.levelled === false ? UNLADDERED_SKILLED : 1,
           h.levelNumber ?? 0,
           this.occupations.id(h.occupationCode),
           dayNumber(h.issuedOn),
           h.validUntil === null ? NEVER : dayNumber(h.validUntil),
-          h.revokedOn === null ? NEVER : dayNumber(h.revokedOn),
+          revokedDay(h),
           this.kinds.id(h.kind),
         );
       }
@@ -230,10 +243,10 @@ export class CountyModel {
       let firstIssued = NEVER;
       for (let r = h.first(p); r !== -1; r = h.after(r)) {
         const on = issued[r];
-        // Not yet issued, or revoked by D: the certificate counts for nothing on D.
+        // Not yet issued, or withdrawn by D (or withdrawn with no date known): the certificate counts for nothing on D.
         if (on > D || revoked[r] <= D) continue;
         const l = level[r];
-        const isSkilledKind = skilled[r] === 1;
+        const isSkilledKind = skilled[r] !== 0;
         if (on < firstIssued) firstIssued = on;
         if (on >= F) {
           isNew = true;
@@ -245,7 +258,8 @@ export class CountyModel {
         certificates++;
         if (isSkilledKind) {
           isSkilled = true;
-          if ((l >= 1 && l <= rules.midHighMaxLevel) || (l === 0 && rules.unlevelledIsMidHigh)) isMidHigh = true;
+          // A skill-ladder certificate whose level is not known (等级不明) is not mid/high: the policy is for kinds without levels.
+          if ((l >= 1 && l <= rules.midHighMaxLevel) || (skilled[r] === UNLADDERED_SKILLED && rules.unlevelledIsMidHigh)) isMidHigh = true;
           if (l >= 1 && l <= rules.highMaxLevel) isHigh = true;
         }
         const d = department[r];
