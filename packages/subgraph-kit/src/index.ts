@@ -22,3 +22,6 @@ export * from './SubgraphContext';
 export * from './seedDemoData';
 export * from './runSubgraph';
 export * from './databaseErrors';
+export * from './personFeedRecord';
+export * from './remaskIdNumberColumn';
+export * from './MaskIdNumberAddressOnly1764979200000';
