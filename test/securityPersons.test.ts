@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '@hub/auth';
 import { checkCharacter, idNumberCandidates, makeIdNumber, MIN_ID_CANDIDATES, parseIdNumber, publicBirthYear } from '@hub/identity';
-import { MaskIdNumberAddressOnly1764979200000 } from '@hub/subgraph-kit';
+import { IdCipher, idKeyRingFromEnv } from '@hub/identity';
+import { IdentityService, MaskIdNumberAddressOnly1764979200000, rotateSealedIdNumbers } from '@hub/subgraph-kit';
 import { IndexBirthYear1764979200001 } from '@hub/subgraph-hrss/src/migrations/1764979200001-IndexBirthYear';
 import { startHub, TestHub } from './fixtures/startHub';
 
@@ -290,6 +291,71 @@ describe('person-level data: what each role sees, whom department staff see, and
       } finally {
         await runner.release();
       }
+    });
+  });
+  describe('rotating the ID-number key while the hub runs', () => {
+    const newKey = randomBytes(32);
+    /** The ring the services get after the rotation is decided: key 2 seals, key 1 (and so v1.) still opens. */
+    const rotatedIdentity = () =>
+      new IdentityService(
+        hub.subgraphs.education.identity.keys,
+        idKeyRingFromEnv({ HUB_ID_ENCRYPTION_KEY_ID: '2', HUB_ID_ENCRYPTION_OLD_KEYS: `1:${secrets.HUB_ID_ENCRYPTION_KEY}` }, newKey),
+      );
+    const sealedRows = async (): Promise<Map<string, string>> => {
+      const rows: { person_id: string; id_number_sealed: string }[] = await hub.subgraphs.education.dataSource.query('SELECT person_id, id_number_sealed FROM person');
+      return new Map(rows.map((r) => [r.person_id, r.id_number_sealed]));
+    };
+
+    it('re-encrypts every sealed number, legacy ones included, in batches, without losing concurrent writes', async () => {
+      const education = hub.subgraphs.education;
+      const before = await sealedRows();
+      const plain = new Map([...before].map(([id, sealed]) => [id, education.identity.open(sealed)]));
+      // Rows sealed before ciphertexts had key ids.
+      const legacy = [...before.keys()].slice(0, 20);
+      for (const id of legacy) {
+        await education.dataSource.query('UPDATE person SET id_number_sealed = ? WHERE person_id = ?', [new IdCipher(Buffer.from(secrets.HUB_ID_ENCRYPTION_KEY, 'hex')).encrypt(plain.get(id)!), id]);
+      }
+      const rotated = rotatedIdentity();
+      const progress: number[] = [];
+      const writes = Array.from({ length: 5 }, (_, i) =>
+        record('educationCertificate', cert(makeIdNumber('410928', '1990-02-02', 900 + i), `并发${i}`, `SP-ROT-${i}`)),
+      );
+      const [result] = await Promise.all([rotateSealedIdNumbers(education.repo, rotated.cipher, { batchSize: 25, onProgress: (p) => progress.push(p.scanned) }), ...writes]);
+      expect(result.rotated).toBeGreaterThanOrEqual(before.size);
+      expect(progress.length).toBeGreaterThanOrEqual(Math.ceil(before.size / 25));
+      const after = await sealedRows();
+      for (const [id, number] of plain) {
+        expect(after.get(id)).toMatch(/^v2\.2\./);
+        expect(rotated.open(after.get(id)!)).toBe(number);
+      }
+      // The concurrent writes are all there, readable with the new ring whichever key sealed them.
+      for (let i = 0; i < 5; i++) {
+        const number = makeIdNumber('410928', '1990-02-02', 900 + i);
+        expect(rotated.open(after.get(rotated.personIdOf(number))!)).toBe(number);
+      }
+      // A second run (the services now seal with key 2) finishes what raced it and then finds nothing to do.
+      await rotateSealedIdNumbers(education.repo, rotated.cipher);
+      expect(await rotateSealedIdNumbers(education.repo, rotated.cipher)).toEqual({ rotated: 0, passes: 1, remaining: 0 });
+    });
+
+    it('never overwrites a row a writer changed between the read and the update', async () => {
+      const education = hub.subgraphs.education;
+      const id = personIdOf(EDU_ID);
+      const legacy = new IdCipher(Buffer.from(secrets.HUB_ID_ENCRYPTION_KEY, 'hex')).encrypt(EDU_ID);
+      await education.dataSource.query('UPDATE person SET id_number_sealed = ? WHERE person_id = ?', [legacy, id]);
+      const rotated = rotatedIdentity();
+      const theirs = rotated.seal(EDU_ID);
+      let raced = false;
+      const result = await rotateSealedIdNumbers(education.repo, rotated.cipher, {
+        beforeUpdate: async (ids) => {
+          if (raced || !ids.includes(id)) return;
+          raced = true;
+          await education.dataSource.query('UPDATE person SET id_number_sealed = ? WHERE person_id = ?', [theirs, id]);
+        },
+      });
+      expect(raced).toBe(true);
+      expect(result).toEqual({ rotated: 0, passes: 2, remaining: 0 });
+      expect((await sealedRows()).get(id)).toBe(theirs);
     });
   });
 });

@@ -2,18 +2,18 @@ import { readFileSync } from 'fs';
 import { decodeKey } from './identityKeys';
 import { IdKeyRing, KEY_ID } from './IdKeyRing';
 
-/** The key id ciphertexts without one (`v1.`) are read with, when listed among the older keys. */
-export const LEGACY_KEY_ID = 'legacy';
-const DEFAULT_ACTIVE_KEY_ID = '1';
+/** The id of the first key when none is named, and so of the key ciphertexts without a key id were sealed with. */
+export const DEFAULT_KEY_ID = '1';
 
 /**
  * The ID-number key ring from the environment. `activeKey` is HUB_ID_ENCRYPTION_KEY as identityKeysFromEnv
  * read it; HUB_ID_ENCRYPTION_KEY_ID names it (default 1); HUB_ID_ENCRYPTION_OLD_KEYS (or its _FILE) lists
- * older keys still readable as `id:key` separated by commas or new lines. Ciphertexts without a key id read
- * with the older key named `legacy`, or with the active key when there is none (nothing was rotated yet).
+ * older keys still readable as `id:key` separated by commas or new lines. Ciphertexts without a key id (`v1.`,
+ * sealed before keys had ids) read with HUB_ID_ENCRYPTION_LEGACY_KEY_ID's key; by default key 1 when the ring
+ * holds it (the first key's default id), else the active key (nothing was rotated yet).
  */
 export function idKeyRingFromEnv(env: NodeJS.ProcessEnv, activeKey: Buffer): IdKeyRing {
-  const activeKeyId = (env.HUB_ID_ENCRYPTION_KEY_ID ?? '').trim() || DEFAULT_ACTIVE_KEY_ID;
+  const activeKeyId = (env.HUB_ID_ENCRYPTION_KEY_ID ?? '').trim() || DEFAULT_KEY_ID;
   if (!KEY_ID.test(activeKeyId)) {
     throw new Error('HUB_ID_ENCRYPTION_KEY_ID 格式错误：只能用1到16位字母、数字、-、_ / HUB_ID_ENCRYPTION_KEY_ID must be 1-16 of [A-Za-z0-9_-]');
   }
@@ -26,7 +26,11 @@ export function idKeyRingFromEnv(env: NodeJS.ProcessEnv, activeKey: Buffer): IdK
     }
     keys.set(id, key);
   }
-  return new IdKeyRing(activeKeyId, keys, keys.has(LEGACY_KEY_ID) ? LEGACY_KEY_ID : activeKeyId);
+  const legacyKeyId = (env.HUB_ID_ENCRYPTION_LEGACY_KEY_ID ?? '').trim() || (keys.has(DEFAULT_KEY_ID) ? DEFAULT_KEY_ID : activeKeyId);
+  if (!keys.has(legacyKeyId)) {
+    throw new Error(`HUB_ID_ENCRYPTION_LEGACY_KEY_ID 指定的密钥“${legacyKeyId}”不在密钥环中 / HUB_ID_ENCRYPTION_LEGACY_KEY_ID names no key of the ring`);
+  }
+  return new IdKeyRing(activeKeyId, keys, legacyKeyId);
 }
 
 function readOldKeys(env: NodeJS.ProcessEnv): string {

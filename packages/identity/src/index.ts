@@ -1,7 +1,7 @@
 export { checkCharacter } from './checkCharacter';
 export { IdCipher } from './IdCipher';
 export { IdKeyRing } from './IdKeyRing';
-export { idKeyRingFromEnv, LEGACY_KEY_ID, parseOldKeys } from './idKeyRingFromEnv';
+export { DEFAULT_KEY_ID, idKeyRingFromEnv, parseOldKeys } from './idKeyRingFromEnv';
 export { identityKeysFromEnv, readKeyFromEnv } from './identityKeys';
 export type { IdentityKeys } from './identityKeys';
 export { idNumberCandidates, MIN_ID_CANDIDATES, publicBirthYear } from './idNumberCandidates';

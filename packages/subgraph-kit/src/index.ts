@@ -25,3 +25,4 @@ export * from './databaseErrors';
 export * from './personFeedRecord';
 export * from './remaskIdNumberColumn';
 export * from './MaskIdNumberAddressOnly1764979200000';
+export * from './rotateSealedIdNumbers';
