@@ -10,6 +10,8 @@ export class MaskIdNumberAddressOnly1764979200000 implements MigrationInterface 
   name = 'MaskIdNumberAddressOnly1764979200000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    // A department created later runs this before its own first migration: no table yet, and it will only ever hold current masks.
+    if (!(await queryRunner.hasTable('person'))) return;
     await remaskIdNumberColumn(queryRunner, 'person');
   }
 
