@@ -20,7 +20,7 @@ const who = (p: Principal) => (p.department ? `${departmentLabels[p.department]}
 export const may = {
   /** Person-level records (masked): not for dashboards; department staff only their own department's. */
   readPersonRecords: (p: Principal, department?: Department) =>
-    p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || p.role === 'ANALYST' || (p.role === 'DEPARTMENT_STAFF' && (!department || p.department === department)),
+    p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || p.role === 'ANALYST' || (p.role === 'DEPARTMENT_STAFF' && !!p.department && (!department || p.department === department)),
   /** Record, correct or revoke a department's records. */
   writeDepartment: (p: Principal, department: Department) => p.role === 'COUNTY_ADMIN' || (p.role === 'DEPARTMENT_STAFF' && p.department === department),
   /** The full ID number, with a stated purpose, audited. */
