@@ -50,7 +50,7 @@ type ${P}Records {
 type ${P}Person {
   "姓名 name"
   name: String!
-  "身份证号(脱敏) masked ID number, e.g. 410928********123X"
+  "身份证号(脱敏) masked ID number: the address code only, e.g. 410928************"
   idNumberMasked: String!
   """
   完整身份证号 the full ID number, for the county administrator and this department's staff only.
@@ -58,8 +58,10 @@ type ${P}Person {
   """
   idNumber(purpose: String!): String!
   sex: Sex!
-  "出生日期 birth date (from the ID number)"
-  birthDate: Date!
+  "出生日期 birth date (from the ID number); for the county administrator only, null for everyone else (with the mask it would narrow the ID number to 500 candidates)"
+  birthDate: Date
+  "出生年份 birth year; null when even the year would leave fewer than 1,000 candidate ID numbers"
+  birthYear: Int
   "乡镇 township"
   township: Township
 }

@@ -20,11 +20,35 @@ const who = (p: Principal) => (p.department ? `${departmentLabels[p.department]}
 export const may = {
   /** Person-level records (masked): not for dashboards; department staff only their own department's. */
   readPersonRecords: (p: Principal, department?: Department) =>
-    p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || p.role === 'ANALYST' || (p.role === 'DEPARTMENT_STAFF' && (!department || p.department === department)),
+    p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || p.role === 'ANALYST' || (p.role === 'DEPARTMENT_STAFF' && !!p.department && (!department || p.department === department)),
   /** Record, correct or revoke a department's records. */
   writeDepartment: (p: Principal, department: Department) => p.role === 'COUNTY_ADMIN' || (p.role === 'DEPARTMENT_STAFF' && p.department === department),
   /** The full ID number, with a stated purpose, audited. */
   revealIdNumber: (p: Principal, department: Department) => p.role === 'COUNTY_ADMIN' || (p.role === 'DEPARTMENT_STAFF' && p.department === department),
+  /**
+   * A person of the county master (people, person, Person's master fields): department staff only the persons
+   * their own department holds records for (`holders`: the departments that do).
+   */
+  readPerson: (p: Principal, holders: readonly string[]) =>
+    p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || p.role === 'ANALYST' || (p.role === 'DEPARTMENT_STAFF' && !!p.department && holders.includes(p.department)),
+  /** The department a staff member's people list is confined to; undefined: not confined. */
+  peopleScope: (p: Principal): Department | undefined => (p.role === 'DEPARTMENT_STAFF' ? p.department : undefined),
+  /**
+   * Which of the departments holding a person a caller is told about: department staff only their own, so that
+   * membership of the veterans' or civil affairs' records (低保, 残疾) never shows outside those departments.
+   */
+  visibleDepartments: <D extends string>(p: Principal, holders: readonly D[]): D[] =>
+    p.role === 'DEPARTMENT_STAFF' ? holders.filter((d) => d === p.department) : [...holders],
+  /**
+   * Look a person up by full ID number. Each lookup tests a guess, so only roles with a reveal right may, and every
+   * lookup is audited; staff find only persons their own department holds (readPerson).
+   */
+  lookUpByIdNumber: (p: Principal) => p.role === 'COUNTY_ADMIN' || p.role === 'DEPARTMENT_STAFF',
+  /**
+   * The full birth date: only the county administrator, who may reveal any number. Everyone else sees the birth
+   * year (publicBirthYear), because the mask plus a full birth date leaves only 500 candidate numbers.
+   */
+  readBirthDate: (p: Principal) => p.role === 'COUNTY_ADMIN',
   readAggregates: (_p: Principal) => true,
   readAuditLog: (p: Principal) => p.role === 'COUNTY_ADMIN',
   readChangeFeed: (p: Principal) => p.role === 'SERVICE' || p.role === 'COUNTY_ADMIN',

@@ -70,7 +70,8 @@ describe('IdCipher', () => {
 
   test.each([
     ['no version prefix', 'AAAA'],
-    ['an unknown version', 'v2.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+    ['an unknown version', 'v9.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+    ['a keyed version without a key id', 'v2.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
   ])('rejects %s as an unknown version', (_label, sealed) => {
     expect(() => new IdCipher(KEY).decrypt(sealed)).toThrow(/unknown ciphertext version/);
   });

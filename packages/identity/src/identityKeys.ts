@@ -93,7 +93,7 @@ function nonBlank(value: string | undefined): string | undefined {
 }
 
 /** 64 hex characters or base64 of exactly 32 bytes; the message never echoes the (secret) value. */
-function decodeKey(text: string, variable: string): Buffer {
+export function decodeKey(text: string, variable: string): Buffer {
   const trimmed = text.trim();
   // Hex first: 64 hex characters are also valid base64 (of 48 bytes).
   const key = HEX_KEY.test(trimmed)

@@ -1,10 +1,14 @@
 export { checkCharacter } from './checkCharacter';
 export { IdCipher } from './IdCipher';
+export { IdKeyRing } from './IdKeyRing';
+export { DEFAULT_KEY_ID, idKeyRingFromEnv, parseOldKeys } from './idKeyRingFromEnv';
 export { identityKeysFromEnv, readKeyFromEnv } from './identityKeys';
 export type { IdentityKeys } from './identityKeys';
+export { idNumberCandidates, MIN_ID_CANDIDATES, publicBirthYear } from './idNumberCandidates';
+export type { IdNumberView } from './idNumberCandidates';
 export { isCanonicalIdNumber } from './isCanonicalIdNumber';
 export { makeIdNumber } from './makeIdNumber';
-export { maskIdNumber } from './maskIdNumber';
+export { maskIdNumber, remaskIdNumber } from './maskIdNumber';
 export { IdNumberError, normalizeIdNumber, tryNormalizeIdNumber } from './normalizeIdNumber';
 export type { IdNumberErrorCode, NormalizedIdNumber } from './normalizeIdNumber';
 export { parseIdNumber } from './parseIdNumber';

@@ -1,13 +1,15 @@
-import { maskIdNumber } from './maskIdNumber';
+import { maskIdNumber, remaskIdNumber } from './maskIdNumber';
 
 describe('maskIdNumber', () => {
-  test('keeps the first 6 and last 4 characters and masks the 8 between', () => {
-    expect(maskIdNumber('41092819880712123X')).toBe('410928********123X');
+  test('keeps only the address code and masks the other 12 characters', () => {
+    expect(maskIdNumber('41092819880712123X')).toBe('410928************');
   });
 
-  test('hides the birth date', () => {
-    expect(maskIdNumber('410928198512310028')).not.toContain('19851231');
-    expect(maskIdNumber('410928198512310028')).toBe('410928********0028');
+  test('hides the birth date, the sequence digits and the check character', () => {
+    const masked = maskIdNumber('410928198512310028');
+    expect(masked).not.toContain('19851231');
+    expect(masked).not.toContain('0028');
+    expect(masked.slice(6)).toMatch(/^\*{12}$/);
   });
 
   test.each([
@@ -21,5 +23,19 @@ describe('maskIdNumber', () => {
 
   test('returns ****** for a non-string value that reached it untyped', () => {
     expect(maskIdNumber(undefined as unknown as string)).toBe('******');
+  });
+});
+
+describe('remaskIdNumber', () => {
+  test('derives the current mask from the older one without the number', () => {
+    expect(remaskIdNumber('410928********123X')).toBe('410928************');
+  });
+
+  test('leaves a current mask as it is', () => {
+    expect(remaskIdNumber('410928************')).toBe('410928************');
+  });
+
+  test.each([['******'], [''], [null], [undefined], ['41092*************'], ['ABCDEF************']])('returns ****** for %p', (stored) => {
+    expect(remaskIdNumber(stored)).toBe('******');
   });
 });

@@ -3,6 +3,7 @@ import type { CertificateGrade, CertificateKind, CertificateStatus, SkillLevel, 
 import { isWithdrawn } from '@hub/vocabulary';
 import { CertificateFields, CertificateRecord, ChangeEntity, ChangeRecord, CoreTableSpecs, ExtraColumns, PersonRecord, TrainingFields, TrainingRecord } from './coreTables';
 import { insertRows } from './insertRows';
+import { personFeedRecord } from './personFeedRecord';
 import { columnName } from './tableSpec';
 import { keysetPage } from './keysetPage';
 
@@ -115,11 +116,6 @@ function changedFields(existing: ObjectLiteral, incoming: ObjectLiteral): boolea
   return false;
 }
 
-/** A department's view of a person in its change feed: never the raw or sealed ID number. */
-export function personPayload(person: PersonRecord): Omit<PersonRecord, 'idNumberSealed'> {
-  const { idNumberSealed: _sealed, ...rest } = person;
-  return rest;
-}
 
 /**
  * All SQL for the four core tables of a department. Writes are transactional and write the
@@ -165,7 +161,7 @@ export class CoreRepository {
       entity,
       entityId: entity === 'person' ? String(record.personId) : String(record.id),
       personId: String(record.personId),
-      payload: JSON.stringify(entity === 'person' ? personPayload(record as PersonRecord) : record),
+      payload: JSON.stringify(entity === 'person' ? personFeedRecord(record) : record),
       createdAt: at,
     }));
     await insertRows(manager, this.specs.changeLog, rows);
@@ -385,7 +381,8 @@ export class CoreRepository {
       entity: r.entity as ChangeEntity,
       entityId: String(r.entity_id),
       personId: String(r.person_id),
-      payload: String(r.payload),
+      // Person rows logged before the feed was narrowed still hold the birth date: served through the same view.
+      payload: r.entity === 'person' ? JSON.stringify(personFeedRecord(JSON.parse(String(r.payload)))) : String(r.payload),
       createdAt: String(r.created_at),
     }));
   }

@@ -1,15 +1,20 @@
-import { IdCipher, IdentityKeys, identityKeysFromEnv, maskIdNumber, personId } from '@hub/identity';
+import { IdCipher, IdentityKeys, IdKeyRing, idKeyRingFromEnv, identityKeysFromEnv, maskIdNumber, personId } from '@hub/identity';
 
 /** The identity contract for one process: person ids, sealing and masking of ID numbers. */
 export class IdentityService {
-  private readonly cipher: IdCipher;
+  readonly cipher: IdCipher;
 
-  constructor(readonly keys: IdentityKeys) {
-    this.cipher = new IdCipher(keys.encryptionKey);
+  /** Without a ring the encryption key is the ring's only key (id 1), which also reads unkeyed `v1.` ciphertexts. */
+  constructor(
+    readonly keys: IdentityKeys,
+    ring: IdKeyRing = IdKeyRing.single(keys.encryptionKey),
+  ) {
+    this.cipher = new IdCipher(ring);
   }
 
   static fromEnv(env: NodeJS.ProcessEnv = process.env, warn?: (message: string) => void): IdentityService {
-    return new IdentityService(identityKeysFromEnv(env, warn));
+    const keys = identityKeysFromEnv(env, warn);
+    return new IdentityService(keys, idKeyRingFromEnv(env, keys.encryptionKey));
   }
 
   personIdOf(canonicalIdNumber: string): string {

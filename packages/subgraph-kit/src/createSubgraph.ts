@@ -18,6 +18,7 @@ import { sharedSdl } from './sharedSdl';
 import type { SubgraphContext } from './SubgraphContext';
 import { departmentResolvers, mergeResolvers, ResolverMap } from './departmentResolvers';
 import { toEntitySchema } from './tableSpec';
+import { coreMigrations } from './MaskIdNumberAddressOnly1764979200000';
 
 /** The department's schema.graphql followed by the shared types: the SDL that is composed and served. */
 export function subgraphSdl(schemaFile: string): string {
@@ -75,7 +76,13 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
   const log = createLogger(definition.slug, env);
   const specs = coreTableSpecs(definition.columns);
   const dataSource = createDataSource(
-    { slug: definition.slug, entities: [...coreEntities(specs), ...(options.entities ?? [])], migrations: options.migrations, counter: options.counter },
+    {
+      slug: definition.slug,
+      entities: [...coreEntities(specs), ...(options.entities ?? [])],
+      // The kit's migrations of the core tables run in every department, so no department can miss one.
+      migrations: [...(options.migrations as Function[]), ...coreMigrations], // eslint-disable-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
+      counter: options.counter,
+    },
     env,
   );
   const repo = new CoreRepository(dataSource, specs);

@@ -1,4 +1,5 @@
 import { demand, forbidden, may } from '@hub/auth';
+import { publicBirthYear, remaskIdNumber } from '@hub/identity';
 import { CertificateStatus, certificateStatusLabels, matchOccupation, matchTownship, occupationByCode, townshipByCode } from '@hub/vocabulary';
 import type { CertificateRecord, PersonRecord, TrainingRecord } from './coreTables';
 import type { CertificateFilter, TrainingFilter } from './CoreRepository';
@@ -128,6 +129,11 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
         });
         return ctx.identity.open(person.idNumberSealed);
       },
+      // Re-masked on read: a row the mask migration missed never shows more than the current mask.
+      idNumberMasked: (person: PersonRecord) => remaskIdNumber(person.idNumberMasked),
+      birthDate: (person: PersonRecord, _: unknown, ctx: SubgraphContext) => (may.readBirthDate(ctx.principal) ? person.birthDate : null),
+      birthYear: (person: PersonRecord, _: unknown, ctx: SubgraphContext) =>
+        may.readBirthDate(ctx.principal) ? Number(String(person.birthDate).slice(0, 4)) : publicBirthYear(person.birthDate),
       township: (person: PersonRecord) => (person.townshipCode ? townshipByCode(person.townshipCode) ?? null : null),
     },
     [`${P}Certificate`]: {

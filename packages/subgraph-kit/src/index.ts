@@ -23,3 +23,7 @@ export * from './SubgraphContext';
 export * from './seedDemoData';
 export * from './runSubgraph';
 export * from './databaseErrors';
+export * from './personFeedRecord';
+export * from './remaskIdNumberColumn';
+export * from './MaskIdNumberAddressOnly1764979200000';
+export * from './rotateSealedIdNumbers';

@@ -112,6 +112,20 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
         expect(statements).toBeLessThanOrEqual(3 + (options.extraReferenceStatements ?? 0));
       });
 
+      it('shows its own staff and analysts the address-only mask and the birth year, never the birth date', async () => {
+        const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${field} { person { idNumberMasked birthDate birthYear } } } } }`;
+        const r = [{ __typename: 'Person', id: known[0] }];
+        const staff: Principal = { subject: 'contract-staff', role: 'DEPARTMENT_STAFF', department: definition.code };
+        const year = Number(contractPerson(0).idNumber.slice(6, 10));
+        for (const who of [staff, { subject: 'contract-analyst', role: 'ANALYST' } as Principal]) {
+          const { body } = await graphql(query, { r }, who);
+          expect(body.errors).toBeUndefined();
+          expect(body.data._entities[0][field].person).toEqual({ idNumberMasked: `${contractPerson(0).idNumber.slice(0, 6)}${'*'.repeat(12)}`, birthDate: null, birthYear: year });
+        }
+        const { body } = await graphql(query, { r });
+        expect(body.data._entities[0][field].person.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      });
+
       it('issues as many SQL statements for 40 references as for 4', async () => {
         const few = await resolve(known.slice(0, 4));
         const many = await resolve(known);

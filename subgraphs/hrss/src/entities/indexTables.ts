@@ -8,9 +8,11 @@ export const personSeen: TableSpec = {
     personId: col.key('person_id', 32),
     department: { ...col.text('department', 16), primary: true },
     name: col.text('name', 64),
+    /** The current mask (address code only), re-masked as the feed serves it. */
     idNumberMasked: col.text('id_number_masked', 18),
     sex: col.text('sex', 6),
-    birthDate: col.date('birth_date'),
+    /** The feeds carry the birth year only: the county needs no more (个人信息保护法 第六条). */
+    birthYear: col.int('birth_year', true),
     townshipCode: col.text('township_code', 9, true),
     updatedAt: col.time('updated_at'),
     seq: col.int('seq'),
@@ -24,9 +26,11 @@ export const personMaster: TableSpec = {
   columns: {
     personId: col.key('person_id', 32),
     name: col.text('name', 64),
+    /** The current mask (address code only), re-masked as the feed serves it. */
     idNumberMasked: col.text('id_number_masked', 18),
     sex: col.text('sex', 6),
-    birthDate: col.date('birth_date'),
+    /** The feeds carry the birth year only: the county needs no more (个人信息保护法 第六条). */
+    birthYear: col.int('birth_year', true),
     townshipCode: col.text('township_code', 9, true),
     /** Comma-separated departments that know the person, e.g. HRSS,VETERANS. */
     departments: col.text('departments', 120),

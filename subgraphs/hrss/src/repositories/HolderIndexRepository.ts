@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { countWhenAsked, insertRows, TableSpec } from '@hub/subgraph-kit';
+import { countWhenAsked, insertRows, personFeedRecord, TableSpec } from '@hub/subgraph-kit';
 import type { ChangeEntity, CoreRepository } from '@hub/subgraph-kit';
 import { auditEntry, holding, personMaster, personSeen, trainingFact } from '../entities/indexTables';
 import { CertificateGrade, CertificateStatus, Department, gradeOfSkillLevel, isWithdrawn, kindInfo, levelNumber, SkillLevel, CertificateKind } from '@hub/vocabulary';
@@ -41,7 +41,7 @@ export interface PersonMasterRow {
   name: string;
   idNumberMasked: string;
   sex: string;
-  birthDate: string;
+  birthYear: number | null;
   townshipCode: string | null;
   departments: string;
 }
@@ -116,16 +116,17 @@ function trainingRow(department: Department, change: FeedChange) {
 }
 
 function personSeenRow(department: Department, change: FeedChange) {
-  const r = change.record;
+  // The same view the feed serves, so a feed of any version yields the current mask and the birth year only.
+  const r = personFeedRecord({ ...change.record, personId: change.personId });
   return {
     personId: change.personId,
     department,
-    name: String(r.name),
-    idNumberMasked: String(r.idNumberMasked),
-    sex: String(r.sex),
-    birthDate: String(r.birthDate),
-    townshipCode: (r.townshipCode as string | null) ?? null,
-    updatedAt: String(r.updatedAt ?? change.at),
+    name: r.name,
+    idNumberMasked: r.idNumberMasked,
+    sex: r.sex,
+    birthYear: r.birthYear,
+    townshipCode: r.townshipCode,
+    updatedAt: r.updatedAt ?? change.at,
     seq: change.seq,
   };
 }
@@ -299,7 +300,7 @@ export class HolderIndexRepository {
     for (const part of chunks(unique)) {
       const seen: ReturnType<typeof personSeenRow>[] = (
         await manager.query(
-          `SELECT person_id, department, name, id_number_masked, sex, birth_date, township_code, updated_at, seq FROM person_seen WHERE person_id IN (${part.map(() => '?').join(',')})`,
+          `SELECT person_id, department, name, id_number_masked, sex, birth_year, township_code, updated_at, seq FROM person_seen WHERE person_id IN (${part.map(() => '?').join(',')})`,
           part,
         )
       ).map((r: Record<string, unknown>) => ({
@@ -308,7 +309,7 @@ export class HolderIndexRepository {
         name: String(r.name),
         idNumberMasked: String(r.id_number_masked),
         sex: String(r.sex),
-        birthDate: String(r.birth_date),
+        birthYear: r.birth_year === null || r.birth_year === undefined ? null : Number(r.birth_year),
         townshipCode: (r.township_code as string | null) ?? null,
         updatedAt: String(r.updated_at),
         seq: Number(r.seq),
@@ -324,7 +325,7 @@ export class HolderIndexRepository {
           name: best.name,
           idNumberMasked: best.idNumberMasked,
           sex: best.sex,
-          birthDate: best.birthDate,
+          birthYear: best.birthYear,
           townshipCode: best.townshipCode,
           departments: rows.map((r) => r.department).sort().join(','),
         });

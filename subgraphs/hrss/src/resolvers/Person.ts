@@ -1,24 +1,45 @@
+import { may } from '@hub/auth';
+import { publicBirthYear, remaskIdNumber } from '@hub/identity';
 import { townshipByCode } from '@hub/vocabulary';
 import type { HrssContext } from '../HrssContext';
+import type { PersonMasterRow } from '../repositories/HolderIndexRepository';
 
-const master = (person: { id: string }, ctx: HrssContext) => ctx.hrssLoaders.personMaster.load(person.id);
+const holders = (master: PersonMasterRow) => (master.departments ? master.departments.split(',') : []);
+
+/**
+ * The master record as far as the caller may see it: null for a role without person-level access, and for
+ * department staff when their department holds no records of the person (on every path, _entities included).
+ */
+async function visible(person: { id: string }, ctx: HrssContext): Promise<PersonMasterRow | null> {
+  const master = await ctx.hrssLoaders.personMaster.load(person.id);
+  return master && may.readPerson(ctx.principal, holders(master)) ? master : null;
+}
 
 /** Person's master fields, resolved from the county's person master through a loader. */
 export const Person = {
   __resolveReference: async (reference: { id: string }, ctx: HrssContext) => {
-    await master(reference, ctx);
+    await ctx.hrssLoaders.personMaster.load(reference.id);
     return { id: reference.id };
   },
-  idNumberMasked: async (p: { id: string }, _: unknown, ctx: HrssContext) => (await master(p, ctx))?.idNumberMasked ?? null,
-  name: async (p: { id: string }, _: unknown, ctx: HrssContext) => (await master(p, ctx))?.name ?? null,
-  sex: async (p: { id: string }, _: unknown, ctx: HrssContext) => (await master(p, ctx))?.sex ?? null,
-  birthDate: async (p: { id: string }, _: unknown, ctx: HrssContext) => (await master(p, ctx))?.birthDate ?? null,
+  // Re-masked on read: a row the index migration missed never shows more than the current mask.
+  idNumberMasked: async (p: { id: string }, _: unknown, ctx: HrssContext) => {
+    const master = await visible(p, ctx);
+    return master ? remaskIdNumber(master.idNumberMasked) : null;
+  },
+  name: async (p: { id: string }, _: unknown, ctx: HrssContext) => (await visible(p, ctx))?.name ?? null,
+  sex: async (p: { id: string }, _: unknown, ctx: HrssContext) => (await visible(p, ctx))?.sex ?? null,
+  /** The feeds carry no birth date, so the master has none to give (deprecated in the schema). */
+  birthDate: () => null,
+  birthYear: async (p: { id: string }, _: unknown, ctx: HrssContext) => {
+    const year = (await visible(p, ctx))?.birthYear ?? null;
+    return may.readBirthDate(ctx.principal) ? year : publicBirthYear(year);
+  },
   township: async (p: { id: string }, _: unknown, ctx: HrssContext) => {
-    const code = (await master(p, ctx))?.townshipCode;
+    const code = (await visible(p, ctx))?.townshipCode;
     return code ? townshipByCode(code) ?? null : null;
   },
   departments: async (p: { id: string }, _: unknown, ctx: HrssContext) => {
-    const departments = (await master(p, ctx))?.departments;
-    return departments ? departments.split(',') : [];
+    const master = await visible(p, ctx);
+    return master ? may.visibleDepartments(ctx.principal, holders(master)) : [];
   },
 };

@@ -9,7 +9,7 @@ interface PeopleArgs {
   after?: string | null;
 }
 
-/** Query.people: persons known to the county, keyset-paginated by person id. */
+/** Query.people: persons known to the county (to department staff: their department's), keyset-paginated by person id. */
 export function people(_: unknown, args: PeopleArgs, ctx: HrssContext) {
   return withInputErrors('', async () => {
     demand(may.readPersonRecords(ctx.principal), ctx.principal, '浏览人员名单');
@@ -23,8 +23,12 @@ export function people(_: unknown, args: PeopleArgs, ctx: HrssContext) {
       if (!township) throw new InputError('UNKNOWN_TOWNSHIP', 'filter.township', `乡镇“${args.filter.township}”不是濮阳县的乡镇`);
       townshipCode = township.code;
     }
+    // Department staff list only the persons their own department holds records for.
+    const scope = may.peopleScope(ctx.principal);
+    const asked = args.filter?.department ?? undefined;
+    if (scope && asked && asked !== scope) demand(false, ctx.principal, '浏览其他部门的人员名单');
     const after = args.after ? decodeCursor(args.after) : undefined;
-    const page = await ctx.index.peoplePage({ townshipCode, department: args.filter?.department ?? undefined }, first, after);
+    const page = await ctx.index.peoplePage({ townshipCode, department: scope ?? asked }, first, after);
     for (const row of page.rows) ctx.hrssLoaders.personMaster.prime(row.personId, row);
     const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.personId), node: { id: row.personId } }));
     return {

@@ -3,10 +3,16 @@ import { demand, may } from '@hub/auth';
 import { InputError, withInputErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 
-/** Query.person: one person by ID number; null when no department knows them. */
-export function person(_: unknown, args: { idNumber: string }, ctx: HrssContext) {
+const DEFAULT_PURPOSE = '按身份证号查询人员（未说明用途）';
+
+/**
+ * Query.person: one person by ID number; null when no department knows them, or (department staff) when their
+ * department holds no records of them. A lookup confirms or refutes a guessed number, so only roles with a
+ * reveal right may look up, and every lookup is audited before it is answered, found or not.
+ */
+export function person(_: unknown, args: { idNumber: string; purpose?: string | null }, ctx: HrssContext) {
   return withInputErrors('', async () => {
-    demand(may.readPersonRecords(ctx.principal), ctx.principal, '查询个人信息');
+    demand(may.lookUpByIdNumber(ctx.principal), ctx.principal, '按身份证号查询人员');
     let canonical: string;
     try {
       canonical = normalizeIdNumber(args.idNumber).idNumber;
@@ -15,7 +21,19 @@ export function person(_: unknown, args: { idNumber: string }, ctx: HrssContext)
       throw error;
     }
     const id = ctx.identity.personIdOf(canonical);
+    // The audit names the person id (an HMAC), never the number: a miss is kept as well as a hit.
+    await ctx.repo.recordAudit({
+      at: new Date().toISOString(),
+      subject: ctx.principal.subject,
+      role: ctx.principal.role,
+      department: ctx.principal.department ?? ctx.department.code,
+      personId: id,
+      field: 'lookupByIdNumber',
+      purpose: (args.purpose?.trim() || DEFAULT_PURPOSE).slice(0, 200),
+      requestId: ctx.requestId,
+    });
     const master = await ctx.hrssLoaders.personMaster.load(id);
-    return master ? { id } : null;
+    if (!master) return null;
+    return may.readPerson(ctx.principal, master.departments ? master.departments.split(',') : []) ? { id } : null;
   });
 }
