@@ -1,0 +1,78 @@
+import type { Department } from '@hub/vocabulary';
+import { may } from './authorize';
+import { CellKeyParameters, cellKeyParameters, definitionKey, KeyedCount, perturbationTable, perturbRecords } from './cellKey';
+import type { Principal } from './Principal';
+
+const isoOf = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
+const parts = (iso: string) => ({ y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)) - 1, d: Number(iso.slice(8, 10)) });
+
+/** The last day of the month before `iso`'s, unless `iso` is itself a month end. */
+export function completedMonthEnd(iso: string): string {
+  const { y, m, d } = parts(iso);
+  const end = isoOf(y, m + 1, 0);
+  return Number(end.slice(8, 10)) === d ? end : isoOf(y, m, 0);
+}
+
+/**
+ * 披露控制 What one caller may see of an aggregate: exact figures for the roles that may see records anyway,
+ * the cell-key method (cellKey.ts) for analysts and dashboards. Every resolver of an aggregate publishes its
+ * counts through this, and nothing else; docs/disclosure-control.md says what it guarantees.
+ */
+export class DisclosureControl {
+  constructor(
+    /** True for county administrators, the service, and department staff on their own department's figures. */
+    readonly exact: boolean,
+    private readonly secret: Buffer,
+    readonly params: CellKeyParameters = cellKeyParameters,
+  ) {}
+
+  /** A count of persons, or of records when their persons are not counted with them. */
+  count(count: KeyedCount): number {
+    return this.exact ? count.n : perturbationTable(count.n, count.cellKey, this.params);
+  }
+
+  /** A count of persons' records (certificates, trainings) in a cell, with the cell's persons. */
+  records(records: KeyedCount, persons: KeyedCount): number {
+    return this.exact ? records.n : perturbRecords(records, persons, this.params);
+  }
+
+  /**
+   * A count whose persons are not at hand (summed in SQL, or not persons at all but counted like them):
+   * its cell key comes from what the cell is (`definition`), so the same cell always publishes the same value.
+   */
+  defined(n: number, definition: string): number {
+    return this.exact ? n : perturbationTable(n, definitionKey(this.secret, definition), this.params);
+  }
+
+  /** A share of two published figures (null without a whole), so that a ratio gives away no more than its parts. */
+  ratio(part: number, whole: number | null): number | null {
+    return whole ? part / whole : null;
+  }
+
+  /**
+   * The as-of date a restricted caller is answered for: the last completed month end on or before it, so
+   * that two nearby dates (one day apart) cannot be differenced to see one person's new certificate.
+   */
+  asOf(iso: string): string {
+    return this.exact ? iso : completedMonthEnd(iso);
+  }
+
+  /** The start of a date range, widened to the first day of its month for restricted callers. */
+  from(iso: string): string {
+    if (this.exact) return iso;
+    const { y, m } = parts(iso);
+    return isoOf(y, m, 1);
+  }
+
+  /** The end of a date range, widened to the last day of its month for restricted callers. */
+  to(iso: string): string {
+    if (this.exact) return iso;
+    const { y, m } = parts(iso);
+    return isoOf(y, m + 1, 0);
+  }
+}
+
+/** The disclosure control for `principal` on figures of `department` (or of the whole county when absent). */
+export function disclosureFor(principal: Principal, secret: Buffer, department?: Department | null, params: CellKeyParameters = cellKeyParameters): DisclosureControl {
+  return new DisclosureControl(may.seeExactAggregates(principal, department ?? undefined), secret, params);
+}
