@@ -190,6 +190,24 @@ describe('disclosure control against differencing (cell-key method)', () => {
     });
   });
 
+  it('publishes the progress ledger’s counts of persons and person-times by the same method, completed months only', async () => {
+    const LEDGER = `{ progressLedger(year: 2025) {
+      channels { total { trained certified certifiedSeniorOrAbove cumulativeCertified } months { trained certified certifiedSeniorOrAbove cumulativeCertified } byDepartment { months { trained certified } } }
+      unattributed { total { certified certifiedSeniorOrAbove } months { period certified certifiedSeniorOrAbove cumulativeCertified } }
+      apprentices { value yearToDate months { value } } directedTraining { value yearToDate months { value } } } }`;
+    const numbers = (value: unknown): number[] =>
+      typeof value === 'number' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(numbers) : [];
+    const exact = (await hub.query(LEDGER)).data.progressLedger;
+    const march = exact.unattributed.find((u: { months: unknown[] }) => u.months).months.find((m: { period: string }) => m.period === '2025-03');
+    expect(march.certified).toBe(1);
+    for (const who of [analyst, dashboard]) {
+      const res = await hub.queryAs(who, LEDGER);
+      expect(res.body.errors).toBeUndefined();
+      expect(numbers(res.body.data.progressLedger).filter((n) => n >= 1 && n < T)).toEqual([]);
+      expect((await hub.queryAs(who, LEDGER)).body).toEqual(res.body);
+    }
+  });
+
   it('keeps every perturbed figure within the published bound of the exact one', async () => {
     const exact = (await aggregate(null, { d: ['TOWNSHIP'], asOf: AS_OF, f: FILTER('LEVEL_3') })).rows;
     const published = (await aggregate(analyst, { d: ['TOWNSHIP'], asOf: AS_OF, f: FILTER('LEVEL_3') })).rows;

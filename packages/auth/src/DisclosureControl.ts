@@ -1,6 +1,6 @@
 import type { Department } from '@hub/vocabulary';
 import { may } from './authorize';
-import { CellKeyParameters, cellKeyParameters, definitionKey, KeyedCount, perturbationTable, perturbRecords } from './cellKey';
+import { addKeys, CellKeyParameters, cellKeyParameters, definitionKey, KeyedCount, perturbationTable, perturbRecords, recordKey } from './cellKey';
 import type { Principal } from './Principal';
 
 const isoOf = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
@@ -31,17 +31,34 @@ export class DisclosureControl {
     return this.exact ? count.n : perturbationTable(count.n, count.cellKey, this.params);
   }
 
+  /** A set of persons given by their ids (the cell key is made from them here). */
+  persons(personIds: Iterable<string>): number {
+    const ids = [...new Set(personIds)];
+    if (this.exact) return ids.length;
+    let cellKey = 0;
+    for (const id of ids) {
+      let key = this.keys.get(id);
+      if (key === undefined) this.keys.set(id, (key = recordKey(this.secret, id)));
+      cellKey = addKeys(cellKey, key);
+    }
+    return perturbationTable(ids.length, cellKey, this.params);
+  }
+
+  /** Record keys met by this control (one per request), so that many overlapping sets hash each person once. */
+  private readonly keys = new Map<string, number>();
+
   /** A count of persons' records (certificates, trainings) in a cell, with the cell's persons. */
   records(records: KeyedCount, persons: KeyedCount): number {
     return this.exact ? records.n : perturbRecords(records, persons, this.params);
   }
 
   /**
-   * A count whose persons are not at hand (summed in SQL, or not persons at all but counted like them):
-   * its cell key comes from what the cell is (`definition`), so the same cell always publishes the same value.
+   * A count whose persons are not at hand (summed in SQL): its cell key comes from what the cell is
+   * (`definition`) and its count, so the same cell with the same count always publishes the same value, and a
+   * changed count gets fresh noise (with the definition alone, n and n+1 would publish exactly 1 apart).
    */
   defined(n: number, definition: string): number {
-    return this.exact ? n : perturbationTable(n, definitionKey(this.secret, definition), this.params);
+    return this.exact ? n : perturbationTable(n, definitionKey(this.secret, `${definition}#${n}`), this.params);
   }
 
   /** A share of two published figures (null without a whole), so that a ratio gives away no more than its parts. */
