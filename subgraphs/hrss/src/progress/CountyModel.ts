@@ -224,8 +224,8 @@ export class CountyModel {
     const byCategory = group(this.categories.values.length);
     const byLevel = group(LEVELS);
     const byOccupation = group(this.occupations.values.length);
-    let k = 0; // the current person's record key; a Uint32Array slot takes a sum mod 2^32
-    const count = (g: ReturnType<typeof group>, slot: number, p: number) => {
+    // Cell keys are summed in Uint32Array slots, which keep a sum mod 2^32 by themselves.
+    const count = (g: ReturnType<typeof group>, slot: number, p: number, k: number) => {
       g.certificates[slot]++;
       g.certificateKeys[slot] += k;
       if (g.seen[slot] !== p) {
@@ -237,14 +237,18 @@ export class CountyModel {
     const months = new Map<number, MonthCounts>();
     const month = (yyyymm: number) => {
       let row = months.get(yyyymm);
-      if (!row)
-        months.set(yyyymm, (row = { month: monthText(yyyymm), certificatesIssued: 0, newHolders: 0, trainingsStarted: 0, cellKeys: { certificatesIssued: 0, newHolders: 0, trainingsStarted: 0 } }));
+      if (!row) {
+        row = { month: monthText(yyyymm), certificatesIssued: 0, newHolders: 0, trainingsStarted: 0, cellKeys: { certificatesIssued: 0, newHolders: 0, trainingsStarted: 0 } };
+        months.set(yyyymm, row);
+        monthKeys.set(yyyymm, new Uint32Array(3));
+      }
       return row;
     };
-    const addKey = (sum: number) => (sum + k) % 4294967296;
+    const monthKeys = new Map<number, Uint32Array>(); // certificatesIssued, newHolders, trainingsStarted
+    // holders, skilled, midHigh, high, trainingPersonTimes, newlyCertified, newHighSkilled
+    const headlineKeys = new Uint32Array(7);
 
     const headline: HeadlineCounts = { holders: 0, skilled: 0, midHigh: 0, high: 0 };
-    const keys = { holders: 0, skilled: 0, midHigh: 0, high: 0, trainingPersonTimes: 0, newlyCertified: 0, newHighSkilled: 0 };
     let newlyCertified = 0;
     let newHighSkilled = 0;
     let trainingPersonTimes = 0;
@@ -252,7 +256,7 @@ export class CountyModel {
     const noOccupation = this.occupations.values.length;
 
     for (let p = 0; p < this.ids.size; p++) {
-      k = this.recordKey[p];
+      const k = this.recordKey[p];
       let certificates = 0;
       let isSkilled = false;
       let isMidHigh = false;
@@ -271,9 +275,9 @@ export class CountyModel {
         if (on >= F) {
           isNew = true;
           if (isSkilledKind && l >= 1 && l <= rules.highMaxLevel) isNewHigh = true;
-          const m = month(Math.floor(on / 100));
-          m.certificatesIssued++;
-          m.cellKeys.certificatesIssued = addKey(m.cellKeys.certificatesIssued);
+          const yyyymm = Math.floor(on / 100);
+          month(yyyymm).certificatesIssued++;
+          monthKeys.get(yyyymm)![0] += k;
         }
         // Expired on D: no longer held.
         if (validUntil[r] < D) continue;
@@ -291,37 +295,37 @@ export class CountyModel {
           deptHolders[d]++;
           deptKeys.holders[d] += k;
         }
-        count(byCategory, category[r], p);
-        count(byLevel, l === 0 ? LEVELS : l, p);
-        count(byOccupation, occupation[r] === -1 ? noOccupation : occupation[r], p);
+        count(byCategory, category[r], p, k);
+        count(byLevel, l === 0 ? LEVELS : l, p, k);
+        count(byOccupation, occupation[r] === -1 ? noOccupation : occupation[r], p, k);
       }
       if (isNew) {
         newlyCertified++;
-        keys.newlyCertified = addKey(keys.newlyCertified);
+        headlineKeys[5] += k;
       }
       if (isNewHigh) {
         newHighSkilled++;
-        keys.newHighSkilled = addKey(keys.newHighSkilled);
+        headlineKeys[6] += k;
       }
       if (firstIssued !== NEVER && firstIssued >= F) {
-        const m = month(Math.floor(firstIssued / 100));
-        m.newHolders++;
-        m.cellKeys.newHolders = addKey(m.cellKeys.newHolders);
+        const yyyymm = Math.floor(firstIssued / 100);
+        month(yyyymm).newHolders++;
+        monthKeys.get(yyyymm)![1] += k;
       }
       if (certificates > 0) {
         headline.holders++;
-        keys.holders = addKey(keys.holders);
+        headlineKeys[0] += k;
         if (isSkilled) {
           headline.skilled++;
-          keys.skilled = addKey(keys.skilled);
+          headlineKeys[1] += k;
         }
         if (isMidHigh) {
           headline.midHigh++;
-          keys.midHigh = addKey(keys.midHigh);
+          headlineKeys[2] += k;
         }
         if (isHigh) {
           headline.high++;
-          keys.high = addKey(keys.high);
+          headlineKeys[3] += k;
         }
         const t = this.township[p] === -1 ? noTownship : this.township[p];
         byTownship.holders[t]++;
@@ -340,10 +344,10 @@ export class CountyModel {
         const start = starts[r];
         if (start < F || start > D) continue;
         trainingPersonTimes++;
-        keys.trainingPersonTimes = addKey(keys.trainingPersonTimes);
-        const m = month(Math.floor(start / 100));
-        m.trainingsStarted++;
-        m.cellKeys.trainingsStarted = addKey(m.cellKeys.trainingsStarted);
+        headlineKeys[4] += k;
+        const yyyymm = Math.floor(start / 100);
+        month(yyyymm).trainingsStarted++;
+        monthKeys.get(yyyymm)![2] += k;
       }
     }
 
@@ -364,7 +368,15 @@ export class CountyModel {
       trainingPersonTimes,
       newlyCertified,
       newHighSkilled,
-      cellKeys: keys,
+      cellKeys: {
+        holders: headlineKeys[0],
+        skilled: headlineKeys[1],
+        midHigh: headlineKeys[2],
+        high: headlineKeys[3],
+        trainingPersonTimes: headlineKeys[4],
+        newlyCertified: headlineKeys[5],
+        newHighSkilled: headlineKeys[6],
+      },
       byDepartment: departments.map((d, i) => ({
         department: d,
         holders: deptHolders[i],
@@ -376,7 +388,12 @@ export class CountyModel {
       byTalentCategory: rows(byCategory, (slot) => this.categories.values[slot] ?? null),
       byLevel: rows(byLevel, (slot) => (slot === LEVELS ? null : String(slot))),
       byOccupation: rows(byOccupation, (slot) => this.occupations.values[slot] ?? null),
-      byMonth: [...months.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row),
+      byMonth: [...months.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([yyyymm, row]) => {
+          const [certificatesIssued, newHolders, trainingsStarted] = monthKeys.get(yyyymm)!;
+          return { ...row, cellKeys: { certificatesIssued, newHolders, trainingsStarted } };
+        }),
     };
   }
 
