@@ -208,6 +208,15 @@ describe('disclosure control against differencing (cell-key method)', () => {
     }
   });
 
+  it('cuts a restricted caller’s groups at the limit in the published order, so the cut tells nothing of the exact order', async () => {
+    const all = (await aggregate(analyst, { d: ['TOWNSHIP'], asOf: AS_OF, f: FILTER('LEVEL_3') })).rows;
+    const res = await hub.queryAs(analyst, `{ aggregate(dimensions: [TOWNSHIP], asOf: "${AS_OF}", filter: { level: LEVEL_3, department: HRSS, from: "2025-01-01" }, limit: 2) { truncated rows { keys { key } holders } } }`);
+    expect(res.body.data.aggregate.truncated).toBe(true);
+    expect(res.body.data.aggregate.rows).toEqual(all.slice(0, 2).map((r) => ({ keys: r.keys, holders: r.holders })));
+    const published = all.map((r) => r.holders!);
+    expect(published).toEqual([...published].sort((a, b) => b - a));
+  });
+
   it('keeps every perturbed figure within the published bound of the exact one', async () => {
     const exact = (await aggregate(null, { d: ['TOWNSHIP'], asOf: AS_OF, f: FILTER('LEVEL_3') })).rows;
     const published = (await aggregate(analyst, { d: ['TOWNSHIP'], asOf: AS_OF, f: FILTER('LEVEL_3') })).rows;
