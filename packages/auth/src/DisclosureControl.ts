@@ -61,11 +61,6 @@ export class DisclosureControl {
     return this.exact ? n : perturbationTable(n, definitionKey(this.secret, `${definition}#${n}`), this.params);
   }
 
-  /** A share of two published figures (null without a whole), so that a ratio gives away no more than its parts. */
-  ratio(part: number, whole: number | null): number | null {
-    return whole ? part / whole : null;
-  }
-
   /**
    * The as-of date a restricted caller is answered for: the last completed month end on or before it, so
    * that two nearby dates (one day apart) cannot be differenced to see one person's new certificate.
