@@ -1,5 +1,5 @@
 import { makeIdNumber } from '@hub/identity';
-import { cellKeyParameters, feasibleCounts, Principal } from '@hub/auth';
+import { cellKeyParameters, completedMonthEnd, feasibleCounts, Principal } from '@hub/auth';
 import { townships } from '@hub/vocabulary';
 import { startHub, TestHub } from './fixtures/startHub';
 
@@ -150,6 +150,10 @@ describe('disclosure control against differencing (cell-key method)', () => {
       expect(oneDay).toEqual(month);
       const progress = await hub.queryAs(who, '{ a: countyProgress(asOf: "2025-03-10") { asOf certificateHolders { value } } b: countyProgress(asOf: "2025-03-11") { asOf certificateHolders { value } } }');
       expect(progress.body.data.a).toEqual(progress.body.data.b);
+      // A future date is not a way round it: the month in progress is never shown.
+      const future = await aggregate(who, { d: ['TOWNSHIP'], asOf: '2099-12-31', f: FILTER('LEVEL_3') });
+      expect(future.asOf < new Date().toISOString().slice(0, 8) + '01').toBe(true);
+      expect(future.asOf).toBe(completedMonthEnd(future.asOf));
     });
 
     it('publishes every countyProgress figure by the same method: no 1–4 in any breakdown, byDepartment and byMonth included', async () => {

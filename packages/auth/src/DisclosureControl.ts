@@ -24,6 +24,8 @@ export class DisclosureControl {
     readonly exact: boolean,
     private readonly secret: Buffer,
     readonly params: CellKeyParameters = cellKeyParameters,
+    /** Today (UTC), for the month in progress. */
+    private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
   ) {}
 
   /** A count of persons, or of records when their persons are not counted with them. */
@@ -62,11 +64,16 @@ export class DisclosureControl {
   }
 
   /**
-   * The as-of date a restricted caller is answered for: the last completed month end on or before it, so
-   * that two nearby dates (one day apart) cannot be differenced to see one person's new certificate.
+   * The as-of date a restricted caller is answered for: the last completed month end on or before it and
+   * before today, so that two nearby dates (one day apart, or a future date asked on two days) cannot be
+   * differenced to see one person's new certificate.
    */
   asOf(iso: string): string {
-    return this.exact ? iso : completedMonthEnd(iso);
+    if (this.exact) return iso;
+    // Today is still in progress: the latest day a restricted caller may see is yesterday.
+    const { y, m, d } = parts(this.today());
+    const yesterday = isoOf(y, m, d - 1);
+    return completedMonthEnd(iso < yesterday ? iso : yesterday);
   }
 
   /** The start of a date range, widened to the first day of its month for restricted callers. */
@@ -85,6 +92,12 @@ export class DisclosureControl {
 }
 
 /** The disclosure control for `principal` on figures of `department` (or of the whole county when absent). */
-export function disclosureFor(principal: Principal, secret: Buffer, department?: Department | null, params: CellKeyParameters = cellKeyParameters): DisclosureControl {
-  return new DisclosureControl(may.seeExactAggregates(principal, department ?? undefined), secret, params);
+export function disclosureFor(
+  principal: Principal,
+  secret: Buffer,
+  department?: Department | null,
+  params: CellKeyParameters = cellKeyParameters,
+  today?: () => string,
+): DisclosureControl {
+  return new DisclosureControl(may.seeExactAggregates(principal, department ?? undefined), secret, params, today);
 }

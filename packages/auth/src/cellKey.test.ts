@@ -115,6 +115,11 @@ describe('DisclosureControl', () => {
     const d = disclosureFor({ subject: 'x', role: 'ANALYST' }, secret);
     expect([d.asOf('2025-06-14'), d.asOf('2025-06-15')]).toEqual(['2025-05-31', '2025-05-31']);
     expect([d.from('2025-06-14'), d.to('2025-06-14')]).toEqual(['2025-06-01', '2025-06-30']);
+    // A future date, or this month's end, is answered for the last month end before today: the month in progress changes daily.
+    const inDecember = disclosureFor({ subject: 'x', role: 'DASHBOARD' }, secret, null, cellKeyParameters, () => '2026-12-02');
+    expect([inDecember.asOf('2099-12-31'), inDecember.asOf('2026-12-31'), inDecember.asOf('2026-11-30')]).toEqual(['2026-11-30', '2026-11-30', '2026-11-30']);
+    const onMonthEnd = disclosureFor({ subject: 'x', role: 'DASHBOARD' }, secret, null, cellKeyParameters, () => '2026-11-30');
+    expect(onMonthEnd.asOf('2026-11-30')).toBe('2026-10-31');
     const admin = disclosureFor({ subject: 'a', role: 'COUNTY_ADMIN' }, secret);
     expect([admin.asOf('2025-06-14'), admin.from('2025-06-14'), admin.to('2025-06-14')]).toEqual(['2025-06-14', '2025-06-14', '2025-06-14']);
   });
