@@ -1,10 +1,10 @@
-import { createHmac } from 'node:crypto';
+import { Cipher, createCipheriv, createHash, createHmac } from 'node:crypto';
 
 /**
  * 单元键扰动 The cell-key method (as in ABS TableBuilder): the one disclosure control of every aggregate
  * that analysts and dashboards see. docs/disclosure-control.md explains it, its parameters and its limits.
  *
- * - Every person has a fixed pseudo-random record key, HMAC(secret, person id), an integer in [0, 2^32).
+ * - Every person has a fixed pseudo-random record key under a secret (recordKey), an integer in [0, 2^32).
  * - A cell's key is the sum of its records' keys mod 2^32 (the "sum mod 1" of the method, in integers, so
  *   it is exact and independent of the order records are met): a count of persons adds each person's key
  *   once, a count of records (certificates, trainings) adds the person's key once per record.
@@ -41,9 +41,23 @@ export function cellKeySecret(personKey: Buffer): Buffer {
   return createHmac('sha256', personKey).update('puyang-skills-hub/disclosure/cell-key/v1', 'utf8').digest();
 }
 
-/** A person's record key: the first 32 bits of HMAC(secret, person id). Without the secret it cannot be guessed. */
+const PERSON_ID = /^[0-9a-f]{32}$/;
+const ciphers = new WeakMap<Buffer, Cipher>();
+
+/**
+ * A person's record key: the first 32 bits of AES-128 under the secret of the person id's 128 bits (a keyed
+ * pseudo-random permutation; an id of another shape is hashed to 128 bits first). Without the secret it cannot be
+ * guessed. AES rather than HMAC because the model keys every person at each full read: about 3 times faster.
+ */
 export function recordKey(secret: Buffer, personId: string): number {
-  return createHmac('sha256', secret).update(personId, 'utf8').digest().readUInt32BE(0);
+  let cipher = ciphers.get(secret);
+  if (!cipher) {
+    // ECB on single blocks: each update encrypts one block on its own, so one cipher serves every call.
+    cipher = createCipheriv('aes-128-ecb', secret.subarray(0, 16), null).setAutoPadding(false);
+    ciphers.set(secret, cipher);
+  }
+  const block = PERSON_ID.test(personId) ? Buffer.from(personId, 'hex') : createHash('sha256').update(personId, 'utf8').digest().subarray(0, 16);
+  return cipher.update(block).readUInt32BE(0);
 }
 
 /** Adds keys mod 2^32: the cell key of the union of two disjoint cells. */
