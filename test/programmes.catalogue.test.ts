@@ -208,7 +208,11 @@ describe('the evaluation-institution catalogue (plan 4) and skills competitions 
     });
 
     it('shows analysts the figures but not the contestants', async () => {
-      expect((await hub.queryAs(analyst, '{ competitionFigures(year: 2025) { events { value } } }')).body.errors).toBeUndefined();
+      const figures = await hub.queryAs(analyst, '{ competitionFigures(year: 2025) { events { value } contestantsCertified { value } contestants } competitions(year: 2025) { contestantCount } }');
+      expect(figures.body.errors).toBeUndefined();
+      // Counts of persons go through the cell-key method: 1 certified contestant and 2 contestants are never published as 1–4.
+      const persons = [figures.body.data.competitionFigures.contestantsCertified.value, figures.body.data.competitionFigures.contestants, ...figures.body.data.competitions.map((c: { contestantCount: number }) => c.contestantCount)];
+      expect(persons.filter((n: number) => n >= 1 && n <= 4)).toEqual([]);
       const res = await hub.queryAs(analyst, '{ competitions(year: 2025) { code contestants { person { id } } } }');
       expect(code(res.body)).toBe('FORBIDDEN');
     });

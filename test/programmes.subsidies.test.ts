@@ -288,6 +288,13 @@ describe('subsidies and the fund ledger (plan 4 and 7)', () => {
 
     it('lets analysts read totals but not claims or entries, and only the county administrator and 财政局 staff pay', async () => {
       expect((await hub.queryAs(analyst, '{ financeFundTotals { programme year outFen } }')).body.errors).toBeUndefined();
+      // An employer's hires are persons: an analyst gets them through the cell-key method, never as 1–4, the amount following them.
+      const exact = (await ok('{ financeEmployerHiringTotal(employerCode: "QY-001", year: 2023) { totalFen claims } }')).financeEmployerHiringTotal;
+      expect(exact.claims).toBeGreaterThanOrEqual(1);
+      expect(exact.claims).toBeLessThan(5);
+      const published = (await hub.queryAs(analyst, '{ financeEmployerHiringTotal(employerCode: "QY-001", year: 2023) { totalFen claims } }')).body.data.financeEmployerHiringTotal;
+      expect([0, 5]).toContain(published.claims);
+      expect(published.totalFen).toBe(Math.round((exact.totalFen * published.claims) / exact.claims));
       expect(code((await hub.queryAs(analyst, '{ financeFundEntries { totalCount } }')).body)).toBe('FORBIDDEN');
       expect(code((await hub.queryAs(analyst, '{ financeEvaluationSubsidyClaims { totalCount } }')).body)).toBe('FORBIDDEN');
       const person = newPerson('越权');

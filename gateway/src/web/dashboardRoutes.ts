@@ -12,7 +12,7 @@ export const dashboardOperationFile = path.join(gatewayDir, 'operations', 'dashb
 export interface DashboardConfig {
   /** GET /dashboard/session is available; otherwise the page asks for a pasted token. */
   publicSession: boolean;
-  /** Groups with fewer persons are shown as "<minCellSize>" to dashboard and analyst tokens. */
+  /** The disclosure threshold (cell-key method): no published count of dashboards and analysts is positive and below it. */
   minCellSize: number;
   /** Reload the figures this often while the as-of date is today. */
   refreshSeconds: number;

@@ -54,8 +54,13 @@ export const may = {
   readChangeFeed: (p: Principal) => p.role === 'SERVICE' || p.role === 'COUNTY_ADMIN',
   runSync: (p: Principal) => p.role === 'SERVICE' || p.role === 'COUNTY_ADMIN',
   setCountyInputs: (p: Principal) => p.role === 'COUNTY_ADMIN',
-  /** Analysts and dashboards get small cells of aggregates suppressed. */
-  seeSmallCells: (p: Principal) => p.role === 'COUNTY_ADMIN' || p.role === 'DEPARTMENT_STAFF' || p.role === 'SERVICE',
+  /**
+   * Exact aggregate figures: the county administrator, the service, and department staff on their own department's
+   * figures. Everyone else (analysts, dashboards, staff on the county or another department) gets the cell-key
+   * method (DisclosureControl).
+   */
+  seeExactAggregates: (p: Principal, department?: Department) =>
+    p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || (p.role === 'DEPARTMENT_STAFF' && department !== undefined && p.department === department),
 };
 
 /** Throws FORBIDDEN with a message naming the role and what it may not do. */

@@ -1,4 +1,6 @@
+import type { DisclosureControl } from '@hub/auth';
 import type { SubgraphContext } from '@hub/subgraph-kit';
+import type { Department } from '@hub/vocabulary';
 import type { HrssLoaders } from './loaders/createHrssLoaders';
 import type { Programmes } from './programmes/createProgrammes';
 import type { ProgrammeLoaders } from './programmes/loaders/createProgrammeLoaders';
@@ -15,8 +17,11 @@ export interface HrssContext extends SubgraphContext {
   /** Analysts' ad-hoc grouping over the index. */
   aggregates: AggregateService;
   hrssLoaders: HrssLoaders;
-  /** Smallest group of persons shown to analysts and dashboards. */
-  minCellSize: number;
+  /**
+   * The disclosure control of this caller for figures of `department` (the whole county when absent): every
+   * aggregate resolver publishes its counts through it (exact, or the cell-key method for restricted roles).
+   */
+  disclosure: (department?: Department | null) => DisclosureControl;
   /** Vouchers, the evaluation-institution catalogue, competitions and the progress ledger. */
   programmes: Programmes;
   programmeLoaders: ProgrammeLoaders;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { cellKeyParametersFromEnv, cellKeySecret, disclosureFor, recordKey } from '@hub/auth';
 import { createSubgraph, StatementCounter, toEntitySchema } from '@hub/subgraph-kit';
 import { guardedIntakeRoutes } from '@hub/intake';
 import { departments, Department } from '@hub/vocabulary';
@@ -31,7 +32,8 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
   let progress: CountyProgressService;
   let aggregates: AggregateService;
   let programmes: Programmes;
-  const minCellSize = Number(env.HUB_MIN_CELL_SIZE || 5);
+  const cellKeys = cellKeyParametersFromEnv(env);
+  let secret: Buffer;
   const hub = createSubgraph<HrssContext>({
     definition: department,
     // Spreadsheet import, templates and exports over HTTP (the gateway proxies them with the caller's identity).
@@ -48,12 +50,13 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
       sync,
       progress,
       aggregates,
-      minCellSize,
+      disclosure: (department?: Department | null) => disclosureFor(base.principal, secret, department, cellKeys),
       hrssLoaders: createHrssLoaders(index),
       programmes,
       programmeLoaders: createProgrammeLoaders(programmes),
     }),
   });
+  secret = cellKeySecret(hub.identity.keys.personKey);
   index = new HolderIndexRepository(hub.dataSource, hub.repo);
   const sources = Object.fromEntries(
     departments.map((d): [Department, FeedSource] => [d, d === 'HRSS' ? localFeedSource(hub.repo) : httpFeedSource(d, hub.signingKey, env)]),
@@ -78,7 +81,7 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
     },
   };
   sync = new HolderIndexSync(index, indexSources, hub.log);
-  const live = new LiveCountyModel(index);
+  const live = new LiveCountyModel(index, (personId) => recordKey(secret, personId));
   progress = new CountyProgressService(index, live);
   // New changes reach the county's figures as soon as a sync has drained the feeds, not at the next request.
   sync.onSettled(() => progress.warm());

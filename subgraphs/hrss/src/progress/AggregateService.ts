@@ -10,6 +10,7 @@ import {
   TalentCategory,
   townshipByCode,
 } from '@hub/vocabulary';
+import type { KeyedCount } from '@hub/auth';
 import type { HolderIndexRepository } from '../repositories/HolderIndexRepository';
 import type { AggregateDimension, AggregateFilter, AggregateMeasure } from './aggregateTypes';
 import { IndexVersionCache } from './IndexVersionCache';
@@ -26,6 +27,11 @@ export interface AggregateRow {
   holders: number | null;
   certificates: number | null;
   trainings: number | null;
+  /**
+   * Every count of the group with its cell key, asked for or not (0 when none), for disclosure control: the
+   * certificates of a group are published under its holders, its trainings under its trainees. Never published.
+   */
+  cells: Record<'holders' | 'certificates' | 'trainings' | 'trainees', KeyedCount>;
 }
 
 export interface AggregateAnswer {
@@ -37,6 +43,8 @@ export interface AggregateAnswer {
   /** Measures that do not apply to the chosen dimensions (e.g. trainings have no level). */
   notApplicable: AggregateMeasure[];
 }
+
+const none = (): KeyedCount => ({ n: 0, cellKey: 0 });
 
 const labelOf: Record<AggregateDimension, (key: string) => string> = {
   TOWNSHIP: (k) => townshipByCode(k)?.name ?? k,
@@ -83,6 +91,7 @@ export class AggregateService {
           holders: measures.includes('HOLDERS') ? 0 : null,
           certificates: measures.includes('CERTIFICATES') ? 0 : null,
           trainings: measures.includes('TRAININGS') && trainingRows ? 0 : null,
+          cells: { holders: none(), certificates: none(), trainings: none(), trainees: none() },
         };
         rows.set(id, row);
       }
@@ -92,10 +101,14 @@ export class AggregateService {
       const row = rowFor(r.keys);
       if (row.holders !== null) row.holders = r.holders ?? 0;
       if (row.certificates !== null) row.certificates = r.certificates ?? 0;
+      row.cells.holders = { n: r.holders ?? 0, cellKey: r.cellKeys.holders ?? 0 };
+      row.cells.certificates = { n: r.certificates ?? 0, cellKey: r.cellKeys.certificates ?? 0 };
     }
     for (const r of (trainingRows ?? []).slice(0, limit)) {
       const row = rowFor(r.keys);
       if (row.trainings !== null) row.trainings = r.trainings ?? 0;
+      row.cells.trainings = { n: r.trainings ?? 0, cellKey: r.cellKeys.trainings ?? 0 };
+      row.cells.trainees = { n: r.trainees ?? 0, cellKey: r.cellKeys.trainees ?? 0 };
     }
     const all = [...rows.values()];
     return {

@@ -2,7 +2,7 @@ import { countsOn, departments } from '@hub/vocabulary';
 import type { CertificateStatus } from '@hub/vocabulary';
 import type { HoldingFact, PersonFact, TrainingFact } from '../repositories/CountyFactsRepository';
 import type { AggregateDimension, AggregateFilter, AggregateRowCounts } from './aggregateTypes';
-import { CountingRules, CountyModel, dayNumber, GroupCounts, ModelCounts, revokedDay } from './CountyModel';
+import { CountingRules, CountyModel, dayNumber, GroupCounts, ModelCounts, MonthCounts, revokedDay } from './CountyModel';
 
 const rules: CountingRules = { midHighMaxLevel: 4, highMaxLevel: 3, unlevelledIsMidHigh: false };
 const FROM = '2021-01-01';
@@ -15,6 +15,16 @@ function random(seed: number) {
   const date = () => `${pick([2018, 2020, 2021, 2022, 2023, 2024, 2025])}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
   return { next, pick, date };
 }
+
+/** Record keys for the cell-key method: any fixed function of the person id will do for counting (FNV-1a here). */
+function keyOf(personId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < personId.length; i++) h = Math.imul(h ^ personId.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+/** A cell's key the obvious way: its records' person keys summed mod 2^32 (a person once per record listed). */
+const sumKeys = (personIds: Iterable<string>) => [...personIds].reduce((sum, id) => (sum + keyOf(id)) % 2 ** 32, 0);
+const distinctKeys = (rows: { personId: string }[]) => sumKeys(new Set(rows.map((r) => r.personId)));
 
 interface World {
   persons: PersonFact[];
@@ -72,21 +82,48 @@ function reference(w: World, asOf: string): ModelCounts {
     const keys = [...new Set(counting.map(keyOf))];
     return keys.map((key) => {
       const rows = counting.filter((h) => keyOf(h) === key);
-      return { key, holders: distinct(rows), certificates: rows.length };
+      return { key, holders: distinct(rows), certificates: rows.length, cellKeys: { holders: distinctKeys(rows), certificates: sumKeys(rows.map((h) => h.personId)) } };
     });
   };
   const departmentsOf = new Map<string, Set<string>>();
   for (const h of counting) departmentsOf.set(h.personId, new Set([...(departmentsOf.get(h.personId) ?? []), h.department]));
   const inPeriod = w.holdings.filter((h) => notRevoked(h) && h.issuedOn >= FROM);
-  const months = new Map<string, { month: string; certificatesIssued: number; newHolders: number; trainingsStarted: number }>();
-  const month = (m: string) => months.get(m) ?? months.set(m, { month: m, certificatesIssued: 0, newHolders: 0, trainingsStarted: 0 }).get(m)!;
-  for (const h of inPeriod) month(h.issuedOn.slice(0, 7)).certificatesIssued++;
+  const months = new Map<string, MonthCounts>();
+  const month = (m: string) =>
+    months.get(m) ?? months.set(m, { month: m, certificatesIssued: 0, newHolders: 0, trainingsStarted: 0, cellKeys: { certificatesIssued: 0, newHolders: 0, trainingsStarted: 0 } }).get(m)!;
+  const addKey = (sum: number, personId: string) => (sum + keyOf(personId)) % 2 ** 32;
+  for (const h of inPeriod) {
+    const m = month(h.issuedOn.slice(0, 7));
+    m.certificatesIssued++;
+    m.cellKeys.certificatesIssued = addKey(m.cellKeys.certificatesIssued, h.personId);
+  }
   const first = new Map<string, string>();
   for (const h of w.holdings.filter(notRevoked)) if (!first.has(h.personId) || first.get(h.personId)! > h.issuedOn) first.set(h.personId, h.issuedOn);
-  for (const day of first.values()) if (day >= FROM) month(day.slice(0, 7)).newHolders++;
+  for (const [personId, day] of first) {
+    if (day < FROM) continue;
+    const m = month(day.slice(0, 7));
+    m.newHolders++;
+    m.cellKeys.newHolders = addKey(m.cellKeys.newHolders, personId);
+  }
   const trainings = w.trainings.filter((t) => t.startDate >= FROM && t.startDate <= asOf);
-  for (const t of trainings) month(t.startDate.slice(0, 7)).trainingsStarted++;
+  for (const t of trainings) {
+    const m = month(t.startDate.slice(0, 7));
+    m.trainingsStarted++;
+    m.cellKeys.trainingsStarted = addKey(m.cellKeys.trainingsStarted, t.personId);
+  }
+  const midHigh = skilled.filter((h) => h.levelNumber !== null && h.levelNumber <= 4);
+  const high = skilled.filter((h) => h.levelNumber !== null && h.levelNumber <= 3);
+  const newHigh = inPeriod.filter((h) => h.skilled === 1 && h.levelNumber !== null && h.levelNumber <= 3);
   return {
+    cellKeys: {
+      holders: distinctKeys(counting),
+      skilled: distinctKeys(skilled),
+      midHigh: distinctKeys(midHigh),
+      high: distinctKeys(high),
+      trainingPersonTimes: sumKeys(trainings.map((t) => t.personId)),
+      newlyCertified: distinctKeys(inPeriod),
+      newHighSkilled: distinctKeys(newHigh),
+    },
     headline: {
       holders: distinct(counting),
       skilled: distinct(skilled),
@@ -99,7 +136,14 @@ function reference(w: World, asOf: string): ModelCounts {
     byDepartment: departments.map((department) => {
       const rows = counting.filter((h) => h.department === department);
       const ids = new Set(rows.map((h) => h.personId));
-      return { department, holders: ids.size, overlap: [...ids].filter((id) => departmentsOf.get(id)!.size > 1).length, certificates: rows.length };
+      const shared = [...ids].filter((id) => departmentsOf.get(id)!.size > 1);
+      return {
+        department,
+        holders: ids.size,
+        overlap: shared.length,
+        certificates: rows.length,
+        cellKeys: { holders: sumKeys(ids), overlap: sumKeys(shared), certificates: sumKeys(rows.map((h) => h.personId)) },
+      };
     }),
     byTownship: group((h) => township.get(h.personId) ?? null),
     byTalentCategory: group((h) => h.talentCategory),
@@ -119,7 +163,7 @@ function expectSame(actual: ModelCounts, expected: ModelCounts) {
 }
 
 function load(w: World): CountyModel {
-  const model = new CountyModel();
+  const model = new CountyModel(keyOf);
   model.put([], w.persons, w.holdings, w.trainings);
   return model;
 }
@@ -250,15 +294,20 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
         (f.kind === undefined || h.kind === f.kind) &&
         (!f.levelNumber || h.levelNumber === f.levelNumber),
     );
-    const groups = new Map<string, { keys: (string | null)[]; persons: Set<string>; certificates: number }>();
+    const groups = new Map<string, { keys: (string | null)[]; persons: Set<string>; records: string[] }>();
     for (const h of rows) {
       const keys = dimensions.map((d) => certificateKey[d](h));
       const id = JSON.stringify(keys);
-      const g = groups.get(id) ?? groups.set(id, { keys, persons: new Set(), certificates: 0 }).get(id)!;
+      const g = groups.get(id) ?? groups.set(id, { keys, persons: new Set(), records: [] }).get(id)!;
       g.persons.add(h.personId);
-      g.certificates++;
+      g.records.push(h.personId);
     }
-    return [...groups.values()].map((g) => ({ keys: g.keys, holders: g.persons.size, certificates: g.certificates }));
+    return [...groups.values()].map((g) => ({
+      keys: g.keys,
+      holders: g.persons.size,
+      certificates: g.records.length,
+      cellKeys: { holders: sumKeys(g.persons), certificates: sumKeys(g.records) },
+    }));
   }
 
   const sorted = (rows: AggregateRowCounts[]) => [...rows].sort((a, b) => JSON.stringify(a.keys).localeCompare(JSON.stringify(b.keys)));
@@ -294,21 +343,28 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
     [['DEPARTMENT', 'OCCUPATION'], { from: '2021-01-01' }],
     [[], { department: 'EDUCATION', townshipCode: '410928101' }],
   ] as [AggregateDimension[], AggregateFilter][])('counts trainings by %j with filter %j exactly as the rows say', (dimensions, filter) => {
-    const keyOf: Partial<Record<AggregateDimension, (t: TrainingFact) => string | null>> = {
+    const keyBy: Partial<Record<AggregateDimension, (t: TrainingFact) => string | null>> = {
       TOWNSHIP: (t) => township.get(t.personId) ?? null,
       DEPARTMENT: (t) => t.department,
       OCCUPATION: (t) => t.occupationCode,
       MONTH: (t) => t.startDate.slice(0, 7),
     };
-    const counts = new Map<string, AggregateRowCounts>();
+    const groups = new Map<string, { keys: (string | null)[]; persons: Set<string>; records: string[] }>();
     for (const t of w.trainings.filter((t) => t.startDate <= asOf && passes(filter, t, t.startDate))) {
-      const keys = dimensions.map((d) => keyOf[d]!(t));
+      const keys = dimensions.map((d) => keyBy[d]!(t));
       const id = JSON.stringify(keys);
-      const row = counts.get(id) ?? counts.set(id, { keys, trainings: 0 }).get(id)!;
-      row.trainings!++;
+      const g = groups.get(id) ?? groups.set(id, { keys, persons: new Set(), records: [] }).get(id)!;
+      g.persons.add(t.personId);
+      g.records.push(t.personId);
     }
-    expect(counts.size).toBeGreaterThan(0);
-    expect(sorted(model.trainingGroups(asOf, dimensions, filter, 5000)!)).toEqual(sorted([...counts.values()]));
+    const expected: AggregateRowCounts[] = [...groups.values()].map((g) => ({
+      keys: g.keys,
+      trainings: g.records.length,
+      trainees: g.persons.size,
+      cellKeys: { trainings: sumKeys(g.records), trainees: sumKeys(g.persons) },
+    }));
+    expect(groups.size).toBeGreaterThan(0);
+    expect(sorted(model.trainingGroups(asOf, dimensions, filter, 5000)!)).toEqual(sorted(expected));
   });
 
   it('says trainings do not apply to talent category, kind or level', () => {

@@ -11,17 +11,25 @@ export interface HeadlineCounts {
   high: number;
 }
 
+/**
+ * Every count's cell key (@hub/auth cellKey): the sum mod 2^32 of its persons' record keys, a person once per
+ * person counted, once per record for counts of records. Disclosure control reads them; the figures never show them.
+ */
+export type CellKeys<T> = { readonly [K in keyof T as T[K] extends number ? K : never]: number };
+
 export interface DepartmentCounts {
   department: string;
   holders: number;
   overlap: number;
   certificates: number;
+  cellKeys: CellKeys<{ holders: number; overlap: number; certificates: number }>;
 }
 
 export interface GroupCounts {
   key: string | null;
   holders: number;
   certificates: number;
+  cellKeys: CellKeys<{ holders: number; certificates: number }>;
 }
 
 export interface MonthCounts {
@@ -29,6 +37,7 @@ export interface MonthCounts {
   certificatesIssued: number;
   newHolders: number;
   trainingsStarted: number;
+  cellKeys: { certificatesIssued: number; newHolders: number; trainingsStarted: number };
 }
 
 export interface CountingRules {
@@ -45,6 +54,7 @@ export interface ModelCounts {
   trainingPersonTimes: number;
   newlyCertified: number;
   newHighSkilled: number;
+  cellKeys: HeadlineCounts & { trainingPersonTimes: number; newlyCertified: number; newHighSkilled: number };
   byDepartment: DepartmentCounts[];
   byTownship: GroupCounts[];
   byTalentCategory: GroupCounts[];
@@ -110,6 +120,8 @@ interface Axis {
 export class CountyModel {
   private readonly ids = new Map<string, number>();
   private township = new Int32Array(1024).fill(-1);
+  /** Each person's record key for the cell-key method (disclosure control). */
+  private recordKey = new Uint32Array(1024);
   private readonly holdings = new PersonChains(HOLDING_WIDTH);
   private readonly trainings = new PersonChains(TRAINING_WIDTH);
   private readonly townships = new Interner();
@@ -117,6 +129,9 @@ export class CountyModel {
   private readonly kinds = new Interner();
   private readonly occupations = new Interner();
   private readonly departmentIds = new Map<string, number>(departments.map((d, i) => [d, i]));
+
+  /** `recordKeyOf` gives a person's record key (HMAC with the service's secret); tests may leave it out (all keys 0). */
+  constructor(private readonly recordKeyOf: (personId: string) => number = () => 0) {}
 
   /** Persons the model knows. */
   get persons(): number {
@@ -141,6 +156,7 @@ export class CountyModel {
     for (const personId of new Set([...personIds, ...townshipOf.keys(), ...holdingsOf.keys(), ...trainingsOf.keys()])) {
       const p = this.indexOf(personId);
       this.township[p] = this.townships.id(townshipOf.get(personId) ?? null);
+      this.recordKey[p] = this.recordKeyOf(personId);
       values.length = 0;
       for (const h of holdingsOf.get(personId) ?? []) {
         // In column order: DEPARTMENT … KIND.
@@ -181,6 +197,9 @@ export class CountyModel {
         const grown = new Int32Array(this.township.length * 2).fill(-1);
         grown.set(this.township);
         this.township = grown;
+        const keys = new Uint32Array(grown.length);
+        keys.set(this.recordKey);
+        this.recordKey = keys;
       }
     }
     return p;
@@ -205,25 +224,42 @@ export class CountyModel {
     const deptHolders = new Int32Array(nDepartments);
     const deptOverlap = new Int32Array(nDepartments);
     const deptCertificates = new Int32Array(nDepartments);
+    const deptKeys = { holders: new Uint32Array(nDepartments), overlap: new Uint32Array(nDepartments), certificates: new Uint32Array(nDepartments) };
     // Groups: one slot per interned value, and a last slot for "none".
-    const group = (size: number) => ({ holders: new Int32Array(size + 1), certificates: new Int32Array(size + 1), seen: new Int32Array(size + 1).fill(-1) });
+    const group = (size: number) => ({
+      holders: new Int32Array(size + 1),
+      certificates: new Int32Array(size + 1),
+      seen: new Int32Array(size + 1).fill(-1),
+      holderKeys: new Uint32Array(size + 1),
+      certificateKeys: new Uint32Array(size + 1),
+    });
     const byTownship = group(this.townships.values.length);
     const byCategory = group(this.categories.values.length);
     const byLevel = group(LEVELS);
     const byOccupation = group(this.occupations.values.length);
-    const count = (g: ReturnType<typeof group>, slot: number, p: number) => {
+    // Cell keys are summed in Uint32Array slots, which keep a sum mod 2^32 by themselves.
+    const count = (g: ReturnType<typeof group>, slot: number, p: number, k: number) => {
       g.certificates[slot]++;
+      g.certificateKeys[slot] += k;
       if (g.seen[slot] !== p) {
         g.seen[slot] = p;
         g.holders[slot]++;
+        g.holderKeys[slot] += k;
       }
     };
     const months = new Map<number, MonthCounts>();
     const month = (yyyymm: number) => {
       let row = months.get(yyyymm);
-      if (!row) months.set(yyyymm, (row = { month: monthText(yyyymm), certificatesIssued: 0, newHolders: 0, trainingsStarted: 0 }));
+      if (!row) {
+        row = { month: monthText(yyyymm), certificatesIssued: 0, newHolders: 0, trainingsStarted: 0, cellKeys: { certificatesIssued: 0, newHolders: 0, trainingsStarted: 0 } };
+        months.set(yyyymm, row);
+        monthKeys.set(yyyymm, new Uint32Array(3));
+      }
       return row;
     };
+    const monthKeys = new Map<number, Uint32Array>(); // certificatesIssued, newHolders, trainingsStarted
+    // holders, skilled, midHigh, high, trainingPersonTimes, newlyCertified, newHighSkilled
+    const headlineKeys = new Uint32Array(7);
 
     const headline: HeadlineCounts = { holders: 0, skilled: 0, midHigh: 0, high: 0 };
     let newlyCertified = 0;
@@ -233,6 +269,7 @@ export class CountyModel {
     const noOccupation = this.occupations.values.length;
 
     for (let p = 0; p < this.ids.size; p++) {
+      const k = this.recordKey[p];
       let certificates = 0;
       let isSkilled = false;
       let isMidHigh = false;
@@ -251,7 +288,9 @@ export class CountyModel {
         if (on >= F) {
           isNew = true;
           if (isSkilledKind && l >= 1 && l <= rules.highMaxLevel) isNewHigh = true;
-          month(Math.floor(on / 100)).certificatesIssued++;
+          const yyyymm = Math.floor(on / 100);
+          month(yyyymm).certificatesIssued++;
+          monthKeys.get(yyyymm)![0] += k;
         }
         // Expired on D: no longer held.
         if (validUntil[r] < D) continue;
@@ -264,39 +303,78 @@ export class CountyModel {
         }
         const d = department[r];
         deptCertificates[d]++;
+        deptKeys.certificates[d] += k;
         if (!(departmentMask & (1 << d))) {
           departmentMask |= 1 << d;
           deptHolders[d]++;
+          deptKeys.holders[d] += k;
         }
-        count(byCategory, category[r], p);
-        count(byLevel, l === 0 ? LEVELS : l, p);
-        count(byOccupation, occupation[r] === -1 ? noOccupation : occupation[r], p);
+        count(byCategory, category[r], p, k);
+        count(byLevel, l === 0 ? LEVELS : l, p, k);
+        count(byOccupation, occupation[r] === -1 ? noOccupation : occupation[r], p, k);
       }
-      if (isNew) newlyCertified++;
-      if (isNewHigh) newHighSkilled++;
-      if (firstIssued !== NEVER && firstIssued >= F) month(Math.floor(firstIssued / 100)).newHolders++;
+      if (isNew) {
+        newlyCertified++;
+        headlineKeys[5] += k;
+      }
+      if (isNewHigh) {
+        newHighSkilled++;
+        headlineKeys[6] += k;
+      }
+      if (firstIssued !== NEVER && firstIssued >= F) {
+        const yyyymm = Math.floor(firstIssued / 100);
+        month(yyyymm).newHolders++;
+        monthKeys.get(yyyymm)![1] += k;
+      }
       if (certificates > 0) {
         headline.holders++;
-        if (isSkilled) headline.skilled++;
-        if (isMidHigh) headline.midHigh++;
-        if (isHigh) headline.high++;
+        headlineKeys[0] += k;
+        if (isSkilled) {
+          headline.skilled++;
+          headlineKeys[1] += k;
+        }
+        if (isMidHigh) {
+          headline.midHigh++;
+          headlineKeys[2] += k;
+        }
+        if (isHigh) {
+          headline.high++;
+          headlineKeys[3] += k;
+        }
         const t = this.township[p] === -1 ? noTownship : this.township[p];
         byTownship.holders[t]++;
         byTownship.certificates[t] += certificates;
+        byTownship.holderKeys[t] += k;
+        byTownship.certificateKeys[t] += (certificates * k) % 4294967296;
         // Held in more than one department on D: each of them shares this person.
-        if (departmentMask & (departmentMask - 1)) for (let d = 0; d < nDepartments; d++) if (departmentMask & (1 << d)) deptOverlap[d]++;
+        if (departmentMask & (departmentMask - 1))
+          for (let d = 0; d < nDepartments; d++)
+            if (departmentMask & (1 << d)) {
+              deptOverlap[d]++;
+              deptKeys.overlap[d] += k;
+            }
       }
       for (let r = this.trainings.first(p); r !== -1; r = this.trainings.after(r)) {
         const start = starts[r];
         if (start < F || start > D) continue;
         trainingPersonTimes++;
-        month(Math.floor(start / 100)).trainingsStarted++;
+        headlineKeys[4] += k;
+        const yyyymm = Math.floor(start / 100);
+        month(yyyymm).trainingsStarted++;
+        monthKeys.get(yyyymm)![2] += k;
       }
     }
 
     const rows = (g: ReturnType<typeof group>, keyOf: (slot: number) => string | null): GroupCounts[] => {
       const out: GroupCounts[] = [];
-      for (let slot = 0; slot < g.holders.length; slot++) if (g.holders[slot] > 0) out.push({ key: keyOf(slot), holders: g.holders[slot], certificates: g.certificates[slot] });
+      for (let slot = 0; slot < g.holders.length; slot++)
+        if (g.holders[slot] > 0)
+          out.push({
+            key: keyOf(slot),
+            holders: g.holders[slot],
+            certificates: g.certificates[slot],
+            cellKeys: { holders: g.holderKeys[slot], certificates: g.certificateKeys[slot] },
+          });
       return out;
     };
     return {
@@ -304,12 +382,32 @@ export class CountyModel {
       trainingPersonTimes,
       newlyCertified,
       newHighSkilled,
-      byDepartment: departments.map((d, i) => ({ department: d, holders: deptHolders[i], overlap: deptOverlap[i], certificates: deptCertificates[i] })),
+      cellKeys: {
+        holders: headlineKeys[0],
+        skilled: headlineKeys[1],
+        midHigh: headlineKeys[2],
+        high: headlineKeys[3],
+        trainingPersonTimes: headlineKeys[4],
+        newlyCertified: headlineKeys[5],
+        newHighSkilled: headlineKeys[6],
+      },
+      byDepartment: departments.map((d, i) => ({
+        department: d,
+        holders: deptHolders[i],
+        overlap: deptOverlap[i],
+        certificates: deptCertificates[i],
+        cellKeys: { holders: deptKeys.holders[i], overlap: deptKeys.overlap[i], certificates: deptKeys.certificates[i] },
+      })),
       byTownship: rows(byTownship, (slot) => this.townships.values[slot] ?? null),
       byTalentCategory: rows(byCategory, (slot) => this.categories.values[slot] ?? null),
       byLevel: rows(byLevel, (slot) => (slot === LEVELS ? null : String(slot))),
       byOccupation: rows(byOccupation, (slot) => this.occupations.values[slot] ?? null),
-      byMonth: [...months.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row),
+      byMonth: [...months.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([yyyymm, row]) => {
+          const [certificatesIssued, newHolders, trainingsStarted] = monthKeys.get(yyyymm)!;
+          return { ...row, cellKeys: { certificatesIssued, newHolders, trainingsStarted } };
+        }),
     };
   }
 
@@ -342,26 +440,34 @@ export class CountyModel {
       day: issued,
     });
     if (tests === null) return [];
-    const groups = new Map<number, { holders: number; certificates: number; last: number }>();
+    const groups = new Map<number, { holders: number; certificates: number; last: number; holderKey: number; certificateKey: number }>();
     const chosen = dimensions.map((d) => axes[d]);
     for (let p = 0; p < this.ids.size; p++) {
       if (!tests.person(p)) continue;
+      const k = this.recordKey[p];
       for (let r = h.first(p); r !== -1; r = h.after(r)) {
         if (issued[r] > D || revoked[r] <= D || validUntil[r] < D || !tests.row(r)) continue;
         const id = composite(chosen, r, p);
         let group = groups.get(id);
-        if (!group) groups.set(id, (group = { holders: 0, certificates: 0, last: -1 }));
+        if (!group) groups.set(id, (group = { holders: 0, certificates: 0, last: -1, holderKey: 0, certificateKey: 0 }));
         group.certificates++;
+        group.certificateKey = (group.certificateKey + k) % 4294967296;
         if (group.last !== p) {
           group.last = p;
           group.holders++;
+          group.holderKey = (group.holderKey + k) % 4294967296;
         }
       }
     }
     return [...groups.entries()]
       .sort((a, b) => b[1].holders - a[1].holders || a[0] - b[0])
       .slice(0, maxGroups + 1)
-      .map(([id, g]) => ({ keys: decompose(chosen, id), holders: g.holders, certificates: g.certificates }));
+      .map(([id, g]) => ({
+        keys: decompose(chosen, id),
+        holders: g.holders,
+        certificates: g.certificates,
+        cellKeys: { holders: g.holderKey, certificates: g.certificateKey },
+      }));
   }
 
   /**
@@ -383,19 +489,34 @@ export class CountyModel {
     const tests = this.filterTests(filter, { department: t.column(TRAINING_DEPARTMENT), occupation: t.column(TRAINING_OCCUPATION), day: start });
     if (tests === null) return [];
     const D = dayNumber(asOf);
-    const groups = new Map<number, number>();
+    // Trainees (distinct persons) with their trainings, so that disclosure control can weigh a group by its persons.
+    const groups = new Map<number, { trainings: number; trainees: number; last: number; trainingKey: number; traineeKey: number }>();
     for (let p = 0; p < this.ids.size; p++) {
       if (!tests.person(p)) continue;
+      const k = this.recordKey[p];
       for (let r = t.first(p); r !== -1; r = t.after(r)) {
         if (start[r] > D || !tests.row(r)) continue;
         const id = composite(chosen as Axis[], r, p);
-        groups.set(id, (groups.get(id) ?? 0) + 1);
+        let group = groups.get(id);
+        if (!group) groups.set(id, (group = { trainings: 0, trainees: 0, last: -1, trainingKey: 0, traineeKey: 0 }));
+        group.trainings++;
+        group.trainingKey = (group.trainingKey + k) % 4294967296;
+        if (group.last !== p) {
+          group.last = p;
+          group.trainees++;
+          group.traineeKey = (group.traineeKey + k) % 4294967296;
+        }
       }
     }
     return [...groups.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .sort((a, b) => b[1].trainings - a[1].trainings || a[0] - b[0])
       .slice(0, maxGroups + 1)
-      .map(([id, trainings]) => ({ keys: decompose(chosen as Axis[], id), trainings }));
+      .map(([id, g]) => ({
+        keys: decompose(chosen as Axis[], id),
+        trainings: g.trainings,
+        trainees: g.trainees,
+        cellKeys: { trainings: g.trainingKey, trainees: g.traineeKey },
+      }));
   }
 
   private townshipAxis(): Axis {

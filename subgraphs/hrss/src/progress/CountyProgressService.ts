@@ -13,7 +13,7 @@ import {
 } from '@hub/vocabulary';
 import { todayIso } from '@hub/subgraph-kit';
 import type { FeedCursorRow, HolderIndexRepository } from '../repositories/HolderIndexRepository';
-import { CountingRules, GroupCounts, MonthCounts } from './CountyModel';
+import { CountingRules, DepartmentCounts, GroupCounts, ModelCounts, MonthCounts } from './CountyModel';
 import { Figure, figureOf } from './Figure';
 import { IndexVersionCache } from './IndexVersionCache';
 import type { LiveCountyModel } from './LiveCountyModel';
@@ -23,6 +23,8 @@ export interface BreakdownRow {
   label: string;
   holders: number;
   certificates: number;
+  /** For disclosure control; never published. */
+  cellKeys: GroupCounts['cellKeys'];
 }
 
 export interface CountyFigures {
@@ -40,12 +42,14 @@ export interface CountyFigures {
   holderShareOfEmployed: Figure;
   skilledShareOfEmployed: Figure;
   midHighShareOfSkilled: Figure;
-  byDepartment: { department: Department; label: string; holders: number; overlap: number; exclusive: number; certificates: number }[];
+  byDepartment: { department: Department; label: string; holders: number; overlap: number; exclusive: number; certificates: number; cellKeys: DepartmentCounts['cellKeys'] }[];
   byTownship: BreakdownRow[];
   byTalentCategory: BreakdownRow[];
   byLevel: BreakdownRow[];
   byOccupation: BreakdownRow[];
   byMonth: MonthCounts[];
+  /** The cell keys of the headline counts, for disclosure control; never published. */
+  cellKeys: ModelCounts['cellKeys'];
 }
 
 export interface Completeness {
@@ -135,6 +139,7 @@ export class CountyProgressService {
         .sort((a, b) => Number(a.key) - Number(b.key)),
       byOccupation: label(counts.byOccupation, (code) => occupationByCode(code)?.name ?? code),
       byMonth: counts.byMonth,
+      cellKeys: counts.cellKeys,
     };
   }
 

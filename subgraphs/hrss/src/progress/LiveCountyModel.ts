@@ -20,7 +20,11 @@ export class LiveCountyModel {
   private model: CountyModel | null = null;
   private readonly stale = new Set<string>();
 
-  constructor(private readonly index: HolderIndexRepository) {
+  /** `recordKeyOf`: a person's record key for disclosure control (HMAC with the service's secret). */
+  constructor(
+    private readonly index: HolderIndexRepository,
+    private readonly recordKeyOf: (personId: string) => number,
+  ) {
     this.facts = new CountyFactsRepository(index);
     index.onApplied((personIds) => {
       if (this.model) for (const id of personIds) this.stale.add(id);
@@ -38,7 +42,7 @@ export class LiveCountyModel {
       if (!model || this.stale.size > Math.max(RELOAD_AT, model.persons / 4)) {
         this.stale.clear();
         this.model = null;
-        const fresh = new CountyModel();
+        const fresh = new CountyModel(this.recordKeyOf);
         for (const range of RANGES) fresh.put([], ...(await this.readFacts(range)));
         this.model = fresh;
         return fresh;

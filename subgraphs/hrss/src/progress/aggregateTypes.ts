@@ -21,4 +21,8 @@ export interface AggregateRowCounts {
   holders?: number;
   certificates?: number;
   trainings?: number;
+  /** Distinct persons among the trainings. */
+  trainees?: number;
+  /** Each count's cell key (disclosure control; never published). */
+  cellKeys: { holders?: number; certificates?: number; trainings?: number; trainees?: number };
 }

@@ -1,4 +1,4 @@
-import { demand } from '@hub/auth';
+import { cellKeySecret, demand, disclosureFor } from '@hub/auth';
 import { todayIso } from '@hub/subgraph-kit';
 import { financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
@@ -10,6 +10,11 @@ export async function financeEmployerHiringTotal(_: unknown, args: { employerCod
   const total = await ctx.claims.employerTotal(employerCode, args.year);
   const yearEnd = `${args.year}-12-31`;
   const cap = (await ctx.ruleRepository.inForce('HIRING', yearEnd < todayIso() ? yearEnd : todayIso())).get('CAP_PER_EMPLOYER_YEAR')?.amountFen ?? null;
-  const totalFen = total?.totalFen ?? 0;
-  return { employerCode, year: args.year, totalFen, capFen: cap, remainingFen: cap === null ? null : Math.max(0, cap - totalFen), claims: total?.claims ?? 0 };
+  const exactClaims = total?.claims ?? 0;
+  // The claims are persons hired: outside 财政局 and the county administrator they go through the cell-key
+  // method, and the amount follows the published claims (it would otherwise give their number away).
+  const disclosure = disclosureFor(ctx.principal, cellKeySecret(ctx.identity.keys.personKey), 'FINANCE');
+  const claims = disclosure.defined(exactClaims, `finance|employerHiring|${employerCode}|${args.year}`);
+  const totalFen = exactClaims === 0 || disclosure.exact ? (total?.totalFen ?? 0) : Math.round(((total?.totalFen ?? 0) * claims) / exactClaims);
+  return { employerCode, year: args.year, totalFen, capFen: cap, remainingFen: cap === null ? null : Math.max(0, cap - totalFen), claims };
 }

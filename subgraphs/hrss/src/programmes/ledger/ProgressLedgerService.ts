@@ -73,10 +73,24 @@ export interface ProgressLedger {
   newUrbanJobs: LedgerCount;
 }
 
+/**
+ * How the ledger's counts are published: exact for the county administrator, through the caller's disclosure
+ * control (@hub/auth DisclosureControl) for everyone else. Counts of persons go by their persons' cell key;
+ * training person-times, summed in SQL, by what the cell is.
+ */
+export interface LedgerPublisher {
+  persons(personIds: Set<string>): number;
+  defined(n: number, definition: string): number;
+  /** Records after this date are not counted (a completed month end for restricted callers), or null. */
+  until: string | null;
+}
+
+export const exactLedger: LedgerPublisher = { persons: (ids) => ids.size, defined: (n) => n, until: null };
+
 /** How long a ledger request waits for the directed-training feed before answering with what it has. */
 const FEED_WAIT_MS = 2000;
 
-const distinctIn = (rows: { personId: string; date: string }[], from: string, to: string) => new Set(rows.filter((r) => r.date >= from && r.date <= to).map((r) => r.personId)).size;
+const distinctIn = (rows: { personId: string; date: string }[], from: string, to: string) => new Set(rows.filter((r) => r.date >= from && r.date <= to).map((r) => r.personId));
 
 /**
  * 进度台账 (plan 三(二)): per channel and department, by month and quarter, training person-times,
@@ -90,7 +104,7 @@ export class ProgressLedgerService {
     private readonly core: CoreRepository,
   ) {}
 
-  async build(year: number, quarter: number | null): Promise<ProgressLedger> {
+  async build(year: number, quarter: number | null, publish: LedgerPublisher = exactLedger): Promise<ProgressLedger> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InputError('BAD_YEAR', 'year', `年份无效：${year}`);
     if (quarter !== null && (!Number.isInteger(quarter) || quarter < 1 || quarter > 4)) throw new InputError('BAD_QUARTER', 'quarter', `季度须为 1 到 4，收到 ${quarter}`);
     const firstMonth = quarter ? quarter * 3 - 2 : 1;
@@ -105,24 +119,31 @@ export class ProgressLedgerService {
     const total: Period = { period: quarter ? `${year}-Q${quarter}` : String(year), from, to };
 
     const feeds = await this.directedFeed.freshen(FEED_WAIT_MS);
-    const trainings = await this.ledger.trainingsByMonth(yearStart, to);
-    const certificates = await this.ledger.certificatesWithChannel(yearStart, to);
+    // Restricted callers see completed months only: a month in progress would change from one day to the next.
+    const until = publish.until && publish.until < to ? publish.until : to;
+    const trainings = (await this.ledger.trainingsByMonth(yearStart, to)).filter((t) => t.month <= until.slice(0, 7));
+    const certificates = (await this.ledger.certificatesWithChannel(yearStart, to)).filter((c) => c.issuedOn <= until);
     const plan = planTargets();
 
-    const rowsFor = (keep: (t: { department: Department; channel: string }) => boolean, certs: AttributedCertificate[], targets: ChannelLedger['targets'] | null) => {
+    const rowsFor = (scope: string, keep: (t: { department: Department; channel: string }) => boolean, certs: AttributedCertificate[], targets: ChannelLedger['targets'] | null) => {
       const trained = trainings.filter(keep);
       const personDates = certs.map((c) => ({ personId: c.personId, date: c.issuedOn }));
       const seniorDates = certs.filter((c) => c.seniorOrAbove).map((c) => ({ personId: c.personId, date: c.issuedOn }));
-      const trainedIn = (a: string, b: string) => trained.filter((t) => t.month >= a.slice(0, 7) && t.month <= b.slice(0, 7)).reduce((s, t) => s + t.trainings, 0);
+      const trainedIn = (a: string, b: string) =>
+        publish.defined(
+          trained.filter((t) => t.month >= a.slice(0, 7) && t.month <= b.slice(0, 7)).reduce((s, t) => s + t.trainings, 0),
+          `ledger|trained|${scope}|${a.slice(0, 7)}|${b.slice(0, 7)}`,
+        );
+      const persons = (rows: PersonDate[], a: string, b: string) => publish.persons(distinctIn(rows, a, b));
       const row = (p: Period): LedgerRow => {
         const cumulativeTrained = trainedIn(yearStart, p.to);
-        const cumulativeCertified = distinctIn(personDates, yearStart, p.to);
-        const cumulativeSenior = distinctIn(seniorDates, yearStart, p.to);
+        const cumulativeCertified = persons(personDates, yearStart, p.to);
+        const cumulativeSenior = persons(seniorDates, yearStart, p.to);
         return {
           ...p,
           trained: trainedIn(p.from, p.to),
-          certified: distinctIn(personDates, p.from, p.to),
-          certifiedSeniorOrAbove: distinctIn(seniorDates, p.from, p.to),
+          certified: persons(personDates, p.from, p.to),
+          certifiedSeniorOrAbove: persons(seniorDates, p.from, p.to),
           cumulativeTrained,
           cumulativeCertified,
           cumulativeCertifiedSeniorOrAbove: cumulativeSenior,
@@ -151,13 +172,13 @@ export class ProgressLedgerService {
         label: trainingChannelLabels[channel] ?? planned.label,
         lead,
         targets,
-        ...rowsFor((t) => t.channel === channel, inChannel, targets),
+        ...rowsFor(channel, (t) => t.channel === channel, inChannel, targets),
         byDepartment: departments
           .filter((d) => involved.has(d))
           .map((department) => ({
             department,
             label: departmentLabels[department],
-            ...rowsFor((t) => t.channel === channel && t.department === department, inChannel.filter((c) => c.department === department), null),
+            ...rowsFor(`${channel}|${department}`, (t) => t.channel === channel && t.department === department, inChannel.filter((c) => c.department === department), null),
           })),
       };
     });
@@ -166,23 +187,24 @@ export class ProgressLedgerService {
       .map((department) => ({
         department,
         label: departmentLabels[department],
-        ...rowsFor(() => false, certificates.filter((c) => c.channel === null && c.department === department), null),
+        ...rowsFor(`unattributed|${department}`, () => false, certificates.filter((c) => c.channel === null && c.department === department), null),
       }));
 
     const annual = (key: string) => plan.annualCounts.find((c) => c.key === key);
-    const personCount = (key: string, rows: PersonDate[], note: string | null): LedgerCount => {
+    const personCount = (key: string, all: PersonDate[], note: string | null): LedgerCount => {
       const target = annual(key);
-      const yearToDate = distinctIn(rows, yearStart, to);
+      const rows = all.filter((r) => r.date <= until);
+      const yearToDate = publish.persons(distinctIn(rows, yearStart, to));
       return {
         key,
         label: target?.label ?? key,
-        value: distinctIn(rows, from, to),
+        value: publish.persons(distinctIn(rows, from, to)),
         yearToDate,
         annualTarget: target?.target ?? null,
         ratio: target?.target ? yearToDate / target.target : null,
         planTarget: null,
         sincePlanStart: null,
-        months: months.map((m) => ({ month: m.period, value: distinctIn(rows, m.from, m.to) })),
+        months: months.map((m) => ({ month: m.period, value: publish.persons(distinctIn(rows, m.from, m.to)) })),
         note,
       };
     };

@@ -9,7 +9,8 @@ const occupation = (code: string) => occupationByCode(code) ?? { code, name: cod
 export const Competition = {
   id: (c: CompetitionRow) => String(c.id),
   occupations: async (c: CompetitionRow, _: unknown, ctx: HrssContext) => (await ctx.programmeLoaders.competitionOccupations.load(c.id)).map(occupation),
-  contestantCount: async (c: CompetitionRow, _: unknown, ctx: HrssContext) => new Set((await ctx.programmeLoaders.competitionEntries.load(c.id)).map((e) => e.personId)).size,
+  /** Distinct contestants, through the caller's disclosure control (exact for the county administrator). */
+  contestantCount: async (c: CompetitionRow, _: unknown, ctx: HrssContext) => ctx.disclosure().persons((await ctx.programmeLoaders.competitionEntries.load(c.id)).map((e) => e.personId)),
   contestants: (c: CompetitionRow, _: unknown, ctx: HrssContext) => {
     demand(programmeAccess.readRecords(ctx.principal), ctx.principal, '查看参赛选手名单');
     return ctx.programmeLoaders.competitionEntries.load(c.id);

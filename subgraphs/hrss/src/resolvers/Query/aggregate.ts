@@ -1,9 +1,9 @@
-import { demand, may } from '@hub/auth';
+import { demand, DisclosureControl, may } from '@hub/auth';
 import { InputError, todayIso, withInputErrors } from '@hub/subgraph-kit';
 import { CertificateKind, Department, levelNumber, matchOccupation, matchTownship, SkillLevel, TalentCategory } from '@hub/vocabulary';
 import type { HrssContext } from '../../HrssContext';
 import type { AggregateDimension, AggregateMeasure } from '../../progress/aggregateTypes';
-import type { AggregateAnswer } from '../../progress/AggregateService';
+import type { AggregateAnswer, AggregateRow } from '../../progress/AggregateService';
 
 interface AggregateArgs {
   dimensions: AggregateDimension[];
@@ -50,22 +50,37 @@ export function aggregate(_: unknown, args: AggregateArgs, ctx: HrssContext) {
     if (f.talentCategory) filter.talentCategory = f.talentCategory;
     if (f.kind) filter.kind = f.kind;
     if (f.level) filter.levelNumber = levelNumber(f.level);
-    if (f.from) filter.from = f.from;
-    if (f.to) filter.to = f.to;
-    const answer = await ctx.aggregates.aggregate(args.asOf ?? todayIso(), dimensions, measures, filter, limit);
-    return suppressSmallCells(answer, ctx);
+    // Restricted callers are answered for whole months only (a month end; ranges widened to whole months).
+    const disclosure = ctx.disclosure(f.department);
+    if (f.from) filter.from = disclosure.from(f.from);
+    if (f.to) filter.to = disclosure.to(f.to);
+    // Restricted callers' groups are cut at the limit in the published order, so the cut says nothing of the exact order.
+    const answer = await ctx.aggregates.aggregate(disclosure.asOf(args.asOf ?? todayIso()), dimensions, measures, filter, disclosure.exact ? limit : MAX_GROUPS);
+    const published = disclosed(answer, disclosure);
+    return { ...published, rows: published.rows.slice(0, limit), truncated: published.truncated || published.rows.length > limit };
   });
 }
 
-/** Analysts and dashboards do not see groups of fewer persons than the threshold. */
-function suppressSmallCells(answer: AggregateAnswer, ctx: HrssContext) {
-  const open = may.seeSmallCells(ctx.principal);
-  return {
-    ...answer,
-    rows: answer.rows.map((row) => {
-      const persons = row.holders ?? row.trainings ?? 0;
-      if (open || persons >= ctx.minCellSize) return { ...row, suppressed: false };
-      return { keys: row.keys, holders: null, certificates: null, trainings: null, suppressed: true };
-    }),
-  };
+/**
+ * The groups as this caller may see them: exact, or each measure through the cell-key method, certificates
+ * under their holders and trainings under their trainees. A group that publishes 0 on every measure is left
+ * out, as an empty group is, so that a missing group says “fewer than the threshold, perhaps none”.
+ */
+function disclosed(answer: AggregateAnswer, disclosure: DisclosureControl) {
+  const strip = ({ cells: _cells, ...row }: AggregateRow) => row;
+  if (disclosure.exact) return { ...answer, rows: answer.rows.map((row) => ({ ...strip(row), suppressed: false })) };
+  const rows = answer.rows
+    .map((row) => ({
+      ...strip(row),
+      holders: row.holders === null ? null : disclosure.count(row.cells.holders),
+      certificates: row.certificates === null ? null : disclosure.records(row.cells.certificates, row.cells.holders),
+      trainings: row.trainings === null ? null : disclosure.records(row.cells.trainings, row.cells.trainees),
+      suppressed: false,
+    }))
+    .filter((row) => (row.holders ?? 0) + (row.certificates ?? 0) + (row.trainings ?? 0) > 0)
+    // In the published values' order: the exact order would tell which of two equal published groups is larger.
+    .sort((a, b) => (b.holders ?? b.trainings ?? b.certificates ?? 0) - (a.holders ?? a.trainings ?? a.certificates ?? 0) || rowName(a).localeCompare(rowName(b)));
+  return { ...answer, rows };
 }
+
+const rowName = (row: { keys: { key: string | null }[] }) => row.keys.map((k) => k.key ?? '').join('|');
