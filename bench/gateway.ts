@@ -27,7 +27,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { demoShowcase } from '@hub/demo-data';
-import { PRINCIPAL_HEADER, Principal, signPrincipal } from '@hub/auth';
+import { PRINCIPAL_HEADER, Principal, requestPath, signCall } from '@hub/auth';
 import { hubSecretsFromEnv } from '@hub/auth';
 import { CannonRequest, runCannon } from './lib/cannon';
 import { summarizeCpuProfiles } from './lib/cpuProfileSummary';
@@ -197,17 +197,9 @@ function stopChild(child: ChildProcess | undefined): Promise<void> {
   });
 }
 
-/** A signed principal header, re-signed once a second (it is valid for 60 s), like the gateways do. */
+/** A signed principal header for one subgraph call (its service, path and body; a fresh nonce each time), as the gateways sign. */
 function signer(key: Buffer) {
-  const cache = new Map<string, { at: number; value: string }>();
-  return (who: Principal): string => {
-    const now = Date.now();
-    const hit = cache.get(who.subject);
-    if (hit && now - hit.at < 1000) return hit.value;
-    const value = signPrincipal(who, key, now);
-    cache.set(who.subject, { at: now, value });
-    return value;
-  };
+  return (who: Principal, audience: string, url: string, body: string): string => signCall(who, key, { audience, method: 'POST', path: requestPath(url), body });
 }
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -364,18 +356,17 @@ async function main(): Promise<void> {
           }
           representations = [{ __typename: 'Person', id: personIds.get(idNumber) }];
         }
-        const signed = () => ({ [PRINCIPAL_HEADER]: sign(who) });
         plans.push(
-          fetches.map((f) => ({
-            stage: f.stage,
-            url: subgraphUrls[f.serviceName],
-            headers: signed,
-            body: JSON.stringify({ query: f.operation, variables: f.entity ? { representations } : Object.fromEntries(f.variableUsages.map((v) => [v, variables[v]])) }),
-          })),
+          fetches.map((f) => {
+            const url = subgraphUrls[f.serviceName];
+            const body = JSON.stringify({ query: f.operation, variables: f.entity ? { representations } : Object.fromEntries(f.variableUsages.map((v) => [v, variables[v]])) });
+            // Signed per request sent: a signed header covers one call, once.
+            return { stage: f.stage, url, body, headers: () => ({ [PRINCIPAL_HEADER]: sign(who, f.serviceName, url, body) }) };
+          }),
         );
       }
-      if (plans[0].length === 1) out.push({ name: 'direct', cannon: { url: plans[0][0].url, requests: () => plans.map((p) => ({ body: p[0].body, headers: p[0].headers() })) } });
-      else out.push({ name: 'direct', plans });
+      // Always replayed by runPlanLoad, which signs each request it sends (autocannon would resend one header).
+      out.push({ name: 'direct', plans });
       return out;
     };
     const caseTargets = new Map<string, Target[]>();

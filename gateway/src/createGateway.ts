@@ -9,7 +9,7 @@ import { close, createHttpService, createLogger, createMetrics, isProduction, li
 import { createAuthenticator } from './authenticate';
 import { createFormatError } from './formatError';
 import type { GatewayContext } from './GatewayContext';
-import { createPrincipalSigner, HubDataSource } from './HubDataSource';
+import { HubDataSource } from './HubDataSource';
 import { aliasLimitRule, costLimitRule, defaultLimits, depthLimitRule } from './limits/operationLimits';
 import { RateLimiter } from './limits/RateLimiter';
 import { shareIdenticalQueries } from './sharedReads';
@@ -68,7 +68,6 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
   // Apollo Gateway reports usage data to Apollo's servers unless told not to (it reads process.env
   // itself): the county's gateway sends nothing abroad unless an operator sets it to false.
   if ((env.APOLLO_TELEMETRY_DISABLED ?? process.env.APOLLO_TELEMETRY_DISABLED) === undefined) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
-  const sign = createPrincipalSigner(secrets.signingKey);
   const fetchers: ReturnType<typeof createUndiciFetcher>[] = [];
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
@@ -86,7 +85,7 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
         dedupe: env.HUB_SUBGRAPH_DEDUPLICATE !== '0',
       });
       fetchers.push(subgraphFetch);
-      return new HubDataSource({ url: target, fetcher: subgraphFetch.fetcher as never }, sign, name);
+      return new HubDataSource({ url: target, fetcher: subgraphFetch.fetcher as never }, secrets.signingKey, name);
     },
   });
   const limits = {
@@ -144,6 +143,8 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
       ...departmentFileRoutes(
         supergraphServices(supergraphSdl).map(({ name, url }) => ({ name, graphqlUrl: subgraphUrl(name, url, env) })),
         secrets.signingKey,
+        undefined,
+        num(env.HUB_IMPORT_MAX_BYTES, 50 * 1024 * 1024),
       ),
     },
     publicPaths: new Set(['/health', '/live', '/ready', '/metrics', ...web.publicPaths]),

@@ -4,10 +4,11 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { hubSecretsFromEnv, may, PRINCIPAL_HEADER, Principal, verifyPrincipal } from '@hub/auth';
+import { hubSecretsFromEnv, may, Principal } from '@hub/auth';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { close, createHttpService, createLogger, createMetrics, listen, Logger, RouteHandler, sendJson, servicePort, ServiceMetrics } from '@hub/runtime';
 import client from 'prom-client';
+import { createCallAuthenticator } from './createCallAuthenticator';
 import { createCoreLoaders } from './createCoreLoaders';
 import { CoreRepository } from './CoreRepository';
 import { coreTableSpecs, CoreTableSpecs } from './coreTables';
@@ -139,11 +140,9 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
 
   hub.http = createHttpService<TContext>({
     log,
-    // Only the gateway (or a service) holding the signing key can call a subgraph.
-    authenticate: (req) => {
-      const header = req.headers[PRINCIPAL_HEADER];
-      return verifyPrincipal(typeof header === 'string' ? header : undefined, secrets.signingKey);
-    },
+    // Only the gateway (or a service) holding the signing key can call a subgraph, and only with a
+    // header signed for this very call (this service, method, path, body), seen once.
+    authenticate: createCallAuthenticator(definition.slug, secrets.signingKey),
     publicPaths: new Set(['/health', '/ready', '/live', '/metrics']),
     metrics,
     routes: {
