@@ -377,21 +377,25 @@ async function main(): Promise<void> {
     for (const c of cases) {
       const direct = caseTargets.get(c.name)!.find((t) => t.name === 'direct')!;
       const t0 = Date.now();
-      const requests = direct.cannon ? direct.cannon.requests().map((r) => ({ url: direct.cannon!.url, ...r })) : direct.plans!.flat().map((p) => ({ url: p.url, body: p.body, headers: p.headers() }));
+      const requests = direct.cannon ? direct.cannon.requests().map((r) => ({ url: direct.cannon!.url, body: r.body, headers: () => r.headers })) : direct.plans!.flat();
       for (const r of requests.slice(0, 60)) {
-        await fetch(r.url, { method: 'POST', headers: { 'content-type': 'application/json', ...r.headers }, body: r.body, signal: AbortSignal.timeout(300_000) }).then((x) => x.text());
+        await fetch(r.url, { method: 'POST', headers: { 'content-type': 'application/json', ...r.headers() }, body: r.body, signal: AbortSignal.timeout(300_000) }).then((x) => x.text());
       }
       log(`  primed ${c.name} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
 
     // One request each first (every request of a case): no errors anywhere, and every gateway gives the same answer.
     for (const c of cases) {
-      const targets = caseTargets.get(c.name)!.map((t) => ({ name: t.name, requests: t.cannon ? t.cannon.requests().map((r) => [{ url: t.cannon!.url, ...r }]) : t.plans!.map((plan) => plan.map((p) => ({ url: p.url, body: p.body, headers: p.headers() }))) }));
+      // Headers are made when each request is sent: a direct request's signature is good for a few seconds only.
+      const targets = caseTargets.get(c.name)!.map((t) => ({
+        name: t.name,
+        requests: t.cannon ? t.cannon.requests().map((r) => [{ url: t.cannon!.url, body: r.body, headers: () => r.headers }]) : t.plans!.map((plan) => plan.map((p) => ({ url: p.url, body: p.body, headers: p.headers }))),
+      }));
       for (let i = 0; i < c.requests.length; i++) {
         const answers: Record<string, string> = {};
         for (const target of targets) {
           for (const r of target.requests[i]) {
-            const response = await fetch(r.url, { method: 'POST', headers: { 'content-type': 'application/json', ...r.headers }, body: r.body });
+            const response = await fetch(r.url, { method: 'POST', headers: { 'content-type': 'application/json', ...r.headers() }, body: r.body });
             const text = await response.text();
             if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${c.name} via ${target.name}: HTTP ${response.status} ${text.slice(0, 400)}`);
             // lastSyncedAt moves every second while the hub syncs: not part of the comparison.
