@@ -498,7 +498,7 @@ function renderReport(input: ReportInput): string {
   const lines: string[] = [];
   const command = `npm run bench:gateway -- ${process.argv.slice(2).join(' ')}`.trim();
   lines.push(`Run: \`${command}\` on ${input.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version};`);
-  lines.push(`data: the 300,000-person demo county (data/bench-300000, a private copy): ${input.persons.toLocaleString('en')} persons known to the departments, ${input.certificates.toLocaleString('en')} certificates in six SQLite databases.`);
+  lines.push(`data: the demo county in ${values.data}${values['in-place'] ? '' : ' (a private copy)'}: ${input.persons.toLocaleString('en')} persons known to the departments, ${input.certificates.toLocaleString('en')} certificates in six SQLite databases.`);
   lines.push(`Each case: ${input.warmup} s warm-up, then ${input.duration} s measured with autocannon (direct dossier: a closed-loop client replaying the plan); the machine is shared, so compare within the run.`);
   lines.push(`Cases: ${cases.map((c) => `**${c.name}** = ${c.label}`).join('; ')}.`);
   lines.push(`Targets: **gateway** = our gateway (JWT verified per request, limits on); ${input.baseline ? `**head** = the gateway code at \`${input.baseline}\` (before this change); ` : ''}**hive** = Hive Gateway + router-runtime, authentication off, signed principal added per subgraph call; **direct** = the gateway's planned subgraph requests sent straight to the subgraphs (dossier: hrss, then the five entity fetches in parallel).`);
