@@ -161,6 +161,14 @@ describe('a signed principal header is good for the one call it was signed for',
       expect(await swap('/import?filename=roster.csv&dryRun=1', CSV)).toBe(401);
       const certificates = await hub.query('{ educationCertificates { nodes { certificateNumber } } }');
       expect(JSON.stringify(certificates.data)).not.toMatch(/UP-[12]/);
+      // A query string that needs escaping is signed as it goes on the request line.
+      const named = await fetch(`${gateway}/departments/education/import?filename=${encodeURIComponent('花名册 (1).csv')}&dryRun=1`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+        body: CSV,
+      });
+      expect(named.status).toBe(200);
+      expect(((await named.json()) as { file: string }).file).toBe('花名册 (1).csv');
     });
   });
 });

@@ -38,8 +38,8 @@ function parseCacheControlHeader(header: string | null | undefined): Record<stri
 
 /**
  * Calls one department subgraph with the caller's verified identity in a header signed for that one
- * call (subgraphs refuse anything unsigned, signed for another call, or seen before) and the request id, so logs line up across services. When the
- * department cannot answer, the error names it; the other departments' data still comes back.
+ * call (subgraphs refuse anything unsigned, signed for another call, or seen before) and the request
+ * id, so logs line up across services. When the department cannot answer, the error names it; the other departments' data still comes back.
  *
  * Query-plan fetches take a lean path (`process` below) that does what RemoteGraphQLDataSource does
  * without building a node-fetch Headers and a node-fetch Request for every subgraph call (the stock
