@@ -27,7 +27,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { demoShowcase } from '@hub/demo-data';
-import { PRINCIPAL_HEADER, Principal, signPrincipal } from '@hub/auth';
+import { PRINCIPAL_HEADER, Principal, requestPath, signCall } from '@hub/auth';
 import { hubSecretsFromEnv } from '@hub/auth';
 import { CannonRequest, runCannon } from './lib/cannon';
 import { summarizeCpuProfiles } from './lib/cpuProfileSummary';
@@ -197,17 +197,9 @@ function stopChild(child: ChildProcess | undefined): Promise<void> {
   });
 }
 
-/** A signed principal header, re-signed once a second (it is valid for 60 s), like the gateways do. */
+/** A signed principal header for one subgraph call (its service, path and body; a fresh nonce each time), as the gateways sign. */
 function signer(key: Buffer) {
-  const cache = new Map<string, { at: number; value: string }>();
-  return (who: Principal): string => {
-    const now = Date.now();
-    const hit = cache.get(who.subject);
-    if (hit && now - hit.at < 1000) return hit.value;
-    const value = signPrincipal(who, key, now);
-    cache.set(who.subject, { at: now, value });
-    return value;
-  };
+  return (who: Principal, audience: string, url: string, body: string): string => signCall(who, key, { audience, method: 'POST', path: requestPath(url), body });
 }
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -364,18 +356,17 @@ async function main(): Promise<void> {
           }
           representations = [{ __typename: 'Person', id: personIds.get(idNumber) }];
         }
-        const signed = () => ({ [PRINCIPAL_HEADER]: sign(who) });
         plans.push(
-          fetches.map((f) => ({
-            stage: f.stage,
-            url: subgraphUrls[f.serviceName],
-            headers: signed,
-            body: JSON.stringify({ query: f.operation, variables: f.entity ? { representations } : Object.fromEntries(f.variableUsages.map((v) => [v, variables[v]])) }),
-          })),
+          fetches.map((f) => {
+            const url = subgraphUrls[f.serviceName];
+            const body = JSON.stringify({ query: f.operation, variables: f.entity ? { representations } : Object.fromEntries(f.variableUsages.map((v) => [v, variables[v]])) });
+            // Signed per request sent: a signed header covers one call, once.
+            return { stage: f.stage, url, body, headers: () => ({ [PRINCIPAL_HEADER]: sign(who, f.serviceName, url, body) }) };
+          }),
         );
       }
-      if (plans[0].length === 1) out.push({ name: 'direct', cannon: { url: plans[0][0].url, requests: () => plans.map((p) => ({ body: p[0].body, headers: p[0].headers() })) } });
-      else out.push({ name: 'direct', plans });
+      // Always replayed by runPlanLoad, which signs each request it sends (autocannon would resend one header).
+      out.push({ name: 'direct', plans });
       return out;
     };
     const caseTargets = new Map<string, Target[]>();
@@ -386,21 +377,25 @@ async function main(): Promise<void> {
     for (const c of cases) {
       const direct = caseTargets.get(c.name)!.find((t) => t.name === 'direct')!;
       const t0 = Date.now();
-      const requests = direct.cannon ? direct.cannon.requests().map((r) => ({ url: direct.cannon!.url, ...r })) : direct.plans!.flat().map((p) => ({ url: p.url, body: p.body, headers: p.headers() }));
+      const requests = direct.cannon ? direct.cannon.requests().map((r) => ({ url: direct.cannon!.url, body: r.body, headers: () => r.headers })) : direct.plans!.flat();
       for (const r of requests.slice(0, 60)) {
-        await fetch(r.url, { method: 'POST', headers: { 'content-type': 'application/json', ...r.headers }, body: r.body, signal: AbortSignal.timeout(300_000) }).then((x) => x.text());
+        await fetch(r.url, { method: 'POST', headers: { 'content-type': 'application/json', ...r.headers() }, body: r.body, signal: AbortSignal.timeout(300_000) }).then((x) => x.text());
       }
       log(`  primed ${c.name} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
 
     // One request each first (every request of a case): no errors anywhere, and every gateway gives the same answer.
     for (const c of cases) {
-      const targets = caseTargets.get(c.name)!.map((t) => ({ name: t.name, requests: t.cannon ? t.cannon.requests().map((r) => [{ url: t.cannon!.url, ...r }]) : t.plans!.map((plan) => plan.map((p) => ({ url: p.url, body: p.body, headers: p.headers() }))) }));
+      // Headers are made when each request is sent: a direct request's signature is good for a few seconds only.
+      const targets = caseTargets.get(c.name)!.map((t) => ({
+        name: t.name,
+        requests: t.cannon ? t.cannon.requests().map((r) => [{ url: t.cannon!.url, body: r.body, headers: () => r.headers }]) : t.plans!.map((plan) => plan.map((p) => ({ url: p.url, body: p.body, headers: p.headers }))),
+      }));
       for (let i = 0; i < c.requests.length; i++) {
         const answers: Record<string, string> = {};
         for (const target of targets) {
           for (const r of target.requests[i]) {
-            const response = await fetch(r.url, { method: 'POST', headers: { 'content-type': 'application/json', ...r.headers }, body: r.body });
+            const response = await fetch(r.url, { method: 'POST', headers: { 'content-type': 'application/json', ...r.headers() }, body: r.body });
             const text = await response.text();
             if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${c.name} via ${target.name}: HTTP ${response.status} ${text.slice(0, 400)}`);
             // lastSyncedAt moves every second while the hub syncs: not part of the comparison.
@@ -503,7 +498,7 @@ function renderReport(input: ReportInput): string {
   const lines: string[] = [];
   const command = `npm run bench:gateway -- ${process.argv.slice(2).join(' ')}`.trim();
   lines.push(`Run: \`${command}\` on ${input.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version};`);
-  lines.push(`data: the 300,000-person demo county (data/bench-300000, a private copy): ${input.persons.toLocaleString('en')} persons known to the departments, ${input.certificates.toLocaleString('en')} certificates in six SQLite databases.`);
+  lines.push(`data: the demo county in ${values.data}${values['in-place'] ? '' : ' (a private copy)'}: ${input.persons.toLocaleString('en')} persons known to the departments, ${input.certificates.toLocaleString('en')} certificates in six SQLite databases.`);
   lines.push(`Each case: ${input.warmup} s warm-up, then ${input.duration} s measured with autocannon (direct dossier: a closed-loop client replaying the plan); the machine is shared, so compare within the run.`);
   lines.push(`Cases: ${cases.map((c) => `**${c.name}** = ${c.label}`).join('; ')}.`);
   lines.push(`Targets: **gateway** = our gateway (JWT verified per request, limits on); ${input.baseline ? `**head** = the gateway code at \`${input.baseline}\` (before this change); ` : ''}**hive** = Hive Gateway + router-runtime, authentication off, signed principal added per subgraph call; **direct** = the gateway's planned subgraph requests sent straight to the subgraphs (dossier: hrss, then the five entity fetches in parallel).`);

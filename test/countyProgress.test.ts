@@ -258,7 +258,8 @@ describe('countyProgress over the holder index', () => {
   it('changes nothing when a feed page is applied again', async () => {
     const asOf = '2026-11-26';
     const before = await progress(asOf);
-    const page = (await fetch(`${hub.env.HUB_EDUCATION_URL}/changes?after=0&limit=500`, { headers: hub.signedHeaders({ subject: 'test', role: 'SERVICE' }) }).then((r) => r.json())) as { changes: never[]; latestSeq: number };
+    const feed = `${hub.env.HUB_EDUCATION_URL}/changes?after=0&limit=500`;
+    const page = (await fetch(feed, { headers: hub.signedHeaders({ subject: 'test', role: 'SERVICE' }, { url: feed }) }).then((r) => r.json())) as { changes: never[]; latestSeq: number };
     await hub.hrss.index.apply('EDUCATION', page.changes, page.latestSeq);
     await hub.hrss.index.apply('EDUCATION', page.changes, page.latestSeq);
     const after = await progress(asOf);

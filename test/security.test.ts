@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createSubgraph } from '@hub/subgraph-kit';
-import { mintToken, hubSecretsFromEnv, PRINCIPAL_HEADER, signPrincipal, Principal } from '@hub/auth';
+import { mintToken, hubSecretsFromEnv, PRINCIPAL_HEADER, requestPath, signCall, Principal } from '@hub/auth';
 import { createGateway, Gateway } from '@hub/gateway/src/createGateway';
 import { department as educationDepartment } from '@hub/subgraph-education/src/department';
 import { startHub, TestHub } from './fixtures/startHub';
@@ -160,9 +160,10 @@ describe('who may see and change what', () => {
     it('answers 401 without the gateway’s signature, with a forged one, and with an old one', async () => {
       const query = '{ educationCertificates { totalCount } }';
       expect((await hub.querySubgraph('education', query, undefined, null)).status).toBe(401);
-      const forged = signPrincipal(admin, randomBytes(32));
+      const call = { audience: 'education', method: 'POST', path: requestPath(hub.urls.education), body: JSON.stringify({ query }) };
+      const forged = signCall(admin, randomBytes(32), call);
       expect((await post(hub.urls.education, { query }, { [PRINCIPAL_HEADER]: forged })).status).toBe(401);
-      const old = signPrincipal(admin, Buffer.from(secrets.HUB_SUBGRAPH_SIGNING_KEY, 'hex'), Date.now() - 10 * 60_000);
+      const old = signCall(admin, Buffer.from(secrets.HUB_SUBGRAPH_SIGNING_KEY, 'hex'), call, Date.now() - 10 * 60_000);
       expect((await post(hub.urls.education, { query }, { [PRINCIPAL_HEADER]: old })).status).toBe(401);
       expect((await fetch(hub.urls.education.replace('/graphql', '/changes'))).status).toBe(401);
       expect((await hub.querySubgraph('education', query)).status).toBe(200);
@@ -170,8 +171,8 @@ describe('who may see and change what', () => {
 
     it('serves the change feed to the service role only', async () => {
       const feed = hub.urls.education.replace('/graphql', '/changes?after=0&limit=1');
-      expect((await fetch(feed, { headers: hub.signedHeaders(analyst) })).status).toBe(403);
-      expect((await fetch(feed, { headers: hub.signedHeaders({ subject: 'hrss', role: 'SERVICE' }) })).status).toBe(200);
+      expect((await fetch(feed, { headers: hub.signedHeaders(analyst, { url: feed }) })).status).toBe(403);
+      expect((await fetch(feed, { headers: hub.signedHeaders({ subject: 'hrss', role: 'SERVICE' }, { url: feed }) })).status).toBe(200);
     });
   });
 

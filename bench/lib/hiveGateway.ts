@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { isRole, PRINCIPAL_HEADER, Principal, signPrincipal } from '@hub/auth';
+import { isRole, PRINCIPAL_HEADER, Principal, requestPath, signCall } from '@hub/auth';
 
 /** Headers the benchmark sends to Hive to say which principal to sign (Hive does no authentication here). */
 export const BENCH_ROLE_HEADER = 'x-bench-role';
@@ -33,32 +33,36 @@ const defaultPrincipals: Record<string, Principal> = {
 
 /**
  * Hive Gateway with the Rust query planner (router-runtime) on the hub's committed supergraph, with
- * subgraph URLs moved to where the departments listen and the signed x-hub-principal header added to
- * every subgraph fetch. A signed header is valid for 60 s, so it is re-signed at most once a second
- * per principal (the same trade our gateway makes).
+ * subgraph URLs moved to where the departments listen and the x-hub-principal header signed into
+ * every subgraph fetch by an onFetch hook, from the exact method, URL and body Hive sends (the hub's
+ * signatures cover one call, once), as our gateway's fetcher does.
  */
 export function createHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
   const principals = options.principals ?? defaultPrincipals;
-  const signed = new Map<string, { value: string; at: number }>();
-  const headerFor = (role: string, subject: string | null): string | null => {
-    const now = Date.now();
-    const id = `${role}\u0000${subject ?? ''}`;
-    const cached = signed.get(id);
-    if (cached && now - cached.at < 1000) return cached.value;
+  const audiences = new Map(Object.entries(options.subgraphUrls).map(([name, location]) => [location, name]));
+  const principalFor = (role: string, subject: string | null): Principal | null => {
     const base = principals[role] ?? (isRole(role) && role !== 'DEPARTMENT_STAFF' ? { subject: `bench-${role.toLowerCase()}`, role } : null);
-    if (!base) return null;
-    const value = signPrincipal(subject ? { ...base, subject } : base, options.signingKey, now);
-    if (signed.size > 10_000) signed.clear();
-    signed.set(id, { value, at: now });
-    return value;
+    return base && (subject ? { ...base, subject } : base);
   };
   return createGatewayRuntime({
     supergraph: fs.readFileSync(options.supergraphPath, 'utf8'),
     unifiedGraphHandler,
     transportEntries: Object.fromEntries(Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }])),
-    propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => ({ [PRINCIPAL_HEADER]: headerFor(request.headers.get(BENCH_ROLE_HEADER) ?? 'COUNTY_ADMIN', request.headers.get(BENCH_SUBJECT_HEADER)) }),
-    },
+    plugins: () => [
+      {
+        onFetch({ url, options: init, setOptions, context }) {
+          const request = (context as { request?: Request } | undefined)?.request;
+          const who = principalFor(request?.headers.get(BENCH_ROLE_HEADER) ?? 'COUNTY_ADMIN', request?.headers.get(BENCH_SUBJECT_HEADER) ?? null);
+          const audience = audiences.get(url);
+          if (!who || !audience) return;
+          const body = typeof init.body === 'string' || init.body instanceof Uint8Array ? init.body : '';
+          const method = init.method ?? 'GET';
+          const given = init.headers instanceof Headers ? Object.fromEntries(init.headers) : (init.headers as Record<string, string> | undefined);
+          const headers = { ...given, [PRINCIPAL_HEADER]: signCall(who, options.signingKey, { audience, method, path: requestPath(url), body }) };
+          setOptions({ ...init, headers });
+        },
+      },
+    ],
     logging: options.logging ? 'debug' : false,
     graphiql: false,
     landingPage: false,

@@ -2,35 +2,23 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apoll
 // The enum's value is needed at run time; @apollo/gateway's index exports only the types.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { GraphQLError } from 'graphql';
-import { PRINCIPAL_HEADER, Principal, PRINCIPAL_MAX_AGE_MS, signPrincipal } from '@hub/auth';
+import { PRINCIPAL_HEADER, Principal, requestPath, signCall } from '@hub/auth';
 import { departmentFromSlug, departmentLabels } from '@hub/vocabulary';
 import type { GatewayContext } from './GatewayContext';
-import { LeanResponse, RETRYABLE_HEADER } from './undiciFetcher';
+import { CallSigner, LeanResponse, RETRYABLE_HEADER, SignedInit } from './undiciFetcher';
 
 type DataSourceOptions = ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0];
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 
-/** How long one signed header is reused for the same principal: well inside its 60 s validity. */
-const SIGNATURE_REUSE_MS = 5_000;
-if (SIGNATURE_REUSE_MS * 4 > PRINCIPAL_MAX_AGE_MS) throw new Error('signed headers must be reused for a small part of their validity only');
-
 /**
- * Signs principals into the x-hub-principal header, reusing a signature for a few seconds per
- * principal: a dossier fans out to six subgraphs, and an HMAC, a JSON.stringify and two base64
- * encodings per subgraph call add up. Shared by all data sources of one gateway.
+ * The signer of one subgraph call for a principal: the header is made by the fetcher from the exact
+ * method, URL and body it sends, per attempt (see CallSigner), for this subgraph only.
  */
-export function createPrincipalSigner(key: Buffer, reuseMs = SIGNATURE_REUSE_MS): (principal: Principal) => string {
-  const cache = new Map<string, { value: string; at: number }>();
-  return (principal) => {
-    const now = Date.now();
-    const id = `${principal.role}\u0000${principal.department ?? ''}\u0000${principal.subject}`;
-    const hit = cache.get(id);
-    if (hit && now - hit.at < reuseMs) return hit.value;
-    // Many distinct callers: start over rather than keep an unbounded map.
-    if (cache.size >= 10_000) cache.clear();
-    const value = signPrincipal(principal, key, now);
-    cache.set(id, { value, at: now });
-    return value;
+export function callSigner(principal: Principal, key: Buffer, audience: string): CallSigner {
+  return {
+    who: `${principal.role}\u0000${principal.department ?? ''}\u0000${principal.subject}`,
+    header: PRINCIPAL_HEADER,
+    sign: (method, url, body) => signCall(principal, key, { audience, method, path: requestPath(url), body }),
   };
 }
 
@@ -49,9 +37,9 @@ function parseCacheControlHeader(header: string | null | undefined): Record<stri
 }
 
 /**
- * Calls one department subgraph with the caller's verified identity in a signed header (subgraphs
- * refuse anything unsigned) and the request id, so logs line up across services. When the
- * department cannot answer, the error names it; the other departments' data still comes back.
+ * Calls one department subgraph with the caller's verified identity in a header signed for that one
+ * call (subgraphs refuse anything unsigned, signed for another call, or seen before) and the request
+ * id, so logs line up across services. When the department cannot answer, the error names it; the other departments' data still comes back.
  *
  * Query-plan fetches take a lean path (`process` below) that does what RemoteGraphQLDataSource does
  * without building a node-fetch Headers and a node-fetch Request for every subgraph call (the stock
@@ -63,7 +51,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   constructor(
     options: DataSourceOptions,
-    private readonly sign: (principal: Principal) => string,
+    private readonly signingKey: Buffer,
     private readonly subgraph: string,
   ) {
     super(options);
@@ -79,7 +67,6 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Only set when Apollo asks subgraphs for federated traces, which the hub does not use.
     if (request.http?.headers) for (const [name, value] of request.http.headers) headers[name] = value;
     headers['content-type'] = 'application/json';
-    headers[PRINCIPAL_HEADER] = this.sign(context.principal);
     if (context.requestId) headers['x-request-id'] = context.requestId;
     if (!isMutation(request.query)) headers[RETRYABLE_HEADER] = '1';
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
@@ -87,7 +74,9 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     let response: LeanResponse | undefined;
     let result: GatewayGraphQLResponse;
     try {
-      response = (await this.fetcher(this.url, { method: 'POST', headers, body })) as unknown as LeanResponse;
+      // The fetcher (createUndiciFetcher) signs the bytes it sends, for this subgraph, per attempt.
+      const init: SignedInit = { method: 'POST', headers, body, signer: callSigner(context.principal, this.signingKey, this.subgraph) };
+      response = (await this.fetcher(this.url, init as never)) as unknown as LeanResponse;
       if (!response.ok) throw await this.errorFromResponse(response as never);
       const parsed = await this.parseBody(response as never);
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);

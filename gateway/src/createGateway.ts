@@ -5,11 +5,10 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { hubSecretsFromEnv, Principal } from '@hub/auth';
-import { close, createHttpService, createLogger, createMetrics, isProduction, listen, Logger, RouteHandler, sendJson, serviceBaseUrl, servicePort } from '@hub/runtime';
+import { close, createFormatError, createHttpService, createLogger, createOperatorService, createMetrics, isProduction, listen, Logger, OperatorService, RouteHandler, sendJson, serviceBaseUrl, servicePort } from '@hub/runtime';
 import { createAuthenticator } from './authenticate';
-import { createFormatError } from './formatError';
 import type { GatewayContext } from './GatewayContext';
-import { createPrincipalSigner, HubDataSource } from './HubDataSource';
+import { HubDataSource } from './HubDataSource';
 import { aliasLimitRule, costLimitRule, defaultLimits, depthLimitRule } from './limits/operationLimits';
 import { RateLimiter } from './limits/RateLimiter';
 import { shareIdenticalQueries } from './sharedReads';
@@ -23,6 +22,8 @@ export interface Gateway {
   log: Logger;
   apollo: ApolloServer<GatewayContext>;
   http: http.Server;
+  /** The internal listener of /metrics and /ready in production (null in development: they are on the public port). */
+  operator: OperatorService | null;
   listen(port?: number): Promise<number>;
   stop(): Promise<void>;
 }
@@ -68,7 +69,6 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
   // Apollo Gateway reports usage data to Apollo's servers unless told not to (it reads process.env
   // itself): the county's gateway sends nothing abroad unless an operator sets it to false.
   if ((env.APOLLO_TELEMETRY_DISABLED ?? process.env.APOLLO_TELEMETRY_DISABLED) === undefined) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
-  const sign = createPrincipalSigner(secrets.signingKey);
   const fetchers: ReturnType<typeof createUndiciFetcher>[] = [];
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
@@ -86,7 +86,7 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
         dedupe: env.HUB_SUBGRAPH_DEDUPLICATE !== '0',
       });
       fetchers.push(subgraphFetch);
-      return new HubDataSource({ url: target, fetcher: subgraphFetch.fetcher as never }, sign, name);
+      return new HubDataSource({ url: target, fetcher: subgraphFetch.fetcher as never }, secrets.signingKey, name);
     },
   });
   const limits = {
@@ -119,7 +119,8 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     const checks = await Promise.all(
       [...subgraphUrls].map(async ([name, url]) => {
         try {
-          const response = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) });
+          // A department's public /health checks its database too (its /ready is internal in production).
+          const response = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
           return [name, response.ok ? 'ok' : `HTTP ${response.status}`] as const;
         } catch {
           return [name, 'unreachable'] as const;
@@ -129,6 +130,8 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     const healthy = !stopping && checks.every(([, state]) => state === 'ok');
     sendJson(res, healthy ? 200 : 503, { status: stopping ? 'stopping' : healthy ? 'ok' : 'degraded', service: 'gateway', subgraphs: Object.fromEntries(checks) });
   };
+  const operatorRoutes: Record<string, RouteHandler> = { 'GET /ready': ready, 'GET /metrics': metrics.handler };
+  const operator = createOperatorService('gateway', operatorRoutes, log, env);
   const web = webRoutes(env, { log, secrets });
   const server = createHttpService<GatewayContext>({
     log,
@@ -138,15 +141,17 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     routes: {
       'GET /health': live,
       'GET /live': live,
-      'GET /ready': ready,
-      'GET /metrics': metrics.handler,
+      // Production: on the internal port only (createOperatorService).
+      ...(operator ? {} : operatorRoutes),
       ...web.routes,
       ...departmentFileRoutes(
         supergraphServices(supergraphSdl).map(({ name, url }) => ({ name, graphqlUrl: subgraphUrl(name, url, env) })),
         secrets.signingKey,
+        undefined,
+        num(env.HUB_IMPORT_MAX_BYTES, 50 * 1024 * 1024),
       ),
     },
-    publicPaths: new Set(['/health', '/live', '/ready', '/metrics', ...web.publicPaths]),
+    publicPaths: new Set(['/health', '/live', ...(operator ? [] : ['/ready', '/metrics']), ...web.publicPaths]),
     graphql: {
       server: apollo,
       context: async (_req, requestId, principal) => new RequestContext(requestId, principal as Principal, log),
@@ -157,15 +162,18 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     log,
     apollo,
     http: server,
+    operator,
     async listen(port?: number) {
       await apollo.start();
       const actual = await listen(server, port ?? servicePort('gateway', env), env.HUB_HOST || '127.0.0.1');
+      await operator?.listen(actual);
       log.info({ port: actual }, `gateway listening on http://127.0.0.1:${actual}/graphql`);
       return actual;
     },
     async stop() {
       stopping = true;
       await close(server);
+      await operator?.close();
       await apollo.stop();
       await Promise.all(fetchers.map((f) => f.close()));
     },

@@ -1,7 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import { request } from 'undici';
-import { PRINCIPAL_HEADER, Principal, signPrincipal } from '@hub/auth';
-import { RouteHandler, sendJson } from '@hub/runtime';
+import { PRINCIPAL_HEADER, Principal, requestPath, signCall } from '@hub/auth';
+import { readBody, RouteHandler, sendJson } from '@hub/runtime';
 
 const FILE_ROUTES = [
   ['POST', '/import'],
@@ -18,25 +18,37 @@ export function supergraphServices(supergraphSdl: string): { name: string; url: 
 /**
  * Spreadsheet import, templates and exports of each department, through the gateway:
  * `/departments/<slug>/import`, `/departments/<slug>/import/template`, `/departments/<slug>/export/…`.
- * The caller's verified identity goes on in the signed header; the department decides.
+ * The caller's verified identity goes on in a header signed for that one call; the department decides.
+ *
+ * An upload is read whole first (refused with 413 past `maxUploadBytes`, the departments' own cap,
+ * HUB_IMPORT_MAX_BYTES), so its SHA-256 can be signed with the call: the department compares the
+ * bytes it receives with that digest before it parses anything, and a header captured on the way
+ * cannot carry another file.
  */
-export function departmentFileRoutes(services: { name: string; graphqlUrl: string }[], signingKey: Buffer, timeoutMs = 300_000): Record<string, RouteHandler> {
+export function departmentFileRoutes(
+  services: { name: string; graphqlUrl: string }[],
+  signingKey: Buffer,
+  timeoutMs = 300_000,
+  maxUploadBytes = 50 * 1024 * 1024,
+): Record<string, RouteHandler> {
   const routes: Record<string, RouteHandler> = {};
   for (const { name, graphqlUrl } of services) {
     const base = graphqlUrl.replace(/\/graphql$/, '');
     for (const [method, path] of FILE_ROUTES) {
       routes[`${method} /departments/${name}${path}`] = async (req, res, url, principal) => {
+        const body = method === 'POST' ? await readBody(req, maxUploadBytes) : undefined;
+        const target = `${base}${path}${url.search}`;
         let upstream;
         try {
-          upstream = await request(`${base}${path}${url.search}`, {
+          upstream = await request(target, {
             method,
             headers: {
-              [PRINCIPAL_HEADER]: signPrincipal(principal as Principal, signingKey),
+              [PRINCIPAL_HEADER]: signCall(principal as Principal, signingKey, { audience: name, method, path: requestPath(target), body }),
               'content-type': req.headers['content-type'] ?? 'application/octet-stream',
-              ...(req.headers['content-length'] ? { 'content-length': req.headers['content-length'] } : {}),
+              ...(body ? { 'content-length': String(body.length) } : {}),
               'x-request-id': String(res.getHeader('x-request-id') ?? req.headers['x-request-id'] ?? ''),
             },
-            body: method === 'POST' ? req : undefined,
+            body,
             headersTimeout: timeoutMs,
             bodyTimeout: timeoutMs,
           });

@@ -26,6 +26,25 @@ export interface FetcherOptions {
   dedupe?: boolean;
 }
 
+/**
+ * Signs one call: the header is made per attempt from the exact method, URL and body sent (a
+ * signature covers one call once, so a retry or a shared call gets its own). `who` identifies the
+ * principal for sharing identical reads: calls of different principals are never shared.
+ */
+export interface CallSigner {
+  who: string;
+  header: string;
+  sign(method: string, url: string, body: string): string;
+}
+
+/** What HubDataSource passes: fetch's init plus the signer of the call. */
+export interface SignedInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signer?: CallSigner;
+}
+
 /** Header HubDataSource sets on read operations: only those may be retried. */
 export const RETRYABLE_HEADER = 'x-hub-retryable';
 
@@ -76,8 +95,8 @@ const NOT_IN_DEDUPE_KEY = 'x-request-id';
  * A subgraph's 400 with a GraphQL error body (e.g. a bad Date literal) is passed on as the
  * GraphQL errors it is, so clients see the subgraph's code and message, not "400: Bad Request".
  *
- * Identical reads in flight at the same time (same URL, body and headers, including the signed
- * principal, so never across callers who may see different things) share one subgraph call, as Hive
+ * Identical reads in flight at the same time (same URL, body and headers, and the same principal,
+ * so never across callers who may see different things) share one subgraph call, as Hive
  * Gateway and Apollo Router do: twenty dashboards asking for countyProgress at once cost hrss one
  * query. Each caller still parses its own copy of the answer. A shared call carries the first
  * caller's x-request-id. Writes and audited ID reveals are never shared. HUB_SUBGRAPH_DEDUPLICATE=0
@@ -100,7 +119,8 @@ export function createUndiciFetcher(options: FetcherOptions) {
   };
   const inflight = new Map<string, Promise<RawResponse>>();
 
-  const once = async (url: string, method: string, headers: Record<string, string>, body: string | undefined): Promise<RawResponse> => {
+  const once = async (url: string, method: string, headers: Record<string, string>, body: string | undefined, signer: CallSigner | undefined): Promise<RawResponse> => {
+    if (signer) headers[signer.header] = signer.sign(method, url, body ?? '');
     // One timer per call for the whole exchange, cleared when it ends (AbortSignal.timeout's timer
     // would fire, and build an exception, for every call long after it finished).
     const controller = new AbortController();
@@ -114,11 +134,11 @@ export function createUndiciFetcher(options: FetcherOptions) {
     }
   };
 
-  const attempt = async (url: string, method: string, headers: Record<string, string>, body: string | undefined, retryable: boolean): Promise<RawResponse> => {
+  const attempt = async (url: string, method: string, headers: Record<string, string>, body: string | undefined, retryable: boolean, signer?: CallSigner): Promise<RawResponse> => {
     const started = process.hrtime.bigint();
     for (let attempt = 0; ; attempt++) {
       try {
-        const raw = await once(url, method, headers, body);
+        const raw = await once(url, method, headers, body, signer);
         const status = effectiveStatus(raw);
         (status >= 200 && status < 300 ? counted?.ok : counted?.error)?.inc();
         counted?.latency.observe(Number(process.hrtime.bigint() - started) / 1e9);
@@ -155,11 +175,12 @@ export function createUndiciFetcher(options: FetcherOptions) {
     };
   };
 
-  const fetcher = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<LeanResponse> => {
+  const fetcher = async (url: string, init: SignedInit): Promise<LeanResponse> => {
     const method = init.method ?? 'POST';
     const headers: Record<string, string> = {};
+    const signer = init.signer;
     let retryable = false;
-    let key = dedupe ? `${method} ${url}\n${init.body ?? ''}` : '';
+    let key = dedupe ? `${method} ${url}\n${init.body ?? ''}${signer ? `\nsigned-for:${signer.who}` : ''}` : '';
     for (const name in init.headers) {
       if (name === RETRYABLE_HEADER) {
         retryable = init.headers[name] === '1';
@@ -169,11 +190,11 @@ export function createUndiciFetcher(options: FetcherOptions) {
       if (dedupe && name !== NOT_IN_DEDUPE_KEY) key += `\n${name}:${headers[name]}`;
     }
     // Only reads (the retryable ones) are shared, and never one that reveals an ID number (each is audited).
-    if (!dedupe || !retryable || hasSideEffects(init.body ?? '')) return lean(await attempt(url, method, headers, init.body, retryable), url);
+    if (!dedupe || !retryable || hasSideEffects(init.body ?? '')) return lean(await attempt(url, method, headers, init.body, retryable, signer), url);
     let shared = inflight.get(key);
     if (shared) counted?.shared.inc();
     else {
-      shared = attempt(url, method, headers, init.body, retryable).finally(() => inflight.delete(key));
+      shared = attempt(url, method, headers, init.body, retryable, signer).finally(() => inflight.delete(key));
       inflight.set(key, shared);
     }
     return lean(await shared, url);

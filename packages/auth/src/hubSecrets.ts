@@ -62,6 +62,7 @@ export function hubSecretsFromEnv(env: NodeJS.ProcessEnv = process.env, warn: (m
   else if (publicKey) jwt.publicKeyPem = publicKey;
   else jwt.secret = key('HUB_JWT_SECRET', 'jwt-secret');
 
+  if (production) refuseSharedKeys(env);
   if (missing.length && production) {
     throw new Error(`生产模式下缺少密钥：${missing.join('、')} / missing secrets in production: ${missing.join(', ')} (or *_FILE)`);
   }
@@ -75,4 +76,25 @@ export function hubSecretsFromEnv(env: NodeJS.ProcessEnv = process.env, warn: (m
     );
   }
   return { jwt, signingKey, development };
+}
+
+/** The hub's secrets that must each be a key of its own: one leaked or rotated must not give away another. */
+const DISTINCT_KEYS = ['HUB_PERSON_KEY', 'HUB_ID_ENCRYPTION_KEY', 'HUB_JWT_SECRET', 'HUB_SUBGRAPH_SIGNING_KEY'] as const;
+
+/**
+ * Refuses one key configured for two secrets (directly or through *_FILE): the person key, the ID
+ * encryption key, the JWT secret and the subgraph signing key must all differ. Production only; a
+ * service checks the ones it is given (the gateway has no person key).
+ */
+export function refuseSharedKeys(env: NodeJS.ProcessEnv): void {
+  const seen: { variable: string; key: Buffer }[] = [];
+  for (const variable of DISTINCT_KEYS) {
+    const key = readKeyFromEnv(env, variable);
+    if (!key) continue;
+    const same = seen.find((s) => s.key.equals(key));
+    if (same) {
+      throw new Error(`生产模式下 ${same.variable} 与 ${variable} 不能使用同一个密钥，请分别生成 / ${same.variable} and ${variable} must be different keys`);
+    }
+    seen.push({ variable, key });
+  }
 }

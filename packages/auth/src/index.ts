@@ -1,5 +1,6 @@
 export * from './Principal';
 export * from './signedPrincipal';
+export * from './NonceLedger';
 export * from './hubSecrets';
 export * from './jwt';
 export * from './authorize';

@@ -41,8 +41,26 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
   res.end(text);
 }
 
+/** Checks a request's body must pass once it is read (see `checkBodyWith`). */
+const bodyChecks = new WeakMap<http.IncomingMessage, (body: Buffer) => boolean>();
+
 /**
- * The request body, refused with 413 past `maxBytes`. Read with 'data' events rather than `for await`:
+ * Makes `readBody` refuse this request's body (401) unless `check` accepts its exact bytes: a
+ * signature that covers the body is checked before any route or GraphQL sees it.
+ */
+export function checkBodyWith(req: http.IncomingMessage, check: (body: Buffer) => boolean): void {
+  bodyChecks.set(req, check);
+}
+
+function checked(req: http.IncomingMessage, body: Buffer): Buffer {
+  const check = bodyChecks.get(req);
+  if (check && !check(body)) throw new HttpError(401, '请求体与签名不符 (the body is not the one signed)');
+  return body;
+}
+
+/**
+ * The request body, refused with 413 past `maxBytes`, and with 401 when a check set by
+ * `checkBodyWith` refuses it. Read with 'data' events rather than `for await`:
  * the async iterator costs a few promises and an end-of-stream watcher per request, a measurable part
  * of a subgraph call. Like the iterator, an oversized body destroys the request.
  */
@@ -50,7 +68,7 @@ export function readBody(req: http.IncomingMessage, maxBytes: number): Promise<B
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes) return Promise.reject(new HttpError(413, `请求体超过上限 ${maxBytes} 字节 (request body too large)`));
   // Already read to its end (as `for await` would find it): nothing more will come.
-  if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  if (req.readableEnded) return new Promise((resolve) => resolve(checked(req, Buffer.alloc(0))));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -72,7 +90,11 @@ export function readBody(req: http.IncomingMessage, maxBytes: number): Promise<B
     };
     const onEnd = () => {
       done();
-      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+      try {
+        resolve(checked(req, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+      } catch (error) {
+        reject(error);
+      }
     };
     const onError = (error: Error) => {
       done();

@@ -3,3 +3,5 @@ export * from './createLogger';
 export * from './httpService';
 export * from './metrics';
 export * from './limitHeapGrowth';
+export * from './createFormatError';
+export * from './createOperatorService';

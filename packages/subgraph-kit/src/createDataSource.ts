@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, DataSourceOptions, EntitySchema, Logger as TypeOrmLogger, MixedList } from 'typeorm';
-import { dataDir } from '@hub/runtime';
+import { dataDir, isProduction } from '@hub/runtime';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
@@ -34,6 +34,20 @@ export interface MysqlSettings {
   user: string;
   password: string;
   database: string;
+}
+
+/**
+ * Refuses, in production, a database password anyone can read in this repository: docker-compose.yml's
+ * and deploy/mysql/init.sh's defaults (`<slug>-dev-password`, `hub-dev-root-password`, for any
+ * department, also one added later) or none at all.
+ */
+export function refuseDevelopmentPassword(slug: string, password: string): void {
+  if (password.trim() === '' || /-dev(-root)?-password$/i.test(password.trim())) {
+    const variable = `HUB_${envKey(slug)}_DB_PASSWORD`;
+    throw new Error(
+      `生产模式下 ${slug} 的数据库密码为空或是 docker-compose.yml 的默认开发密码，请在 .env 中设置 ${variable} / ${variable} is empty or the public development default`,
+    );
+  }
 }
 
 /** Connection settings of one department's MySQL database; each department has its own user. */
@@ -69,6 +83,7 @@ export function createDataSource(parts: DataSourceParts, env: NodeJS.ProcessEnv 
   let options: DataSourceOptions;
   if (databaseKind(env) === 'mysql') {
     const mysql = mysqlSettings(parts.slug, env);
+    if (isProduction(env)) refuseDevelopmentPassword(parts.slug, mysql.password);
     options = {
       ...common,
       type: 'mysql',

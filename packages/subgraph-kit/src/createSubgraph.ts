@@ -1,13 +1,29 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { hubSecretsFromEnv, may, PRINCIPAL_HEADER, Principal, verifyPrincipal } from '@hub/auth';
+import { hubSecretsFromEnv, may, Principal } from '@hub/auth';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
-import { close, createHttpService, createLogger, createMetrics, listen, Logger, RouteHandler, sendJson, servicePort, ServiceMetrics } from '@hub/runtime';
+import {
+  close,
+  createFormatError,
+  createHttpService,
+  createLogger,
+  createMetrics,
+  createOperatorService,
+  isProduction,
+  listen,
+  Logger,
+  OperatorService,
+  RouteHandler,
+  sendJson,
+  servicePort,
+  ServiceMetrics,
+} from '@hub/runtime';
 import client from 'prom-client';
+import { createCallAuthenticator } from './createCallAuthenticator';
 import { createCoreLoaders } from './createCoreLoaders';
 import { CoreRepository } from './CoreRepository';
 import { coreTableSpecs, CoreTableSpecs } from './coreTables';
@@ -56,8 +72,10 @@ export interface Subgraph<TContext extends SubgraphContext = SubgraphContext> {
   identity: IdentityService;
   apollo: ApolloServer<TContext>;
   http: http.Server;
-  /** Prometheus metrics, served at GET /metrics. */
+  /** Prometheus metrics, served at GET /metrics (on the internal port in production). */
   metrics: ServiceMetrics;
+  /** The internal listener of /metrics and /ready in production (null in development: they are on the public port). */
+  operator: OperatorService | null;
   /** Key of the signed principal header (hrss signs its own service calls with it). */
   signingKey: Buffer;
   /** Opens the database and runs pending migrations. */
@@ -72,6 +90,7 @@ const CHANGE_FEED_MAX = 5000;
 /** Builds a department subgraph: database, migrations, GraphQL, /health and the change feed. */
 export function createSubgraph<TContext extends SubgraphContext = SubgraphContext>(options: SubgraphOptions<TContext>): Subgraph<TContext> {
   const env = options.env ?? process.env;
+  const production = isProduction(env);
   const { definition } = options;
   const log = createLogger(definition.slug, env);
   const specs = coreTableSpecs(definition.columns);
@@ -93,11 +112,16 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
     resolvers: mergeResolvers(departmentResolvers(definition), options.resolvers ?? {}) as never,
   });
   const metrics = createMetrics(definition.slug);
+  // HUB_MODE=production alone (NODE_ENV unset) must give the production posture: Apollo's own
+  // defaults look at NODE_ENV only, so every switch is set here.
   const apollo = new ApolloServer<TContext>({
     schema,
-    includeStacktraceInErrorResponses: env.NODE_ENV !== 'production',
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    includeStacktraceInErrorResponses: !production,
+    formatError: createFormatError(production, (formatted, error) => log.error({ err: error, path: formatted.path }, 'internal error (masked in the answer)')),
     // No Apollo Studio here: federated tracing would only cost time on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.plugin<TContext>()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.plugin<TContext>(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   new client.Gauge({
     name: 'hub_db_pool_connections',
@@ -143,21 +167,30 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
     }
   };
   const live: RouteHandler = (_req, res) => sendJson(res, 200, { status: 'ok', service: definition.slug });
+  /** Public health: ok or not (the database answers), nothing about the service's insides. */
+  const health: RouteHandler = async (_req, res) => {
+    if (stopping) return sendJson(res, 503, { status: 'unavailable' });
+    try {
+      await dataSource.query('SELECT 1');
+      sendJson(res, 200, { status: 'ok' });
+    } catch {
+      sendJson(res, 503, { status: 'unavailable' });
+    }
+  };
+  const operatorRoutes: Record<string, RouteHandler> = { 'GET /ready': ready, 'GET /metrics': metrics.handler };
+  hub.operator = createOperatorService(definition.slug, operatorRoutes, log, env);
 
   hub.http = createHttpService<TContext>({
     log,
-    // Only the gateway (or a service) holding the signing key can call a subgraph.
-    authenticate: (req) => {
-      const header = req.headers[PRINCIPAL_HEADER];
-      return verifyPrincipal(typeof header === 'string' ? header : undefined, secrets.signingKey);
-    },
-    publicPaths: new Set(['/health', '/ready', '/live', '/metrics']),
+    // Only the gateway (or a service) holding the signing key can call a subgraph, and only with a
+    // header signed for this very call (this service, method, path, body), seen once.
+    authenticate: createCallAuthenticator(definition.slug, secrets.signingKey),
+    publicPaths: new Set(['/health', '/live', ...(hub.operator ? [] : ['/ready', '/metrics'])]),
     metrics,
     routes: {
-      'GET /health': ready,
-      'GET /ready': ready,
+      'GET /health': health,
       'GET /live': live,
-      'GET /metrics': metrics.handler,
+      ...(hub.operator ? {} : operatorRoutes),
       'GET /changes': changeFeed,
       ...(options.routes?.(hub) ?? {}),
     },
@@ -186,12 +219,14 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
   hub.listen = async (port?: number) => {
     await apollo.start();
     const actual = await listen(hub.http, port ?? servicePort(definition.slug, env), env.HUB_HOST || '127.0.0.1');
+    await hub.operator?.listen(actual);
     log.info({ port: actual }, `${definition.slug} subgraph listening`);
     return actual;
   };
   hub.stop = async () => {
     stopping = true;
     await close(hub.http);
+    await hub.operator?.close();
     await apollo.stop();
     if (dataSource.isInitialized) await dataSource.destroy();
   };

@@ -1,4 +1,4 @@
-import { PRINCIPAL_HEADER, Principal, signPrincipal } from '@hub/auth';
+import { PRINCIPAL_HEADER, Principal, requestPath, signCall } from '@hub/auth';
 import type { CoreRepository } from '../CoreRepository';
 import type { Subgraph } from '../createSubgraph';
 import { StatementCounter } from '../createDataSource';
@@ -52,17 +52,21 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
   const { typePrefix: P, personField: field } = definition;
   let base = '';
 
-  const headers = (who: Principal | null): Record<string, string> => (who ? { [PRINCIPAL_HEADER]: signPrincipal(who, hub.signingKey) } : {});
+  // Signed like the gateway signs: for this department, this method, path and body.
+  const headers = (who: Principal | null, method: string, url: string, body?: string): Record<string, string> =>
+    who ? { [PRINCIPAL_HEADER]: signCall(who, hub.signingKey, { audience: definition.slug, method, path: requestPath(url), body }) } : {};
   const graphql = async (query: string, variables?: Record<string, unknown>, who: Principal | null = ADMIN) => {
+    const body = JSON.stringify({ query, variables });
     const response = await fetch(`${base}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers(who) },
-      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', ...headers(who, 'POST', `${base}/graphql`, body) },
+      body,
     });
     return { status: response.status, body: (await response.json()) as GraphQLBody };
   };
   const feedPage = async (after: number, limit: number, who: Principal | null = SERVICE) => {
-    const response = await fetch(`${base}/changes?after=${after}&limit=${limit}`, { headers: headers(who) });
+    const url = `${base}/changes?after=${after}&limit=${limit}`;
+    const response = await fetch(url, { headers: headers(who, 'GET', url) });
     return { status: response.status, body: response.ok ? ((await response.json()) as { changes: FeedChange[]; latestSeq: number }) : undefined };
   };
   const repo = (): CoreRepository => hub.repo;

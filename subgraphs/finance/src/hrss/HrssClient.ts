@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { PRINCIPAL_HEADER, signPrincipal } from '@hub/auth';
+import { PRINCIPAL_HEADER, requestPath, signCall } from '@hub/auth';
 import { serviceBaseUrl } from '@hub/runtime';
 import type { CertificateKind, CertificateStatus, Department, SkillLevel } from '@hub/vocabulary';
 
@@ -54,15 +54,17 @@ export class HrssClient {
   private async query<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     // Read at call time: hrss's address may be set after finance was built (tests, docker compose).
     const url = `${serviceBaseUrl('hrss', this.env)}/graphql`;
+    const payload = JSON.stringify({ query, variables });
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [PRINCIPAL_HEADER]: signPrincipal({ subject: 'finance-subsidies', role: 'SERVICE' }, this.signingKey),
+          // Signed for this one call to hrss: its path and these very body bytes.
+          [PRINCIPAL_HEADER]: signCall({ subject: 'finance-subsidies', role: 'SERVICE' }, this.signingKey, { audience: 'hrss', method: 'POST', path: requestPath(url), body: payload }),
         },
-        body: JSON.stringify({ query, variables }),
+        body: payload,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {

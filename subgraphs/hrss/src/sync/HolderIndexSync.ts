@@ -1,7 +1,7 @@
 import { serviceBaseUrl } from '@hub/runtime';
 import type { Logger } from '@hub/runtime';
 import type { CoreRepository } from '@hub/subgraph-kit';
-import { PRINCIPAL_HEADER, signPrincipal } from '@hub/auth';
+import { PRINCIPAL_HEADER, requestPath, signCall } from '@hub/auth';
 import { Department, departments, departmentSlug } from '@hub/vocabulary';
 import type { FeedChange, HolderIndexRepository } from '../repositories/HolderIndexRepository';
 
@@ -16,10 +16,11 @@ export type FeedSource = (after: number, limit: number) => Promise<FeedPage>;
 /** A department's feed over HTTP (GET /changes on its subgraph), with a timeout. */
 export function httpFeedSource(department: Department, signingKey: Buffer, env: NodeJS.ProcessEnv = process.env, timeoutMs = 15_000): FeedSource {
   return async (after, limit) => {
-    const base = serviceBaseUrl(departmentSlug[department], env);
-    // hrss calls as the service role, signed like the gateway's calls.
-    const principal = signPrincipal({ subject: 'hrss-holder-index', role: 'SERVICE' }, signingKey);
-    const response = await fetch(`${base}/changes?after=${after}&limit=${limit}`, {
+    const slug = departmentSlug[department];
+    const url = `${serviceBaseUrl(slug, env)}/changes?after=${after}&limit=${limit}`;
+    // hrss calls as the service role, signed for this one page of this department's feed.
+    const principal = signCall({ subject: 'hrss-holder-index', role: 'SERVICE' }, signingKey, { audience: slug, method: 'GET', path: requestPath(url) });
+    const response = await fetch(url, {
       headers: { [PRINCIPAL_HEADER]: principal },
       signal: AbortSignal.timeout(timeoutMs),
     });
