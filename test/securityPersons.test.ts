@@ -157,7 +157,8 @@ describe('person-level data: what each role sees, whom department staff see, and
 
     it('serves the holder index the birth year and the address-only mask, never the date, from every feed', async () => {
       for (const slug of ['education', 'veterans', 'hrss']) {
-        const response = await fetch(hub.urls[slug].replace('/graphql', '/changes?after=0&limit=5000'), { headers: hub.signedHeaders(service) });
+        const url = hub.urls[slug].replace('/graphql', '/changes?after=0&limit=5000');
+        const response = await fetch(url, { headers: hub.signedHeaders(service, { url }) });
         const body = await response.json();
         const persons = body.changes.filter((c: { entity: string }) => c.entity === 'person');
         expect(persons.length).toBeGreaterThan(0);
@@ -179,7 +180,8 @@ describe('person-level data: what each role sees, whom department staff see, and
         JSON.stringify(old),
         '2025-01-01T00:00:00.000Z',
       ]);
-      const response = await fetch(hub.urls.education.replace('/graphql', `/changes?after=${before}`), { headers: hub.signedHeaders(service) });
+      const url = hub.urls.education.replace('/graphql', `/changes?after=${before}`);
+      const response = await fetch(url, { headers: hub.signedHeaders(service, { url }) });
       const [change] = (await response.json()).changes;
       expect(change.record).toEqual({ ...old, birthDate: undefined, idNumberMasked: '410928************', birthYear: 1985 });
       expect(JSON.stringify(change)).not.toContain('1985-12-31');
