@@ -10,7 +10,7 @@ import { createAuthenticator } from './authenticate';
 import { createFormatError } from './formatError';
 import type { GatewayContext } from './GatewayContext';
 import { createPrincipalSigner, HubDataSource } from './HubDataSource';
-import { aliasLimitRule, costLimitRule, defaultLimits, depthLimitRule } from './limits/operationLimits';
+import { limitsFromEnv, operationLimitsRule } from './limits/operationLimits';
 import { RateLimiter } from './limits/RateLimiter';
 import { shareIdenticalQueries } from './sharedReads';
 import { createUndiciFetcher } from './undiciFetcher';
@@ -89,11 +89,6 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
       return new HubDataSource({ url: target, fetcher: subgraphFetch.fetcher as never }, sign, name);
     },
   });
-  const limits = {
-    maxDepth: num(env.HUB_MAX_DEPTH, defaultLimits.maxDepth),
-    maxAliases: num(env.HUB_MAX_ALIASES, defaultLimits.maxAliases),
-    maxCost: num(env.HUB_MAX_COST, defaultLimits.maxCost),
-  };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
@@ -102,7 +97,7 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: num(env.HUB_MAX_TOKENS, 4000) },
-    validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases), costLimitRule(limits.maxCost)],
+    validationRules: [operationLimitsRule(limitsFromEnv(env))],
     formatError: createFormatError(production),
     plugins: [
       metrics.plugin<GatewayContext>(),
