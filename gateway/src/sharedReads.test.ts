@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type net from 'node:net';
 import { startHub, TestHub } from '../../test/fixtures/startHub';
+import { revealWritings } from '../../test/fixtures/revealWritings';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
@@ -8,28 +9,18 @@ import { Supergraph } from '@apollo/federation-internals';
 import { AUDITED_FIELDS, auditedFieldNames, hasSideEffects, mayShare } from './sharedReads';
 import { createUndiciFetcher, RETRYABLE_HEADER } from './undiciFetcher';
 
-/** The same reveal written in ways a regex on the text would miss; the parser sees one `idNumber` field in each. */
-export const revealWritings = (purpose: string): string[] => [
-  `{ p: person(idNumber: "x") { education { person { idNumber(purpose: "${purpose}") } } } }`,
-  `{ person(idNumber: "x") { education { person { idNumber,(purpose: "${purpose}") } } } }`,
-  `{ person(idNumber: "x") { education { person { n: idNumber\t,\n,(purpose:"${purpose}") } } } }`,
-  `{ person(idNumber: "x") { education { person { idNumber # 核对\n (purpose: "${purpose}") } } } }`,
-  `{ person(idNumber: "x") { education { person { idNumber\uFEFF(purpose: "${purpose}") } } } }`,
-  `{ person(idNumber: "x") { education { person { ...R } } } } fragment R on EducationPerson { idNumber(purpose: "${purpose}") }`,
-  `{ person(idNumber: "x") { education { person { ... on EducationPerson { ... { idNumber(purpose: "${purpose}") } } } } } }`,
-  `query($p: String!) { person(idNumber: "x") { education { person { idNumber(purpose: $p) } } } }`,
-];
+const revealTexts = (purpose: string) => revealWritings('410928198512310028', purpose).map((w) => w.query);
 
 describe('which operations may be shared', () => {
   it('shares reads, never writes or the audited ID reveal however it is written', () => {
     expect(mayShare(parse('{ countyProgress { certificateHolders { value } } }'))).toBe(true);
     expect(mayShare(parse('query($id: String!) { person(idNumber: $id) { name } }'))).toBe(true);
     expect(mayShare(parse(' mutation { syncHolderIndex { department } }'))).toBe(false);
-    for (const writing of revealWritings('核对')) expect([writing, mayShare(parse(writing))]).toEqual([writing, false]);
+    for (const writing of revealTexts('核对')) expect([writing, mayShare(parse(writing))]).toEqual([writing, false]);
   });
 
   it('judges subgraph request bodies the same way, without parsing those that cannot reveal', () => {
-    for (const writing of revealWritings('核对')) expect([writing, hasSideEffects(JSON.stringify({ query: writing }))]).toEqual([writing, true]);
+    for (const writing of revealTexts('核对')) expect([writing, hasSideEffects(JSON.stringify({ query: writing }))]).toEqual([writing, true]);
     expect(hasSideEffects(JSON.stringify({ query: '{ person(idNumber: $id) { name } }', variables: { idNumber: 'x' } }))).toBe(false);
     expect(hasSideEffects('{"query":"{ person { \\u0069dNumber(purpose: \\"x\\") } }"}')).toBe(true);
     expect(hasSideEffects('{"query":"{ person { idNumber(purpose: "}')).toBe(true);
