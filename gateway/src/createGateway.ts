@@ -73,6 +73,9 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl,
+    // Apollo shows the query plan (subgraphs, their fields) to any caller sending Apollo-Query-Plan-Experimental
+    // unless NODE_ENV=production; HUB_MODE=production must not depend on NODE_ENV for that.
+    __exposeQueryPlanExperimental: !production,
     buildService: ({ name, url }) => {
       const key = name.toUpperCase().replace(/-/g, '_');
       const target = subgraphUrl(name, url!, env);
