@@ -65,6 +65,28 @@ describe('gateway hardening', () => {
       expect(times.sort((a, b) => a - b)[2]).toBeLessThan(500);
     });
 
+    it('refuses huge or deep variables with a 400 at once (graphql-js took 20 s on 1,600 unknown fields; deep ones overflowed the stack: 500)', async () => {
+      const token = `Bearer ${await mintToken(admin, jwt())}`;
+      const raw = async (query: string, variablesJson: string) => {
+        const started = performance.now();
+        const response = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: `{"query":${JSON.stringify(query)},"variables":${variablesJson}}` });
+        return { status: response.status, text: await response.text(), ms: performance.now() - started };
+      };
+      const filter = 'query($f: TrainingVoucherFilter) { trainingVouchers(filter: $f, first: 1) { totalCount } }';
+      const cases = [
+        [filter, JSON.stringify({ f: Object.fromEntries(Array.from({ length: 1600 }, (_, i) => [`k${i}`, i])) }), 'UNKNOWN_INPUT_FIELD'],
+        ['{ countyProgress { asOf } }', `{"x":${'['.repeat(20_000)}1${']'.repeat(20_000)}}`, 'VARIABLE_DEPTH_LIMIT'],
+        ['{ countyProgress { asOf } }', JSON.stringify(Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`v${i}`, i]))), 'VARIABLE_VALUES_LIMIT'],
+      ];
+      for (const [query, variables, reason] of cases) {
+        const r = await raw(query, variables);
+        expect([reason, r.status]).toEqual([reason, 400]);
+        expect(r.text).toContain(reason);
+        expect(r.ms).toBeLessThan(1_000);
+      }
+      expect((await raw(filter, '{"f":{"state":"ISSUED"}}')).status).toBe(200);
+    });
+
     it('still answers an ordinary query', async () => {
       const ok = await hub.query('{ countyProgress { asOf certificateHolders { value } } }');
       expect(ok.errors).toBeUndefined();

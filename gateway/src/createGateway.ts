@@ -12,6 +12,7 @@ import type { GatewayContext } from './GatewayContext';
 import { createPrincipalSigner, HubDataSource } from './HubDataSource';
 import { limitsFromEnv, operationLimitsRule } from './limits/operationLimits';
 import { RateLimiter } from './limits/RateLimiter';
+import { variableLimitsFromEnv, variableLimitsPlugin } from './limits/variableLimits';
 import { shareIdenticalQueries } from './sharedReads';
 import { createUndiciFetcher } from './undiciFetcher';
 import { webRoutes } from './web/webRoutes';
@@ -104,6 +105,7 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     formatError: createFormatError(production),
     plugins: [
       metrics.plugin<GatewayContext>(),
+      variableLimitsPlugin<GatewayContext>(variableLimitsFromEnv(env)),
       ...(env.HUB_SHARE_IDENTICAL_QUERIES !== '0' ? [shareIdenticalQueries()] : []),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
