@@ -9,8 +9,9 @@ import { close, createFormatError, createHttpService, createLogger, createOperat
 import { createAuthenticator } from './authenticate';
 import type { GatewayContext } from './GatewayContext';
 import { HubDataSource } from './HubDataSource';
-import { aliasLimitRule, costLimitRule, defaultLimits, depthLimitRule } from './limits/operationLimits';
+import { limitsFromEnv, operationLimitsRule } from './limits/operationLimits';
 import { RateLimiter } from './limits/RateLimiter';
+import { variableLimitsFromEnv, variableLimitsPlugin } from './limits/variableLimits';
 import { shareIdenticalQueries } from './sharedReads';
 import { createUndiciFetcher } from './undiciFetcher';
 import { webRoutes } from './web/webRoutes';
@@ -73,6 +74,9 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl,
+    // Apollo shows the query plan (subgraphs, their fields) to any caller sending Apollo-Query-Plan-Experimental
+    // unless NODE_ENV=production; HUB_MODE=production must not depend on NODE_ENV for that.
+    __exposeQueryPlanExperimental: !production,
     buildService: ({ name, url }) => {
       const key = name.toUpperCase().replace(/-/g, '_');
       const target = subgraphUrl(name, url!, env);
@@ -89,11 +93,6 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
       return new HubDataSource({ url: target, fetcher: subgraphFetch.fetcher as never }, secrets.signingKey, name);
     },
   });
-  const limits = {
-    maxDepth: num(env.HUB_MAX_DEPTH, defaultLimits.maxDepth),
-    maxAliases: num(env.HUB_MAX_ALIASES, defaultLimits.maxAliases),
-    maxCost: num(env.HUB_MAX_COST, defaultLimits.maxCost),
-  };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
@@ -102,10 +101,11 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: num(env.HUB_MAX_TOKENS, 4000) },
-    validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases), costLimitRule(limits.maxCost)],
+    validationRules: [operationLimitsRule(limitsFromEnv(env))],
     formatError: createFormatError(production),
     plugins: [
       metrics.plugin<GatewayContext>(),
+      variableLimitsPlugin<GatewayContext>(variableLimitsFromEnv(env)),
       ...(env.HUB_SHARE_IDENTICAL_QUERIES !== '0' ? [shareIdenticalQueries()] : []),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

@@ -1,16 +1,35 @@
 import http from 'node:http';
 import type net from 'node:net';
 import { startHub, TestHub } from '../../test/fixtures/startHub';
-import { mayShare } from './sharedReads';
+import { revealWritings } from '../../test/fixtures/revealWritings';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { AUDITED_FIELDS, auditedFieldNames, hasSideEffects, mayShare } from './sharedReads';
 import { createUndiciFetcher, RETRYABLE_HEADER } from './undiciFetcher';
 
+const revealTexts = (purpose: string) => revealWritings('410928198512310028', purpose).map((w) => w.query);
+
 describe('which operations may be shared', () => {
-  it('shares reads, never writes or the audited ID reveal', () => {
-    expect(mayShare('{ countyProgress { certificateHolders { value } } }')).toBe(true);
-    expect(mayShare('query($id: String!) { person(idNumber: $id) { name } }')).toBe(true);
-    expect(mayShare(' mutation { syncHolderIndex { department } }')).toBe(false);
-    expect(mayShare('{ person(idNumber: "x") { education { person { idNumber(purpose: "核对") } } } }')).toBe(false);
-    expect(mayShare('{ person(idNumber: "x") { education { person { n: idNumber (purpose: "核对") } } } }')).toBe(false);
+  it('shares reads, never writes or the audited ID reveal however it is written', () => {
+    expect(mayShare(parse('{ countyProgress { certificateHolders { value } } }'))).toBe(true);
+    expect(mayShare(parse('query($id: String!) { person(idNumber: $id) { name } }'))).toBe(true);
+    expect(mayShare(parse(' mutation { syncHolderIndex { department } }'))).toBe(false);
+    for (const writing of revealTexts('核对')) expect([writing, mayShare(parse(writing))]).toEqual([writing, false]);
+  });
+
+  it('judges subgraph request bodies the same way, without parsing those that cannot reveal', () => {
+    for (const writing of revealTexts('核对')) expect([writing, hasSideEffects(JSON.stringify({ query: writing }))]).toEqual([writing, true]);
+    expect(hasSideEffects(JSON.stringify({ query: '{ person(idNumber: $id) { name } }', variables: { idNumber: 'x' } }))).toBe(false);
+    expect(hasSideEffects('{"query":"{ person { \\u0069dNumber(purpose: \\"x\\") } }"}')).toBe(true);
+    expect(hasSideEffects('{"query":"{ person { idNumber(purpose: "}')).toBe(true);
+    expect(hasSideEffects(JSON.stringify({ query: '{ countyProgress { asOf } }' }))).toBe(false);
+  });
+
+  it('knows the same audited fields as the schema says (every field taking a purpose)', () => {
+    const schema = Supergraph.build(fs.readFileSync(path.join(__dirname, '..', 'supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
+    expect([...auditedFieldNames(schema)].sort()).toEqual([...AUDITED_FIELDS].sort());
   });
 });
 
@@ -59,7 +78,7 @@ describe('the subgraph fetcher shares identical reads in flight', () => {
     const on = createUndiciFetcher({ subgraph: 'test' });
     const off = createUndiciFetcher({ subgraph: 'test', dedupe: false });
     const write = { ...read('p1', 'mutation { b }', 'w'), headers: { 'content-type': 'application/json', 'x-hub-principal': 'p1' } };
-    const reveal = '{ person { idNumber(purpose: "核对") } }';
+    const reveal = '{ person { idNumber,(purpose: "核对") } }';
     await Promise.all([
       on.fetcher(url, read('p1', '{ a }', 'x')),
       on.fetcher(url, read('p2', '{ a }', 'y')),

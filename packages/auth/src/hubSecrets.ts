@@ -9,8 +9,10 @@ export interface JwtSettings {
   publicKeyPem?: string;
   /** JWKS URL of the county's identity provider. */
   jwksUrl?: string;
-  /** Algorithm of the public key, e.g. RS256 or ES256 (HUB_JWT_ALGORITHM). */
+  /** The one algorithm accepted (HUB_JWT_ALGORITHM): default HS256 with a secret, RS256 with a public key or JWKS. */
   algorithm?: string;
+  /** Longest lifetime (exp - iat) accepted, in seconds (HUB_JWT_MAX_LIFETIME_SECONDS, default 12 h). */
+  maxLifetimeSeconds?: number;
   issuer: string;
   audience: string;
 }
@@ -57,6 +59,11 @@ export function hubSecretsFromEnv(env: NodeJS.ProcessEnv = process.env, warn: (m
     audience: env.HUB_JWT_AUDIENCE || 'puyang-skills-hub',
     algorithm: env.HUB_JWT_ALGORITHM || undefined,
   };
+  if (env.HUB_JWT_MAX_LIFETIME_SECONDS) {
+    const seconds = Number(env.HUB_JWT_MAX_LIFETIME_SECONDS);
+    if (!Number.isInteger(seconds) || seconds <= 0) throw new Error(`HUB_JWT_MAX_LIFETIME_SECONDS 须为正整数 / must be a positive whole number of seconds, got "${env.HUB_JWT_MAX_LIFETIME_SECONDS}"`);
+    jwt.maxLifetimeSeconds = seconds;
+  }
   const publicKey = env.HUB_JWT_PUBLIC_KEY || (env.HUB_JWT_PUBLIC_KEY_FILE ? fs.readFileSync(env.HUB_JWT_PUBLIC_KEY_FILE, 'utf8') : undefined);
   if (env.HUB_JWT_JWKS_URL) jwt.jwksUrl = env.HUB_JWT_JWKS_URL;
   else if (publicKey) jwt.publicKeyPem = publicKey;
