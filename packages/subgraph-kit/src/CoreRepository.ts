@@ -4,10 +4,15 @@ import { CertificateFields, CertificateRecord, ChangeEntity, ChangeRecord, CoreT
 import { insertRows } from './insertRows';
 import { columnName } from './tableSpec';
 import { keysetPage } from './keysetPage';
+import { Absentable, absentAsNull, givenFields } from './absentFields';
 
-export type NewPerson = Omit<PersonRecord, 'updatedAt'>;
-export type NewTraining = TrainingFields & ExtraColumns;
-export type NewCertificate = CertificateFields & ExtraColumns;
+/** What a write brings of a person; an absent (undefined) township keeps the stored one, null clears it. */
+export type NewPerson = Absentable<Omit<PersonRecord, 'updatedAt'>, 'townshipCode'>;
+/** Optional fields left absent keep the stored value (see absentFields); so do absent department columns. */
+export type NewTraining = Absentable<TrainingFields, 'occupationCode' | 'endDate' | 'hours'> & ExtraColumns;
+export type NewCertificate = Absentable<CertificateFields, 'occupationCode' | 'validUntil'> & ExtraColumns;
+
+const PERSON_OPTIONAL = ['townshipCode'] as const;
 
 /** What one write brings in; every part is optional. */
 export interface RecordBatch {
@@ -94,7 +99,8 @@ const bookkeeping = new Set(['id', 'createdAt', 'updatedAt', 'idNumberSealed']);
 
 function changedFields(existing: ObjectLiteral, incoming: ObjectLiteral): boolean {
   for (const [key, value] of Object.entries(incoming)) {
-    if (bookkeeping.has(key)) continue;
+    // An absent field keeps the stored value, so it changes nothing.
+    if (bookkeeping.has(key) || value === undefined) continue;
     const before = existing[key] ?? null;
     const after = value ?? null;
     if (String(before) !== String(after) || (before === null) !== (after === null)) return true;
@@ -160,7 +166,12 @@ export class CoreRepository {
 
   private async writePeople(manager: EntityManager, people: NewPerson[]): Promise<WriteCounts> {
     const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
-    const unique = new Map(people.map((p) => [p.personId, p]));
+    // Several rows of one person in a batch: later given fields win, an absent one does not undo an earlier value.
+    const unique = new Map<string, NewPerson>();
+    for (const p of people) {
+      const earlier = unique.get(p.personId);
+      unique.set(p.personId, earlier ? { ...earlier, ...givenFields(p) } : p);
+    }
     const repo = this.repo<PersonRecord>(manager, this.specs.person.entity);
     const changed: PersonRecord[] = [];
     for (const part of chunks([...unique.values()])) {
@@ -168,12 +179,11 @@ export class CoreRepository {
       const inserts: PersonRecord[] = [];
       for (const person of part) {
         const before = existing.get(person.personId);
-        const record = { ...person, updatedAt: now() };
         if (!before) {
-          inserts.push(record);
+          inserts.push({ ...absentAsNull(person, PERSON_OPTIONAL), updatedAt: now() } as PersonRecord);
           counts.created++;
         } else if (changedFields(before, person)) {
-          const { idNumberSealed: _keep, ...fields } = record;
+          const { idNumberSealed: _keep, ...fields } = { ...givenFields(person), updatedAt: now() };
           await repo.update({ personId: person.personId }, fields);
           changed.push({ ...before, ...fields });
           counts.updated++;
@@ -209,7 +219,7 @@ export class CoreRepository {
           touched.push(certificate.certificateNumber);
           counts.created++;
         } else if (changedFields(before, certificate)) {
-          await repo.update({ id: before.id }, { ...certificate, updatedAt: now() } as ObjectLiteral);
+          await repo.update({ id: before.id }, { ...givenFields(certificate), updatedAt: now() } as ObjectLiteral);
           touched.push(certificate.certificateNumber);
           counts.updated++;
         } else {
@@ -239,7 +249,7 @@ export class CoreRepository {
           insertedKeys.add(trainingKey(training));
           counts.created++;
         } else if (changedFields(before, training)) {
-          await repo.update({ id: before.id }, { ...training, updatedAt: now() } as ObjectLiteral);
+          await repo.update({ id: before.id }, { ...givenFields(training), updatedAt: now() } as ObjectLiteral);
           touchedIds.push(before.id);
           counts.updated++;
         } else {
