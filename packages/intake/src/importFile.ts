@@ -352,6 +352,8 @@ export async function importFile(hub: IntakeHub, file: IntakeFile, options: Impo
       ignoredColumns: match.ignored,
       reportPath: null,
     };
+    // The county's data-quality lists show each department's last import and the rows it refused.
+    if (!dryRun) await hub.repo.recordImport({ at: new Date().toISOString(), file: source.name, kind: match.kind, rows: result.rows, rejected: result.rejected, refused: scanned.errors });
     if (spool && result.accepted > 0) {
       options.afterScan?.();
       await write(hub, scanned, spool, batchSize, result);

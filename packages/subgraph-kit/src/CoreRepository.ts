@@ -21,6 +21,29 @@ export interface RecordBatch {
   certificates?: NewCertificate[];
 }
 
+/** One refused row of an import, as its report shows it (ID numbers masked). */
+export interface RefusedRow {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+/** A spreadsheet import as the county's data-quality lists see it: what was read and which rows were refused. */
+export interface ImportRecord {
+  at: string;
+  file: string;
+  kind: string;
+  rows: number;
+  rejected: number;
+  /** The first MAX_REFUSED_ROWS_RECORDED refused cells; refusedTotal says how many there were. */
+  refused: RefusedRow[];
+  refusedTotal: number;
+}
+
+/** Refused cells kept per import: enough to fix a file, bounded so that one bad file cannot bloat the feed. */
+export const MAX_REFUSED_ROWS_RECORDED = 1000;
+
 /** Who saw which person's full ID number, when, and why. */
 export interface AuditEntry {
   at: string;
@@ -288,6 +311,20 @@ export class CoreRepository {
         personId: entry.personId,
         payload: JSON.stringify(entry),
         createdAt: entry.at,
+      });
+    });
+  }
+
+  /** Writes an import and its refused rows into the change log, as recordAudit does; hrss carries it to the county index. */
+  async recordImport(record: Omit<ImportRecord, 'refusedTotal'>): Promise<void> {
+    const payload: ImportRecord = { ...record, refused: record.refused.slice(0, MAX_REFUSED_ROWS_RECORDED), refusedTotal: record.refused.length };
+    await this.transaction(async (manager) => {
+      await manager.insert(this.specs.changeLog.entity, {
+        entity: 'import',
+        entityId: `${record.at}:${record.file}`.slice(0, 64),
+        personId: '',
+        payload: JSON.stringify(payload),
+        createdAt: record.at,
       });
     });
   }

@@ -10,6 +10,7 @@ import { Initial1764115200000 } from './migrations/1764115200000-Initial';
 import { HolderIndex1764115200001 } from './migrations/1764115200001-HolderIndex';
 import { Programmes1764201600000 } from './migrations/1764201600000-Programmes';
 import { DropDateIndexes1764374400000 } from './migrations/1764374400000-DropDateIndexes';
+import { DataQuality1764633600001 } from './migrations/1764633600001-DataQuality';
 import { createProgrammes, Programmes } from './programmes/createProgrammes';
 import { programmeTables } from './programmes/entities/programmeTables';
 import { createProgrammeLoaders } from './programmes/loaders/createProgrammeLoaders';
@@ -17,6 +18,7 @@ import { AggregateService } from './progress/AggregateService';
 import { CountyProgressService } from './progress/CountyProgressService';
 import { LiveCountyModel } from './progress/LiveCountyModel';
 import { registerIndexMetrics } from './progress/registerIndexMetrics';
+import { DataQualityRepository } from './repositories/DataQualityRepository';
 import { HolderIndexRepository } from './repositories/HolderIndexRepository';
 import { resolvers } from './resolvers';
 import { FeedSource, HolderIndexSync, httpFeedSource, localFeedSource } from './sync/HolderIndexSync';
@@ -24,6 +26,7 @@ import { FeedSource, HolderIndexSync, httpFeedSource, localFeedSource } from './
 /** Builds the hrss subgraph with its holder index (importable by tests); `index.ts` makes it listen. */
 export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter?: StatementCounter) {
   let index: HolderIndexRepository;
+  let quality: DataQualityRepository;
   let sync: HolderIndexSync;
   let progress: CountyProgressService;
   let aggregates: AggregateService;
@@ -36,12 +39,13 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers,
     entities: [...indexTables, ...programmeTables].map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1764115200000, HolderIndex1764115200001, Programmes1764201600000, DropDateIndexes1764374400000],
+    migrations: [Initial1764115200000, HolderIndex1764115200001, Programmes1764201600000, DropDateIndexes1764374400000, DataQuality1764633600001],
     env,
     counter,
     extendContext: (base) => ({
       ...base,
       index,
+      quality,
       sync,
       progress,
       aggregates,
@@ -52,6 +56,7 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
     }),
   });
   index = new HolderIndexRepository(hub.dataSource, hub.repo);
+  quality = new DataQualityRepository(hub.dataSource);
   const sources = Object.fromEntries(
     departments.map((d): [Department, FeedSource] => [d, d === 'HRSS' ? localFeedSource(hub.repo) : httpFeedSource(d, hub.signingKey, env)]),
   ) as Record<Department, FeedSource>;

@@ -1,3 +1,4 @@
+import { countsRevokedOnSql } from '../entities/indexTables';
 import type { HolderIndexRepository } from './HolderIndexRepository';
 
 /** Which persons to read: a list of ids, or every id in [from, to) (null: unbounded). */
@@ -43,7 +44,7 @@ export class CountyFactsRepository {
   async holdings(selection: PersonSelection): Promise<HoldingFact[]> {
     const [where, params] = restrict(selection, 'h.person_id');
     const rows = await this.index.query<Record<string, unknown>>(
-      `SELECT h.person_id, h.department, h.kind, h.talent_category, h.skilled, h.level_number, h.occupation_code, h.issued_on, h.valid_until, h.revoked_on
+      `SELECT h.person_id, h.department, h.kind, h.talent_category, h.skilled, h.level_number, h.occupation_code, h.issued_on, h.valid_until, ${countsRevokedOnSql('h')} AS revoked_on
        FROM holding h WHERE ${where}`,
       params,
     );

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { countWhenAsked, insertRows, TableSpec } from '@hub/subgraph-kit';
 import type { ChangeEntity, CoreRepository } from '@hub/subgraph-kit';
-import { auditEntry, holding, personMaster, personSeen, trainingFact } from '../entities/indexTables';
+import { auditEntry, holding, importRefusal, importRun, personMaster, personSeen, trainingFact } from '../entities/indexTables';
 import { Department, kindInfo, levelNumber, SkillLevel, CertificateKind } from '@hub/vocabulary';
 
 /** One change as a department's feed serves it. */
@@ -83,8 +83,11 @@ function certificateRow(department: Department, change: FeedChange) {
     occupationCode: (r.occupationCode as string | null) ?? null,
     issuedOn: String(r.issuedOn),
     validUntil: (r.validUntil as string | null) ?? null,
-    // A revoked certificate stops counting from its revocation date.
-    revokedOn: r.status === 'REVOKED' ? String(r.revokedOn ?? r.issuedOn) : null,
+    // A certificate that is not VALID stops counting from its revocation date; without one (withdrawn
+    // without a date) revoked_on stays null and countsRevokedOnSql makes it count from no date on.
+    revokedOn: r.status && r.status !== 'VALID' && r.revokedOn ? String(r.revokedOn) : null,
+    certificateNumber: r.certificateNumber ? String(r.certificateNumber).slice(0, 64) : null,
+    status: r.status ? String(r.status).slice(0, 16) : 'VALID',
     seq: change.seq,
   };
 }
@@ -105,6 +108,12 @@ function trainingRow(department: Department, change: FeedChange) {
   };
 }
 
+/** The birth year a feed's person carries: its birthYear, or the year of its full birth date. */
+function birthYearOf(r: Record<string, unknown>): number | null {
+  const year = Number(r.birthYear ?? String(r.birthDate ?? '').slice(0, 4));
+  return Number.isInteger(year) && year > 0 ? year : null;
+}
+
 function personSeenRow(department: Department, change: FeedChange) {
   const r = change.record;
   return {
@@ -114,6 +123,7 @@ function personSeenRow(department: Department, change: FeedChange) {
     idNumberMasked: String(r.idNumberMasked),
     sex: String(r.sex),
     birthDate: String(r.birthDate),
+    birthYear: birthYearOf(r),
     townshipCode: (r.townshipCode as string | null) ?? null,
     updatedAt: String(r.updatedAt ?? change.at),
     seq: change.seq,
@@ -181,6 +191,7 @@ export class HolderIndexRepository {
       await this.refreshMasters(manager, [...described]);
       for (const personId of described) touched.add(personId);
       await this.insertAudits(manager, department, changes.filter((c) => c.entity === 'audit'));
+      await this.insertImports(manager, department, changes.filter((c) => c.entity === 'import'));
       const cursors = manager.getRepository<FeedCursorRow>('FeedCursor');
       const before = await cursors.findOneBy({ department });
       const lastSeq = Math.max(before ? Number(before.lastSeq) : 0, ...changes.map((c) => c.seq));
@@ -212,6 +223,41 @@ export class HolderIndexRepository {
         requestId: String(a.record.requestId),
       }));
     await insertRows(manager, auditEntry, rows);
+  }
+
+  /** Imports and their refused rows are append-only like audits; a replayed one is skipped by its (department, seq) key. */
+  private async insertImports(manager: EntityManager, department: Department, imports: FeedChange[]): Promise<void> {
+    if (!imports.length) return;
+    const existing = await manager.getRepository<{ seq: number }>('ImportRun').findBy({ department, seq: In(imports.map((i) => i.seq)) } as never);
+    const seen = new Set(existing.map((e) => Number(e.seq)));
+    const fresh = imports.filter((i) => !seen.has(i.seq));
+    const text = (value: unknown, length: number) => String(value ?? '').slice(0, length);
+    await insertRows(
+      manager,
+      importRun,
+      fresh.map((i) => ({
+        department,
+        seq: i.seq,
+        at: text(i.record.at, 24),
+        file: text(i.record.file, 255),
+        kind: text(i.record.kind, 16),
+        rows: Number(i.record.rows) || 0,
+        rejected: Number(i.record.rejected) || 0,
+        refusedTotal: Number(i.record.refusedTotal) || 0,
+      })),
+    );
+    const refusals = fresh.flatMap((i) =>
+      (Array.isArray(i.record.refused) ? (i.record.refused as Record<string, unknown>[]) : []).map((r, position) => ({
+        department,
+        seq: i.seq,
+        position,
+        row: Number(r.row) || 0,
+        column: text(r.column, 128),
+        value: text(r.value, 255),
+        reason: text(r.reason, 500),
+      })),
+    );
+    await insertRows(manager, importRefusal, refusals);
   }
 
   async auditPage(filter: { personId?: string }, first: number, after?: { at: string; department: string; seq: number }) {
@@ -289,7 +335,7 @@ export class HolderIndexRepository {
     for (const part of chunks(unique)) {
       const seen: ReturnType<typeof personSeenRow>[] = (
         await manager.query(
-          `SELECT person_id, department, name, id_number_masked, sex, birth_date, township_code, updated_at, seq FROM person_seen WHERE person_id IN (${part.map(() => '?').join(',')})`,
+          `SELECT person_id, department, name, id_number_masked, sex, birth_date, birth_year, township_code, updated_at, seq FROM person_seen WHERE person_id IN (${part.map(() => '?').join(',')})`,
           part,
         )
       ).map((r: Record<string, unknown>) => ({
@@ -299,6 +345,7 @@ export class HolderIndexRepository {
         idNumberMasked: String(r.id_number_masked),
         sex: String(r.sex),
         birthDate: String(r.birth_date),
+        birthYear: r.birth_year === null || r.birth_year === undefined ? null : Number(r.birth_year),
         townshipCode: (r.township_code as string | null) ?? null,
         updatedAt: String(r.updated_at),
         seq: Number(r.seq),
@@ -307,15 +354,17 @@ export class HolderIndexRepository {
       for (const row of seen) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
       const masters: PersonMasterRow[] = [];
       for (const [personId, rows] of byPerson) {
-        // hrss keeps the master record; otherwise the most recent description wins.
-        const best = rows.find((r) => r.department === 'HRSS') ?? [...rows].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+        // Each department's copy stays in person_seen. The master shows hrss's copy, else the most recently
+        // updated one; a township from the first copy in that order that has one (not knowing is no disagreement).
+        const ordered = [...rows].sort((a, b) => (a.department === 'HRSS' ? -1 : b.department === 'HRSS' ? 1 : b.updatedAt.localeCompare(a.updatedAt)));
+        const best = ordered[0];
         masters.push({
           personId,
           name: best.name,
           idNumberMasked: best.idNumberMasked,
           sex: best.sex,
           birthDate: best.birthDate,
-          townshipCode: best.townshipCode,
+          townshipCode: ordered.find((r) => r.townshipCode !== null)?.townshipCode ?? null,
           departments: rows.map((r) => r.department).sort().join(','),
         });
       }

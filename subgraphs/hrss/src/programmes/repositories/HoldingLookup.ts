@@ -1,3 +1,4 @@
+import { countsRevokedOnSql } from '../../entities/indexTables';
 import type { CertificateKind, Department } from '@hub/vocabulary';
 import type { HolderIndexRepository } from '../../repositories/HolderIndexRepository';
 
@@ -16,7 +17,7 @@ export interface HoldingRow {
 }
 
 const COLUMNS = `department, certificate_id AS certificateId, person_id AS personId, kind, level_number AS levelNumber,
-  occupation_code AS occupationCode, issued_on AS issuedOn, valid_until AS validUntil, revoked_on AS revokedOn`;
+  occupation_code AS occupationCode, issued_on AS issuedOn, valid_until AS validUntil, ${countsRevokedOnSql('holding')} AS revokedOn`;
 
 function toRow(r: Record<string, unknown>): HoldingRow {
   return {

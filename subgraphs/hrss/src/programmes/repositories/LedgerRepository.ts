@@ -1,3 +1,4 @@
+import { countsRevokedOnSql } from '../../entities/indexTables';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import type { Department } from '@hub/vocabulary';
@@ -84,7 +85,7 @@ export class LedgerRepository {
             WHERE t.person_id = h.person_id AND t.department = h.department AND t.start_date <= h.issued_on AND t.outcome <> 'DROPPED'
             ORDER BY t.start_date DESC, t.training_id DESC LIMIT 1) AS channel
        FROM holding h
-       WHERE h.issued_on >= ? AND h.issued_on <= ? AND (h.revoked_on IS NULL OR h.revoked_on > ?)`,
+       WHERE h.issued_on >= ? AND h.issued_on <= ? AND (${countsRevokedOnSql('h')} IS NULL OR ${countsRevokedOnSql('h')} > ?)`,
       [SENIOR_MAX_LEVEL, from, to, to],
     );
     return rows.map((r) => ({

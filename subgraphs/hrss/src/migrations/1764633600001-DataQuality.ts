@@ -1,0 +1,33 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { addMissingColumns, createTables, dropTables } from '@hub/subgraph-kit';
+import { holding, importRefusal, importRun, personSeen } from '../entities/indexTables';
+
+/**
+ * What the data-quality lists need in the holder index: each department's birth year of a person, the
+ * certificate number and status of each holding, and the imports with their refused rows. The feeds are
+ * replayed from the start (cursors and row positions to 0) so that rows synced before carry the new
+ * columns too: applying a feed is idempotent, so nothing is counted twice. An existing holding keeps its
+ * revocation; its status is VALID or REVOKED by its revoked_on until the replay brings the department's.
+ */
+export class DataQuality1764633600001 implements MigrationInterface {
+  name = 'DataQuality1764633600001';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await addMissingColumns(queryRunner, personSeen, ['birthYear'], ['idx_person_seen_department']);
+    await addMissingColumns(queryRunner, holding, ['certificateNumber', 'status'], ['idx_holding_number']);
+    await createTables(queryRunner, [importRun, importRefusal]);
+    await queryRunner.query(`UPDATE holding SET status = CASE WHEN revoked_on IS NULL THEN 'VALID' ELSE 'REVOKED' END WHERE status IS NULL`);
+    await queryRunner.query('UPDATE person_seen SET seq = 0');
+    await queryRunner.query('UPDATE holding SET seq = 0');
+    await queryRunner.query('UPDATE feed_cursor SET last_seq = 0');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await dropTables(queryRunner, [importRun, importRefusal]);
+    await queryRunner.dropIndex('holding', 'idx_holding_number');
+    await queryRunner.dropColumn('holding', 'status');
+    await queryRunner.dropColumn('holding', 'certificate_number');
+    await queryRunner.dropIndex('person_seen', 'idx_person_seen_department');
+    await queryRunner.dropColumn('person_seen', 'birth_year');
+  }
+}
