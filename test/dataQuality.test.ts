@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeIdNumber } from '@hub/identity';
+import ExcelJS from 'exceljs';
 import { importFile } from '@hub/intake';
+import { departments } from '@hub/vocabulary';
+import { writeDataQualityReport } from '@hub/subgraph-hrss/src/quality/writeDataQualityReport';
 import type { Principal } from '@hub/auth';
 import { startHub, TestHub } from './fixtures/startHub';
 
@@ -185,5 +188,20 @@ describe('dataQuality: conflicts kept and shown, never silently overwritten', ()
       expect([who.role, res.status, res.body.errors?.[0].extensions?.code, res.body.errors?.[0].message]).toEqual([who.role, 200, 'FORBIDDEN', expect.any(String)]);
       expect(res.body.data?.dataQuality ?? null).toBeNull();
     }
+  });
+
+  it('writes the lists to a workbook with Chinese sheet and column names (npm run data-quality)', async () => {
+    const file = path.join(dir, '数据质量.xlsx');
+    await writeDataQualityReport(hub.hrss.quality, departments, undefined, 'xlsx', fs.createWriteStream(file));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['汇总', '人员信息不一致', '证书编号重复', '无法归类的培训', '无法归入渠道的证书', '撤销未填日期', '导入被拒的行']);
+    const values = (sheet: string) => book.getWorksheet(sheet)!.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+    const conflicts = values('人员信息不一致');
+    expect(conflicts[0]).toEqual(['身份证号（脱敏）', '不一致的字段', '部门', '姓名', '性别', '出生年份', '乡镇', '更新时间']);
+    expect(conflicts).toContainEqual([expect.stringMatching(/^410928\*+/), '姓名、乡镇', '教育局', '张叁', '男', 1985, '梁庄镇', expect.any(String)]);
+    expect(conflicts.flat().join()).not.toContain(P1);
+    expect(values('导入被拒的行')[1]).toEqual(['教育局', expect.any(String), '教育培训.csv', 3, '培训渠道', '不知道', expect.stringContaining('无法识别的培训渠道')]);
+    expect(values('证书编号重复').slice(1).map((r) => r[0])).toEqual(['DQ-DUP-1', 'DQ-DUP-1']);
   });
 });

@@ -91,5 +91,5 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
     await programmes.directedFeed.idle();
     await stop();
   };
-  return Object.assign(hub, { index, sync, progress, programmes });
+  return Object.assign(hub, { index, quality, sync, progress, programmes });
 }

@@ -11,6 +11,7 @@ export interface PersonCopyRow {
   personId: string;
   department: Department;
   name: string;
+  idNumberMasked: string;
   sex: string;
   birthDate: string | null;
   birthYear: number | null;
@@ -148,7 +149,7 @@ export class DataQualityRepository {
   async personCopies(personIds: string[]): Promise<PersonCopyRow[]> {
     if (!personIds.length) return [];
     const rows = await this.query(
-      `SELECT person_id, department, name, sex, birth_date, birth_year, township_code, updated_at FROM person_seen
+      `SELECT person_id, department, name, id_number_masked, sex, birth_date, birth_year, township_code, updated_at FROM person_seen
        WHERE person_id IN (${personIds.map(() => '?').join(',')}) ORDER BY person_id, department`,
       personIds,
     );
@@ -156,6 +157,7 @@ export class DataQualityRepository {
       personId: String(r.person_id),
       department: String(r.department) as Department,
       name: String(r.name),
+      idNumberMasked: String(r.id_number_masked),
       sex: String(r.sex),
       birthDate: str(r.birth_date),
       birthYear: r.birth_year === null || r.birth_year === undefined ? null : Number(r.birth_year),
