@@ -18,7 +18,8 @@ import { AggregateService } from './progress/AggregateService';
 import { CountyProgressService } from './progress/CountyProgressService';
 import { LiveCountyModel } from './progress/LiveCountyModel';
 import { registerIndexMetrics } from './progress/registerIndexMetrics';
-import { DataQualityRepository } from './repositories/DataQualityRepository';
+import { DataQualityRepository, QualityCounts } from './repositories/DataQualityRepository';
+import { IndexVersionCache } from './progress/IndexVersionCache';
 import { HolderIndexRepository } from './repositories/HolderIndexRepository';
 import { resolvers } from './resolvers';
 import { FeedSource, HolderIndexSync, httpFeedSource, localFeedSource } from './sync/HolderIndexSync';
@@ -27,6 +28,7 @@ import { FeedSource, HolderIndexSync, httpFeedSource, localFeedSource } from './
 export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter?: StatementCounter) {
   let index: HolderIndexRepository;
   let quality: DataQualityRepository;
+  let qualityCounts: IndexVersionCache<QualityCounts[]>;
   let sync: HolderIndexSync;
   let progress: CountyProgressService;
   let aggregates: AggregateService;
@@ -46,6 +48,7 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
       ...base,
       index,
       quality,
+      qualityCounts,
       sync,
       progress,
       aggregates,
@@ -57,6 +60,8 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
   });
   index = new HolderIndexRepository(hub.dataSource, hub.repo);
   quality = new DataQualityRepository(hub.dataSource);
+  // The counts scan the whole index: kept until the index changes, per scope.
+  qualityCounts = new IndexVersionCache(index, 16);
   const sources = Object.fromEntries(
     departments.map((d): [Department, FeedSource] => [d, d === 'HRSS' ? localFeedSource(hub.repo) : httpFeedSource(d, hub.signingKey, env)]),
   ) as Record<Department, FeedSource>;

@@ -44,7 +44,7 @@ const certificateNode = (h: HoldingQualityRow) => ({ ...h, person: { id: h.perso
 /** The lists of DataQuality, each narrowed to the scope's department when it has one. */
 export const DataQuality = {
   byDepartment: async (q: DataQualityScope, _: unknown, ctx: HrssContext) =>
-    (await ctx.quality.counts(q.scope)).map((c) => ({ ...c, label: departmentLabels[c.department] })),
+    (await ctx.qualityCounts.get(q.scope.join(','), () => ctx.quality.counts(q.scope))).map((c) => ({ ...c, label: departmentLabels[c.department] })),
 
   personConflicts: (q: DataQualityScope, args: PageArgs, ctx: HrssContext) =>
     withInputErrors('', () =>
