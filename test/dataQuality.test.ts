@@ -204,4 +204,19 @@ describe('dataQuality: conflicts kept and shown, never silently overwritten', ()
     expect(values('导入被拒的行')[1]).toEqual(['教育局', expect.any(String), '教育培训.csv', 3, '培训渠道', '不知道', expect.stringContaining('无法识别的培训渠道')]);
     expect(values('证书编号重复').slice(1).map((r) => r[0])).toEqual(['DQ-DUP-1', 'DQ-DUP-1']);
   });
+
+  it('takes a person from a feed that carries the birth year only, and compares birth years', async () => {
+    const finance = hub.subgraphs.finance;
+    const personId = personIdOf(P3);
+    const payload = { personId, idNumberMasked: '410928********1030', name: '王五', sex: 'MALE', birthYear: 1986, townshipCode: null, updatedAt: new Date().toISOString() };
+    await finance.repo.transaction((manager: any) => // eslint-disable-line @typescript-eslint/no-explicit-any -- the kit's manager type
+      manager.insert(finance.repo.specs.changeLog.entity, { entity: 'person', entityId: personId, personId, payload: JSON.stringify(payload), createdAt: payload.updatedAt }),
+    );
+    const [outcome] = (await ok('mutation { syncHolderIndex { department lastError } }')).syncHolderIndex.filter((d: { department: string }) => d.department === 'FINANCE');
+    expect(outcome.lastError).toBeNull();
+    const { dataQuality } = await ok(`{ dataQuality(department: FINANCE) { personConflicts { nodes { person { id } fields copies { department birthDate birthYear } } } } }`);
+    expect(dataQuality.personConflicts.nodes).toEqual([{ person: { id: personId }, fields: ['BIRTH_YEAR'], copies: [{ department: 'FINANCE', birthDate: null, birthYear: 1986 }] }]);
+    // The master keeps the birth date hrss's copy carries.
+    expect((await ok('query($id: String!) { person(idNumber: $id) { birthDate } }', { id: P3 })).person.birthDate).toBe('1985-04-04');
+  });
 });

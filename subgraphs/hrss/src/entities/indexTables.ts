@@ -10,7 +10,8 @@ export const personSeen: TableSpec = {
     name: col.text('name', 64),
     idNumberMasked: col.text('id_number_masked', 18),
     sex: col.text('sex', 6),
-    birthDate: col.date('birth_date'),
+    /** Null when the department's feed carries the birth year only. */
+    birthDate: col.date('birth_date', true),
     /** The birth year, the precision every feed carries (a feed may carry the year alone): what conflicts compare. */
     birthYear: col.int('birth_year', true),
     townshipCode: col.text('township_code', 9, true),
@@ -33,7 +34,7 @@ export const personMaster: TableSpec = {
     name: col.text('name', 64),
     idNumberMasked: col.text('id_number_masked', 18),
     sex: col.text('sex', 6),
-    birthDate: col.date('birth_date'),
+    birthDate: col.date('birth_date', true),
     townshipCode: col.text('township_code', 9, true),
     /** Comma-separated departments that know the person, e.g. HRSS,VETERANS. */
     departments: col.text('departments', 120),

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { TableColumn } from 'typeorm';
 import { addMissingColumns, createTables, dropTables } from '@hub/subgraph-kit';
 import { holding, importRefusal, importRun, personSeen } from '../entities/indexTables';
 
@@ -14,6 +15,8 @@ export class DataQuality1764633600001 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await addMissingColumns(queryRunner, personSeen, ['birthYear'], ['idx_person_seen_department']);
+    // A feed may carry the birth year alone: the birth date becomes optional in the copies and the master.
+    for (const table of ['person_seen', 'person_master']) await birthDateOptional(queryRunner, table, true);
     await addMissingColumns(queryRunner, holding, ['certificateNumber', 'status'], ['idx_holding_number']);
     await createTables(queryRunner, [importRun, importRefusal]);
     await queryRunner.query(`UPDATE holding SET status = CASE WHEN revoked_on IS NULL THEN 'VALID' ELSE 'REVOKED' END WHERE status IS NULL`);
@@ -27,7 +30,14 @@ export class DataQuality1764633600001 implements MigrationInterface {
     await queryRunner.dropIndex('holding', 'idx_holding_number');
     await queryRunner.dropColumn('holding', 'status');
     await queryRunner.dropColumn('holding', 'certificate_number');
+    for (const table of ['person_seen', 'person_master']) await birthDateOptional(queryRunner, table, false);
     await queryRunner.dropIndex('person_seen', 'idx_person_seen_department');
     await queryRunner.dropColumn('person_seen', 'birth_year');
   }
+}
+
+async function birthDateOptional(queryRunner: QueryRunner, table: string, nullable: boolean): Promise<void> {
+  const column = (await queryRunner.getTable(table))?.findColumnByName('birth_date');
+  if (!column || column.isNullable === nullable) return;
+  await queryRunner.changeColumn(table, column, new TableColumn({ name: 'birth_date', type: 'date', isNullable: nullable }));
 }

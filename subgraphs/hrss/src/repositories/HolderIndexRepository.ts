@@ -41,7 +41,7 @@ export interface PersonMasterRow {
   name: string;
   idNumberMasked: string;
   sex: string;
-  birthDate: string;
+  birthDate: string | null;
   townshipCode: string | null;
   departments: string;
 }
@@ -122,7 +122,7 @@ function personSeenRow(department: Department, change: FeedChange) {
     name: String(r.name),
     idNumberMasked: String(r.idNumberMasked),
     sex: String(r.sex),
-    birthDate: String(r.birthDate),
+    birthDate: r.birthDate ? String(r.birthDate) : null,
     birthYear: birthYearOf(r),
     townshipCode: (r.townshipCode as string | null) ?? null,
     updatedAt: String(r.updatedAt ?? change.at),
@@ -344,7 +344,7 @@ export class HolderIndexRepository {
         name: String(r.name),
         idNumberMasked: String(r.id_number_masked),
         sex: String(r.sex),
-        birthDate: String(r.birth_date),
+        birthDate: r.birth_date ? String(r.birth_date) : null,
         birthYear: r.birth_year === null || r.birth_year === undefined ? null : Number(r.birth_year),
         townshipCode: (r.township_code as string | null) ?? null,
         updatedAt: String(r.updated_at),
@@ -363,7 +363,7 @@ export class HolderIndexRepository {
           name: best.name,
           idNumberMasked: best.idNumberMasked,
           sex: best.sex,
-          birthDate: best.birthDate,
+          birthDate: ordered.find((r) => r.birthDate !== null)?.birthDate ?? null,
           townshipCode: ordered.find((r) => r.townshipCode !== null)?.townshipCode ?? null,
           departments: rows.map((r) => r.department).sort().join(','),
         });
