@@ -47,6 +47,10 @@ describe('subsidies and the fund ledger (plan 4 and 7)', () => {
     await ok('mutation { admitEvaluationInstitution(code: "PJ-01", name: "濮阳县焊工评价站", effectiveOn: "2022-01-01", reason: "备案") { code } }');
     await ok('mutation { admitEvaluationInstitution(code: "PJ-02", name: "县技工学校评价站", effectiveOn: "2022-01-01", reason: "备案") { code } }');
     await ok('mutation { admitEvaluationInstitution(code: "PJ-LATE", name: "新评价站", effectiveOn: "2025-07-01", reason: "备案") { code } }');
+    // Nothing is paid beyond an allocation: fund the programme-years these tests pay from.
+    for (const programme of ['EVALUATION', 'HIRING', 'REFERRAL']) {
+      for (const year of [2023, 2024, 2025, 2026]) await ok(`mutation { recordFundAllocation(programme: ${programme}, year: ${year}, amountFen: 100000000, why: "测试拨付") { inFen } }`);
+    }
   }, 180_000);
 
   afterAll(() => hub?.stop());
@@ -121,7 +125,7 @@ describe('subsidies and the fund ledger (plan 4 and 7)', () => {
       const before = await totals('EVALUATION', 2025);
       const results = await Promise.all(Array.from({ length: 20 }, (_, i) => claimEvaluation(person, { institutionCode: i % 2 ? 'PJ-01' : 'PJ-02' })));
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
-      for (const failed of results.filter((r) => r.errors)) expect(reason(failed)).toBe('DUPLICATE_CLAIM');
+      for (const failed of results.filter((r) => r.errors)) expect([reason(failed), failed.errors?.[0].message]).toEqual(['DUPLICATE_CLAIM', expect.any(String)]);
       const after = await totals('EVALUATION', 2025);
       expect(after.outFen - before.outFen).toBe(24000);
       expect(after.entries - before.entries).toBe(1);
@@ -180,13 +184,13 @@ describe('subsidies and the fund ledger (plan 4 and 7)', () => {
   });
 
   describe('hiring and referral subsidies', () => {
-    it('seeds 1,000 yuan per person and a 2,000,000 yuan cap per employer and year from plan-targets.json', async () => {
+    it('seeds 1,000 yuan per person and a cumulative 2,000,000 yuan cap per employer from plan-targets.json', async () => {
       const rules = (await ok('{ financeSubsidyRules(programme: HIRING, asOf: "2023-06-01") { key amountFen months } }')).financeSubsidyRules;
       const hiringPlan = planTargets().subsidiesYuan.employerHiring;
       expect(rules).toEqual(
         expect.arrayContaining([
           { key: 'PER_PERSON', amountFen: hiringPlan.perPerson * 100, months: null },
-          { key: 'CAP_PER_EMPLOYER_YEAR', amountFen: hiringPlan.capPerEmployer * 100, months: null },
+          { key: 'CAP_PER_EMPLOYER', amountFen: hiringPlan.capPerEmployer * 100, months: null },
           { key: 'MIN_EMPLOYED_MONTHS', amountFen: null, months: 12 },
         ]),
       );
@@ -229,33 +233,42 @@ describe('subsidies and the fund ledger (plan 4 and 7)', () => {
       expect(res.errors?.[0].message).toContain('2023-03-01');
     });
 
-    it('never lets 20 simultaneous claims push an employer past its yearly cap', async () => {
-      // A 5,000-yuan cap for 2024 hires only: the plan's cap applies again from 2025.
+    it('never lets 20 simultaneous claims push an employer past its cumulative cap, and counts every year toward it', async () => {
+      // A 5,000-yuan cap from 2024 hires on: the employer's 2023 hire (1,000 yuan) counts toward it too.
       await ok('mutation($i: FinanceSubsidyRuleInput!) { setSubsidyRule(input: $i) { id } }', {
-        i: { programme: 'HIRING', key: 'CAP_PER_EMPLOYER_YEAR', amountFen: 500000, validFrom: '2024-01-01', note: '测试：2024年度压减限额' },
+        i: { programme: 'HIRING', key: 'CAP_PER_EMPLOYER', amountFen: 500000, validFrom: '2024-01-01', note: '测试：压减累计限额' },
       });
-      await ok('mutation($i: FinanceSubsidyRuleInput!) { setSubsidyRule(input: $i) { id } }', {
-        i: { programme: 'HIRING', key: 'CAP_PER_EMPLOYER_YEAR', amountFen: 200000000, validFrom: '2025-01-01', note: '恢复方案限额' },
-      });
+      const earlier = newPerson('往年');
+      await certify(earlier, 'SUB-CAP-EARLIER', { issuedOn: '2022-01-10' });
       const people = Array.from({ length: 20 }, (_, i) => newPerson(`封顶${i}`));
       for (const [i, person] of people.entries()) await certify(person, `SUB-CAP-${i}`, { issuedOn: '2023-01-10' });
       await sync();
+      expect((await hiring(earlier, { employerCode: 'QY-CAP' })).errors).toBeUndefined();
       const results = await Promise.all(people.map((person) => hiring(person, { employerCode: 'QY-CAP', hiredOn: '2024-03-01', employedThrough: '2025-03-01', insuredMonths: 12 })));
       const paid = results.filter((r) => !r.errors);
-      expect(paid).toHaveLength(5);
+      expect(paid).toHaveLength(4);
       for (const refused of results.filter((r) => r.errors)) {
         expect(reason(refused)).toBe('CAP_REACHED');
-        expect(refused.errors?.[0].message).toContain('5,000.00 元');
+        expect(refused.errors?.[0].message).toContain('累计最高 5,000.00 元');
       }
       const total = (await ok('{ financeEmployerHiringTotal(employerCode: "QY-CAP", year: 2024) { totalFen capFen remainingFen claims } }')).financeEmployerHiringTotal;
       expect(total).toEqual({ totalFen: 500000, capFen: 500000, remainingFen: 0, claims: 5 });
       const claims = (await ok('{ financeEmploymentSubsidyClaims(programme: HIRING, claimantCode: "QY-CAP") { totalCount } }')).financeEmploymentSubsidyClaims;
       expect(claims.totalCount).toBe(5);
-      // The same employer's 2025 hires fall under the plan's cap again.
+      // A new year does not reset the cap: the employer's 2025 hires are refused too.
       const next = newPerson('次年');
       await certify(next, 'SUB-CAP-NEXT', { issuedOn: '2023-01-10' });
       await sync();
-      expect((await hiring(next, { employerCode: 'QY-CAP', hiredOn: '2025-01-15', employedThrough: '2026-01-15', insuredMonths: 12 })).errors).toBeUndefined();
+      expect(reason(await hiring(next, { employerCode: 'QY-CAP', hiredOn: '2025-01-15', employedThrough: '2026-01-15', insuredMonths: 12 }))).toBe('CAP_REACHED');
+      // Another employer is not affected.
+      expect((await hiring(next, { employerCode: 'QY-OTHER', hiredOn: '2025-01-15', employedThrough: '2026-01-15', insuredMonths: 12 })).errors).toBeUndefined();
+    });
+
+    it('refuses the retired per-year cap key', async () => {
+      const res = await hub.query('mutation($i: FinanceSubsidyRuleInput!) { setSubsidyRule(input: $i) { id } }', {
+        i: { programme: 'HIRING', key: 'CAP_PER_EMPLOYER_YEAR', amountFen: 500000, validFrom: '2030-01-01', note: '旧的按年限额' },
+      });
+      expect(reason(res)).toBe('UNKNOWN_RULE');
     });
 
     it('pays an agency 300 yuan for placing a certified person for six months with insurance, and refuses five months', async () => {
@@ -284,6 +297,31 @@ describe('subsidies and the fund ledger (plan 4 and 7)', () => {
       const entries = (await ok('{ financeFundEntries(programme: REFERRAL, year: 2024, first: 100) { nodes { direction amountFen who why } } }')).financeFundEntries.nodes;
       expect(entries).toContainEqual({ direction: 'IN', amountFen: 1000000, who: 'finance-clerk', why: '就业补助资金 2024 年第一批' });
       expect(reason(await hub.query('mutation { recordFundAllocation(programme: REFERRAL, year: 2024, amountFen: -5, why: "x") { inFen } }'))).toBe('BAD_AMOUNT');
+    });
+
+    it('refuses a payment its programme-year’s allocation does not cover, and lets exactly one of two concurrent claims spend the last of it', async () => {
+      const people = [newPerson('资金甲'), newPerson('资金乙'), newPerson('资金丙')];
+      for (const [i, person] of people.entries()) await certify(person, `SUB-FUND-${i}`, { issuedOn: '2021-06-01' });
+      await sync();
+      const referral = (person: { idNumber: string }) =>
+        hub.query(REFERRAL_CLAIM, {
+          i: { agencyCode: 'HR-FUND', agencyName: '濮阳县人力资源服务公司', employerName: '濮阳县龙丰纸业', idNumber: person.idNumber, hiredOn: '2022-03-01', employedThrough: '2022-09-01', insuredMonths: 6 },
+        });
+      // 2022 has no allocation at all.
+      const refused = await referral(people[0]);
+      expect(code(refused)).toBe('BAD_USER_INPUT');
+      expect(reason(refused)).toBe('FUND_EXHAUSTED');
+      expect(refused.errors?.[0].message).toContain('职业介绍补贴 2022 年度资金不足');
+      expect(refused.errors?.[0].message).toContain('余额 0.00 元');
+      expect((await ok('{ financeEmploymentSubsidyClaims(programme: REFERRAL, claimantCode: "HR-FUND") { totalCount } }')).financeEmploymentSubsidyClaims.totalCount).toBe(0);
+
+      // 400 yuan covers one 300-yuan payment, not two.
+      await ok('mutation { recordFundAllocation(programme: REFERRAL, year: 2022, amountFen: 40000, why: "测试：只够一笔") { inFen } }');
+      const [first, second] = await Promise.all([referral(people[1]), referral(people[2])]);
+      const outcomes = [first, second].map((r) => (r.errors ? reason(r) : 'PAID')).sort();
+      expect(outcomes).toEqual(['FUND_EXHAUSTED', 'PAID']);
+      expect(await totals('REFERRAL', 2022)).toMatchObject({ inFen: 40000, outFen: 30000, balanceFen: 10000, entries: 2 });
+      expect((await ok('{ financeEmploymentSubsidyClaims(programme: REFERRAL, claimantCode: "HR-FUND") { totalCount } }')).financeEmploymentSubsidyClaims.totalCount).toBe(1);
     });
 
     it('lets analysts read totals but not claims or entries, and only the county administrator and 财政局 staff pay', async () => {

@@ -51,6 +51,9 @@ export const may = {
   readBirthDate: (p: Principal) => p.role === 'COUNTY_ADMIN',
   readAggregates: (_p: Principal) => true,
   readAuditLog: (p: Principal) => p.role === 'COUNTY_ADMIN',
+  /** The data-quality lists: the county administrator all of them, department staff their own department's rows only. */
+  readDataQuality: (p: Principal, department?: Department) =>
+    p.role === 'COUNTY_ADMIN' || (p.role === 'DEPARTMENT_STAFF' && department !== undefined && p.department === department),
   readChangeFeed: (p: Principal) => p.role === 'SERVICE' || p.role === 'COUNTY_ADMIN',
   runSync: (p: Principal) => p.role === 'SERVICE' || p.role === 'COUNTY_ADMIN',
   setCountyInputs: (p: Principal) => p.role === 'COUNTY_ADMIN',

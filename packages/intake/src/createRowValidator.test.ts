@@ -53,11 +53,19 @@ describe('createRowValidator: certificates', () => {
       occupationCode: '6-31-01-03',
       certificateNumber: 'E001',
       issuedOn: '2023-05-01',
-      validUntil: null,
       status: 'VALID',
       school: '县职教中心',
     });
+    // An empty 有效期至 is absent (the stored value stays), not a clear.
+    expect('validUntil' in outcome.record).toBe(false);
     expect(outcome.key).toBe('E001');
+  });
+
+  it('reads （清空） as an explicit clear of an optional field and keeps the rest of the row', () => {
+    const outcome = check({ ...good, 有效期: '（清空）', 乡镇: '(清空)' });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    expect(outcome.record.validUntil).toBeNull();
+    expect(outcome.person.townshipCode).toBeNull();
   });
 
   it('refuses an 18-digit ID number stored as a number, naming the column as written and masking the value', () => {

@@ -7,6 +7,7 @@ import type { HeaderMatch } from './matchHeaderRow';
 import { parseCellDate } from './parseCellDate';
 import { ChoiceKind, parseChoice } from './parseChoice';
 import { CellValue, displayText, isBlank } from './plainCellValue';
+import { isClearCell } from './clearCell';
 import { maskForReport, RowError } from './RowError';
 
 /** What intake needs of a department subgraph. */
@@ -61,6 +62,32 @@ class RowCheck {
     this.extras = all.filter((c) => c.extra && match.byField.has(c.field));
     this.extraNames = extraFields(hub.definition, tableOf(this.kind));
     this.positions = new Map([...match.byField].map(([field, m]) => [field, m.index]));
+    this.optional = [
+      { columns: ['township'], property: 'townshipCode', of: 'person' },
+      { columns: ['occupationCode', 'occupationName'], property: 'occupationCode', of: 'record' },
+      ...(this.kind === 'certificates' ? [{ columns: ['validUntil'], property: 'validUntil', of: 'record' as const }] : []),
+      ...(this.kind === 'trainings' ? ['endDate', 'hours'].map((f) => ({ columns: [f], property: f, of: 'record' as const })) : []),
+      ...this.extras.map((c) => ({ columns: [c.field], property: c.field, of: 'record' as const })),
+    ];
+  }
+
+  /** Optional fields: which columns give each, and where the prepared value lands. */
+  private readonly optional: { columns: string[]; property: string; of: 'person' | 'record' }[];
+
+  /** Replaces （清空） cells by empty ones and returns their fields (usually none: then the row is used as it is). */
+  private takeClears(cells: readonly CellValue[]): { cells: readonly CellValue[]; cleared: Set<string> } {
+    const cleared = new Set<string>();
+    if (!cells.some(isClearCell)) return { cells, cleared };
+    for (const [field, index] of this.positions) if (isClearCell(cells[index] ?? null)) cleared.add(field);
+    return { cells: cells.map((cell) => (isClearCell(cell) ? null : cell)), cleared };
+  }
+
+  /** Absent is not empty: an optional field whose cells are all empty (or missing) is left out, so the stored value stays. */
+  private leaveOutAbsent(person: Record<string, unknown>, record: Record<string, unknown>, cleared: Set<string>): void {
+    for (const { columns, property, of } of this.optional) {
+      if (columns.some((c) => cleared.has(c))) continue;
+      if (columns.every((c) => isBlank(this.at(c)))) delete (of === 'person' ? person : record)[property];
+    }
   }
 
   private at(field: string): CellValue {
@@ -162,7 +189,8 @@ class RowCheck {
 
   validate(rowNumber: number, cells: readonly CellValue[]): RowOutcome {
     this.rowNumber = rowNumber;
-    this.cells = cells;
+    const { cells: plain, cleared } = this.takeClears(cells);
+    this.cells = plain;
     this.errors = [];
     this.warnings = [];
     this.failed.clear();
@@ -205,6 +233,7 @@ class RowCheck {
     if (this.errors.length > 0 || !person || !outcome) {
       return { ok: false, errors: this.errors.length > 0 ? this.errors : [{ row: rowNumber, column: '', value: '', reason: '本行无法导入' }] };
     }
+    this.leaveOutAbsent(person, outcome.record, cleared);
     return { ok: true, key: outcome.key, person, record: outcome.record, warnings: this.warnings };
   }
 

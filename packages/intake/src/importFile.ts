@@ -87,8 +87,17 @@ function widthError(source: SheetSource, match: HeaderMatch, row: SheetRow): Row
   };
 }
 
+/** A township left out of a row (absent, keeps the stored one) is marked apart from one cleared (null). */
+const ABSENT = '\u0001';
+
 function personSignature(person: NewPerson): string {
-  return `${person.name}\u0000${person.townshipCode ?? ''}`;
+  return `${person.name}\u0000${person.townshipCode === undefined ? ABSENT : (person.townshipCode ?? '')}`;
+}
+
+/** A row that leaves the township out takes it from the person's earlier rows in the file. */
+function laterSignature(person: NewPerson, before: string | undefined): string {
+  const signature = personSignature(person);
+  return before !== undefined && person.townshipCode === undefined ? `${person.name}\u0000${before.split('\u0000')[1]}` : signature;
 }
 
 /** A private temporary file for the valid rows between the passes; removed when the import ends. */
@@ -145,8 +154,8 @@ async function scan(hub: IntakeHub, source: SheetSource, spool: Spool | undefine
       scanned.superseded.set(earlier, { key: outcome.key, shown: kind === 'certificates' ? String(record.certificateNumber) : `${record.programme} / ${record.startDate}` });
     }
     scanned.lastRowOfKey.set(outcome.key, row.number);
-    const signature = personSignature(outcome.person);
     const before = scanned.finalPerson.get(outcome.person.personId);
+    const signature = laterSignature(outcome.person, before);
     if (before !== undefined && before !== signature) scanned.disagreeingPersons.add(outcome.person.personId);
     scanned.finalPerson.set(outcome.person.personId, signature);
   };
@@ -250,7 +259,7 @@ async function write(hub: IntakeHub, scanned: Scan, spool: Spool, batchSize: num
     if (final !== undefined && final !== personSignature(row.p)) {
       const [name, townshipCode] = final.split('\u0000');
       row.p.name = name;
-      row.p.townshipCode = townshipCode || null;
+      row.p.townshipCode = townshipCode === ABSENT ? undefined : townshipCode || null;
     }
     people.push(row.p);
     records.push(row.c);
@@ -316,6 +325,8 @@ export async function importFile(hub: IntakeHub, file: IntakeFile, options: Impo
       ignoredColumns: match.ignored,
       reportPath: null,
     };
+    // The county's data-quality lists show each department's last import and the rows it refused.
+    if (!dryRun) await hub.repo.recordImport({ at: new Date().toISOString(), file: source.name, kind: match.kind, rows: result.rows, rejected: result.rejected, refused: scanned.errors });
     if (spool && result.accepted > 0) {
       options.afterScan?.();
       await write(hub, scanned, spool, batchSize, result);

@@ -6,10 +6,15 @@ import { insertRows } from './insertRows';
 import { personFeedRecord } from './personFeedRecord';
 import { columnName } from './tableSpec';
 import { keysetPage } from './keysetPage';
+import { Absentable, absentAsNull, givenFields } from './absentFields';
 
-export type NewPerson = Omit<PersonRecord, 'updatedAt'>;
-export type NewTraining = TrainingFields & ExtraColumns;
-export type NewCertificate = CertificateFields & ExtraColumns;
+/** What a write brings of a person; an absent (undefined) township keeps the stored one, null clears it. */
+export type NewPerson = Absentable<Omit<PersonRecord, 'updatedAt'>, 'townshipCode'>;
+/** Optional fields left absent keep the stored value (see absentFields); so do absent department columns. */
+export type NewTraining = Absentable<TrainingFields, 'occupationCode' | 'endDate' | 'hours'> & ExtraColumns;
+export type NewCertificate = Absentable<CertificateFields, 'occupationCode' | 'validUntil'> & ExtraColumns;
+
+const PERSON_OPTIONAL = ['townshipCode'] as const;
 
 /**
  * A withdrawal stands until it is undone on purpose: re-recording or re-importing the old data does not undo it, and a
@@ -28,6 +33,29 @@ export interface RecordBatch {
   trainings?: NewTraining[];
   certificates?: NewCertificate[];
 }
+
+/** One refused row of an import, as its report shows it (ID numbers masked). */
+export interface RefusedRow {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+/** A spreadsheet import as the county's data-quality lists see it: what was read and which rows were refused. */
+export interface ImportRecord {
+  at: string;
+  file: string;
+  kind: string;
+  rows: number;
+  rejected: number;
+  /** The first MAX_REFUSED_ROWS_RECORDED refused cells; refusedTotal says how many there were. */
+  refused: RefusedRow[];
+  refusedTotal: number;
+}
+
+/** Refused cells kept per import: enough to fix a file, bounded so that one bad file cannot bloat the feed. */
+export const MAX_REFUSED_ROWS_RECORDED = 1000;
 
 /** Who saw which person's full ID number, when, and why. */
 export interface AuditEntry {
@@ -108,7 +136,8 @@ const bookkeeping = new Set(['id', 'createdAt', 'updatedAt', 'idNumberSealed']);
 
 function changedFields(existing: ObjectLiteral, incoming: ObjectLiteral): boolean {
   for (const [key, value] of Object.entries(incoming)) {
-    if (bookkeeping.has(key)) continue;
+    // An absent field keeps the stored value, so it changes nothing.
+    if (bookkeeping.has(key) || value === undefined) continue;
     const before = existing[key] ?? null;
     const after = value ?? null;
     if (String(before) !== String(after) || (before === null) !== (after === null)) return true;
@@ -169,7 +198,12 @@ export class CoreRepository {
 
   private async writePeople(manager: EntityManager, people: NewPerson[]): Promise<WriteCounts> {
     const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
-    const unique = new Map(people.map((p) => [p.personId, p]));
+    // Several rows of one person in a batch: later given fields win, an absent one does not undo an earlier value.
+    const unique = new Map<string, NewPerson>();
+    for (const p of people) {
+      const earlier = unique.get(p.personId);
+      unique.set(p.personId, earlier ? { ...earlier, ...givenFields(p) } : p);
+    }
     const repo = this.repo<PersonRecord>(manager, this.specs.person.entity);
     const changed: PersonRecord[] = [];
     for (const part of chunks([...unique.values()])) {
@@ -177,12 +211,11 @@ export class CoreRepository {
       const inserts: PersonRecord[] = [];
       for (const person of part) {
         const before = existing.get(person.personId);
-        const record = { ...person, updatedAt: now() };
         if (!before) {
-          inserts.push(record);
+          inserts.push({ ...absentAsNull(person, PERSON_OPTIONAL), updatedAt: now() } as PersonRecord);
           counts.created++;
         } else if (changedFields(before, person)) {
-          const { idNumberSealed: _keep, ...fields } = record;
+          const { idNumberSealed: _keep, ...fields } = { ...givenFields(person), updatedAt: now() };
           await repo.update({ personId: person.personId }, fields);
           changed.push({ ...before, ...fields });
           counts.updated++;
@@ -214,7 +247,7 @@ export class CoreRepository {
           touched.push(certificate.certificateNumber);
           counts.created++;
         } else if (changedFields(before, certificate)) {
-          await repo.update({ id: before.id }, { ...certificate, updatedAt: now() } as ObjectLiteral);
+          await repo.update({ id: before.id }, { ...givenFields(certificate), updatedAt: now() } as ObjectLiteral);
           touched.push(certificate.certificateNumber);
           counts.updated++;
         } else {
@@ -244,7 +277,7 @@ export class CoreRepository {
           insertedKeys.add(trainingKey(training));
           counts.created++;
         } else if (changedFields(before, training)) {
-          await repo.update({ id: before.id }, { ...training, updatedAt: now() } as ObjectLiteral);
+          await repo.update({ id: before.id }, { ...givenFields(training), updatedAt: now() } as ObjectLiteral);
           touchedIds.push(before.id);
           counts.updated++;
         } else {
@@ -286,6 +319,20 @@ export class CoreRepository {
         personId: entry.personId,
         payload: JSON.stringify(entry),
         createdAt: entry.at,
+      });
+    });
+  }
+
+  /** Writes an import and its refused rows into the change log, as recordAudit does; hrss carries it to the county index. */
+  async recordImport(record: Omit<ImportRecord, 'refusedTotal'>): Promise<void> {
+    const payload: ImportRecord = { ...record, refused: record.refused.slice(0, MAX_REFUSED_ROWS_RECORDED), refusedTotal: record.refused.length };
+    await this.transaction(async (manager) => {
+      await manager.insert(this.specs.changeLog.entity, {
+        entity: 'import',
+        entityId: `${record.at}:${record.file}`.slice(0, 64),
+        personId: '',
+        payload: JSON.stringify(payload),
+        createdAt: record.at,
       });
     });
   }

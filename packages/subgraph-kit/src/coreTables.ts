@@ -54,8 +54,11 @@ export interface CertificateFields {
 
 export type CertificateRecord = CertificateFields & ExtraColumns & { id: number; createdAt: string; updatedAt: string };
 
-/** `audit` rows record reveals of full ID numbers; hrss gathers them for the county administrator. */
-export type ChangeEntity = 'person' | 'training' | 'certificate' | 'audit';
+/**
+ * `audit` rows record reveals of full ID numbers; `import` rows record a spreadsheet import and the rows it
+ * refused. hrss gathers both for the county (the audit log, the data-quality lists).
+ */
+export type ChangeEntity = 'person' | 'training' | 'certificate' | 'audit' | 'import';
 
 /** One row of a department's append-only change log, written in the same transaction as the change. */
 export interface ChangeRecord {

@@ -1,4 +1,5 @@
 export * from './tableSpec';
+export * from './absentFields';
 export * from './coreTables';
 export * from './certificateGradeOf';
 export * from './CoreRepository';

@@ -1,4 +1,4 @@
-import type { CertificateRecord } from './coreTables';
+import type { CertificateFields, CertificateRecord } from './coreTables';
 import { keepWithdrawal, NewCertificate } from './CoreRepository';
 
 const incoming: NewCertificate = {
@@ -17,7 +17,8 @@ const incoming: NewCertificate = {
   revokedOn: null,
   revokeReason: null,
 };
-const stored = (fields: Partial<CertificateRecord>): CertificateRecord => ({ ...incoming, id: 1, createdAt: '', updatedAt: '', ...fields });
+// Every field is given above, so the incoming record is a whole stored record's fields.
+const stored = (fields: Partial<CertificateRecord>): CertificateRecord => ({ ...(incoming as CertificateFields), id: 1, createdAt: '', updatedAt: '', ...fields });
 
 describe('keepWithdrawal', () => {
   it('takes the incoming record when nothing is stored or the stored one is valid', () => {

@@ -25,7 +25,7 @@ import type { NewCertificate, NewPerson, NewTraining } from './CoreRepository';
 export interface PersonInput {
   idNumber: string;
   name: string;
-  /** Township name (any common spelling) or its statistical code. */
+  /** Township name (any common spelling) or its statistical code; left out keeps the stored one, null (or blank) clears it. */
   township?: string | null;
 }
 
@@ -60,19 +60,22 @@ export interface TrainingInput extends PersonInput {
   [extra: string]: unknown;
 }
 
-function optionalDate(field: string, value: unknown, label: string): string | null {
-  return value === null || value === undefined || value === '' ? null : dateField(field, value, label);
+// Optional fields: undefined (left out) stays undefined so the stored value is kept; null or blank clears it.
+function optionalDate(field: string, value: unknown, label: string): string | null | undefined {
+  if (value === undefined) return undefined;
+  return value === null || value === '' ? null : dateField(field, value, label);
 }
 
-function optionalOccupation(field: string, value: unknown): string | null {
-  return value === null || value === undefined || value === '' ? null : occupationCodeOf(String(value), field);
+function optionalOccupation(field: string, value: unknown): string | null | undefined {
+  if (value === undefined) return undefined;
+  return value === null || value === '' ? null : occupationCodeOf(String(value), field);
 }
 
 /** Validates a person's part of an input and derives what the ID number says (sex, birth date). */
 export function preparePerson(identity: IdentityService, input: PersonInput): NewPerson {
   const canonical = canonicalIdNumber(input.idNumber);
   const name = requiredText('name', input.name, '姓名', 64);
-  let townshipCode: string | null = null;
+  let townshipCode: string | null | undefined = input.township === undefined ? undefined : null;
   if (input.township !== null && input.township !== undefined && String(input.township).trim() !== '') {
     const township = matchTownship(String(input.township));
     if (!township) throw new InputError('UNKNOWN_TOWNSHIP', 'township', `乡镇“${input.township}”不是濮阳县的乡镇，请填写乡镇名称或统计代码`);
@@ -94,8 +97,8 @@ function extras(input: Record<string, unknown>, extraFields: readonly string[]):
   const out: Record<string, unknown> = {};
   for (const field of extraFields) {
     const value = input[field];
-    // Booleans are stored as 0/1: SQLite has no boolean type.
-    out[field] = value === undefined || value === '' ? null : typeof value === 'string' ? value.trim() : typeof value === 'boolean' ? Number(value) : value;
+    // Booleans are stored as 0/1: SQLite has no boolean type. A column left out keeps its stored value.
+    out[field] = value === undefined ? undefined : value === '' ? null : typeof value === 'string' ? value.trim() : typeof value === 'boolean' ? Number(value) : value;
   }
   return out;
 }
@@ -160,8 +163,8 @@ export function prepareTraining(personId: string, input: TrainingInput, extraFie
   const startDate = dateField('startDate', input.startDate, '开始日期');
   const endDate = optionalDate('endDate', input.endDate, '结束日期');
   if (endDate && endDate < startDate) throw new InputError('BAD_DATE_RANGE', 'endDate', `结束日期 ${endDate} 早于开始日期 ${startDate}`);
-  const hours = input.hours ?? null;
-  if (hours !== null && (!Number.isInteger(hours) || hours < 0 || hours > 10000)) {
+  const hours = input.hours;
+  if (hours !== null && hours !== undefined && (!Number.isInteger(hours) || hours < 0 || hours > 10000)) {
     throw new InputError('BAD_HOURS', 'hours', `课时须为 0 到 10000 的整数，收到 ${hours}`);
   }
   return {

@@ -8,6 +8,7 @@ import { HrssClient } from './hrss/HrssClient';
 import { Initial1764115200000 } from './migrations/1764115200000-Initial';
 import { Subsidies1764201600000 } from './migrations/1764201600000-Subsidies';
 import { CertificateGrades1764892800000 } from './migrations/1764892800000-CertificateGrades';
+import { CumulativeCapAndFund1765000000000 } from './migrations/1765000000000-CumulativeCapAndFund';
 import { ClaimRepository } from './repositories/ClaimRepository';
 import { FundLedgerRepository } from './repositories/FundLedgerRepository';
 import { SubsidyRuleRepository } from './repositories/SubsidyRuleRepository';
@@ -30,14 +31,15 @@ export function createFinanceSubgraph(env: NodeJS.ProcessEnv = process.env, coun
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers,
     entities: subsidyTables.map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1764115200000, Subsidies1764201600000, CertificateGrades1764892800000],
+    migrations: [Initial1764115200000, Subsidies1764201600000, CertificateGrades1764892800000, CumulativeCapAndFund1765000000000],
     env,
     counter,
     extendContext: (base) => ({ ...base, ...parts }),
   });
   const ruleRepository = new SubsidyRuleRepository(hub.dataSource);
   const claims = new ClaimRepository(hub.dataSource);
-  const fundLedger = new FundLedgerRepository(hub.dataSource);
+  // HUB_FUND_OVERDRAFT=allow pays beyond a programme-year's allocation (the ledger shows the negative balance); the default refuses.
+  const fundLedger = new FundLedgerRepository(hub.dataSource, env.HUB_FUND_OVERDRAFT === 'allow');
   const rules = new SubsidyRuleService(ruleRepository, hub.repo);
   // Catalogue and certificates are hrss's: finance asks hrss over HTTP as the service role.
   const hrss = new HrssClient(hub.signingKey, env);

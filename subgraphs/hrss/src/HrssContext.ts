@@ -6,12 +6,18 @@ import type { Programmes } from './programmes/createProgrammes';
 import type { ProgrammeLoaders } from './programmes/loaders/createProgrammeLoaders';
 import type { AggregateService } from './progress/AggregateService';
 import type { CountyProgressService } from './progress/CountyProgressService';
+import type { DataQualityRepository, QualityCounts } from './repositories/DataQualityRepository';
+import type { IndexVersionCache } from './progress/IndexVersionCache';
 import type { HolderIndexRepository } from './repositories/HolderIndexRepository';
 import type { HolderIndexSync } from './sync/HolderIndexSync';
 
 /** The kit's context plus what only hrss has: the holder index and its services. */
 export interface HrssContext extends SubgraphContext {
   index: HolderIndexRepository;
+  /** The data-quality lists over the index. */
+  quality: DataQualityRepository;
+  /** dataQuality's counts per scope, until the index changes. */
+  qualityCounts: IndexVersionCache<QualityCounts[]>;
   sync: HolderIndexSync;
   progress: CountyProgressService;
   /** Analysts' ad-hoc grouping over the index. */

@@ -14,6 +14,7 @@ import { DropDateIndexes1764374400000 } from './migrations/1764374400000-DropDat
 import { CertificateGrades1764892800000 } from './migrations/1764892800000-CertificateGrades';
 import { HoldingStatus1764892800001 } from './migrations/1764892800001-HoldingStatus';
 import { IndexBirthYear1764979200001 } from './migrations/1764979200001-IndexBirthYear';
+import { DataQuality1765000000001 } from './migrations/1765000000001-DataQuality';
 import { createProgrammes, Programmes } from './programmes/createProgrammes';
 import { programmeTables } from './programmes/entities/programmeTables';
 import { createProgrammeLoaders } from './programmes/loaders/createProgrammeLoaders';
@@ -21,6 +22,8 @@ import { AggregateService } from './progress/AggregateService';
 import { CountyProgressService } from './progress/CountyProgressService';
 import { LiveCountyModel } from './progress/LiveCountyModel';
 import { registerIndexMetrics } from './progress/registerIndexMetrics';
+import { DataQualityRepository, QualityCounts } from './repositories/DataQualityRepository';
+import { IndexVersionCache } from './progress/IndexVersionCache';
 import { HolderIndexRepository } from './repositories/HolderIndexRepository';
 import { resolvers } from './resolvers';
 import { FeedSource, HolderIndexSync, httpFeedSource, localFeedSource } from './sync/HolderIndexSync';
@@ -28,6 +31,8 @@ import { FeedSource, HolderIndexSync, httpFeedSource, localFeedSource } from './
 /** Builds the hrss subgraph with its holder index (importable by tests); `index.ts` makes it listen. */
 export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter?: StatementCounter) {
   let index: HolderIndexRepository;
+  let quality: DataQualityRepository;
+  let qualityCounts: IndexVersionCache<QualityCounts[]>;
   let sync: HolderIndexSync;
   let progress: CountyProgressService;
   let aggregates: AggregateService;
@@ -41,12 +46,14 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers,
     entities: [...indexTables, ...programmeTables].map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1764115200000, HolderIndex1764115200001, Programmes1764201600000, DropDateIndexes1764374400000, CertificateGrades1764892800000, HoldingStatus1764892800001, IndexBirthYear1764979200001],
+    migrations: [Initial1764115200000, HolderIndex1764115200001, Programmes1764201600000, DropDateIndexes1764374400000, CertificateGrades1764892800000, HoldingStatus1764892800001, IndexBirthYear1764979200001, DataQuality1765000000001],
     env,
     counter,
     extendContext: (base) => ({
       ...base,
       index,
+      quality,
+      qualityCounts,
       sync,
       progress,
       aggregates,
@@ -58,6 +65,9 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
   });
   secret = cellKeySecret(hub.identity.keys.personKey);
   index = new HolderIndexRepository(hub.dataSource, hub.repo);
+  quality = new DataQualityRepository(hub.dataSource);
+  // The counts scan the whole index: kept until the index changes, per scope.
+  qualityCounts = new IndexVersionCache(index, 16);
   const sources = Object.fromEntries(
     departments.map((d): [Department, FeedSource] => [d, d === 'HRSS' ? localFeedSource(hub.repo) : httpFeedSource(d, hub.signingKey, env)]),
   ) as Record<Department, FeedSource>;
@@ -92,5 +102,5 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
     await programmes.directedFeed.idle();
     await stop();
   };
-  return Object.assign(hub, { index, sync, progress, programmes });
+  return Object.assign(hub, { index, quality, sync, progress, programmes });
 }

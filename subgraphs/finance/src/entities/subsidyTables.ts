@@ -80,7 +80,10 @@ export const employmentSubsidyClaim: TableSpec = {
   ],
 };
 
-/** Hiring subsidies paid to one employer for one year: the row every hiring claim updates conditionally, so the cap holds. */
+/**
+ * Hiring subsidies paid to one employer for one year. Replaced by employerHiringTotal (the plan's cap,
+ * 累计最高不超过200万元, is cumulative) in CumulativeCapAndFund1765000000000; kept for the migration that created it.
+ */
 export const employerYearTotal: TableSpec = {
   entity: 'EmployerYearTotal',
   table: 'employer_year_total',
@@ -89,6 +92,34 @@ export const employerYearTotal: TableSpec = {
     year: { ...col.int('year'), primary: true },
     totalFen: col.int('total_fen'),
     claims: col.int('claims'),
+    updatedAt: col.time('updated_at'),
+  },
+};
+
+/** Hiring subsidies paid to one employer over all years: the row every hiring claim updates conditionally, so the cumulative cap holds. */
+export const employerHiringTotal: TableSpec = {
+  entity: 'EmployerHiringTotal',
+  table: 'employer_hiring_total',
+  columns: {
+    employerCode: col.key('employer_code', 32),
+    totalFen: col.int('total_fen'),
+    claims: col.int('claims'),
+    updatedAt: col.time('updated_at'),
+  },
+};
+
+/**
+ * Money allocated to and paid from one programme's year: the row every payment updates conditionally, so
+ * nothing is paid beyond the allocation (fund_entry stays the ledger; this is its running sum).
+ */
+export const fundBalance: TableSpec = {
+  entity: 'FundBalance',
+  table: 'fund_balance',
+  columns: {
+    programme: col.key('programme', 16),
+    year: { ...col.int('year'), primary: true },
+    inFen: col.int('in_fen'),
+    outFen: col.int('out_fen'),
     updatedAt: col.time('updated_at'),
   },
 };
@@ -115,4 +146,8 @@ export const fundEntry: TableSpec = {
   indices: [{ name: 'idx_fund_entry_programme_year', columns: ['programme', 'year'] }],
 };
 
-export const subsidyTables = [subsidyRule, evaluationSubsidyClaim, employmentSubsidyClaim, employerYearTotal, fundEntry];
+/** The tables as Subsidies1764201600000 created them (it builds them from these specs). */
+export const subsidyTables1764201600000 = [subsidyRule, evaluationSubsidyClaim, employmentSubsidyClaim, employerYearTotal, fundEntry];
+
+/** The tables finance has now. */
+export const subsidyTables = [subsidyRule, evaluationSubsidyClaim, employmentSubsidyClaim, employerHiringTotal, fundBalance, fundEntry];

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createTables, dropTables } from '@hub/subgraph-kit';
 import { planTargets } from '@hub/vocabulary';
-import { subsidyTables } from '../entities/subsidyTables';
+import { subsidyTables1764201600000 as subsidyTables } from '../entities/subsidyTables';
 import { yuanToFen } from '../subsidies/subsidyRules';
 
 /**

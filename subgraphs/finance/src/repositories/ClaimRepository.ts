@@ -38,9 +38,9 @@ export interface EmploymentClaimRow {
   claimedAt: string;
 }
 
-export interface EmployerYearTotalRow {
+/** Hiring subsidies paid to one employer over all years (the cap is cumulative). */
+export interface EmployerHiringTotalRow {
   employerCode: string;
-  year: number;
   totalFen: number;
   claims: number;
   updatedAt: string;
@@ -55,7 +55,7 @@ const employmentRow = (r: EmploymentClaimRow): EmploymentClaimRow => ({
   amountFen: Number(r.amountFen),
 });
 
-/** All SQL of subsidy claims and the per-employer yearly totals. */
+/** All SQL of subsidy claims and the per-employer running totals. */
 export class ClaimRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -108,26 +108,26 @@ export class ClaimRepository {
     return keysetPage(build, 'c.id', page, employmentRow);
   }
 
-  async employerTotal(employerCode: string, year: number, manager?: EntityManager): Promise<EmployerYearTotalRow | null> {
-    const row = await (manager ?? this.dataSource.manager).getRepository<EmployerYearTotalRow>('EmployerYearTotal').findOneBy({ employerCode, year });
-    return row ? { ...row, year: Number(row.year), totalFen: Number(row.totalFen), claims: Number(row.claims) } : null;
+  async employerTotal(employerCode: string, manager?: EntityManager): Promise<EmployerHiringTotalRow | null> {
+    const row = await (manager ?? this.dataSource.manager).getRepository<EmployerHiringTotalRow>('EmployerHiringTotal').findOneBy({ employerCode });
+    return row ? { ...row, totalFen: Number(row.totalFen), claims: Number(row.claims) } : null;
   }
 
-  /** Creates the employer's running total for the year at zero; a row that exists already is left alone. */
-  async insertEmployerTotal(manager: EntityManager, employerCode: string, year: number): Promise<void> {
-    await manager.insert('EmployerYearTotal', { employerCode, year, totalFen: 0, claims: 0, updatedAt: new Date().toISOString() });
+  /** Creates the employer's running total at zero; a row that exists already is left alone. */
+  async insertEmployerTotal(manager: EntityManager, employerCode: string): Promise<void> {
+    await manager.insert('EmployerHiringTotal', { employerCode, totalFen: 0, claims: 0, updatedAt: new Date().toISOString() });
   }
 
   /**
-   * Adds a payment to the employer's running total only if the total stays within the cap: one
-   * conditional UPDATE, which MySQL runs under the row's lock and SQLite under its single writer.
+   * Adds a payment to the employer's running total (all years) only if the total stays within the cap:
+   * one conditional UPDATE, which MySQL runs under the row's lock and SQLite under its single writer.
    */
-  async addWithinCap(manager: EntityManager, employerCode: string, year: number, amountFen: number, capFen: number): Promise<boolean> {
+  async addWithinCap(manager: EntityManager, employerCode: string, amountFen: number, capFen: number): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
-      .update('EmployerYearTotal')
+      .update('EmployerHiringTotal')
       .set({ totalFen: () => 'total_fen + :amount', claims: () => 'claims + 1', updatedAt: new Date().toISOString() })
-      .where('employer_code = :employerCode AND year = :year AND total_fen + :amount <= :cap', { employerCode, year, cap: capFen })
+      .where('employer_code = :employerCode AND total_fen + :amount <= :cap', { employerCode, cap: capFen })
       .setParameter('amount', amountFen)
       .execute();
     return result.affected === 1;

@@ -29,12 +29,52 @@ export interface FundTotalRow {
 
 const toRow = (r: FundEntryRow): FundEntryRow => ({ ...r, id: Number(r.id), year: Number(r.year), amountFen: Number(r.amountFen) });
 
-/** The append-only fund ledger: this class inserts and reads, and has no update or delete. */
-export class FundLedgerRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export interface FundBalanceRow {
+  programme: SubsidyProgramme;
+  year: number;
+  inFen: number;
+  outFen: number;
+}
 
-  async append(manager: EntityManager, entry: Omit<FundEntryRow, 'id' | 'at'>): Promise<void> {
-    await manager.insert('FundEntry', { ...entry, at: new Date().toISOString() });
+/**
+ * The append-only fund ledger (inserts and reads, no update or delete) and its running sums per programme
+ * and year in fund_balance, through which every entry passes: a payment only while the allocation covers it.
+ */
+export class FundLedgerRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Pay beyond the allocation (HUB_FUND_OVERDRAFT=allow); the default refuses. */
+    readonly allowOverdraft = false,
+  ) {}
+
+  /**
+   * Writes an entry and moves the programme-year's running sums, in the caller's transaction. An OUT entry
+   * the allocation does not cover writes nothing and returns false: one conditional UPDATE decides, under
+   * MySQL's row lock or SQLite's single writer, so two concurrent payments cannot both spend the last of it.
+   */
+  async append(manager: EntityManager, entry: Omit<FundEntryRow, 'id' | 'at'>): Promise<boolean> {
+    const at = new Date().toISOString();
+    const qb = manager.createQueryBuilder().update('FundBalance').where('programme = :programme AND year = :year', { programme: entry.programme, year: entry.year });
+    if (entry.direction === 'IN') qb.set({ inFen: () => 'in_fen + :amount', updatedAt: at });
+    else {
+      qb.set({ outFen: () => 'out_fen + :amount', updatedAt: at });
+      if (!this.allowOverdraft) qb.andWhere('in_fen - out_fen >= :amount');
+    }
+    const moved = await qb.setParameter('amount', entry.amountFen).execute();
+    if (moved.affected !== 1) return false;
+    await manager.insert('FundEntry', { ...entry, at });
+    return true;
+  }
+
+  /** Creates the programme-year's running sums at zero before the first entry (own short transaction: see EmploymentSubsidyService). */
+  async ensureBalance(manager: EntityManager, programme: SubsidyProgramme, year: number): Promise<void> {
+    if (await manager.getRepository('FundBalance').findOneBy({ programme, year })) return;
+    await manager.insert('FundBalance', { programme, year, inFen: 0, outFen: 0, updatedAt: new Date().toISOString() });
+  }
+
+  async balance(programme: SubsidyProgramme, year: number, manager?: EntityManager): Promise<FundBalanceRow> {
+    const row = await (manager ?? this.dataSource.manager).getRepository<FundBalanceRow>('FundBalance').findOneBy({ programme, year });
+    return { programme, year, inFen: Number(row?.inFen ?? 0), outFen: Number(row?.outFen ?? 0) };
   }
 
   async totals(filter: { programme?: SubsidyProgramme; year?: number }): Promise<FundTotalRow[]> {

@@ -8,6 +8,7 @@ import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
 import type { FundLedgerRepository } from '../repositories/FundLedgerRepository';
 import { codeOf } from './claimInput';
 import type { SubsidyRuleService } from './SubsidyRuleService';
+import { ensureFundBalance, payFromFund } from './payFromFund';
 import { fenText, programmeLabels } from './subsidyRules';
 
 interface EmploymentFacts {
@@ -37,7 +38,8 @@ type Programme = 'HIRING' | 'REFERRAL';
 
 /**
  * 吸纳就业补助 and 职业介绍补贴 (plan 7): a certificate holder at hire, employed and insured long
- * enough; hiring subsidies capped per employer and year by a conditional update of the running total.
+ * enough; hiring subsidies capped per employer over all years (累计) by a conditional update of the
+ * running total; every payment within its programme-year's allocation.
  */
 export class EmploymentSubsidyService {
   constructor(
@@ -79,7 +81,7 @@ export class EmploymentSubsidyService {
     if (!Number.isInteger(facts.insuredMonths) || facts.insuredMonths < 0 || facts.insuredMonths > employedMonths + 1) {
       throw new InputError('BAD_INSURED_MONTHS', 'insuredMonths', `缴纳社会保险月数 ${facts.insuredMonths} 无效：须为 0 到 ${employedMonths + 1} 之间的整数（入职至在职截止日期）`);
     }
-    const keys = ['PER_PERSON', 'MIN_EMPLOYED_MONTHS', 'MIN_INSURED_MONTHS', ...(programme === 'HIRING' ? ['CAP_PER_EMPLOYER_YEAR'] : [])];
+    const keys = ['PER_PERSON', 'MIN_EMPLOYED_MONTHS', 'MIN_INSURED_MONTHS', ...(programme === 'HIRING' ? ['CAP_PER_EMPLOYER'] : [])];
     const rule = await this.rules.require(programme, hiredOn, keys, 'hiredOn');
     if (employedThrough < addMonths(hiredOn, rule.MIN_EMPLOYED_MONTHS)) {
       throw new InputError('EMPLOYMENT_TOO_SHORT', 'employedThrough', `稳定就业不足 ${rule.MIN_EMPLOYED_MONTHS} 个月：${hiredOn} 入职，须在职至 ${addMonths(hiredOn, rule.MIN_EMPLOYED_MONTHS)} 或以后`);
@@ -95,12 +97,13 @@ export class EmploymentSubsidyService {
     }
     const year = Number(hiredOn.slice(0, 4));
     const amountFen = rule.PER_PERSON;
-    if (programme === 'HIRING') await this.ensureEmployerTotal(claimant.claimantCode, year);
+    if (programme === 'HIRING') await this.ensureEmployerTotal(claimant.claimantCode);
+    await ensureFundBalance(this.core, this.funds, programme, year);
     try {
       const id = await retryOnLockConflict(() =>
         this.core.transaction(async (manager) => {
-          if (programme === 'HIRING' && !(await this.claims.addWithinCap(manager, claimant.claimantCode, year, amountFen, rule.CAP_PER_EMPLOYER_YEAR))) {
-            throw await this.capReached(manager, claimant.claimantCode, year, amountFen, rule.CAP_PER_EMPLOYER_YEAR);
+          if (programme === 'HIRING' && !(await this.claims.addWithinCap(manager, claimant.claimantCode, amountFen, rule.CAP_PER_EMPLOYER))) {
+            throw await this.capReached(manager, claimant.claimantCode, amountFen, rule.CAP_PER_EMPLOYER);
           }
           const claimId = await this.claims.insertEmployment(manager, {
             programme,
@@ -117,17 +120,16 @@ export class EmploymentSubsidyService {
             claimedRole: actor.role,
             claimedAt: new Date().toISOString(),
           });
-          await this.funds.append(manager, {
+          await payFromFund(manager, this.funds, {
             programme,
             year,
             amountFen,
-            direction: 'OUT',
             payee: claimant.claimantName.slice(0, 128),
             who: actor.subject,
             role: actor.role,
             why: `${programmeLabels[programme]}：${hiredOn} 入职 ${claimant.employerName}，在职至 ${employedThrough}，社保 ${facts.insuredMonths} 个月`.slice(0, 255),
             reference: `${programme.toLowerCase()}_claim:${claimId}`,
-          });
+          }, 'hiredOn');
           return claimId;
         }),
       );
@@ -139,11 +141,11 @@ export class EmploymentSubsidyService {
     }
   }
 
-  /** The employer's running total for the year must exist before claims update it (created at zero, once). */
-  private async ensureEmployerTotal(employerCode: string, year: number): Promise<void> {
-    if (await this.claims.employerTotal(employerCode, year)) return;
+  /** The employer's running total must exist before claims update it (created at zero, once). */
+  private async ensureEmployerTotal(employerCode: string): Promise<void> {
+    if (await this.claims.employerTotal(employerCode)) return;
     try {
-      await this.core.transaction((manager) => this.claims.insertEmployerTotal(manager, employerCode, year));
+      await this.core.transaction((manager) => this.claims.insertEmployerTotal(manager, employerCode));
     } catch (error) {
       // Another claim created it at the same moment: that is all we wanted.
       if (!isUniqueViolation(error)) throw error;
@@ -151,12 +153,12 @@ export class EmploymentSubsidyService {
   }
 
   /** Read through the transaction's own connection: a second pooled one could wait on the lock this transaction holds. */
-  private async capReached(manager: EntityManager, employerCode: string, year: number, amountFen: number, capFen: number): Promise<InputError> {
-    const total = (await this.claims.employerTotal(employerCode, year, manager))?.totalFen ?? 0;
+  private async capReached(manager: EntityManager, employerCode: string, amountFen: number, capFen: number): Promise<InputError> {
+    const total = (await this.claims.employerTotal(employerCode, manager))?.totalFen ?? 0;
     return new InputError(
       'CAP_REACHED',
       'employerCode',
-      `用人单位 ${employerCode} ${year} 年度已获吸纳就业补助 ${fenText(total)}，再发放 ${fenText(amountFen)} 将超过每家每年最高 ${fenText(capFen)} 的限额`,
+      `用人单位 ${employerCode} 已累计获得吸纳就业补助 ${fenText(total)}，再发放 ${fenText(amountFen)} 将超过每家单位累计最高 ${fenText(capFen)} 的限额`,
     );
   }
 }

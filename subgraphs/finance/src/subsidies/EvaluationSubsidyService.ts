@@ -6,6 +6,7 @@ import type { ClaimRepository, EvaluationClaimRow } from '../repositories/ClaimR
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
 import type { FundLedgerRepository } from '../repositories/FundLedgerRepository';
 import { codeOf } from './claimInput';
+import { ensureFundBalance, payFromFund } from './payFromFund';
 import type { SubsidyRuleService } from './SubsidyRuleService';
 import { fenText } from './subsidyRules';
 
@@ -60,6 +61,8 @@ export class EvaluationSubsidyService {
         `全县持证索引中没有该人员 ${occupationCode} ${level === 'SPECIAL_ABILITY' ? '专项职业能力' : level} 、${evaluatedOn} 以后颁发且未撤销的证书，不能申领评价补贴`,
       );
     }
+    const year = Number(evaluatedOn.slice(0, 4));
+    await ensureFundBalance(this.core, this.funds, 'EVALUATION', year);
     try {
       const id = await retryOnLockConflict(() =>
         this.core.transaction(async (manager) => {
@@ -77,17 +80,16 @@ export class EvaluationSubsidyService {
             claimedRole: actor.role,
             claimedAt: new Date().toISOString(),
           });
-          await this.funds.append(manager, {
+          await payFromFund(manager, this.funds, {
             programme: 'EVALUATION',
-            year: Number(evaluatedOn.slice(0, 4)),
+            year,
             amountFen,
-            direction: 'OUT',
             payee: institutionCode,
             who: actor.subject,
             role: actor.role,
             why: `评价补贴：${occupationCode} ${level}，评价日期 ${evaluatedOn}，证书 ${certificate.department}/${certificate.certificateId}`,
             reference: `evaluation_claim:${claimId}`,
-          });
+          }, 'evaluatedOn');
           return claimId;
         }),
       );

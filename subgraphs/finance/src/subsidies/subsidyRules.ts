@@ -14,7 +14,7 @@ export type RuleUnit = 'FEN' | 'MONTHS';
 /** The rules each programme has, and what they hold. */
 export const ruleKeys: Record<SubsidyProgramme, Record<string, RuleUnit>> = {
   EVALUATION: { SPECIAL_ABILITY: 'FEN', LEVEL_5: 'FEN', LEVEL_4: 'FEN', LEVEL_3: 'FEN', LEVEL_2: 'FEN', LEVEL_1: 'FEN' },
-  HIRING: { PER_PERSON: 'FEN', CAP_PER_EMPLOYER_YEAR: 'FEN', MIN_EMPLOYED_MONTHS: 'MONTHS', MIN_INSURED_MONTHS: 'MONTHS' },
+  HIRING: { PER_PERSON: 'FEN', CAP_PER_EMPLOYER: 'FEN', MIN_EMPLOYED_MONTHS: 'MONTHS', MIN_INSURED_MONTHS: 'MONTHS' },
   REFERRAL: { PER_PERSON: 'FEN', MIN_EMPLOYED_MONTHS: 'MONTHS', MIN_INSURED_MONTHS: 'MONTHS' },
 };
 

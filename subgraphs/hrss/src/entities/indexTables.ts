@@ -11,15 +11,20 @@ export const personSeen: TableSpec = {
     /** The current mask (address code only), re-masked as the feed serves it. */
     idNumberMasked: col.text('id_number_masked', 18),
     sex: col.text('sex', 6),
-    /** The feeds carry the birth year only: the county needs no more (个人信息保护法 第六条). */
+    /** The birth year only: the county needs no more (个人信息保护法 第六条); what conflicts compare. */
     birthYear: col.int('birth_year', true),
     townshipCode: col.text('township_code', 9, true),
     updatedAt: col.time('updated_at'),
     seq: col.int('seq'),
   },
+  indices: [{ name: 'idx_person_seen_department', columns: ['department'] }],
 };
 
-/** The county's master record of each person: hrss's own description first, else the latest one. */
+/**
+ * The county's master record of each person, derived from person_seen (one copy per department, never
+ * overwritten by another department): each field from hrss's copy, else from the most recently updated
+ * copy that has it (see HolderIndexRepository.refreshMasters). Disagreements are listed by dataQuality.
+ */
 export const personMaster: TableSpec = {
   entity: 'PersonMaster',
   table: 'person_master',
@@ -60,10 +65,15 @@ export const holding: TableSpec = {
     revokedOn: col.date('revoked_on', true),
     /** The level within the kind's own ladder (SKILL_3, TITLE_INTERMEDIATE, UNKNOWN …); null for kinds without levels. */
     grade: col.text('grade', 32, true),
+    /** 证书编号 as the department recorded it (null for rows synced before it was carried). */
+    certificateNumber: col.text('certificate_number', 64, true),
     /** Feed position of the change this row reflects; older changes are ignored. */
     seq: col.int('seq'),
   },
-  indices: [{ name: 'idx_holding_person', columns: ['personId'] }],
+  indices: [
+    { name: 'idx_holding_person', columns: ['personId'] },
+    { name: 'idx_holding_number', columns: ['certificateNumber'] },
+  ],
 };
 
 /** One training of any department in the county index. */
@@ -145,4 +155,36 @@ export const auditEntry: TableSpec = {
   ],
 };
 
-export const indexTables = [personSeen, personMaster, holding, trainingFact, feedCursor, planTarget, countyInput, auditEntry];
+/** One spreadsheet import of a department, from its change feed: the last one per department is what dataQuality shows. */
+export const importRun: TableSpec = {
+  entity: 'ImportRun',
+  table: 'import_run',
+  columns: {
+    department: { ...col.text('department', 16), primary: true },
+    seq: { ...col.int('seq'), primary: true },
+    at: col.time('at'),
+    file: col.text('file', 255),
+    kind: col.text('kind', 16),
+    rows: col.int('rows_read'),
+    rejected: col.int('rejected'),
+    refusedTotal: col.int('refused_total'),
+  },
+  indices: [{ name: 'idx_import_run_at', columns: ['department', 'at'] }],
+};
+
+/** One refused cell of an import (row, column, value as read with ID numbers masked, reason). */
+export const importRefusal: TableSpec = {
+  entity: 'ImportRefusal',
+  table: 'import_refusal',
+  columns: {
+    department: { ...col.text('department', 16), primary: true },
+    seq: { ...col.int('seq'), primary: true },
+    position: { ...col.int('position'), primary: true },
+    row: col.int('refused_row'),
+    column: col.text('column_label', 128),
+    value: col.text('cell_value', 255),
+    reason: col.text('reason', 500),
+  },
+};
+
+export const indexTables = [personSeen, personMaster, holding, trainingFact, feedCursor, planTarget, countyInput, auditEntry, importRun, importRefusal];

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { countWhenAsked, insertRows, personFeedRecord, TableSpec } from '@hub/subgraph-kit';
 import type { ChangeEntity, CoreRepository } from '@hub/subgraph-kit';
-import { auditEntry, holding, personMaster, personSeen, trainingFact } from '../entities/indexTables';
+import { auditEntry, holding, importRefusal, importRun, personMaster, personSeen, trainingFact } from '../entities/indexTables';
 import { CertificateGrade, CertificateStatus, Department, gradeOfSkillLevel, isWithdrawn, kindInfo, levelNumber, SkillLevel, CertificateKind } from '@hub/vocabulary';
 
 /** One change as a department's feed serves it. */
@@ -95,6 +95,7 @@ function certificateRow(department: Department, change: FeedChange) {
     // A withdrawn certificate stops counting from its date; without one (NULL) it counts on no date (countsOn).
     revokedOn: isWithdrawn(status) ? ((r.revokedOn as string | null) ?? null) : null,
     grade: gradeOfChange(kind, r),
+    certificateNumber: r.certificateNumber ? String(r.certificateNumber).slice(0, 64) : null,
     seq: change.seq,
   };
 }
@@ -192,6 +193,7 @@ export class HolderIndexRepository {
       await this.refreshMasters(manager, [...described]);
       for (const personId of described) touched.add(personId);
       await this.insertAudits(manager, department, changes.filter((c) => c.entity === 'audit'));
+      await this.insertImports(manager, department, changes.filter((c) => c.entity === 'import'));
       const cursors = manager.getRepository<FeedCursorRow>('FeedCursor');
       const before = await cursors.findOneBy({ department });
       const lastSeq = Math.max(before ? Number(before.lastSeq) : 0, ...changes.map((c) => c.seq));
@@ -223,6 +225,41 @@ export class HolderIndexRepository {
         requestId: String(a.record.requestId),
       }));
     await insertRows(manager, auditEntry, rows);
+  }
+
+  /** Imports and their refused rows are append-only like audits; a replayed one is skipped by its (department, seq) key. */
+  private async insertImports(manager: EntityManager, department: Department, imports: FeedChange[]): Promise<void> {
+    if (!imports.length) return;
+    const existing = await manager.getRepository<{ seq: number }>('ImportRun').findBy({ department, seq: In(imports.map((i) => i.seq)) } as never);
+    const seen = new Set(existing.map((e) => Number(e.seq)));
+    const fresh = imports.filter((i) => !seen.has(i.seq));
+    const text = (value: unknown, length: number) => String(value ?? '').slice(0, length);
+    await insertRows(
+      manager,
+      importRun,
+      fresh.map((i) => ({
+        department,
+        seq: i.seq,
+        at: text(i.record.at, 24),
+        file: text(i.record.file, 255),
+        kind: text(i.record.kind, 16),
+        rows: Number(i.record.rows) || 0,
+        rejected: Number(i.record.rejected) || 0,
+        refusedTotal: Number(i.record.refusedTotal) || 0,
+      })),
+    );
+    const refusals = fresh.flatMap((i) =>
+      (Array.isArray(i.record.refused) ? (i.record.refused as Record<string, unknown>[]) : []).map((r, position) => ({
+        department,
+        seq: i.seq,
+        position,
+        row: Number(r.row) || 0,
+        column: text(r.column, 128),
+        value: text(r.value, 255),
+        reason: text(r.reason, 500),
+      })),
+    );
+    await insertRows(manager, importRefusal, refusals);
   }
 
   async auditPage(filter: { personId?: string }, first: number, after?: { at: string; department: string; seq: number }) {
@@ -318,15 +355,17 @@ export class HolderIndexRepository {
       for (const row of seen) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
       const masters: PersonMasterRow[] = [];
       for (const [personId, rows] of byPerson) {
-        // hrss keeps the master record; otherwise the most recent description wins.
-        const best = rows.find((r) => r.department === 'HRSS') ?? [...rows].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+        // Each department's copy stays in person_seen. The master shows hrss's copy, else the most recently
+        // updated one; a township from the first copy in that order that has one (not knowing is no disagreement).
+        const ordered = [...rows].sort((a, b) => (a.department === 'HRSS' ? -1 : b.department === 'HRSS' ? 1 : b.updatedAt.localeCompare(a.updatedAt)));
+        const best = ordered[0];
         masters.push({
           personId,
           name: best.name,
           idNumberMasked: best.idNumberMasked,
           sex: best.sex,
-          birthYear: best.birthYear,
-          townshipCode: best.townshipCode,
+          birthYear: ordered.find((r) => r.birthYear !== null)?.birthYear ?? null,
+          townshipCode: ordered.find((r) => r.townshipCode !== null)?.townshipCode ?? null,
           departments: rows.map((r) => r.department).sort().join(','),
         });
       }
