@@ -13,7 +13,6 @@ export interface PersonCopyRow {
   name: string;
   idNumberMasked: string;
   sex: string;
-  birthDate: string | null;
   birthYear: number | null;
   townshipCode: string | null;
   updatedAt: string;
@@ -149,7 +148,7 @@ export class DataQualityRepository {
   async personCopies(personIds: string[]): Promise<PersonCopyRow[]> {
     if (!personIds.length) return [];
     const rows = await this.query(
-      `SELECT person_id, department, name, id_number_masked, sex, birth_date, birth_year, township_code, updated_at FROM person_seen
+      `SELECT person_id, department, name, id_number_masked, sex, birth_year, township_code, updated_at FROM person_seen
        WHERE person_id IN (${personIds.map(() => '?').join(',')}) ORDER BY person_id, department`,
       personIds,
     );
@@ -159,7 +158,6 @@ export class DataQualityRepository {
       name: String(r.name),
       idNumberMasked: String(r.id_number_masked),
       sex: String(r.sex),
-      birthDate: str(r.birth_date),
       birthYear: r.birth_year === null || r.birth_year === undefined ? null : Number(r.birth_year),
       townshipCode: str(r.township_code),
       updatedAt: String(r.updated_at),

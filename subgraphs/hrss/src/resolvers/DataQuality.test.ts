@@ -7,7 +7,6 @@ const copy = (department: PersonCopyRow['department'], fields: Partial<PersonCop
   name: '张三',
   idNumberMasked: '410928********123X',
   sex: 'MALE',
-  birthDate: '1985-04-04',
   birthYear: 1985,
   townshipCode: '410928100',
   updatedAt: '2026-01-01T00:00:00.000Z',
@@ -20,8 +19,8 @@ describe('disagreeingFields', () => {
     expect(disagreeingFields([copy('HRSS'), copy('VETERANS', { sex: 'FEMALE', birthYear: 1986 })])).toEqual(['SEX', 'BIRTH_YEAR']);
   });
 
-  it('does not count a value a department does not know, nor a birth date given only as its year', () => {
-    expect(disagreeingFields([copy('HRSS'), copy('AGRICULTURE', { townshipCode: null }), copy('FINANCE', { birthDate: null })])).toEqual([]);
+  it('does not count a value a department does not know, nor a birth year a department does not give', () => {
+    expect(disagreeingFields([copy('HRSS'), copy('AGRICULTURE', { townshipCode: null }), copy('FINANCE', { birthYear: null })])).toEqual([]);
     expect(disagreeingFields([copy('HRSS')])).toEqual([]);
   });
 });
