@@ -6,3 +6,5 @@ export * from './levels';
 export * from './certificateKinds';
 export * from './countingRules';
 export * from './planTargets';
+export * from './readChoice';
+export * from './toSimplified';
