@@ -11,9 +11,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ImportInterruptedError, importFile, IntakeFileError, SheetKind, tuneHeapForImport, writeTemplate } from '@hub/intake';
+import { ImportInterruptedError, importFile, IntakeFileError, readingLines, SheetKind, tuneHeapForImport, writeTemplate } from '@hub/intake';
 import { departmentLabels } from '@hub/vocabulary';
 import { departmentFactories } from './lib/departmentFactories';
+
+/** Values printed per column; the report lists them all. */
+const CLI_READINGS_PER_COLUMN = 15;
 
 const USAGE = `用法 usage:
   npm run import -- --department <${Object.keys(departmentFactories).join('|')}> --file <文件.xlsx|文件.csv> [--dry-run] [--report <报告.xlsx|报告.csv>] [--batch-size <1000>]
@@ -82,6 +85,9 @@ async function main(): Promise<number> {
     console.log(`数据行 rows ${result.rows}：接受 accepted ${result.accepted}，拒绝 rejected ${result.rejected}，被后面同号行覆盖 superseded ${result.superseded}`);
     if (!result.dryRun) console.log(`新增 created ${result.created}，更新 updated ${result.updated}，未变 unchanged ${result.unchanged}（${result.batches} 批 batches）`);
     if (result.ignoredColumns.length) console.log(`未识别、未导入的列 ignored columns: ${result.ignoredColumns.join('、')}`);
+    if (result.warnings > 0) console.log(`近似读取、请核对 loosely read rows: ${result.warnings}`);
+    console.log('读取对照 how values were read:');
+    for (const line of readingLines(result.readings, CLI_READINGS_PER_COLUMN)) console.log(`  ${line}`);
     for (const e of [...result.errors, ...result.supersededRows].sort((a, b) => a.row - b.row).slice(0, 10)) {
       console.log(`  第 ${e.row} 行 row ${e.row}  [${e.column}] ${e.value ? `“${e.value}” ` : ''}${e.reason}`);
     }

@@ -13,6 +13,7 @@ import type { ImportResult } from './ImportResult';
 import { HeaderMatch, matchHeaderRow } from './matchHeaderRow';
 import { IntakeFile, openSheet, SheetSource } from './openSheet';
 import { isBlank } from './plainCellValue';
+import { ReadingLog } from './ReadingLog';
 import type { RowError } from './RowError';
 import type { SheetRow } from './SheetRow';
 import { skippableRow } from './skippableRow';
@@ -60,6 +61,8 @@ interface Scan {
   /** Persons whose rows give different names or townships. */
   disagreeingPersons: Set<string>;
   superseded: Map<number, { key: string; shown: string }>;
+  /** How each coded column's values were read. */
+  log: ReadingLog;
 }
 
 function findHeader(hub: IntakeHub, row: SheetRow): HeaderMatch | undefined {
@@ -139,6 +142,7 @@ async function scan(hub: IntakeHub, source: SheetSource, spool: Spool | undefine
     finalPerson: new Map(),
     disagreeingPersons: new Set(),
     superseded: new Map(),
+    log: new ReadingLog(),
   };
   const noteValid = (row: SheetRow, outcome: ValidRow, kind: HeaderMatch['kind']) => {
     scanned.valid += 1;
@@ -158,7 +162,7 @@ async function scan(hub: IntakeHub, source: SheetSource, spool: Spool | undefine
       if (row.number > HEADER_SEARCH_ROWS) break;
       match = findHeader(hub, row);
       if (match) {
-        validate = createRowValidator(hub, match);
+        validate = createRowValidator(hub, match, scanned.log);
         idIndex = match.byField.get('idNumber')!.index;
       }
       continue;
@@ -341,6 +345,8 @@ export async function importFile(hub: IntakeHub, file: IntakeFile, options: Impo
       errors: scanned.errors,
       supersededRows: supersededRows(scanned),
       ignoredColumns: match.ignored,
+      warnings: scanned.log.warnedRows,
+      readings: scanned.log.readings(),
       reportPath: null,
     };
     if (spool && result.accepted > 0) {

@@ -11,6 +11,7 @@ export * from './matchHeaderRow';
 export * from './plainCellValue';
 export * from './parseCellDate';
 export * from './parseChoice';
+export * from './ReadingLog';
 export * from './skippableRow';
 export * from './createRowValidator';
 export * from './CsvRecordParser';
