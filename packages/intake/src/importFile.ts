@@ -10,6 +10,7 @@ import type { TableFormat } from './createTableWriter';
 import { createRowValidator, IntakeHub, RowValidator, ValidRow } from './createRowValidator';
 import { ImportInterruptedError, IntakeFileError } from './IntakeFileError';
 import type { ImportResult } from './ImportResult';
+import { ImportLimits, importLimits } from './importLimits';
 import { HeaderMatch, matchHeaderRow } from './matchHeaderRow';
 import { IntakeFile, openSheet, SheetSource } from './openSheet';
 import { isBlank } from './plainCellValue';
@@ -30,6 +31,8 @@ export interface ImportOptions {
   env?: NodeJS.ProcessEnv;
   /** Runs after the reading pass, before any write (the CLI collects garbage there: see tuneHeapForImport). */
   afterScan?: () => void;
+  /** Size, cell and row limits (default: importLimits(env), from HUB_IMPORT_MAX_*). */
+  limits?: ImportLimits;
 }
 
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -320,7 +323,7 @@ export async function importFile(hub: IntakeHub, file: IntakeFile, options: Impo
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   const env = options.env ?? process.env;
   const dryRun = options.dryRun ?? false;
-  const source = await openSheet(file);
+  const source = await openSheet(file, options.limits ?? importLimits(env));
   const spool = dryRun ? undefined : new Spool();
   try {
     const scanned = await scan(hub, source, spool);

@@ -31,3 +31,4 @@ export * from './exportCountyProgress';
 export * from './contentDisposition';
 export * from './importRoutes';
 export * from './guardedIntakeRoutes';
+export * from './importLimits';
