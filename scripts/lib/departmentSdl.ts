@@ -73,8 +73,10 @@ type ${P}Certificate {
   talentCategory: TalentCategory!
   "职业(工种) occupation"
   occupation: Occupation
-  "等级 level; null for unlevelled kinds"
+  "技能等级 skill level (五级…一级) of 职业资格/职业技能等级 certificates; null for other kinds and when not known"
   level: SkillLevel
+  "本类证书的等级 level within the kind's own ladder (技能、职称、社会工作); null for kinds without levels"
+  grade: CertificateGrade
   "证书编号 certificate number"
   certificateNumber: String!
   "发证机构 issuing body"
@@ -155,7 +157,10 @@ input ${P}CertificateInput {
   talentCategory: TalentCategory
   "职业(工种) occupation code, name or alias"
   occupation: String
+  "技能等级 skill level, for 职业资格/职业技能等级 certificates (or give grade)"
   level: SkillLevel
+  "本类证书的等级 level within the kind's ladder: SKILL_1…SKILL_5, TITLE_JUNIOR…TITLE_SENIOR, SOCIAL_WORKER_ASSISTANT…SOCIAL_WORKER_SENIOR, or UNKNOWN; a title or social-work certificate without it is UNKNOWN"
+  grade: CertificateGradeCode
   "证书编号 certificate number"
   certificateNumber: String!
   "发证机构 issuing body"
@@ -205,8 +210,11 @@ type Mutation {
   record${P}Certificate(input: ${P}CertificateInput!): ${P}Certificate!
   "登记或更正培训 record or correct a training"
   record${P}Training(input: ${P}TrainingInput!): ${P}Training!
-  "撤销证书 revoke a certificate from a date, with a reason"
-  revoke${P}Certificate(certificateNumber: String!, revokedOn: Date!, reason: String!): ${P}Certificate!
+  """
+  撤销或注销证书 withdraw a certificate (status REVOKED 撤销, the default, or CANCELLED 注销) from revokedOn, with a reason.
+  Without revokedOn (日期未提供) it counts on no date at all until the date is supplied by withdrawing it again with the date.
+  """
+  revoke${P}Certificate(certificateNumber: String!, revokedOn: Date, reason: String!, status: CertificateStatus = REVOKED): ${P}Certificate!
 }
 `;
 }

@@ -5,7 +5,7 @@ import readline from 'node:readline';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { dataDir } from '@hub/runtime';
-import { columnName, CoreRepository, NewCertificate, NewPerson, NewTraining, RecordBatch, WriteCounts } from '@hub/subgraph-kit';
+import { NewCertificate, NewPerson, NewTraining, RecordBatch, WriteCounts } from '@hub/subgraph-kit';
 import type { TableFormat } from './createTableWriter';
 import { createRowValidator, IntakeHub, RowValidator, ValidRow } from './createRowValidator';
 import { ImportInterruptedError, IntakeFileError } from './IntakeFileError';
@@ -38,11 +38,6 @@ export interface ImportOptions {
 export const DEFAULT_BATCH_SIZE = 1000;
 /** The header row is looked for in this many rows at the top (title rows above it are common). */
 export const HEADER_SEARCH_ROWS = 10;
-/** Certificate numbers per lookup of revoked certificates (well under every database's parameter limit). */
-const LOOKUP_CHUNK = 500;
-
-/** The transaction's entity manager, typed through the kit so that intake needs no typeorm dependency of its own. */
-type EntityManager = Parameters<Parameters<CoreRepository['transaction']>[0]>[0];
 
 /** One valid row as spooled between the passes: the prepared records, never the raw ID number (sealed only). */
 interface SpooledRow {
@@ -207,30 +202,6 @@ function supersededRows(scanned: Scan): RowError[] {
   });
 }
 
-/** An import never reinstates a revoked certificate: that is done on purpose elsewhere, not by an old spreadsheet. */
-async function keepRevocations(repo: CoreRepository, manager: EntityManager, certificates: NewCertificate[]): Promise<void> {
-  const unrevoked = certificates.filter((c) => c.status !== 'REVOKED');
-  if (unrevoked.length === 0) return;
-  const spec = repo.specs.certificate;
-  const c = (property: string) => `c.${columnName(spec, property)}`;
-  const revoked = new Map<string, { revokedOn: string | null; revokeReason: string | null }>();
-  for (let i = 0; i < unrevoked.length; i += LOOKUP_CHUNK) {
-    const numbers = unrevoked.slice(i, i + LOOKUP_CHUNK).map((x) => x.certificateNumber);
-    const rows = await manager
-      .createQueryBuilder()
-      .select([`${c('certificateNumber')} AS number`, `${c('revokedOn')} AS revokedOn`, `${c('revokeReason')} AS revokeReason`])
-      .from(spec.entity, 'c')
-      .where(`${c('certificateNumber')} IN (:...numbers)`, { numbers })
-      .andWhere(`${c('status')} = :status`, { status: 'REVOKED' })
-      .getRawMany<{ number: string; revokedOn: string | null; revokeReason: string | null }>();
-    for (const row of rows) revoked.set(row.number, { revokedOn: row.revokedOn, revokeReason: row.revokeReason });
-  }
-  for (const certificate of unrevoked) {
-    const kept = revoked.get(certificate.certificateNumber);
-    if (kept) Object.assign(certificate, { status: 'REVOKED', revokedOn: kept.revokedOn, revokeReason: kept.revokeReason });
-  }
-}
-
 /**
  * What the writing pass needs of the scan: the winning row of each key that repeats, and the final
  * fields of each person whose rows disagree. A row not listed wins by being the only one; the full
@@ -259,10 +230,8 @@ async function write(hub: IntakeHub, scanned: Scan, spool: Spool, batchSize: num
     const batch: RecordBatch = kind === 'certificates' ? { people, certificates: records as NewCertificate[] } : { people, trainings: records as NewTraining[] };
     let written;
     try {
-      written = await repo.transaction(async (manager) => {
-        if (batch.certificates) await keepRevocations(repo, manager, batch.certificates);
-        return repo.writeBatch(batch, manager);
-      });
+      // The kit's writeBatch keeps a withdrawal standing against an old spreadsheet (keepWithdrawal).
+      written = await repo.transaction(async (manager) => repo.writeBatch(batch, manager));
     } catch (error) {
       throw new ImportInterruptedError(result.batches, committedRows, error);
     }

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, In, ObjectLiteral, Repository } from 'typeorm';
 import type { CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TrainingChannel } from '@hub/vocabulary';
+import { isWithdrawn } from '@hub/vocabulary';
 import { CertificateFields, CertificateRecord, ChangeEntity, ChangeRecord, CoreTableSpecs, ExtraColumns, PersonRecord, TrainingFields, TrainingRecord } from './coreTables';
 import { insertRows } from './insertRows';
 import { columnName } from './tableSpec';
@@ -8,6 +9,17 @@ import { keysetPage } from './keysetPage';
 export type NewPerson = Omit<PersonRecord, 'updatedAt'>;
 export type NewTraining = TrainingFields & ExtraColumns;
 export type NewCertificate = CertificateFields & ExtraColumns;
+
+/**
+ * A withdrawal stands until it is undone on purpose: re-recording or re-importing the old data does not undo it, and a
+ * withdrawal without a date (a sheet with no 撤销日期 column) does not erase a date already known.
+ */
+export function keepWithdrawal(before: CertificateRecord | undefined, incoming: NewCertificate): NewCertificate {
+  if (!before || !isWithdrawn(before.status)) return incoming;
+  if (!isWithdrawn(incoming.status)) return { ...incoming, status: before.status, revokedOn: before.revokedOn, revokeReason: before.revokeReason };
+  if (incoming.revokedOn === null && before.revokedOn !== null) return { ...incoming, revokedOn: before.revokedOn };
+  return incoming;
+}
 
 /** What one write brings in; every part is optional. */
 export interface RecordBatch {
@@ -199,11 +211,7 @@ export class CoreRepository {
       const touched: string[] = [];
       for (const incoming of part) {
         const before = existing.get(incoming.certificateNumber);
-        // A revocation stands until it is undone on purpose: re-recording or re-importing the old data does not undo it.
-        const certificate =
-          before?.status === 'REVOKED' && incoming.status !== 'REVOKED'
-            ? { ...incoming, status: before.status, revokedOn: before.revokedOn, revokeReason: before.revokeReason }
-            : incoming;
+        const certificate = keepWithdrawal(before, incoming);
         if (!before) {
           inserts.push({ ...certificate, createdAt: now(), updatedAt: now() });
           touched.push(certificate.certificateNumber);
@@ -255,14 +263,17 @@ export class CoreRepository {
     return counts;
   }
 
-  /** Revokes a certificate; revoking it again on the same terms changes nothing. */
-  async revokeCertificate(certificateNumber: string, revokedOn: string, reason: string): Promise<CertificateRecord | null> {
+  /**
+   * Withdraws a certificate (REVOKED 撤销 or CANCELLED 注销) from `revokedOn`, or with the date not known (null: it then
+   * counts on no date until the date is supplied); withdrawing it again on the same terms changes nothing.
+   */
+  async revokeCertificate(certificateNumber: string, revokedOn: string | null, reason: string, status: Exclude<CertificateStatus, 'VALID'> = 'REVOKED'): Promise<CertificateRecord | null> {
     return this.transaction(async (manager) => {
       const repo = this.repo<CertificateRecord>(manager, this.specs.certificate.entity);
       const before = await repo.findOneBy({ certificateNumber });
       if (!before) return null;
-      if (before.status === 'REVOKED' && before.revokedOn === revokedOn && before.revokeReason === reason) return before;
-      await repo.update({ id: before.id }, { status: 'REVOKED', revokedOn, revokeReason: reason, updatedAt: now() });
+      if (before.status === status && before.revokedOn === revokedOn && before.revokeReason === reason) return before;
+      await repo.update({ id: before.id }, { status, revokedOn, revokeReason: reason, updatedAt: now() } as ObjectLiteral);
       const after = (await repo.findOneBy({ id: before.id })) as CertificateRecord;
       await this.appendChanges(manager, 'certificate', [after]);
       return after;

@@ -1,4 +1,4 @@
-import type { CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TargetGroup, TrainingChannel, TrainingOutcome, Sex } from '@hub/vocabulary';
+import type { CertificateGrade, CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TargetGroup, TrainingChannel, TrainingOutcome, Sex } from '@hub/vocabulary';
 import { ColumnSpec, TableSpec, col } from './tableSpec';
 
 /** A person as one department knows them. The raw ID number is stored only sealed (AES-256-GCM). */
@@ -36,12 +36,18 @@ export interface CertificateFields {
   kind: CertificateKind;
   talentCategory: TalentCategory;
   occupationCode: string | null;
+  /** The skill level (五级…一级) of a skill-ladder kind; null for every other kind and when the level is not known. */
   level: SkillLevel | null;
+  /** The level within the kind's own ladder (SKILL_3, TITLE_INTERMEDIATE, SOCIAL_WORKER_SENIOR, UNKNOWN); null for a kind without levels. */
+  grade: CertificateGrade | null;
+  /** The level as the department wrote it (kept beside UNKNOWN so it can be corrected); null when not written. */
+  gradeWritten: string | null;
   certificateNumber: string;
   issuingBody: string;
   issuedOn: string;
   validUntil: string | null;
   status: CertificateStatus;
+  /** First day a withdrawn certificate no longer counts; null while a withdrawn certificate's date is not known (it then counts on no date). */
   revokedOn: string | null;
   revokeReason: string | null;
 }
@@ -74,6 +80,11 @@ export interface CoreTableSpecs {
   certificate: TableSpec;
   changeLog: TableSpec;
 }
+
+/** Widths of the certificate columns that later migrations added or widened (migrateCertificateGrades). */
+export const GRADE_LENGTH = 32;
+export const GRADE_WRITTEN_LENGTH = 64;
+export const STATUS_LENGTH = 16;
 
 /** The four tables every department has; `extra` adds the columns that are really the department's own. */
 export function coreTableSpecs(extra: DepartmentColumns = {}): CoreTableSpecs {
@@ -128,11 +139,13 @@ export function coreTableSpecs(extra: DepartmentColumns = {}): CoreTableSpecs {
         talentCategory: col.text('talent_category', 32),
         occupationCode: col.text('occupation_code', 10, true),
         level: col.text('level', 8, true),
+        grade: col.text('grade', GRADE_LENGTH, true),
+        gradeWritten: col.text('grade_written', GRADE_WRITTEN_LENGTH, true),
         certificateNumber: col.text('certificate_number', 64),
         issuingBody: col.text('issuing_body', 128),
         issuedOn: col.date('issued_on'),
         validUntil: col.date('valid_until', true),
-        status: col.text('status', 8),
+        status: col.text('status', STATUS_LENGTH),
         revokedOn: col.date('revoked_on', true),
         revokeReason: col.text('revoke_reason', 255, true),
         ...extra.certificate,

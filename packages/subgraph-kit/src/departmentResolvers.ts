@@ -1,5 +1,5 @@
 import { demand, forbidden, may } from '@hub/auth';
-import { matchOccupation, matchTownship, occupationByCode, townshipByCode } from '@hub/vocabulary';
+import { CertificateStatus, certificateStatusLabels, matchOccupation, matchTownship, occupationByCode, townshipByCode } from '@hub/vocabulary';
 import type { CertificateRecord, PersonRecord, TrainingRecord } from './coreTables';
 import type { CertificateFilter, TrainingFilter } from './CoreRepository';
 import { pageArgs, toConnection } from './connection';
@@ -9,6 +9,7 @@ import { CertificateInput, TrainingInput, prepareCertificate, preparePerson, pre
 import type { SubgraphContext } from './SubgraphContext';
 import { DateScalar } from './DateScalar';
 import { FenScalar } from './FenScalar';
+import { certificateGradeOf } from './certificateGradeOf';
 
 type Resolver = (parent: any, args: any, context: SubgraphContext) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- resolver maps are untyped by graphql-js
 export type ResolverMap = Record<string, Record<string, Resolver | { __resolveReference?: unknown } | unknown> | unknown>;
@@ -81,13 +82,16 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
         }),
       [`revoke${P}Certificate`]: (
         _: unknown,
-        args: { certificateNumber: string; revokedOn: string; reason: string },
+        args: { certificateNumber: string; revokedOn?: string | null; reason: string; status?: CertificateStatus | null },
         ctx: SubgraphContext,
       ) =>
         withInputErrors('reason', async () => {
           demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           if (!args.reason.trim()) throw new InputError('REQUIRED', 'reason', '撤销原因不能为空');
-          const revoked = await ctx.repo.revokeCertificate(args.certificateNumber.trim().toUpperCase(), args.revokedOn, args.reason.trim());
+          const status = args.status ?? 'REVOKED';
+          if (status === 'VALID') throw new InputError('NOT_A_WITHDRAWAL', 'status', `撤销证书时状态须为${certificateStatusLabels.REVOKED}（REVOKED）或${certificateStatusLabels.CANCELLED}（CANCELLED）`);
+          // No date (日期未提供): stored with revokedOn null; the certificate counts on no date until the date is supplied.
+          const revoked = await ctx.repo.revokeCertificate(args.certificateNumber.trim().toUpperCase(), args.revokedOn ?? null, args.reason.trim(), status);
           if (!revoked) throw notFound(`证书编号 ${args.certificateNumber} 不存在`);
           return revoked;
         }),
@@ -131,6 +135,7 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
       department: () => definition.code,
       person: (c: CertificateRecord) => ({ id: c.personId }),
       occupation: (c: CertificateRecord) => (c.occupationCode ? occupationByCode(c.occupationCode) ?? null : null),
+      grade: (c: CertificateRecord) => certificateGradeOf(c.grade, c.gradeWritten),
     },
     [`${P}Training`]: {
       id: (t: TrainingRecord) => String(t.id),

@@ -1,5 +1,6 @@
 export * from './tableSpec';
 export * from './coreTables';
+export * from './certificateGradeOf';
 export * from './CoreRepository';
 export * from './createCoreLoaders';
 export * from './createDataSource';

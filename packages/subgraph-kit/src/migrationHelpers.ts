@@ -1,4 +1,7 @@
+import { TableColumn } from 'typeorm';
 import type { QueryRunner } from 'typeorm';
+import { certificateKinds, gradeOfSkillLevel, kindInfo, skillLevels } from '@hub/vocabulary';
+import { coreTableSpecs, STATUS_LENGTH } from './coreTables';
 import { TableSpec, toTable } from './tableSpec';
 
 /** Creates tables from their specs (the same specs the entities are built from). */
@@ -8,4 +11,39 @@ export async function createTables(queryRunner: QueryRunner, specs: TableSpec[])
 
 export async function dropTables(queryRunner: QueryRunner, specs: TableSpec[]): Promise<void> {
   for (const spec of [...specs].reverse()) await queryRunner.dropTable(spec.table, true);
+}
+
+/** Properties of the certificate columns that migrateCertificateGrades adds, as the current table spec has them. */
+const gradeColumns = ['grade', 'gradeWritten'] as const;
+
+/**
+ * Gives a department's certificate table the level within each kind's ladder: adds `grade` and `grade_written`
+ * where they are missing (a database created after this change has them from its first migration), maps every
+ * stored skill `level` to the skill ladder (LEVEL_3 → SKILL_3), marks the other kinds with a ladder UNKNOWN
+ * (their level was never recorded), and widens `status` for CANCELLED on MySQL (SQLite does not enforce widths).
+ */
+export async function migrateCertificateGrades(queryRunner: QueryRunner): Promise<void> {
+  const spec = coreTableSpecs().certificate;
+  const table = await queryRunner.getTable(spec.table);
+  if (!table) throw new Error(`migrateCertificateGrades: no ${spec.table} table`);
+  for (const property of gradeColumns) {
+    const column = spec.columns[property];
+    if (!table.findColumnByName(column.name)) {
+      await queryRunner.addColumn(spec.table, new TableColumn({ name: column.name, type: 'varchar', length: String(column.length), isNullable: true }));
+    }
+  }
+  if (queryRunner.connection.options.type === 'mysql' || queryRunner.connection.options.type === 'mariadb') {
+    await queryRunner.query(`ALTER TABLE ${spec.table} MODIFY status VARCHAR(${STATUS_LENGTH}) NOT NULL`);
+  }
+  for (const level of skillLevels) {
+    await queryRunner.query(`UPDATE ${spec.table} SET grade = ? WHERE grade IS NULL AND level = ?`, [gradeOfSkillLevel(level), level]);
+  }
+  const laddered = certificateKinds.filter((kind) => kindInfo[kind].ladder !== null);
+  await queryRunner.query(`UPDATE ${spec.table} SET grade = 'UNKNOWN' WHERE grade IS NULL AND kind IN (${laddered.map(() => '?').join(', ')})`, laddered);
+}
+
+/** Undoes migrateCertificateGrades' columns (the stored skill levels are untouched by it). */
+export async function revertCertificateGrades(queryRunner: QueryRunner): Promise<void> {
+  const spec = coreTableSpecs().certificate;
+  for (const property of [...gradeColumns].reverse()) await queryRunner.dropColumn(spec.table, spec.columns[property].name);
 }

@@ -1,6 +1,12 @@
 import { parseIdNumber } from '@hub/identity';
 import {
+  CertificateGrade,
   CertificateKind,
+  certificateGradeLabels,
+  gradeFitsKind,
+  gradeOfSkillLevel,
+  ladderGrades,
+  skillLevelOfGrade,
   SkillLevel,
   TalentCategory,
   TargetGroup,
@@ -10,6 +16,7 @@ import {
   matchTownship,
 } from '@hub/vocabulary';
 import { InputError } from './errors';
+import { GRADE_WRITTEN_LENGTH } from './coreTables';
 import { todayIso } from './DateScalar';
 import { canonicalIdNumber, dateField, occupationCodeOf, requiredText } from './inputFields';
 import type { IdentityService } from './IdentityService';
@@ -27,7 +34,12 @@ export interface CertificateInput extends PersonInput {
   talentCategory?: TalentCategory | null;
   /** Occupation code, name or alias from the 2022 national catalogue. */
   occupation?: string | null;
+  /** The skill level, for 职业资格 and 职业技能等级 certificates. */
   level?: SkillLevel | null;
+  /** The level within the kind's own ladder (any kind with a ladder); agrees with `level` when both are given. */
+  grade?: CertificateGrade | null;
+  /** The level as written on the certificate or in the spreadsheet. */
+  gradeWritten?: string | null;
   certificateNumber: string;
   issuingBody: string;
   issuedOn: string;
@@ -88,12 +100,38 @@ function extras(input: Record<string, unknown>, extraFields: readonly string[]):
   return out;
 }
 
+/**
+ * The level of a certificate within its kind's ladder, from `grade` and/or the skill `level`. A skill-ladder kind needs one
+ * of them (UNKNOWN when not known); a title or social-work certificate without one is UNKNOWN; a kind without levels takes none.
+ */
+function gradeOf(input: CertificateInput): { level: SkillLevel | null; grade: CertificateGrade | null } {
+  const info = kindInfo[input.kind];
+  const level = input.level ?? null;
+  const grade = input.grade ?? null;
+  if (info.ladder === null) {
+    if (level || grade) throw new InputError('LEVEL_NOT_APPLICABLE', level ? 'level' : 'grade', `${info.label}不分等级，请勿填写等级`);
+    return { level: null, grade: null };
+  }
+  const choices = `${ladderGrades[info.ladder].map((g) => certificateGradeLabels[g]).join('、')}，不明时填 UNKNOWN`;
+  if (grade && !gradeFitsKind(input.kind, grade)) {
+    throw new InputError('GRADE_NOT_ON_LADDER', 'grade', `等级 ${grade}（${certificateGradeLabels[grade]}）不是${info.label}的等级（${choices}）`);
+  }
+  if (info.ladder !== 'SKILL') {
+    if (level) throw new InputError('LEVEL_NOT_APPLICABLE', 'level', `${info.label}不用技能等级，请在 grade 填写其等级（${choices}）`);
+    return { level: null, grade: grade ?? 'UNKNOWN' };
+  }
+  if (level && grade && skillLevelOfGrade(grade) !== level) {
+    throw new InputError('GRADE_CONFLICT', 'grade', `等级 ${certificateGradeLabels[grade]} 与技能等级 ${level} 不一致`);
+  }
+  if (!level && !grade) throw new InputError('LEVEL_REQUIRED', 'level', `${info.label}须填写等级（五级/初级工 至 一级/高级技师，不明时 grade 填 UNKNOWN）`);
+  return level ? { level, grade: gradeOfSkillLevel(level) } : { level: skillLevelOfGrade(grade), grade };
+}
+
 export function prepareCertificate(personId: string, input: CertificateInput, extraFields: readonly string[] = []): NewCertificate {
   const info = kindInfo[input.kind];
   if (!info) throw new InputError('UNKNOWN_KIND', 'kind', `证书类别“${String(input.kind)}”无效`);
-  const level = input.level ?? null;
-  if (info.levelled && !level) throw new InputError('LEVEL_REQUIRED', 'level', `${info.label}须填写等级（五级/初级工 至 一级/高级技师）`);
-  if (!info.levelled && level) throw new InputError('LEVEL_NOT_APPLICABLE', 'level', `${info.label}不分等级，请勿填写等级`);
+  const { level, grade } = gradeOf(input);
+  const written = input.gradeWritten === null || input.gradeWritten === undefined ? '' : String(input.gradeWritten).trim();
   const issuedOn = dateField('issuedOn', input.issuedOn, '发证日期');
   if (issuedOn > todayIso()) throw new InputError('FUTURE_DATE', 'issuedOn', `发证日期 ${issuedOn} 晚于今天`);
   const validUntil = optionalDate('validUntil', input.validUntil, '有效期至');
@@ -104,6 +142,9 @@ export function prepareCertificate(personId: string, input: CertificateInput, ex
     talentCategory: input.talentCategory ?? info.talentCategory,
     occupationCode: optionalOccupation('occupation', input.occupation),
     level,
+    grade,
+    // Longer text than the column holds is no level anyone wrote on purpose; its start is enough to correct it.
+    gradeWritten: grade === null || written === '' ? null : written.slice(0, GRADE_WRITTEN_LENGTH),
     certificateNumber: requiredText('certificateNumber', input.certificateNumber, '证书编号', 64).toUpperCase(),
     issuingBody: requiredText('issuingBody', input.issuingBody, '发证机构', 128),
     issuedOn,

@@ -13,6 +13,16 @@ scalar Date
 """金额(分) money in integer fen (1 yuan = 100 fen), exact up to 2^53"""
 scalar Fen
 
+"""证书等级 a certificate's level within its kind's own ladder (技能等级、职称级别、社会工作者级别)"""
+type CertificateGrade @shareable {
+  "等级代码 e.g. SKILL_3, TITLE_INTERMEDIATE, SOCIAL_WORKER_SENIOR; UNKNOWN when what was written is not on the kind's ladder"
+  code: CertificateGradeCode!
+  "中文名称 e.g. 三级/高级工, 中级, 高级社会工作师, 等级不明"
+  label: String!
+  "填写的等级 the level as the department wrote it, kept so an UNKNOWN can be corrected; null when not written"
+  written: String
+}
+
 """分页信息 page information of a cursor connection"""
 type PageInfo @shareable {
   hasNextPage: Boolean!

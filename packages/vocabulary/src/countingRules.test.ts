@@ -4,7 +4,7 @@ import { certificateKinds, skillLevels } from './enums';
 import type { CertificateKind, SkillLevel } from './enums';
 
 const asOf = '2024-06-30';
-const base: CountableCertificate = { kind: 'SPECIAL_OPERATION', level: null, issuedOn: '2021-06-30', validUntil: '2027-06-29', status: 'VALID' };
+const base: CountableCertificate = { kind: 'SPECIAL_OPERATION', level: null, issuedOn: '2021-06-30', validUntil: '2027-06-29', status: 'VALID', revokedOn: null };
 
 describe('countsOn', () => {
   it('counts a valid certificate issued before the date', () => {
@@ -25,9 +25,22 @@ describe('countsOn', () => {
     expect(countsOn({ ...base, validUntil: null }, '2099-12-31')).toBe(true);
   });
 
-  it('never counts a revoked certificate', () => {
-    expect(countsOn({ ...base, status: 'REVOKED' }, asOf)).toBe(false);
-    expect(countsOn({ ...base, status: 'REVOKED', validUntil: null }, asOf)).toBe(false);
+  it.each(['REVOKED', 'CANCELLED'] as const)('never counts a %s certificate whose withdrawal date is not known', (status) => {
+    expect(countsOn({ ...base, status }, asOf)).toBe(false);
+    expect(countsOn({ ...base, status, validUntil: null }, '2021-07-01')).toBe(false);
+    expect(countsOn({ ...base, status, validUntil: null }, '2099-12-31')).toBe(false);
+  });
+
+  it.each(['REVOKED', 'CANCELLED'] as const)('counts a %s certificate up to the day before its withdrawal date', (status) => {
+    const withdrawn = { ...base, status, revokedOn: '2024-03-01' };
+    expect(countsOn(withdrawn, '2024-02-29')).toBe(true);
+    expect(countsOn(withdrawn, '2024-03-01')).toBe(false);
+    expect(countsOn(withdrawn, asOf)).toBe(false);
+  });
+
+  it('ignores a withdrawal date on a valid certificate and rejects a malformed one on a withdrawn certificate', () => {
+    expect(countsOn({ ...base, revokedOn: '2022-01-01' }, asOf)).toBe(true);
+    expect(() => countsOn({ ...base, status: 'REVOKED', revokedOn: '2024/03/01' }, asOf)).toThrow(/revokedOn/);
   });
 
   it('compares across month and year ends as dates', () => {

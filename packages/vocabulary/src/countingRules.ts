@@ -1,15 +1,21 @@
-import { kindInfo, levelNumber } from './enums';
+import { isWithdrawn, kindInfo, levelNumber } from './enums';
 import type { CertificateKind, CertificateStatus, SkillLevel } from './enums';
 
-/** The fields of a certificate that decide whether and how it counts. */
-export interface CountableCertificate {
-  kind: CertificateKind;
-  level: SkillLevel | null;
+/** The fields of a certificate that decide on which dates it counts. */
+export interface CountableDates {
   /** YYYY-MM-DD */
   issuedOn: string;
   /** YYYY-MM-DD, the last day it is valid; null for long-term certificates. */
   validUntil: string | null;
   status: CertificateStatus;
+  /** YYYY-MM-DD, the first day a withdrawn (REVOKED/CANCELLED) certificate no longer counts; null when not withdrawn or the date is not known. */
+  revokedOn: string | null;
+}
+
+/** The fields of a certificate that decide whether and how it counts. */
+export interface CountableCertificate extends CountableDates {
+  kind: CertificateKind;
+  level: SkillLevel | null;
 }
 
 const isoDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -19,12 +25,20 @@ function checkDate(value: string, field: string): void {
   if (!isoDate.test(value)) throw new RangeError(`${field} must be an ISO date YYYY-MM-DD, got "${value}"`);
 }
 
-/** Counts on asOf: issued on or before it, not revoked, and valid through it (validUntil inclusive). */
-export function countsOn(cert: CountableCertificate, asOf: string): boolean {
+/**
+ * Counts on asOf: issued on or before it, not withdrawn by it, and valid through it (validUntil inclusive).
+ * A withdrawn certificate (撤销/注销) counts up to the day before its revokedOn; while that date is not known it
+ * counts on no date at all, since the county reports only what it can show to be valid.
+ */
+export function countsOn(cert: CountableDates, asOf: string): boolean {
   checkDate(asOf, 'asOf');
   checkDate(cert.issuedOn, 'issuedOn');
   if (cert.validUntil !== null) checkDate(cert.validUntil, 'validUntil');
-  if (cert.status === 'REVOKED') return false;
+  if (isWithdrawn(cert.status)) {
+    if (cert.revokedOn === null) return false;
+    checkDate(cert.revokedOn, 'revokedOn');
+    if (cert.revokedOn <= asOf) return false;
+  }
   if (cert.issuedOn > asOf) return false;
   return cert.validUntil === null || cert.validUntil >= asOf;
 }

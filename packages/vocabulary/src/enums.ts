@@ -57,25 +57,31 @@ export const certificateKinds = [
 ] as const;
 export type CertificateKind = (typeof certificateKinds)[number];
 
+/** The level ladders certificates use; each kind has one of them or none. */
+export const levelLadders = ['SKILL', 'TITLE', 'SOCIAL_WORK'] as const;
+export type LevelLadder = (typeof levelLadders)[number];
+
 export interface CertificateKindInfo {
   label: string;
   talentCategory: TalentCategory;
-  /** Carries a skill level 1..5. */
+  /** The kind's level ladder: SKILL 五级…一级, TITLE 初级…正高级, SOCIAL_WORK 助理社会工作师…高级社会工作师; null when the kind has no level. */
+  ladder: LevelLadder | null;
+  /** Carries a skill level 1..5 (the SKILL ladder), the only ladder that decides 中高级 and 高技能. */
   levelled: boolean;
-  /** Counts toward 技能人才. */
+  /** Counts toward 技能人才 (the plan's five skilled kinds). */
   skilled: boolean;
 }
 
 export const kindInfo: Record<CertificateKind, CertificateKindInfo> = {
-  VOCATIONAL_QUALIFICATION: { label: '职业资格证书', talentCategory: 'SKILLED', levelled: true, skilled: true },
-  SKILL_LEVEL: { label: '职业技能等级证书', talentCategory: 'SKILLED', levelled: true, skilled: true },
-  SPECIAL_OPERATION: { label: '特种作业操作证', talentCategory: 'SKILLED', levelled: false, skilled: true },
-  SPECIAL_EQUIPMENT: { label: '特种设备作业人员证', talentCategory: 'SKILLED', levelled: false, skilled: true },
-  SPECIAL_ABILITY: { label: '专项职业能力证书', talentCategory: 'SKILLED', levelled: false, skilled: true },
-  PROFESSIONAL_TITLE: { label: '专业技术资格证书', talentCategory: 'PROFESSIONAL_TECHNICAL', levelled: false, skilled: false },
-  SOCIAL_WORKER: { label: '社会工作者职业资格证书', talentCategory: 'SOCIAL_WORK', levelled: false, skilled: false },
-  RURAL_PRACTICAL: { label: '农村实用人才证书', talentCategory: 'RURAL_PRACTICAL', levelled: false, skilled: false },
-  MANAGEMENT: { label: '企业经营管理人才证书', talentCategory: 'ENTERPRISE_MANAGEMENT', levelled: false, skilled: false },
+  VOCATIONAL_QUALIFICATION: { label: '职业资格证书', talentCategory: 'SKILLED', ladder: 'SKILL', levelled: true, skilled: true },
+  SKILL_LEVEL: { label: '职业技能等级证书', talentCategory: 'SKILLED', ladder: 'SKILL', levelled: true, skilled: true },
+  SPECIAL_OPERATION: { label: '特种作业操作证', talentCategory: 'SKILLED', ladder: null, levelled: false, skilled: true },
+  SPECIAL_EQUIPMENT: { label: '特种设备作业人员证', talentCategory: 'SKILLED', ladder: null, levelled: false, skilled: true },
+  SPECIAL_ABILITY: { label: '专项职业能力证书', talentCategory: 'SKILLED', ladder: null, levelled: false, skilled: true },
+  PROFESSIONAL_TITLE: { label: '专业技术资格证书', talentCategory: 'PROFESSIONAL_TECHNICAL', ladder: 'TITLE', levelled: false, skilled: false },
+  SOCIAL_WORKER: { label: '社会工作者职业资格证书', talentCategory: 'SOCIAL_WORK', ladder: 'SOCIAL_WORK', levelled: false, skilled: false },
+  RURAL_PRACTICAL: { label: '农村实用人才证书', talentCategory: 'RURAL_PRACTICAL', ladder: null, levelled: false, skilled: false },
+  MANAGEMENT: { label: '企业经营管理人才证书', talentCategory: 'ENTERPRISE_MANAGEMENT', ladder: null, levelled: false, skilled: false },
 };
 
 export const certificateKindLabels: Record<CertificateKind, string> = Object.fromEntries(
@@ -103,13 +109,85 @@ export function levelFromNumber(n: number): SkillLevel | undefined {
   return Number.isInteger(n) && n >= 1 && n <= skillLevels.length ? skillLevels[n - 1] : undefined;
 }
 
-export const certificateStatuses = ['VALID', 'REVOKED'] as const;
+/**
+ * The level of a certificate within its kind's ladder, highest first on each ladder. UNKNOWN: the kind has a ladder
+ * but what was written is not on it (or nothing was); the holder still counts, the raw text is kept beside it.
+ */
+export const certificateGrades = [
+  'SKILL_1',
+  'SKILL_2',
+  'SKILL_3',
+  'SKILL_4',
+  'SKILL_5',
+  'TITLE_SENIOR',
+  'TITLE_DEPUTY_SENIOR',
+  'TITLE_INTERMEDIATE',
+  'TITLE_JUNIOR',
+  'SOCIAL_WORKER_SENIOR',
+  'SOCIAL_WORKER_INTERMEDIATE',
+  'SOCIAL_WORKER_ASSISTANT',
+  'UNKNOWN',
+] as const;
+export type CertificateGrade = (typeof certificateGrades)[number];
+
+export const certificateGradeLabels: Record<CertificateGrade, string> = {
+  SKILL_1: '一级/高级技师',
+  SKILL_2: '二级/技师',
+  SKILL_3: '三级/高级工',
+  SKILL_4: '四级/中级工',
+  SKILL_5: '五级/初级工',
+  TITLE_SENIOR: '正高级',
+  TITLE_DEPUTY_SENIOR: '副高级',
+  TITLE_INTERMEDIATE: '中级',
+  TITLE_JUNIOR: '初级',
+  SOCIAL_WORKER_SENIOR: '高级社会工作师',
+  SOCIAL_WORKER_INTERMEDIATE: '社会工作师',
+  SOCIAL_WORKER_ASSISTANT: '助理社会工作师',
+  UNKNOWN: '等级不明',
+};
+
+/** The grades of each ladder, highest first. */
+export const ladderGrades: Record<LevelLadder, readonly CertificateGrade[]> = {
+  SKILL: ['SKILL_1', 'SKILL_2', 'SKILL_3', 'SKILL_4', 'SKILL_5'],
+  TITLE: ['TITLE_SENIOR', 'TITLE_DEPUTY_SENIOR', 'TITLE_INTERMEDIATE', 'TITLE_JUNIOR'],
+  SOCIAL_WORK: ['SOCIAL_WORKER_SENIOR', 'SOCIAL_WORKER_INTERMEDIATE', 'SOCIAL_WORKER_ASSISTANT'],
+};
+
+/** Whether `grade` may be stored for a certificate of `kind`: a grade of its own ladder or UNKNOWN; only null for a kind without a ladder. */
+export function gradeFitsKind(kind: CertificateKind, grade: CertificateGrade | null): boolean {
+  const ladder = kindInfo[kind].ladder;
+  if (ladder === null) return grade === null;
+  return grade === 'UNKNOWN' || (grade !== null && ladderGrades[ladder].includes(grade));
+}
+
+/** The skill-ladder grade of a skill level (LEVEL_3 → SKILL_3). */
+export function gradeOfSkillLevel(level: SkillLevel): CertificateGrade {
+  return `SKILL_${levelNumber(level)}` as CertificateGrade;
+}
+
+/** The skill level a grade stands for (SKILL_3 → LEVEL_3); null for every other ladder and UNKNOWN. */
+export function skillLevelOfGrade(grade: CertificateGrade | null): SkillLevel | null {
+  const m = grade === null ? null : /^SKILL_([1-5])$/.exec(grade);
+  return m ? (levelFromNumber(Number(m[1])) ?? null) : null;
+}
+
+/**
+ * VALID counts; REVOKED (撤销/吊销) and CANCELLED (注销) are withdrawn: they count up to the day before `revokedOn`,
+ * and on no date at all while that date is not known.
+ */
+export const certificateStatuses = ['VALID', 'REVOKED', 'CANCELLED'] as const;
 export type CertificateStatus = (typeof certificateStatuses)[number];
 
 export const certificateStatusLabels: Record<CertificateStatus, string> = {
   VALID: '有效',
   REVOKED: '已撤销',
+  CANCELLED: '已注销',
 };
+
+/** A withdrawn certificate: any status but VALID. */
+export function isWithdrawn(status: CertificateStatus): boolean {
+  return status !== 'VALID';
+}
 
 /** The three annual training channels of plan section 二. */
 export const trainingChannels = ['ENTERPRISE', 'SCHOOL_PUBLIC', 'SOCIAL_RURAL'] as const;

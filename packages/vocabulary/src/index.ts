@@ -8,3 +8,4 @@ export * from './countingRules';
 export * from './planTargets';
 export * from './readChoice';
 export * from './toSimplified';
+export * from './parseCertificateLevel';

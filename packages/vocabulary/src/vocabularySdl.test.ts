@@ -1,6 +1,7 @@
 import { Kind, parse } from 'graphql';
 import type { EnumTypeDefinitionNode } from 'graphql';
 import {
+  certificateGrades,
   certificateKinds,
   certificateStatuses,
   departments,
@@ -20,6 +21,7 @@ const expected: Record<string, readonly string[]> = {
   TalentCategory: talentCategories,
   CertificateKind: certificateKinds,
   SkillLevel: skillLevels,
+  CertificateGradeCode: certificateGrades,
   CertificateStatus: certificateStatuses,
   TrainingChannel: trainingChannels,
   TargetGroup: targetGroups,
@@ -32,7 +34,7 @@ function enums(): EnumTypeDefinitionNode[] {
 }
 
 describe('vocabularySdl', () => {
-  it('parses as GraphQL and defines only the nine shared enums', () => {
+  it('parses as GraphQL and defines only the ten shared enums', () => {
     const definitions = parse(vocabularySdl).definitions;
     expect(definitions.every((d) => d.kind === Kind.ENUM_TYPE_DEFINITION)).toBe(true);
     expect(enums().map((d) => d.name.value)).toEqual(Object.keys(expected));

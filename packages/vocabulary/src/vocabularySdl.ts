@@ -1,6 +1,8 @@
 import {
   certificateKindLabels,
   certificateKinds,
+  certificateGradeLabels,
+  certificateGrades,
   certificateStatuses,
   certificateStatusLabels,
   departmentLabels,
@@ -19,6 +21,7 @@ import {
   trainingOutcomes,
 } from './enums';
 import type {
+  CertificateGrade,
   CertificateKind,
   CertificateStatus,
   Department,
@@ -78,7 +81,24 @@ const skillLevelEnglish: Record<SkillLevel, string> = {
 
 const certificateStatusEnglish: Record<CertificateStatus, string> = {
   VALID: 'valid',
-  REVOKED: 'revoked; never counts',
+  REVOKED: 'revoked; counts until the day before revokedOn, and on no date while revokedOn is not known',
+  CANCELLED: 'cancelled; counts like a revoked certificate',
+};
+
+const certificateGradeEnglish: Record<CertificateGrade, string> = {
+  SKILL_1: 'skill level 1, senior technician (highest)',
+  SKILL_2: 'skill level 2, technician',
+  SKILL_3: 'skill level 3, senior worker',
+  SKILL_4: 'skill level 4, intermediate worker',
+  SKILL_5: 'skill level 5, junior worker (lowest)',
+  TITLE_SENIOR: 'professional title, full senior (e.g. 正高级会计师)',
+  TITLE_DEPUTY_SENIOR: 'professional title, deputy senior (e.g. 高级会计师)',
+  TITLE_INTERMEDIATE: 'professional title, intermediate (e.g. 会计师)',
+  TITLE_JUNIOR: 'professional title, junior (e.g. 助理会计师, 会计员)',
+  SOCIAL_WORKER_SENIOR: 'senior social worker',
+  SOCIAL_WORKER_INTERMEDIATE: 'social worker',
+  SOCIAL_WORKER_ASSISTANT: 'assistant social worker',
+  UNKNOWN: 'the kind has levels but the written level is not on its ladder; the written text is kept',
 };
 
 const trainingChannelEnglish: Record<TrainingChannel, string> = {
@@ -127,6 +147,7 @@ export const vocabularySdl: string = [
   enumSdl({ name: 'TalentCategory', description: '人才类别 talent category of plan section 一', values: talentCategories, labels: talentCategoryLabels, english: talentCategoryEnglish }),
   enumSdl({ name: 'CertificateKind', description: '证书类型 certificate kind', values: certificateKinds, labels: certificateKindLabels, english: certificateKindEnglish }),
   enumSdl({ name: 'SkillLevel', description: '技能等级 skill level, LEVEL_1 highest to LEVEL_5 lowest', values: skillLevels, labels: skillLevelLabels, english: skillLevelEnglish }),
+  enumSdl({ name: 'CertificateGradeCode', description: '证书等级 level of a certificate within its kind (skill, title or social-work ladder)', values: certificateGrades, labels: certificateGradeLabels, english: certificateGradeEnglish }),
   enumSdl({ name: 'CertificateStatus', description: '证书状态 certificate status', values: certificateStatuses, labels: certificateStatusLabels, english: certificateStatusEnglish }),
   enumSdl({ name: 'TrainingChannel', description: '培训渠道 annual training channel of the plan', values: trainingChannels, labels: trainingChannelLabels, english: trainingChannelEnglish }),
   enumSdl({ name: 'TargetGroup', description: '培训对象 target group of a training', values: targetGroups, labels: targetGroupLabels, english: targetGroupEnglish }),

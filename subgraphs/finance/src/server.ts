@@ -7,6 +7,7 @@ import type { FinanceContext } from './FinanceContext';
 import { HrssClient } from './hrss/HrssClient';
 import { Initial1764115200000 } from './migrations/1764115200000-Initial';
 import { Subsidies1764201600000 } from './migrations/1764201600000-Subsidies';
+import { CertificateGrades1764892800000 } from './migrations/1764892800000-CertificateGrades';
 import { ClaimRepository } from './repositories/ClaimRepository';
 import { FundLedgerRepository } from './repositories/FundLedgerRepository';
 import { SubsidyRuleRepository } from './repositories/SubsidyRuleRepository';
@@ -29,7 +30,7 @@ export function createFinanceSubgraph(env: NodeJS.ProcessEnv = process.env, coun
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers,
     entities: subsidyTables.map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1764115200000, Subsidies1764201600000],
+    migrations: [Initial1764115200000, Subsidies1764201600000, CertificateGrades1764892800000],
     env,
     counter,
     extendContext: (base) => ({ ...base, ...parts }),

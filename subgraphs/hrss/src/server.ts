@@ -10,6 +10,8 @@ import { Initial1764115200000 } from './migrations/1764115200000-Initial';
 import { HolderIndex1764115200001 } from './migrations/1764115200001-HolderIndex';
 import { Programmes1764201600000 } from './migrations/1764201600000-Programmes';
 import { DropDateIndexes1764374400000 } from './migrations/1764374400000-DropDateIndexes';
+import { CertificateGrades1764892800000 } from './migrations/1764892800000-CertificateGrades';
+import { HoldingStatus1764892800001 } from './migrations/1764892800001-HoldingStatus';
 import { createProgrammes, Programmes } from './programmes/createProgrammes';
 import { programmeTables } from './programmes/entities/programmeTables';
 import { createProgrammeLoaders } from './programmes/loaders/createProgrammeLoaders';
@@ -36,7 +38,7 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers,
     entities: [...indexTables, ...programmeTables].map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1764115200000, HolderIndex1764115200001, Programmes1764201600000, DropDateIndexes1764374400000],
+    migrations: [Initial1764115200000, HolderIndex1764115200001, Programmes1764201600000, DropDateIndexes1764374400000, CertificateGrades1764892800000, HoldingStatus1764892800001],
     env,
     counter,
     extendContext: (base) => ({

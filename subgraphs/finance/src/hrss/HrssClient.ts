@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { PRINCIPAL_HEADER, signPrincipal } from '@hub/auth';
 import { serviceBaseUrl } from '@hub/runtime';
-import type { CertificateKind, Department, SkillLevel } from '@hub/vocabulary';
+import type { CertificateKind, CertificateStatus, Department, SkillLevel } from '@hub/vocabulary';
 
 /** A certificate of the county holder index, as hrss answers `holdingsOf`. */
 export interface IndexedCertificate {
@@ -12,10 +12,12 @@ export interface IndexedCertificate {
   occupation: { code: string } | null;
   issuedOn: string;
   validUntil: string | null;
+  /** A withdrawn certificate (REVOKED/CANCELLED) with revokedOn null counts on no date. */
+  status: CertificateStatus;
   revokedOn: string | null;
 }
 
-const HOLDINGS = 'department certificateId kind level occupation { code } issuedOn validUntil revokedOn';
+const HOLDINGS = 'department certificateId kind level occupation { code } issuedOn validUntil status revokedOn';
 
 function unavailable(detail: string): GraphQLError {
   return new GraphQLError(`人社局服务暂不可用，无法核验评价机构目录和持证记录，请稍后重试（${detail}）`, {

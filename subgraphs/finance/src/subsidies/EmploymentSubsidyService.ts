@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { addMonths, CoreRepository, IdentityService, InputError, monthsBetween, pastDate, personIdOf, requiredText } from '@hub/subgraph-kit';
+import { countsOn } from '@hub/vocabulary';
 import type { Actor } from '../access';
-import type { HrssClient, IndexedCertificate } from '../hrss/HrssClient';
+import type { HrssClient } from '../hrss/HrssClient';
 import type { ClaimRepository, EmploymentClaimRow } from '../repositories/ClaimRepository';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
 import type { FundLedgerRepository } from '../repositories/FundLedgerRepository';
@@ -33,8 +34,6 @@ export interface ReferralClaimInput extends EmploymentFacts {
 
 type Programme = 'HIRING' | 'REFERRAL';
 
-/** The DESIGN.md counting rule on a date, for a certificate as hrss answers it. */
-const countsOn = (h: IndexedCertificate, date: string) => h.issuedOn <= date && (h.revokedOn === null || h.revokedOn > date) && (h.validUntil === null || h.validUntil >= date);
 
 /**
  * 吸纳就业补助 and 职业介绍补贴 (plan 7): a certificate holder at hire, employed and insured long

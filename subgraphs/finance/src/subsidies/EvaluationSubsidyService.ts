@@ -1,5 +1,5 @@
 import { CoreRepository, IdentityService, InputError, occupationCodeOf, pastDate, personIdOf } from '@hub/subgraph-kit';
-import { kindInfo, SkillLevel } from '@hub/vocabulary';
+import { isWithdrawn, kindInfo, SkillLevel } from '@hub/vocabulary';
 import type { Actor } from '../access';
 import type { HrssClient, IndexedCertificate } from '../hrss/HrssClient';
 import type { ClaimRepository, EvaluationClaimRow } from '../repositories/ClaimRepository';
@@ -18,10 +18,10 @@ export interface EvaluationClaimInput {
   evaluatedOn: string;
 }
 
-/** Does the certificate prove this evaluation: the occupation, the level (or 专项职业能力), issued on or after it, not revoked. */
+/** Does the certificate prove this evaluation: the occupation, the level (or 专项职业能力), issued on or after it, not withdrawn (撤销/注销). */
 function proves(h: IndexedCertificate, occupationCode: string, level: string, evaluatedOn: string): boolean {
   const levelMatches = level === 'SPECIAL_ABILITY' ? h.kind === 'SPECIAL_ABILITY' : kindInfo[h.kind]?.levelled && h.level === level;
-  return h.occupation?.code === occupationCode && Boolean(levelMatches) && h.issuedOn >= evaluatedOn && h.revokedOn === null;
+  return h.occupation?.code === occupationCode && Boolean(levelMatches) && h.issuedOn >= evaluatedOn && !isWithdrawn(h.status);
 }
 
 /**

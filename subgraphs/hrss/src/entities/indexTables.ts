@@ -50,7 +50,12 @@ export const holding: TableSpec = {
     occupationCode: col.text('occupation_code', 10, true),
     issuedOn: col.date('issued_on'),
     validUntil: col.date('valid_until', true),
+    /** VALID, REVOKED or CANCELLED: a withdrawn certificate with revoked_on NULL (date not known) counts on no date. */
+    status: col.text('status', 16),
+    /** First day a withdrawn certificate no longer counts; NULL when valid, or withdrawn without a known date. */
     revokedOn: col.date('revoked_on', true),
+    /** The level within the kind's own ladder (SKILL_3, TITLE_INTERMEDIATE, UNKNOWN …); null for kinds without levels. */
+    grade: col.text('grade', 32, true),
     /** Feed position of the change this row reflects; older changes are ignored. */
     seq: col.int('seq'),
   },

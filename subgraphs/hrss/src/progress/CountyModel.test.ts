@@ -1,7 +1,8 @@
-import { departments } from '@hub/vocabulary';
+import { countsOn, departments } from '@hub/vocabulary';
+import type { CertificateStatus } from '@hub/vocabulary';
 import type { HoldingFact, PersonFact, TrainingFact } from '../repositories/CountyFactsRepository';
 import type { AggregateDimension, AggregateFilter, AggregateRowCounts } from './aggregateTypes';
-import { CountingRules, CountyModel, dayNumber, GroupCounts, ModelCounts } from './CountyModel';
+import { CountingRules, CountyModel, dayNumber, GroupCounts, ModelCounts, revokedDay } from './CountyModel';
 
 const rules: CountingRules = { midHighMaxLevel: 4, highMaxLevel: 3, unlevelledIsMidHigh: false };
 const FROM = '2021-01-01';
@@ -19,6 +20,13 @@ interface World {
   persons: PersonFact[];
   holdings: HoldingFact[];
   trainings: TrainingFact[];
+}
+
+function withdrawal(r: ReturnType<typeof random>): { status: CertificateStatus; revokedOn: string | null } {
+  const x = r.next();
+  if (x < 0.12) return { status: r.pick(['REVOKED', 'CANCELLED'] as const), revokedOn: r.date() };
+  if (x < 0.2) return { status: r.pick(['REVOKED', 'CANCELLED'] as const), revokedOn: null };
+  return { status: 'VALID', revokedOn: null };
 }
 
 function world(seed: number, size: number): World {
@@ -43,7 +51,8 @@ function world(seed: number, size: number): World {
         occupationCode: r.next() < 0.1 ? null : r.pick(['4-01-01-01', '6-18-02-04', '5-01-01-01']),
         issuedOn,
         validUntil: r.next() < 0.5 ? null : r.date(),
-        revokedOn: r.next() < 0.15 ? r.date() : null,
+        // Withdrawn with a date, withdrawn with none known (撤销/注销 in a sheet without the date), or valid.
+        ...withdrawal(r),
       });
     }
     for (let k = Math.floor(r.next() * 3); k > 0; k--) trainings.push({ personId, department: r.pick(departments), occupationCode: r.next() < 0.2 ? null : r.pick(['4-01-01-01', '6-18-02-04']), startDate: r.date() });
@@ -53,8 +62,9 @@ function world(seed: number, size: number): World {
 
 /** The same figures the obvious way, straight from the rows. */
 function reference(w: World, asOf: string): ModelCounts {
-  const notRevoked = (h: HoldingFact) => h.issuedOn <= asOf && (h.revokedOn === null || h.revokedOn > asOf);
-  const counting = w.holdings.filter((h) => notRevoked(h) && (h.validUntil === null || h.validUntil >= asOf));
+  // The named rule decides; "issued and not withdrawn by D" is the same rule with the expiry left out.
+  const notRevoked = (h: HoldingFact) => countsOn({ ...h, validUntil: null }, asOf);
+  const counting = w.holdings.filter((h) => countsOn(h, asOf));
   const distinct = (rows: HoldingFact[]) => new Set(rows.map((h) => h.personId)).size;
   const skilled = counting.filter((h) => h.skilled === 1);
   const township = new Map(w.persons.map((p) => [p.personId, p.townshipCode]));
@@ -125,7 +135,7 @@ describe('CountyModel', () => {
   it('counts unlevelled skilled certificates as mid/high only when the policy says so', () => {
     const w: World = {
       persons: [{ personId: 'a', townshipCode: null }],
-      holdings: [{ personId: 'a', department: 'HRSS', kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', skilled: 1, levelNumber: null, occupationCode: null, issuedOn: '2022-01-01', validUntil: null, revokedOn: null }],
+      holdings: [{ personId: 'a', department: 'HRSS', kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', skilled: 1, levelNumber: null, occupationCode: null, issuedOn: '2022-01-01', validUntil: null, status: 'VALID', revokedOn: null }],
       trainings: [],
     };
     expect(load(w).counts('2023-01-01', FROM, rules).headline).toEqual({ holders: 1, skilled: 1, midHigh: 0, high: 0 });
@@ -136,8 +146,8 @@ describe('CountyModel', () => {
     const w: World = {
       persons: [],
       holdings: [
-        { personId: 'a', department: 'HRSS', kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', skilled: 1, levelNumber: 3, occupationCode: null, issuedOn: '2022-03-01', validUntil: '2024-02-29', revokedOn: null },
-        { personId: 'b', department: 'EDUCATION', kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', skilled: 1, levelNumber: 3, occupationCode: null, issuedOn: '2022-03-01', validUntil: null, revokedOn: '2023-05-10' },
+        { personId: 'a', department: 'HRSS', kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', skilled: 1, levelNumber: 3, occupationCode: null, issuedOn: '2022-03-01', validUntil: '2024-02-29', status: 'VALID', revokedOn: null },
+        { personId: 'b', department: 'EDUCATION', kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', skilled: 1, levelNumber: 3, occupationCode: null, issuedOn: '2022-03-01', validUntil: null, status: 'REVOKED', revokedOn: '2023-05-10' },
       ],
       trainings: [],
     };
@@ -160,6 +170,26 @@ describe('CountyModel', () => {
     // Persons known only before the change are emptied: they are in `ids` but absent from `after`.
     expectSame(model.counts('2024-06-30', FROM, rules), reference(after, '2024-06-30'));
     expectSame(model.counts('2024-06-30', FROM, rules), load(after).counts('2024-06-30', FROM, rules));
+  });
+
+  it('counts a certificate withdrawn without a date on no date, and from a date supplied later only before that date', () => {
+    const cert: HoldingFact = { personId: 'a', department: 'FINANCE', kind: 'PROFESSIONAL_TITLE', talentCategory: 'PROFESSIONAL_TECHNICAL', skilled: 0, levelNumber: null, occupationCode: null, issuedOn: '2022-03-01', validUntil: null, status: 'CANCELLED', revokedOn: null };
+    const model = load({ persons: [], holdings: [cert], trainings: [] });
+    const holders = (asOf: string) => model.counts(asOf, FROM, rules).headline.holders;
+    expect(['2022-03-01', '2023-01-01', '2099-12-31'].map(holders)).toEqual([0, 0, 0]);
+    expect(model.counts('2023-01-01', FROM, rules).newlyCertified).toBe(0);
+    model.put(['a'], [], [{ ...cert, revokedOn: '2024-01-01' }], []);
+    expect(['2022-02-28', '2022-03-01', '2023-12-31', '2024-01-01'].map(holders)).toEqual([0, 1, 1, 0]);
+  });
+
+  it('encodes the withdrawal date as countsOn reads it, for every status, date and day (fast path against the named rule)', () => {
+    const r = random(99);
+    for (let i = 0; i < 3000; i++) {
+      const h = { issuedOn: '2018-01-01', validUntil: null, ...withdrawal(r) };
+      const asOf = r.date();
+      // The fast path's test: a row counts on D when D is before its REVOKED column.
+      expect(dayNumber(asOf) < revokedDay(h)).toBe(countsOn(h, asOf));
+    }
   });
 
   it('refuses a department it does not know rather than miscounting', () => {
@@ -188,10 +218,11 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
     occupationCode: '6-18-02-04',
     issuedOn: '2020-01-01',
     validUntil: null,
+    status: 'VALID',
     revokedOn: null,
     ...dates,
   });
-  w.holdings.push(edge('edge-1', { validUntil: asOf }), edge('edge-2', { revokedOn: asOf }), edge('edge-3', { issuedOn: asOf }), edge('edge-4', { validUntil: '2024-06-29' }));
+  w.holdings.push(edge('edge-1', { validUntil: asOf }), edge('edge-2', { status: 'REVOKED', revokedOn: asOf }), edge('edge-5', { status: 'CANCELLED', revokedOn: null }), edge('edge-3', { issuedOn: asOf }), edge('edge-4', { validUntil: '2024-06-29' }));
   const model = load(w);
   const township = new Map(w.persons.map((p) => [p.personId, p.townshipCode]));
   const certificateKey: Record<AggregateDimension, (h: HoldingFact) => string | null> = {
@@ -213,9 +244,7 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
   function expectedCertificates(dimensions: AggregateDimension[], f: AggregateFilter) {
     const rows = w.holdings.filter(
       (h) =>
-        h.issuedOn <= asOf &&
-        (h.revokedOn === null || h.revokedOn > asOf) &&
-        (h.validUntil === null || h.validUntil >= asOf) &&
+        countsOn(h, asOf) &&
         passes(f, h, h.issuedOn) &&
         (f.talentCategory === undefined || h.talentCategory === f.talentCategory) &&
         (f.kind === undefined || h.kind === f.kind) &&

@@ -1,4 +1,4 @@
-import { departments } from '@hub/vocabulary';
+import { departments, isWithdrawn } from '@hub/vocabulary';
 import type { HoldingFact, PersonFact, TrainingFact } from '../repositories/CountyFactsRepository';
 import type { AggregateDimension, AggregateFilter, AggregateRowCounts } from './aggregateTypes';
 import { Interner, PersonChains } from './PersonChains';
@@ -58,6 +58,17 @@ export function dayNumber(iso: string): number {
 }
 
 const NEVER = 99_999_999;
+/** Before every date: the REVOKED column of a certificate that counts on no date at all. */
+const ALWAYS = 0;
+
+/**
+ * The REVOKED column of a holding: the first day it no longer counts. countsOn's withdrawal rule, as a day number:
+ * a valid certificate NEVER; a withdrawn one from its date, or ALWAYS while the date is not known.
+ */
+export function revokedDay(h: Pick<HoldingFact, 'status' | 'revokedOn'>): number {
+  if (!isWithdrawn(h.status)) return NEVER;
+  return h.revokedOn === null ? ALWAYS : dayNumber(h.revokedOn);
+}
 const monthText = (yyyymm: number) => `${Math.floor(yyyymm / 100)}-${String(yyyymm % 100).padStart(2, '0')}`;
 
 // Columns of a holding row.
@@ -68,7 +79,7 @@ const LEVEL = 3; // 1…5, 0 when the kind has no level
 const OCCUPATION = 4; // interned, -1 when none
 const ISSUED = 5;
 const VALID_UNTIL = 6; // NEVER when open-ended
-const REVOKED = 7; // NEVER when not revoked
+const REVOKED = 7; // revokedDay: NEVER when valid, ALWAYS when withdrawn without a date
 const KIND = 8;
 const HOLDING_WIDTH = 9;
 const LEVELS = 6;
@@ -139,7 +150,7 @@ export class CountyModel {
           this.occupations.id(h.occupationCode),
           dayNumber(h.issuedOn),
           h.validUntil === null ? NEVER : dayNumber(h.validUntil),
-          h.revokedOn === null ? NEVER : dayNumber(h.revokedOn),
+          revokedDay(h),
           this.kinds.id(h.kind),
         );
       }
@@ -230,7 +241,7 @@ export class CountyModel {
       let firstIssued = NEVER;
       for (let r = h.first(p); r !== -1; r = h.after(r)) {
         const on = issued[r];
-        // Not yet issued, or revoked by D: the certificate counts for nothing on D.
+        // Not yet issued, or withdrawn by D (or withdrawn with no date known): the certificate counts for nothing on D.
         if (on > D || revoked[r] <= D) continue;
         const l = level[r];
         const isSkilledKind = skilled[r] === 1;

@@ -1,3 +1,4 @@
+import type { CertificateStatus } from '@hub/vocabulary';
 import type { HolderIndexRepository } from './HolderIndexRepository';
 
 /** Which persons to read: a list of ids, or every id in [from, to) (null: unbounded). */
@@ -18,6 +19,7 @@ export interface HoldingFact {
   occupationCode: string | null;
   issuedOn: string;
   validUntil: string | null;
+  status: CertificateStatus;
   revokedOn: string | null;
 }
 
@@ -43,7 +45,7 @@ export class CountyFactsRepository {
   async holdings(selection: PersonSelection): Promise<HoldingFact[]> {
     const [where, params] = restrict(selection, 'h.person_id');
     const rows = await this.index.query<Record<string, unknown>>(
-      `SELECT h.person_id, h.department, h.kind, h.talent_category, h.skilled, h.level_number, h.occupation_code, h.issued_on, h.valid_until, h.revoked_on
+      `SELECT h.person_id, h.department, h.kind, h.talent_category, h.skilled, h.level_number, h.occupation_code, h.issued_on, h.valid_until, h.status, h.revoked_on
        FROM holding h WHERE ${where}`,
       params,
     );
@@ -57,6 +59,7 @@ export class CountyFactsRepository {
       occupationCode: str(r.occupation_code),
       issuedOn: String(r.issued_on),
       validUntil: str(r.valid_until),
+      status: String(r.status) as CertificateStatus,
       revokedOn: str(r.revoked_on),
     }));
   }

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { countWhenAsked, insertRows, TableSpec } from '@hub/subgraph-kit';
 import type { ChangeEntity, CoreRepository } from '@hub/subgraph-kit';
 import { auditEntry, holding, personMaster, personSeen, trainingFact } from '../entities/indexTables';
-import { Department, kindInfo, levelNumber, SkillLevel, CertificateKind } from '@hub/vocabulary';
+import { CertificateGrade, CertificateStatus, Department, gradeOfSkillLevel, isWithdrawn, kindInfo, levelNumber, SkillLevel, CertificateKind } from '@hub/vocabulary';
 
 /** One change as a department's feed serves it. */
 export interface FeedChange {
@@ -69,9 +69,17 @@ function newestById(changes: FeedChange[]): Map<string, FeedChange> {
   return out;
 }
 
+/** The grade a change carries; changes written before grades existed carry only the skill level. */
+function gradeOfChange(kind: CertificateKind, r: Record<string, unknown>): CertificateGrade | null {
+  if (r.grade !== undefined) return (r.grade as CertificateGrade | null) ?? null;
+  if (r.level) return gradeOfSkillLevel(r.level as SkillLevel);
+  return kindInfo[kind]?.ladder ? 'UNKNOWN' : null;
+}
+
 function certificateRow(department: Department, change: FeedChange) {
   const r = change.record;
   const kind = r.kind as CertificateKind;
+  const status = (r.status as CertificateStatus | undefined) ?? 'VALID';
   return {
     department,
     certificateId: change.entityId,
@@ -83,8 +91,10 @@ function certificateRow(department: Department, change: FeedChange) {
     occupationCode: (r.occupationCode as string | null) ?? null,
     issuedOn: String(r.issuedOn),
     validUntil: (r.validUntil as string | null) ?? null,
-    // A revoked certificate stops counting from its revocation date.
-    revokedOn: r.status === 'REVOKED' ? String(r.revokedOn ?? r.issuedOn) : null,
+    status,
+    // A withdrawn certificate stops counting from its date; without one (NULL) it counts on no date (countsOn).
+    revokedOn: isWithdrawn(status) ? ((r.revokedOn as string | null) ?? null) : null,
+    grade: gradeOfChange(kind, r),
     seq: change.seq,
   };
 }

@@ -1,8 +1,9 @@
 import { CoreRepository, IdentityService, InputError, isIsoDate, notFound, occupationCodeOf, personIdOf, PersonInput, preparePerson, requiredText } from '@hub/subgraph-kit';
-import { planTargets } from '@hub/vocabulary';
+import { isWithdrawn, planTargets } from '@hub/vocabulary';
 import { Figure, figureOf } from '../../progress/Figure';
 import type { Actor } from '../access';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
+import { withdrawalText } from '../repositories/HoldingLookup';
 import type { HoldingLookup } from '../repositories/HoldingLookup';
 import { registerPerson } from '../repositories/registerPerson';
 import type { CompetitionEntryRow, CompetitionRepository, CompetitionRow } from '../repositories/CompetitionRepository';
@@ -139,7 +140,7 @@ export class CompetitionService {
       if (held.issuedOn < competition.startDate) {
         throw new InputError('CERTIFICATE_BEFORE_COMPETITION', 'certificate', `证书 ${ref} 发证日期 ${held.issuedOn} 早于竞赛开始日期 ${competition.startDate}，不是通过竞赛取得`);
       }
-      if (held.revokedOn) throw new InputError('CERTIFICATE_NOT_VALID', 'certificate', `证书 ${ref} 已于 ${held.revokedOn} 撤销`);
+      if (isWithdrawn(held.status)) throw new InputError('CERTIFICATE_NOT_VALID', 'certificate', `证书 ${ref} ${withdrawalText(held)}`);
       certificate = { certificateDepartment: held.department, certificateId: held.certificateId, certificateIssuedOn: held.issuedOn };
     }
     await retryOnLockConflict(() =>

@@ -1,4 +1,5 @@
-import type { CertificateKind, Department } from '@hub/vocabulary';
+import { certificateStatusLabels, countsOn } from '@hub/vocabulary';
+import type { CertificateGrade, CertificateKind, CertificateStatus, Department } from '@hub/vocabulary';
 import type { HolderIndexRepository } from '../../repositories/HolderIndexRepository';
 
 /** One certificate as the county holder index knows it. */
@@ -12,11 +13,14 @@ export interface HoldingRow {
   occupationCode: string | null;
   issuedOn: string;
   validUntil: string | null;
+  status: CertificateStatus;
+  /** First day a withdrawn certificate no longer counts; null when valid or withdrawn without a known date. */
   revokedOn: string | null;
+  grade: CertificateGrade | null;
 }
 
 const COLUMNS = `department, certificate_id AS certificateId, person_id AS personId, kind, level_number AS levelNumber,
-  occupation_code AS occupationCode, issued_on AS issuedOn, valid_until AS validUntil, revoked_on AS revokedOn`;
+  occupation_code AS occupationCode, issued_on AS issuedOn, valid_until AS validUntil, status, revoked_on AS revokedOn, grade`;
 
 function toRow(r: Record<string, unknown>): HoldingRow {
   return {
@@ -28,13 +32,20 @@ function toRow(r: Record<string, unknown>): HoldingRow {
     occupationCode: (r.occupationCode as string | null) ?? null,
     issuedOn: String(r.issuedOn),
     validUntil: (r.validUntil as string | null) ?? null,
+    status: String(r.status) as CertificateStatus,
     revokedOn: (r.revokedOn as string | null) ?? null,
+    grade: (r.grade as CertificateGrade | null) ?? null,
   };
 }
 
-/** The DESIGN.md counting rule on one index row: issued by D, not revoked by D, not expired on D. */
+/** The counting rule (countsOn) on one index row: issued by D, not withdrawn by D (nor withdrawn without a date), not expired on D. */
 export function holdingCountsOn(h: HoldingRow, date: string): boolean {
-  return h.issuedOn <= date && (h.revokedOn === null || h.revokedOn > date) && (h.validUntil === null || h.validUntil >= date);
+  return countsOn(h, date);
+}
+
+/** 已撤销（2024-03-01 起）or 已注销（撤销日期未提供）: how a withdrawn certificate is named in a refusal. */
+export function withdrawalText(h: Pick<HoldingRow, 'status' | 'revokedOn'>): string {
+  return `${certificateStatusLabels[h.status]}（${h.revokedOn ? `${h.revokedOn} 起` : '撤销日期未提供'}）`;
 }
 
 /** Reads certificates from the county holder index (hrss's own tables, filled from every department's feed). */

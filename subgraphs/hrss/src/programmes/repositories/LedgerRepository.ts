@@ -84,7 +84,7 @@ export class LedgerRepository {
             WHERE t.person_id = h.person_id AND t.department = h.department AND t.start_date <= h.issued_on AND t.outcome <> 'DROPPED'
             ORDER BY t.start_date DESC, t.training_id DESC LIMIT 1) AS channel
        FROM holding h
-       WHERE h.issued_on >= ? AND h.issued_on <= ? AND (h.revoked_on IS NULL OR h.revoked_on > ?)`,
+       WHERE h.issued_on >= ? AND h.issued_on <= ? AND (h.status = 'VALID' OR h.revoked_on > ?)`,
       [SENIOR_MAX_LEVEL, from, to, to],
     );
     return rows.map((r) => ({

@@ -1,3 +1,4 @@
+import { certificateGradeOf } from '@hub/subgraph-kit';
 import { levelFromNumber, occupationByCode } from '@hub/vocabulary';
 import type { HoldingRow } from '../repositories/HoldingLookup';
 
@@ -5,4 +6,5 @@ import type { HoldingRow } from '../repositories/HoldingLookup';
 export const IndexedCertificate = {
   level: (h: HoldingRow) => (h.levelNumber === null ? null : (levelFromNumber(h.levelNumber) ?? null)),
   occupation: (h: HoldingRow) => (h.occupationCode ? (occupationByCode(h.occupationCode) ?? null) : null),
+  grade: (h: HoldingRow) => certificateGradeOf(h.grade),
 };

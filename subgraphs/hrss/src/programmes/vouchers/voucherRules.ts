@@ -1,5 +1,6 @@
 import { InputError } from '@hub/subgraph-kit';
-import { holdingCountsOn, HoldingRow } from '../repositories/HoldingLookup';
+import { isWithdrawn } from '@hub/vocabulary';
+import { holdingCountsOn, HoldingRow, withdrawalText } from '../repositories/HoldingLookup';
 import { VoucherRow, VoucherState, voucherStates } from '../repositories/VoucherRepository';
 
 export const voucherStateLabels: Record<VoucherState, string> = {
@@ -77,7 +78,9 @@ export function checkCertificate(voucher: VoucherRow, certificate: HoldingRow | 
     throw new InputError('CERTIFICATE_BEFORE_VOUCHER', 'certificate', `证书 ${ref} 发证日期 ${certificate.issuedOn} 早于培训券发放日期 ${voucher.issuedOn}，不是本次培训所得`);
   }
   if (!holdingCountsOn(certificate, date)) {
-    const why = certificate.revokedOn && certificate.revokedOn <= date ? `已于 ${certificate.revokedOn} 撤销` : certificate.issuedOn > date ? `${date} 时尚未发证` : `已于 ${certificate.validUntil} 过期`;
+    const why = isWithdrawn(certificate.status) && (certificate.revokedOn === null || certificate.revokedOn <= date)
+      ? withdrawalText(certificate)
+      : certificate.issuedOn > date ? `${date} 时尚未发证` : `已于 ${certificate.validUntil} 过期`;
     throw new InputError('CERTIFICATE_NOT_VALID', 'certificate', `证书 ${ref} 在 ${date} 无效（${why}），不能用于培训券 ${no}（无证无价）`);
   }
   return certificate;
