@@ -287,7 +287,7 @@ class RowCheck {
     const extraNames = this.extraNames;
     const certificate = this.kit(occupationField, () => prepareCertificate(personId, input, extraNames));
     if (!certificate) return undefined;
-    if (status === 'REVOKED') {
+    if (status !== 'VALID') {
       if (!revokedOn) {
         if (revokedOn === null) this.fail(this.match.byField.has('revokedOn') ? 'revokedOn' : 'status', '证书状态为已撤销时须填写撤销日期');
       } else if (revokedOn < certificate.issuedOn) {
@@ -297,7 +297,7 @@ class RowCheck {
       } else if (revokeReason && revokeReason.length > 255) {
         this.fail('revokeReason', '撤销原因过长（最多 255 个字符）');
       } else {
-        Object.assign(certificate, { status: 'REVOKED', revokedOn, revokeReason: revokeReason ?? IMPORTED_REVOCATION_REASON });
+        Object.assign(certificate, { status, revokedOn, revokeReason: revokeReason ?? IMPORTED_REVOCATION_REASON });
       }
     } else if (revokedOn) {
       this.fail('revokedOn', '证书状态为有效，但填写了撤销日期；已撤销的证书请将证书状态填为“已撤销”');

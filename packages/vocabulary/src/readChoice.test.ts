@@ -38,8 +38,9 @@ describe('readChoice', () => {
     ['outcome', '考核未结业', 'DROPPED', 'loose'],
     ['outcome', '已经结业', 'COMPLETED', 'loose'],
     ['targetGroup', '退伍军人', 'VETERAN', 'synonym'],
-    ['status', '註銷', 'REVOKED', 'synonym'],
-    ['status', '已注销', 'REVOKED', 'synonym'],
+    ['status', '註銷', 'CANCELLED', 'synonym'],
+    ['status', '已吊销', 'REVOKED', 'synonym'],
+    ['status', '已注销', 'CANCELLED', 'exact'],
     ['sex', 'ｆ', 'FEMALE', 'synonym'],
     ['yesNo', '√', 'YES', 'synonym'],
   ] as const)('%s %s → %s (%s)', (column, text, value, rule) => {
