@@ -1,5 +1,6 @@
-import { CertificateRecord, PersonRecord, TrainingRecord } from '@hub/subgraph-kit';
-import { kindInfo, levelNumber, planTargets, SkillLevel, departmentSlug, Department } from '@hub/vocabulary';
+import { makeIdNumber } from '@hub/identity';
+import { CertificateRecord, NewCertificate, PersonRecord, TrainingRecord } from '@hub/subgraph-kit';
+import { countsOn, kindInfo, ladderGrades, levelNumber, planTargets, SkillLevel, departmentSlug, Department } from '@hub/vocabulary';
 import { slugs, startHub, TestHub } from './fixtures/startHub';
 
 const PERSONS = 400;
@@ -23,9 +24,9 @@ const PROGRESS = `query($asOf: Date) { countyProgress(asOf: $asOf) {
 /** The county's figures the slow, obvious way: straight from every department's own rows. */
 function bruteForce(raws: Raw[], asOf: string) {
   const from = planTargets().period.from;
-  const counts = (c: CertificateRecord) =>
-    c.issuedOn <= asOf && (c.status !== 'REVOKED' || (c.revokedOn ?? c.issuedOn) > asOf) && (c.validUntil === null || c.validUntil >= asOf);
-  const notRevoked = (c: CertificateRecord) => c.status !== 'REVOKED' || (c.revokedOn ?? c.issuedOn) > asOf;
+  // The named rule; "not withdrawn by D" is the same rule with the issue and expiry dates left out.
+  const counts = (c: CertificateRecord) => countsOn(c, asOf);
+  const notRevoked = (c: CertificateRecord) => countsOn({ ...c, issuedOn: '0001-01-01', validUntil: null }, asOf);
   const level = (c: CertificateRecord) => (c.level ? levelNumber(c.level as SkillLevel) : 99);
   const all = raws.flatMap((r) => r.certificates.map((c) => ({ ...c, department: r.department })));
   const counting = all.filter(counts);
@@ -69,6 +70,32 @@ function bruteForce(raws: Raw[], asOf: string) {
   };
 }
 
+/**
+ * Gives the demo county what the brute force must cover besides: levels on the title and social-work ladders, skill
+ * certificates whose level is not known, and withdrawals (撤销 REVOKED, 注销 CANCELLED) without a date.
+ */
+async function varyLevelsAndStatuses(hub: TestHub): Promise<void> {
+  for (const slug of slugs) {
+    const { repo, dataSource } = hub.subgraphs[slug];
+    const all = await dataSource.getRepository<CertificateRecord>('Certificate').find({ order: { id: 'ASC' } });
+    const changed: NewCertificate[] = [];
+    for (const [i, c] of all.entries()) {
+      const { id: _id, createdAt: _created, updatedAt: _updated, ...fields } = c; // eslint-disable-line @typescript-eslint/no-unused-vars -- not fields of a write
+      const ladder = kindInfo[c.kind].ladder;
+      if (ladder === 'TITLE' || ladder === 'SOCIAL_WORK') {
+        const grades = [...ladderGrades[ladder], 'UNKNOWN' as const];
+        changed.push({ ...fields, grade: grades[i % grades.length], gradeWritten: null });
+      } else if (ladder === 'SKILL' && i % 9 === 4) {
+        changed.push({ ...fields, level: null, grade: 'UNKNOWN', gradeWritten: '特级' });
+      }
+    }
+    await repo.writeBatch({ certificates: changed });
+    for (const [i, c] of all.entries()) {
+      if (i % 11 === 5 && c.status === 'VALID') await repo.revokeCertificate(c.certificateNumber, null, '日期未提供', i % 2 ? 'CANCELLED' : 'REVOKED');
+    }
+  }
+}
+
 function rowsByKey(rows: { key: string | null; holders: number; certificates: number }[]) {
   return Object.fromEntries(rows.map((r) => [String(r.key), { holders: r.holders, certificates: r.certificates }]));
 }
@@ -104,6 +131,7 @@ describe('countyProgress over the holder index', () => {
 
   beforeAll(async () => {
     hub = await startHub({ persons: PERSONS });
+    await varyLevelsAndStatuses(hub);
     await sync();
   }, 180_000);
 
@@ -277,6 +305,68 @@ describe('countyProgress over the holder index', () => {
     } finally {
       await hub.hrss.sync.stop();
     }
+  });
+
+  it('covers the new ladders and withdrawals without a date in the brute force', async () => {
+    const all = (await raw()).flatMap((r) => r.certificates);
+    expect(all.filter((c) => c.grade === 'TITLE_INTERMEDIATE').length).toBeGreaterThan(0);
+    expect(all.filter((c) => c.grade === 'SOCIAL_WORKER_SENIOR').length).toBeGreaterThan(0);
+    expect(all.filter((c) => c.kind === 'SKILL_LEVEL' && c.grade === 'UNKNOWN').length).toBeGreaterThan(0);
+    expect(all.filter((c) => c.status === 'CANCELLED' && c.revokedOn === null).length).toBeGreaterThan(0);
+    expect(all.filter((c) => c.status === 'REVOKED' && c.revokedOn === null).length).toBeGreaterThan(0);
+  });
+
+  it('counts 会计 中级 and 社会工作师 holders in their own talent categories, not as 技能人才, and a 技师 as 高技能', async () => {
+    const asOf = '2026-11-26';
+    const before = await progress(asOf);
+    const person = (birth: string, n: number, name: string) => ({ idNumber: makeIdNumber('410928', birth, n), name, township: '城关镇' });
+    const grade = '{ code label written }';
+    const accountant = await hub.query(`mutation($i: FinanceCertificateInput!) { recordFinanceCertificate(input: $i) { level grade ${grade} } }`, {
+      i: { ...person('1966-06-06', 901, '会计中级'), kind: 'PROFESSIONAL_TITLE', grade: 'TITLE_INTERMEDIATE', certificateNumber: 'LADDER-1', issuingBody: '河南省财政厅', issuedOn: '2024-05-01' },
+    });
+    const socialWorker = await hub.query(`mutation($i: CivilAffairsCertificateInput!) { recordCivilAffairsCertificate(input: $i) { grade ${grade} } }`, {
+      i: { ...person('1967-07-07', 902, '社工师'), kind: 'SOCIAL_WORKER', grade: 'SOCIAL_WORKER_INTERMEDIATE', certificateNumber: 'LADDER-2', issuingBody: '人社部', issuedOn: '2024-06-01' },
+    });
+    const technician = await hub.query(`mutation($i: HrssCertificateInput!) { recordHrssCertificate(input: $i) { level grade ${grade} } }`, {
+      i: { ...person('1968-08-08', 903, '技师'), kind: 'SKILL_LEVEL', level: 'LEVEL_2', occupation: '6-18-02-04', certificateNumber: 'LADDER-3', issuingBody: '鉴定中心', issuedOn: '2024-07-01' },
+    });
+    expect(accountant.data.recordFinanceCertificate).toEqual({ level: null, grade: { code: 'TITLE_INTERMEDIATE', label: '中级', written: null } });
+    expect(socialWorker.data.recordCivilAffairsCertificate.grade).toEqual({ code: 'SOCIAL_WORKER_INTERMEDIATE', label: '社会工作师', written: null });
+    expect(technician.data.recordHrssCertificate).toEqual({ level: 'LEVEL_2', grade: { code: 'SKILL_2', label: '二级/技师', written: null } });
+    await sync();
+    const after = await progress(asOf);
+    const category = (p: typeof before, key: string) => p.byTalentCategory.find((r: { key: string }) => r.key === key)?.holders ?? 0;
+    expect(after.certificateHolders.value - before.certificateHolders.value).toBe(3);
+    expect(after.skilledTalents.value - before.skilledTalents.value).toBe(1);
+    expect(after.midHighSkilledTalents.value - before.midHighSkilledTalents.value).toBe(1);
+    expect(after.highSkilledTalents.value - before.highSkilledTalents.value).toBe(1);
+    expect(category(after, 'PROFESSIONAL_TECHNICAL') - category(before, 'PROFESSIONAL_TECHNICAL')).toBe(1);
+    expect(category(after, 'SOCIAL_WORK') - category(before, 'SOCIAL_WORK')).toBe(1);
+    expect(category(after, 'SKILLED') - category(before, 'SKILLED')).toBe(1);
+  });
+
+  it('counts a certificate withdrawn without a date on no date at all, and from a date supplied later until that date', async () => {
+    const fin = async (asOf: string) => (await progress(asOf)).byDepartment.find((d: { department: string }) => d.department === 'FINANCE')!.holders as number;
+    const dates = ['2024-05-01', '2025-06-30', '2025-07-01', '2026-11-26'];
+    const counted = await Promise.all(dates.map(fin));
+    const withdraw = (args: string) => hub.query(`mutation { revokeFinanceCertificate(certificateNumber: "LADDER-1", reason: "注销", status: CANCELLED${args}) { id status revokedOn } }`);
+    const undated = await withdraw('');
+    expect(undated.errors).toBeUndefined();
+    expect(undated.data.revokeFinanceCertificate).toMatchObject({ status: 'CANCELLED', revokedOn: null });
+    await sync();
+    // The contract of the data-quality list: status ≠ VALID and revoked_on NULL, in the department's table and in the index.
+    const stored = await hub.subgraphs.finance.dataSource.query(`SELECT status, revoked_on FROM certificate WHERE certificate_number = 'LADDER-1'`);
+    expect(stored).toEqual([{ status: 'CANCELLED', revoked_on: null }]);
+    const indexed = await hub.subgraphs.hrss.dataSource.query(`SELECT status, revoked_on FROM holding WHERE department = 'FINANCE' AND certificate_id = ?`, [undated.data.revokeFinanceCertificate.id]);
+    expect(indexed).toEqual([{ status: 'CANCELLED', revoked_on: null }]);
+    expect(await Promise.all(dates.map(fin))).toEqual(counted.map((n) => n - 1));
+
+    const dated = await withdraw(', revokedOn: "2025-07-01"');
+    expect(dated.data.revokeFinanceCertificate).toMatchObject({ status: 'CANCELLED', revokedOn: '2025-07-01' });
+    await sync();
+    expect(await Promise.all(dates.map(fin))).toEqual([counted[0], counted[1], counted[2] - 1, counted[3] - 1]);
+    const raws = await raw();
+    for (const asOf of dates) expect((await progress(asOf)).certificateHolders.value).toBe(bruteForce(raws, asOf).holders);
   });
 
   it('rejects a malformed as-of date', async () => {

@@ -59,6 +59,7 @@ describe('spreadsheet intake through the whole hub', () => {
       e: id('1995-07-07', 62),
       f: id('1979-03-03', 71),
       g: id('2001-09-09', 82),
+      h: id('1987-08-08', 93),
       bad: id('1993-03-03', 11),
       female: id('1994-04-04', 22),
     };
@@ -86,7 +87,7 @@ describe('spreadsheet intake through the whole hub', () => {
         add([9, '吴十', Number(people.bad), '男', '柳屯镇', '电工', '职业技能等级证书', '四级', 'JY-2023-0009', '县职业技能等级认定中心', '2023-05-09', null, null, null]); // row 13: ID as a number
         add([10, '郑十一', people.female, '男', '柳屯镇', '电工', '职业技能等级证书', '四级', 'JY-2023-0010', '县职业技能等级认定中心', '2023-05-10', null, null, null]); // row 14: sex
         add([11, '王十二', people.c, null, '不存在乡', '电工', '职业技能等级证书', '四级', 'JY-2023-0011', '县职业技能等级认定中心', '2023-02-30', null, null, null]); // row 15: two problems
-        add([12, '冯十三', people.c, null, '柳屯镇', '电工', '职业技能等级证书', null, 'JY-2023-0012', '县职业技能等级认定中心', '2023-05-12', null, null, null]); // row 16: no level
+        add([12, '冯十三', people.h, null, '城关镇', '电工', '职业技能等级证书', null, 'JY-2023-0012', '县职业技能等级认定中心', '2023-05-12', null, null, null]); // row 16: no level: imported as 等级不明, with a warning
         add([]); // row 17
         add(['合计', null, null, null, null, null, null, null, '12 本']); // row 18
         add(['填表人：张老师', null, null, '审核人：李主任']); // row 19
@@ -96,7 +97,7 @@ describe('spreadsheet intake through the whole hub', () => {
     it('a dry run validates and reports but writes nothing', async () => {
       const report = file('dry-report.csv');
       const result = await importFile(hub.subgraphs.education, { path: clerkFile }, { dryRun: true, reportPath: report, env: hub.env });
-      expect(result).toMatchObject({ kind: 'certificates', headerRow: 3, rows: 12, accepted: 8, rejected: 4, created: 0, batches: 0, dryRun: true, ignoredColumns: ['序号'] });
+      expect(result).toMatchObject({ kind: 'certificates', headerRow: 3, rows: 12, accepted: 9, rejected: 3, created: 0, batches: 0, dryRun: true, ignoredColumns: ['序号'] });
       expect(await repoOf('education').latestSeq()).toBe(0);
       expect(await repoOf('education').certificateByNumber('JY-2023-0001')).toBeNull();
       expect(fs.readFileSync(report, 'utf8').split('\r\n')[0]).toBe('\uFEFF行号,列,值,原因');
@@ -104,15 +105,16 @@ describe('spreadsheet intake through the whole hub', () => {
 
     it('a real run accepts the good rows and reports each bad row with row, column, value and reason', async () => {
       const result = await importFile(hub.subgraphs.education, { path: clerkFile }, { env: hub.env });
-      expect(result).toMatchObject({ accepted: 8, rejected: 4, superseded: 0, created: 8, updated: 0, unchanged: 0 });
+      expect(result).toMatchObject({ accepted: 9, rejected: 3, superseded: 0, created: 9, updated: 0, unchanged: 0 });
       const shown = (e: RowError) => [e.row, e.column, e.value, e.reason];
       expect(result.errors.map(shown)).toEqual([
         [13, '身份证号码', expect.stringMatching(/^410928\*+\d{4}$/), expect.stringContaining('数字格式')],
         [14, '性别', '男', '性别“男”与身份证号不符（身份证号显示为女）'],
         [15, '乡镇', '不存在乡', expect.stringContaining('不是濮阳县的乡镇')],
         [15, '发证时间', '2023-02-30', '日期“2023-02-30”不存在，请核对'],
-        [16, '技能等级', '', expect.stringContaining('须填写等级')],
       ]);
+      expect(result.warnings.map(shown)).toEqual([[16, '技能等级', '', expect.stringContaining('未填写等级')]]);
+      expect(await repoOf('education').certificateByNumber('JY-2023-0012')).toMatchObject({ grade: 'UNKNOWN', level: null, gradeWritten: null });
 
       const repo = repoOf('education');
       const issued = await Promise.all(['JY-2023-0001', 'JY-2023-0002', 'JY-2023-0003', 'JY-2023-0004', 'JY-2023-0005', 'JY-2023-0006', '123456789', 'JY-2023-0008'].map((n) => repo.certificateByNumber(n)));
@@ -141,15 +143,15 @@ describe('spreadsheet intake through the whole hub', () => {
       expect(synced.errors).toBeUndefined();
       const res = await hub.query('{ countyProgress { certificateHolders { value } byDepartment { department holders certificates } } }');
       expect(res.errors).toBeUndefined();
-      expect(res.data.countyProgress.certificateHolders.value).toBe(7);
+      expect(res.data.countyProgress.certificateHolders.value).toBe(8);
       const education = res.data.countyProgress.byDepartment.find((d: { department: string }) => d.department === 'EDUCATION');
-      expect(education).toMatchObject({ holders: 7, certificates: 8 });
+      expect(education).toMatchObject({ holders: 8, certificates: 9 });
     });
 
     it('importing the same file again changes nothing and writes no change-feed entries', async () => {
       const before = await repoOf('education').latestSeq();
       const again = await importFile(hub.subgraphs.education, { path: clerkFile }, { env: hub.env });
-      expect(again).toMatchObject({ accepted: 8, rejected: 4, created: 0, updated: 0, unchanged: 8 });
+      expect(again).toMatchObject({ accepted: 9, rejected: 3, created: 0, updated: 0, unchanged: 9 });
       expect(again.people).toMatchObject({ created: 0, updated: 0 });
       expect(await repoOf('education').latestSeq()).toBe(before);
     });
@@ -157,7 +159,7 @@ describe('spreadsheet intake through the whole hub', () => {
     it('export streams a file that exceljs reads back, with Chinese headers and masked ID numbers only', async () => {
       const out = file('export.xlsx');
       const rows = await exportCertificates(hub.subgraphs.education, {}, 'xlsx', fs.createWriteStream(out));
-      expect(rows).toBe(8);
+      expect(rows).toBe(9);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(out);
       const sheet = workbook.worksheets[0];
@@ -169,7 +171,7 @@ describe('spreadsheet intake through the whole hub', () => {
       sheet.eachRow((row, n) => {
         if (n > 1) ids.push(String(row.getCell(idColumn).value));
       });
-      expect(ids).toHaveLength(8);
+      expect(ids).toHaveLength(9);
       for (const masked of ids) expect(masked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
       expect(sheet.getRow(2).getCell(townshipColumn).value).toBe('柳屯镇');
       // No raw number anywhere in the file.
@@ -390,7 +392,7 @@ describe('spreadsheet intake through the whole hub', () => {
       const response = await fetch(`${base}/import?filename=${encodeURIComponent('教育局证书登记表.xlsx')}&dryRun=1`, { method: 'POST', headers: { 'content-type': XLSX }, body });
       expect(response.status).toBe(200);
       const answer = (await response.json()) as Record<string, unknown> & { errors: RowError[]; report: { base64: string; filename: string } };
-      expect(answer).toMatchObject({ kind: 'certificates', dryRun: true, accepted: 8, rejected: 4, problemCount: 5 });
+      expect(answer).toMatchObject({ kind: 'certificates', dryRun: true, accepted: 9, rejected: 3, problemCount: 4, warningCount: 1 });
       expect(answer.errors[0]).toMatchObject({ row: 13, column: '身份证号码' });
       const report = new ExcelJS.Workbook();
       await report.xlsx.load(Buffer.from(answer.report.base64, 'base64') as unknown as ExcelJS.Buffer);

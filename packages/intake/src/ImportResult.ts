@@ -32,10 +32,12 @@ export interface ImportResult {
   batches: number;
   errors: RowError[];
   supersededRows: RowError[];
+  /** Rows imported with a warning: a level not on the kind's ladder (stored as 等级不明), a withdrawal without its date. */
+  warnings: RowError[];
   /** Headers that are not intake columns (序号, 备注 …). */
   ignoredColumns: string[];
   /** Rows with a value read by a loose rule (accepted; listed in the readings for checking). */
-  warnings: number;
+  looseRows: number;
   /** Per coded column, every distinct written value, what it was read as and on how many rows. */
   readings: ColumnReading[];
   /** Where the report was written, if it was. */

@@ -40,7 +40,7 @@ export function describeReading(reading: Pick<ValueReading, 'written' | 'readAs'
 
 /**
  * Collects, per coded column, every distinct written value with what it was read as and on how
- * many rows; counts the rows that had at least one value read by a loose rule (warnings).
+ * many rows; counts the rows that had at least one value read by a loose rule (looseRows).
  */
 export class ReadingLog {
   private readonly columns = new Map<string, { values: Map<string, ValueReading>; otherValues: Set<string> | number; otherRows: number }>();

@@ -81,8 +81,6 @@ describe('createRowValidator: certificates', () => {
   });
 
   it('maps the kit’s field errors back to the columns as headed', () => {
-    expect(errorsOf(check({ ...good, 证书类型: '特种作业操作证' }))[0]).toMatchObject({ column: '技能等级', reason: expect.stringContaining('不分等级') });
-    expect(errorsOf(check({ ...good, 技能等级: null }))[0]).toMatchObject({ column: '技能等级', reason: expect.stringContaining('须填写等级') });
     expect(errorsOf(check({ ...good, 有效期: '2020-01-01' }))[0]).toMatchObject({ column: '有效期', reason: expect.stringContaining('早于发证日期') });
     expect(errorsOf(check({ ...good, 发证时间: '2099-01-01' }))[0]).toMatchObject({ column: '发证时间', reason: expect.stringContaining('晚于今天') });
     expect(errorsOf(check({ ...good, 职业编码: null, 工种: '不存在的工种' }))[0]).toMatchObject({ column: '工种', value: '不存在的工种' });
@@ -91,8 +89,8 @@ describe('createRowValidator: certificates', () => {
   });
 
   it('collects the problems of several columns of one row', () => {
-    const errors = errorsOf(check({ ...good, 证书类型: '毕业证', 技能等级: '特级', 发证时间: '去年' }));
-    expect(errors.map((e) => e.column)).toEqual(['证书类型', '技能等级', '发证时间']);
+    const errors = errorsOf(check({ ...good, 证书类型: '毕业证', 身份证号码: '410928', 发证时间: '去年' }));
+    expect(errors.map((e) => e.column)).toEqual(['身份证号码', '证书类型', '发证时间']);
   });
 
   it('refuses a name that contradicts the occupation code', () => {
@@ -106,11 +104,56 @@ describe('createRowValidator: certificates', () => {
     expect(check({ ...good, 证书编号: 123456789 }).ok).toBe(true);
   });
 
-  it('needs a revocation date for a revoked certificate and records it', () => {
-    expect(errorsOf(check({ ...good, 证书状态: '已撤销' }))).toEqual([{ column: '撤销日期', value: '', reason: '证书状态为已撤销时须填写撤销日期' }]);
+  it('imports 撤销/注销 without a date as withdrawn with the date not known, with a warning, and records a date when given', () => {
+    for (const [written, status] of [['已撤销', 'REVOKED'], ['撤销', 'REVOKED'], ['注销', 'CANCELLED'], ['已注销', 'CANCELLED']] as const) {
+      const undated = check({ ...good, 证书状态: written });
+      if (!undated.ok) throw new Error(JSON.stringify(undated.errors));
+      expect(undated.record).toMatchObject({ status, revokedOn: null, revokeReason: '导入文件中标记为已撤销' });
+      expect(undated.warnings).toEqual([{ row: 7, column: '撤销日期', value: '', reason: expect.stringContaining('撤销日期未提供') }]);
+    }
+    const withoutColumn = validator(education, certificateHeaders.filter((h) => h !== '撤销日期'))({ ...good, 证书状态: '注销' });
+    expect(withoutColumn.ok && withoutColumn.record).toMatchObject({ status: 'CANCELLED', revokedOn: null });
+    expect(withoutColumn.ok && withoutColumn.warnings[0].column).toBe('证书状态');
+    expect(errorsOf(check({ ...good, 证书状态: '已注销', 撤销日期: '2020-01-01' }))[0]).toMatchObject({ column: '撤销日期', reason: expect.stringContaining('早于发证日期') });
+    expect(errorsOf(check({ ...good, 证书状态: '已注销', 撤销日期: '不知道' }))[0].column).toBe('撤销日期');
     const revoked = check({ ...good, 证书状态: '已撤销', 撤销日期: '2024-01-02' });
     expect(revoked.ok && revoked.record).toMatchObject({ status: 'REVOKED', revokedOn: '2024-01-02', revokeReason: '导入文件中标记为已撤销' });
     expect(errorsOf(check({ ...good, 撤销日期: '2024-01-02' }))[0].column).toBe('撤销日期');
+  });
+
+  it.each([
+    ['专业技术资格证书', '中级', 'TITLE_INTERMEDIATE', null],
+    ['会计专业技术资格证书', '高级', 'TITLE_DEPUTY_SENIOR', null],
+    ['会计专业技术资格', '正高级会计师', 'TITLE_SENIOR', null],
+    ['社会工作者职业资格证书', '社会工作师', 'SOCIAL_WORKER_INTERMEDIATE', null],
+    ['社工证', '助理社会工作师', 'SOCIAL_WORKER_ASSISTANT', null],
+    ['职业技能等级证书', '二级/技师', 'SKILL_2', 'LEVEL_2'],
+  ])('reads a %s with level %j on its own ladder as %s', (kind, level, grade, skillLevel) => {
+    const outcome = check({ ...good, 证书类型: kind, 技能等级: level });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    expect(outcome.record).toMatchObject({ grade, level: skillLevel, gradeWritten: level });
+    expect(outcome.warnings).toEqual([]);
+  });
+
+  it.each([
+    ['专业技术资格证书', '三级', '不在'],
+    ['专业技术资格证书', '初级/中级', '不止一个等级'],
+    ['社会工作者职业资格证书', '高级技师', '不在'],
+    ['职业技能等级证书', '副高级', '不在'],
+    ['职业技能等级证书', '特级', '不在'],
+    ['职业技能等级证书', null, '未填写等级'],
+  ])('imports a %s whose level %j is not on its ladder as UNKNOWN, with a warning on the level column', (kind, level, warning) => {
+    const outcome = check({ ...good, 证书类型: kind, 技能等级: level });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    expect(outcome.record).toMatchObject({ grade: 'UNKNOWN', level: null, gradeWritten: level });
+    expect(outcome.warnings).toEqual([{ row: 7, column: '技能等级', value: level ?? '', reason: expect.stringContaining(warning) }]);
+  });
+
+  it('ignores a level written for a kind without levels, with a warning', () => {
+    const outcome = check({ ...good, 证书类型: '特种作业操作证', 技能等级: '三级' });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    expect(outcome.record).toMatchObject({ kind: 'SPECIAL_OPERATION', grade: null, level: null, gradeWritten: null });
+    expect(outcome.warnings).toEqual([{ row: 7, column: '技能等级', value: '三级', reason: expect.stringContaining('不分等级') }]);
   });
 
   it('checks the length of the department’s own columns', () => {

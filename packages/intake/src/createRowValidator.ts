@@ -2,17 +2,19 @@ import type { CertificateInput, IdentityService, NewCertificate, NewPerson, NewT
 import { extraFields, InputError, prepareCertificate, preparePerson, prepareTraining, todayIso } from '@hub/subgraph-kit';
 import {
   CertificateKind,
-  choiceLabel,
+  certificateGradeLabels,
+  certificateStatusLabels,
   choiceKey,
+  choiceLabel,
+  isWithdrawn,
   kindInfo,
   matchOccupation,
   parseCertificateKind,
-  parseSkillLevel,
+  parseCertificateLevel,
   readTownship,
   ReadRule,
   sexLabels,
-  SkillLevel,
-  skillLevelLabels,
+  skillLevelOfGrade,
 } from '@hub/vocabulary';
 import { intakeColumns, tableOf } from './intakeColumns';
 import type { IntakeColumn, SheetKind } from './IntakeColumn';
@@ -28,6 +30,8 @@ export type IntakeHub = Pick<Subgraph, 'definition' | 'identity' | 'repo'>;
 
 export interface ValidRow {
   ok: true;
+  /** What was read loosely or left aside without refusing the row: an off-ladder level (stored as 等级不明), a withdrawal without its date. */
+  warnings: RowError[];
   /** Natural key of the record: the certificate number, or person + programme + start date. */
   key: string;
   person: NewPerson;
@@ -54,6 +58,7 @@ class RowCheck {
   private cells: readonly CellValue[] = [];
   private rowNumber = 0;
   private errors: RowError[] = [];
+  private warnings: RowError[] = [];
   private failed = new Set<string>();
   private readonly labels: Map<string, string>;
   private readonly positions: Map<string, number>;
@@ -101,6 +106,11 @@ class RowCheck {
   /** Notes how a coded cell was read (or that it could not be), for the report's reading table. */
   private note(field: string, readAs: string, rule: ReadRule | 'unread'): void {
     this.log.note(this.match.byField.get(field)?.header ?? this.label(field), this.rowNumber, displayText(this.at(field)), readAs, rule);
+  }
+
+  /** Records a warning on a column: the row is imported, the report says what was made of the cell. */
+  private warn(field: string, reason: string): void {
+    this.warnings.push({ row: this.rowNumber, column: this.match.byField.get(field)?.header ?? this.label(field), value: displayText(this.at(field)), reason });
   }
 
   private text(field: string): string | null {
@@ -199,6 +209,7 @@ class RowCheck {
     this.rowNumber = rowNumber;
     this.cells = cells;
     this.errors = [];
+    this.warnings = [];
     this.failed.clear();
 
     const rawId = this.at('idNumber');
@@ -239,7 +250,7 @@ class RowCheck {
     if (this.errors.length > 0 || !person || !outcome) {
       return { ok: false, errors: this.errors.length > 0 ? this.errors : [{ row: rowNumber, column: '', value: '', reason: '本行无法导入' }] };
     }
-    return { ok: true, key: outcome.key, person, record: outcome.record };
+    return { ok: true, key: outcome.key, person, record: outcome.record, warnings: this.warnings };
   }
 
   private certificate(
@@ -256,13 +267,13 @@ class RowCheck {
       this.note('kind', '无法识别', 'unread');
       this.fail('kind', `无法识别的证书类别“${kindText}”，请填写如“职业技能等级证书”“特种作业操作证”等规范名称`);
     } else this.note('kind', kindInfo[kind].label, choiceKey(kindText) === choiceKey(kindInfo[kind].label) ? 'exact' : 'synonym');
+    // The level is read on the kind's own ladder; whatever it says, the holder is imported (UNKNOWN keeps the text).
     const levelCell = this.at('level');
-    let level: SkillLevel | undefined;
-    if (!isBlank(levelCell)) {
-      level = parseSkillLevel(typeof levelCell === 'number' ? levelCell : displayText(levelCell));
-      if (level) this.note('level', skillLevelLabels[level], 'synonym');
-      else this.note('level', '无法识别', 'unread');
-      if (!level) this.fail('level', '无法识别的等级，请填写 五级/初级工、四级/中级工、三级/高级工、二级/技师、一级/高级技师 或 1-5');
+    const reading = kind ? parseCertificateLevel(kind, isBlank(levelCell) ? null : typeof levelCell === 'number' ? levelCell : displayText(levelCell)) : undefined;
+    if (reading?.warning) this.warn('level', reading.warning);
+    if (reading && reading.written !== null && reading.grade !== null) {
+      const known = reading.grade !== 'UNKNOWN';
+      this.note('level', known ? certificateGradeLabels[reading.grade] : '等级不明（按持证人导入）', known && reading.rule === 'EXACT' ? 'synonym' : 'loose');
     }
     const issuedOn = this.date('issuedOn', true);
     const validUntil = this.date('validUntil', false);
@@ -276,7 +287,9 @@ class RowCheck {
       idNumber: personInput.idNumber,
       name: personInput.name,
       kind,
-      level: level ?? null,
+      level: skillLevelOfGrade(reading?.grade ?? null),
+      grade: reading?.grade ?? null,
+      gradeWritten: reading?.written ?? null,
       occupation,
       certificateNumber: certificateNumber ?? '',
       issuingBody: this.text('issuingBody') ?? '',
@@ -287,20 +300,23 @@ class RowCheck {
     const extraNames = this.extraNames;
     const certificate = this.kit(occupationField, () => prepareCertificate(personId, input, extraNames));
     if (!certificate) return undefined;
-    if (status !== 'VALID') {
-      if (!revokedOn) {
-        if (revokedOn === null) this.fail(this.match.byField.has('revokedOn') ? 'revokedOn' : 'status', '证书状态为已撤销时须填写撤销日期');
-      } else if (revokedOn < certificate.issuedOn) {
+    if (status && isWithdrawn(status)) {
+      const reason = revokeReason ?? IMPORTED_REVOCATION_REASON;
+      if (revokedOn === undefined) {
+        // The date cell could not be read: its error is already recorded.
+      } else if (revokedOn !== null && revokedOn < certificate.issuedOn) {
         this.fail('revokedOn', `撤销日期 ${revokedOn} 早于发证日期 ${certificate.issuedOn}`);
-      } else if (revokedOn > todayIso()) {
+      } else if (revokedOn !== null && revokedOn > todayIso()) {
         this.fail('revokedOn', `撤销日期 ${revokedOn} 晚于今天`);
-      } else if (revokeReason && revokeReason.length > 255) {
+      } else if (reason.length > 255) {
         this.fail('revokeReason', '撤销原因过长（最多 255 个字符）');
       } else {
-        Object.assign(certificate, { status, revokedOn, revokeReason: revokeReason ?? IMPORTED_REVOCATION_REASON });
+        // Without a date the withdrawal is still recorded: the certificate then counts on no date until the date is supplied.
+        if (revokedOn === null) this.warn(this.match.byField.has('revokedOn') ? 'revokedOn' : 'status', `证书${certificateStatusLabels[status]}，撤销日期未提供：已按${certificateStatusLabels[status]}导入，补充日期前在任何日期都不计入持证人数`);
+        Object.assign(certificate, { status, revokedOn, revokeReason: reason });
       }
     } else if (revokedOn) {
-      this.fail('revokedOn', '证书状态为有效，但填写了撤销日期；已撤销的证书请将证书状态填为“已撤销”');
+      this.fail('revokedOn', '证书状态为有效，但填写了撤销日期；已撤销或注销的证书请将证书状态填为“已撤销”或“已注销”');
     }
     return { key: certificate.certificateNumber, record: certificate };
   }

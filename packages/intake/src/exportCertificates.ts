@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { CertificateFilter, CertificateRecord } from '@hub/subgraph-kit';
-import { certificateKindLabels, certificateStatusLabels, skillLevelLabels, talentCategoryLabels } from '@hub/vocabulary';
+import { certificateGradeLabels, certificateKindLabels, certificateStatusLabels, skillLevelLabels, talentCategoryLabels } from '@hub/vocabulary';
 import type { TableFormat } from './createTableWriter';
 import type { IntakeHub } from './createRowValidator';
 import { EXPORT_PAGE, exportPersonColumns, exportRecords, extraCell, occupationCells, personCells } from './exportRecords';
@@ -38,7 +38,8 @@ export function exportCertificates(hub: IntakeHub, filter: CertificateFilter, fo
         ...occupationCells(c.occupationCode),
         certificateKindLabels[c.kind] ?? c.kind,
         talentCategoryLabels[c.talentCategory] ?? c.talentCategory,
-        c.level ? (skillLevelLabels[c.level] ?? c.level) : null,
+        // The level within the kind's ladder; an UNKNOWN shows what was written, so a re-import keeps it.
+        c.grade === 'UNKNOWN' ? c.gradeWritten : c.grade ? certificateGradeLabels[c.grade] : c.level ? skillLevelLabels[c.level] : null,
         c.certificateNumber,
         c.issuingBody,
         c.issuedOn,

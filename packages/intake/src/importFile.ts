@@ -53,6 +53,7 @@ interface Scan {
   rows: number;
   valid: number;
   errors: RowError[];
+  warnings: RowError[];
   lastRowOfKey: Map<string, number>;
   /** Person fields (name, township) from each person's last valid row: every batch writes these. */
   finalPerson: Map<string, string>;
@@ -136,6 +137,7 @@ async function scan(hub: IntakeHub, source: SheetSource, spool: Spool | undefine
     rows: 0,
     valid: 0,
     errors: [],
+    warnings: [],
     lastRowOfKey: new Map(),
     finalPerson: new Map(),
     disagreeingPersons: new Set(),
@@ -178,6 +180,7 @@ async function scan(hub: IntakeHub, source: SheetSource, spool: Spool | undefine
       continue;
     }
     noteValid(row, outcome, match.kind);
+    for (const warning of outcome.warnings) scanned.warnings.push(warning);
     if (spool) await spool.write({ r: row.number, k: outcome.key, p: outcome.person, c: outcome.record });
   }
   if (!match || !validate) {
@@ -316,8 +319,9 @@ export async function importFile(hub: IntakeHub, file: IntakeFile, options: Impo
       batches: 0,
       errors: scanned.errors,
       supersededRows: supersededRows(scanned),
+      warnings: scanned.warnings,
       ignoredColumns: match.ignored,
-      warnings: scanned.log.warnedRows,
+      looseRows: scanned.log.warnedRows,
       readings: scanned.log.readings(),
       reportPath: null,
     };

@@ -127,10 +127,12 @@ export function importRoutes(hub: IntakeHub, options: ImportRouteOptions = {}): 
       unchanged: result.unchanged,
       batches: result.batches,
       ignoredColumns: result.ignoredColumns,
-      warnings: result.warnings,
+      looseRows: result.looseRows,
       readings: result.readings,
       problemCount: problems.length,
       errors: problems.slice(0, RESPONSE_ERRORS),
+      warningCount: result.warnings.length,
+      warnings: result.warnings.slice(0, RESPONSE_ERRORS),
       report: {
         filename: `${label}-导入报告-${todayIso()}.xlsx`,
         contentType: XLSX_TYPE,

@@ -22,16 +22,17 @@ export const readingColumns = [
 ] as const;
 
 /**
- * The import report: one line per problem (行号, 列, 值, 原因), rejected rows and superseded rows
- * together in row order; then 读取对照: per coded column every distinct written value, what it was
- * read as, on how many rows and by which rule (a loose reading is marked for checking); an xlsx
- * report also has a 汇总 sheet with the counts. In CSV the tables follow each other, each after a
- * blank line and its name.
+ * The import report: one line per problem (行号, 列, 值, 原因), rejected rows, superseded rows and the
+ * warnings of imported rows together in row order; then 读取对照: per coded column every distinct
+ * written value, what it was read as, on how many rows and by which rule (a loose reading is marked
+ * for checking); an xlsx report also has a 汇总 sheet with the counts. In CSV the tables follow each
+ * other, each after a blank line and its name.
  */
 export async function writeReport(result: ImportResult, format: TableFormat, writable: Writable): Promise<void> {
   const out = createTableWriter(format, writable);
   out.table('问题明细', reportColumns);
-  const lines = [...result.errors, ...result.supersededRows].sort((a, b) => a.row - b.row);
+  // Warnings are on rows that were imported; their reason says what was made of the cell.
+  const lines = [...result.errors, ...result.supersededRows, ...result.warnings].sort((a, b) => a.row - b.row);
   for (const line of lines) await out.row([line.row, line.column, line.value, line.reason]);
   out.table('读取对照', readingColumns);
   for (const column of result.readings) {
@@ -50,7 +51,8 @@ export async function writeReport(result: ImportResult, format: TableFormat, wri
       ['接受', result.accepted],
       ['拒绝', result.rejected],
       ['被后面同号行覆盖', result.superseded],
-      ['近似读取、请核对的行', result.warnings],
+      ['提示（已导入）', result.warnings.length],
+      ['近似读取、请核对的行', result.looseRows],
       ['新增', result.created],
       ['更新', result.updated],
       ['未变', result.unchanged],
