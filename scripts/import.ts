@@ -35,7 +35,8 @@ function printResult(department: Department, result: ImportResult): void {
   console.log(`数据行 rows ${result.rows}：接受 accepted ${result.accepted}，拒绝 rejected ${result.rejected}，被后面同号行覆盖 superseded ${result.superseded}`);
   if (!result.dryRun) console.log(`新增 created ${result.created}，更新 updated ${result.updated}，未变 unchanged ${result.unchanged}（${result.batches} 批 batches）`);
   if (result.ignoredColumns.length) console.log(`未识别、未导入的列 ignored columns: ${result.ignoredColumns.join('、')}`);
-  if (result.warnings > 0) console.log(`近似读取、请核对 loosely read rows: ${result.warnings}`);
+  if (result.looseRows > 0) console.log(`近似读取、请核对 loosely read rows: ${result.looseRows}`);
+  if (result.warnings.length > 0) console.log(`已导入但有提示 imported with a warning: ${result.warnings.length}（见报告 see the report）`);
   console.log('读取对照 how values were read:');
   for (const line of readingLines(result.readings, CLI_READINGS_PER_COLUMN)) console.log(`  ${line}`);
   for (const e of [...result.errors, ...result.supersededRows].sort((a, b) => a.row - b.row).slice(0, 10)) {
