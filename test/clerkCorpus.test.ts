@@ -87,7 +87,7 @@ describe('a clerk corpus of six departments through `npm run import` counts exac
     expect(all).toMatch(/农村实用技术培训 → 社会培训机构及新型职业农民培训，\d+ 行（常见写法）/);
     expect(outputs.get('education')!).toMatch(/学校培训 → 学校技能培训及机关事业单位干部职工培训，\d+ 行（常见写法）/);
     // A month without its day is accepted and shown as a loose reading.
-    expect(all).toMatch(/20\d\d(\.\d\d|年\d+月) → 20\d\d-\d\d-01，1 行（近似读取（请核对））/);
+    expect(all).toMatch(/20\d\d(\.\d\d|年\d+月) → 20\d\d-\d\d-01，1 行（近似读取，请核对）/);
   });
 
   it('stores every training with the channel it meant', async () => {

@@ -30,7 +30,7 @@ const FIRST_ROWS = 5;
 
 /** The rule of a reading, as the report says it. */
 export function readingRuleLabel(rule: ValueReading['rule']): string {
-  return rule === 'unread' ? '无法识别（该行未导入）' : readRuleLabels[rule];
+  return rule === 'unread' ? '无法识别，该行未导入' : readRuleLabels[rule];
 }
 
 /** How a value was read, as the report says it: “学校培训 → 学校技能培训及机关事业单位干部职工培训，37 行（常见写法）”. */

@@ -244,8 +244,8 @@ describe('createRowValidator: tolerant reading, shown per column', () => {
     const channel = log.readings().find((c) => c.column === '培训渠道')!;
     const lines = channel.values.map((v) => describeReading(v));
     expect(lines).toEqual([
-      '劳务输出 → 无法识别，1 行（无法识别（该行未导入））',
-      '县职业技术学校短训班 → 学校技能培训及机关事业单位干部职工培训，1 行（近似读取（请核对））',
+      '劳务输出 → 无法识别，1 行（无法识别，该行未导入）',
+      '县职业技术学校短训班 → 学校技能培训及机关事业单位干部职工培训，1 行（近似读取，请核对）',
       '学校培训 → 学校技能培训及机关事业单位干部职工培训，2 行（常见写法）',
       '企业职工培训 → 企业职工全员培训，1 行（常见写法）',
       '农村实用技术培训 → 社会培训机构及新型职业农民培训，1 行（常见写法）',

@@ -38,7 +38,7 @@ export type ReadRule = 'exact' | 'synonym' | 'loose';
 export const readRuleLabels: Record<ReadRule, string> = {
   exact: '规范写法',
   synonym: '常见写法',
-  loose: '近似读取（请核对）',
+  loose: '近似读取，请核对',
 };
 
 export interface Reading<T> {
