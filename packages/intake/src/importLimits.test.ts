@@ -60,9 +60,13 @@ describe('a zip bomb (.xlsx whose one cell inflates to 256 MB)', () => {
     expect(error.message).toContain('超过其声明的大小');
   });
 
-  it('is refused by the streaming reader on its own, at the cell, without holding it', async () => {
+  it('is refused by the streaming reader on its own, at the cell, without holding it or leaving the copy exceljs made of the sheet', async () => {
+    // exceljs copies a sheet read before the shared strings to tmp-<pid>-… in the temporary folder.
+    const copies = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith(`tmp-${process.pid}-`));
+    const before = copies();
     const error = await refusal(() => drain(readXlsxRows(fs.createReadStream(bomb), limits({}))));
     expect(error.code).toBe('CELL_TOO_LONG');
+    expect(copies()).toEqual(before);
   });
 
   it('through `npm run import` with the size cap raised out of the way, is refused with peak RSS under 300 MB', async () => {

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { createWorkbookReader } from './createWorkbookReader';
+import { recordingTempFiles, removeTempFiles } from './exceljsTempFiles';
 import { IntakeFileError } from './IntakeFileError';
 import { ImportLimits, importLimits } from './importLimits';
 import { CellValue, plainCellValue } from './plainCellValue';
@@ -53,29 +54,35 @@ export async function* readXlsxRows(input: Readable, limits: ImportLimits = impo
     entries: 'ignore',
   });
   const sheets = reader[Symbol.asyncIterator]();
-  let sheet: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
+  // Temporary copies of worksheets that exceljs makes while it reads for us (see exceljsTempFiles).
+  const tempFiles: Parameters<typeof removeTempFiles>[0] = new Set();
   try {
-    sheet = await sheets.next();
-  } catch (error) {
-    throw unreadable(error);
-  }
-  if (sheet.done) throw new IntakeFileError('NOT_A_SPREADSHEET', '文件中没有工作表，不是 Excel 工作簿');
-  const rows = (sheet.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
-  let count = 0;
-  try {
-    for (;;) {
-      let next: IteratorResult<ExcelJS.Row>;
-      try {
-        next = await rows.next();
-      } catch (error) {
-        throw unreadable(error);
+    let sheet: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
+    try {
+      sheet = await recordingTempFiles(tempFiles, () => sheets.next());
+    } catch (error) {
+      throw unreadable(error);
+    }
+    if (sheet.done) throw new IntakeFileError('NOT_A_SPREADSHEET', '文件中没有工作表，不是 Excel 工作簿');
+    const rows = (sheet.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+    let count = 0;
+    try {
+      for (;;) {
+        let next: IteratorResult<ExcelJS.Row>;
+        try {
+          next = await recordingTempFiles(tempFiles, () => rows.next());
+        } catch (error) {
+          throw unreadable(error);
+        }
+        if (next.done) break;
+        if (++count > limits.maxRows) throw tooManyRows(limits.maxRows);
+        yield { number: next.value.number, cells: cellsOf(next.value, limits.maxCellChars) };
       }
-      if (next.done) break;
-      if (++count > limits.maxRows) throw tooManyRows(limits.maxRows);
-      yield { number: next.value.number, cells: cellsOf(next.value, limits.maxCellChars) };
+    } finally {
+      // Only the first worksheet is imported: stop reading the rest of the zip.
+      await recordingTempFiles(tempFiles, async () => sheets.return?.(undefined));
     }
   } finally {
-    // Only the first worksheet is imported: stop reading the rest of the zip.
-    await sheets.return?.(undefined);
+    await removeTempFiles(tempFiles);
   }
 }
