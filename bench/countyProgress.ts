@@ -165,7 +165,7 @@ async function main(): Promise<void> {
       naive.exec('INSERT INTO all_certs SELECT person_id, kind, level, issued_on, valid_until, status, revoked_on FROM d.certificate');
       naive.exec('DETACH d');
     }
-    const counting = `issued_on <= @asOf AND (status <> 'REVOKED' OR revoked_on > @asOf) AND (valid_until IS NULL OR valid_until >= @asOf)`;
+    const counting = `issued_on <= @asOf AND (status = 'VALID' OR revoked_on > @asOf) AND (valid_until IS NULL OR valid_until >= @asOf)`;
     const skilled = `kind IN ('VOCATIONAL_QUALIFICATION','SKILL_LEVEL','SPECIAL_OPERATION','SPECIAL_EQUIPMENT','SPECIAL_ABILITY')`;
     const statements = [
       `SELECT COUNT(DISTINCT person_id) AS n FROM all_certs WHERE ${counting}`,

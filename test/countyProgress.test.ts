@@ -333,6 +333,10 @@ describe('countyProgress over the holder index', () => {
     expect(accountant.data.recordFinanceCertificate).toEqual({ level: null, grade: { code: 'TITLE_INTERMEDIATE', label: '中级', written: null } });
     expect(socialWorker.data.recordCivilAffairsCertificate.grade).toEqual({ code: 'SOCIAL_WORKER_INTERMEDIATE', label: '社会工作师', written: null });
     expect(technician.data.recordHrssCertificate).toEqual({ level: 'LEVEL_2', grade: { code: 'SKILL_2', label: '二级/技师', written: null } });
+    const listed = await hub.query('{ financeCertificates(filter: { grade: TITLE_INTERMEDIATE, issuedFrom: "2024-05-01", issuedTo: "2024-05-01" }, first: 100) { nodes { certificateNumber grade { code } } } }');
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data.financeCertificates.nodes).toContainEqual({ certificateNumber: 'LADDER-1', grade: { code: 'TITLE_INTERMEDIATE' } });
+    expect(listed.data.financeCertificates.nodes.every((n: { grade: { code: string } }) => n.grade.code === 'TITLE_INTERMEDIATE')).toBe(true);
     await sync();
     const after = await progress(asOf);
     const category = (p: typeof before, key: string) => p.byTalentCategory.find((r: { key: string }) => r.key === key)?.holders ?? 0;

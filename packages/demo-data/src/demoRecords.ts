@@ -1,5 +1,5 @@
-import { departments } from '@hub/vocabulary';
-import type { CertificateKind, Department, SkillLevel, TargetGroup, TrainingChannel, TrainingOutcome } from '@hub/vocabulary';
+import { departments, kindInfo } from '@hub/vocabulary';
+import type { CertificateGrade, CertificateKind, Department, SkillLevel, TargetGroup, TrainingChannel, TrainingOutcome } from '@hub/vocabulary';
 import { demoPerson, DemoPerson, DEFAULT_SEED } from './demoPeople';
 import { pick, random, seedOf, weighted } from './random';
 
@@ -11,6 +11,8 @@ export interface DemoCertificate {
   kind: CertificateKind;
   occupation: string | null;
   level: SkillLevel | null;
+  /** The level of a title or social-work certificate within its ladder; absent for the other kinds. */
+  grade?: CertificateGrade;
   certificateNumber: string;
   issuingBody: string;
   issuedOn: string;
@@ -214,6 +216,9 @@ export function demoRecordsOf(department: Department, index: number, seed = DEFA
       validUntil,
       ...extras,
     };
+    // Without drawing from rng, so that every other demo record stays as it was before titles had levels.
+    const grade = demoGrade(kind, index * 7 + c);
+    if (grade) certificate.grade = grade;
     if (rng() < 0.02) {
       const revokedOn = isoDay(Math.min(Date.parse(issued) + Math.floor(rng() * 400) * 86_400_000, LAST_DAY));
       certificate.revoked = { revokedOn, reason: '复核发现考核材料不实，依规撤销' };
@@ -221,6 +226,15 @@ export function demoRecordsOf(department: Department, index: number, seed = DEFA
     certificates.push(certificate);
   }
   return { person, certificates, trainings };
+}
+
+/** Title and social-work levels, most of them 初级 and 中级 as in a county: from the record's position, not from rng. */
+function demoGrade(kind: CertificateKind, position: number): CertificateGrade | undefined {
+  const ladder = kindInfo[kind].ladder;
+  const slot = position % 20;
+  if (ladder === 'TITLE') return slot < 8 ? 'TITLE_JUNIOR' : slot < 16 ? 'TITLE_INTERMEDIATE' : slot < 19 ? 'TITLE_DEPUTY_SENIOR' : 'TITLE_SENIOR';
+  if (ladder === 'SOCIAL_WORK') return slot < 12 ? 'SOCIAL_WORKER_ASSISTANT' : slot < 19 ? 'SOCIAL_WORKER_INTERMEDIATE' : 'SOCIAL_WORKER_SENIOR';
+  return undefined;
 }
 
 /** Certificate numbers in the styles departments really use; unique per department, person and position. */

@@ -124,7 +124,7 @@ export const certificateColumns: readonly IntakeColumn[] = [
     spellings: ['证书状态', '状态'],
     required: false,
     parser: 'status',
-    note: '选填，默认有效；有效/已撤销，已撤销须同时填写“撤销日期”',
+    note: '选填，默认有效；有效/已撤销/已注销。已撤销、已注销请同时填写“撤销日期”：未填日期的证书照常导入，但补充日期前不计入任何日期的持证人数',
     example: '有效',
   },
   {
@@ -133,7 +133,7 @@ export const certificateColumns: readonly IntakeColumn[] = [
     spellings: ['撤销日期', '撤销时间', '注销日期', '吊销日期'],
     required: false,
     parser: 'date',
-    note: '证书状态为“已撤销”时必填',
+    note: '证书状态为“已撤销”或“已注销”时填写：证书自该日起不再计入；未填则在补充前不计入任何日期',
     example: '',
   },
   {

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, In, ObjectLiteral, Repository } from 'typeorm';
-import type { CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TrainingChannel } from '@hub/vocabulary';
+import type { CertificateGrade, CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TrainingChannel } from '@hub/vocabulary';
 import { isWithdrawn } from '@hub/vocabulary';
 import { CertificateFields, CertificateRecord, ChangeEntity, ChangeRecord, CoreTableSpecs, ExtraColumns, PersonRecord, TrainingFields, TrainingRecord } from './coreTables';
 import { insertRows } from './insertRows';
@@ -58,6 +58,7 @@ export interface CertificateFilter {
   kind?: CertificateKind;
   talentCategory?: TalentCategory;
   level?: SkillLevel;
+  grade?: CertificateGrade;
   occupationCode?: string;
   status?: CertificateStatus;
   issuedFrom?: string;
@@ -336,7 +337,7 @@ export class CoreRepository {
           township: filter.townshipCode,
         });
       }
-      const equals: (keyof CertificateFilter)[] = ['personId', 'kind', 'talentCategory', 'level', 'occupationCode', 'status'];
+      const equals: (keyof CertificateFilter)[] = ['personId', 'kind', 'talentCategory', 'level', 'grade', 'occupationCode', 'status'];
       for (const key of equals) if (filter[key]) qb.andWhere(`${c(key)} = :${key}`, { [key]: filter[key] });
       if (filter.issuedFrom) qb.andWhere(`${c('issuedOn')} >= :issuedFrom`, { issuedFrom: filter.issuedFrom });
       if (filter.issuedTo) qb.andWhere(`${c('issuedOn')} <= :issuedTo`, { issuedTo: filter.issuedTo });

@@ -53,6 +53,8 @@ input CertificateFilter {
   kind: CertificateKind
   talentCategory: TalentCategory
   level: SkillLevel
+  "本类证书的等级 level within the kind's ladder; UNKNOWN lists the levels still to be corrected"
+  grade: CertificateGradeCode
   "职业编码 occupation code"
   occupation: String
   status: CertificateStatus

@@ -23,6 +23,9 @@ const title: Case[] = [
   ['高级', 'TITLE_DEPUTY_SENIOR', 'LOOSE'], ['会计高级', 'TITLE_DEPUTY_SENIOR', 'LOOSE'], ['中级职称', 'TITLE_INTERMEDIATE', 'LOOSE'],
   ['会计专业技术资格（中级）', 'TITLE_INTERMEDIATE', 'EXACT'], ['中级会计师', 'TITLE_INTERMEDIATE', 'LOOSE'], ['初级会计师', 'TITLE_JUNIOR', 'LOOSE'],
   ['员级', 'TITLE_JUNIOR', 'LOOSE'], ['助理级', 'TITLE_JUNIOR', 'LOOSE'], ['副高', 'TITLE_DEPUTY_SENIOR', 'LOOSE'], ['正高', 'TITLE_SENIOR', 'LOOSE'],
+  ['主任医师', 'TITLE_SENIOR', 'LOOSE'], ['副主任医师', 'TITLE_DEPUTY_SENIOR', 'LOOSE'], ['主治医师', 'TITLE_INTERMEDIATE', 'LOOSE'], ['医师', 'TITLE_JUNIOR', 'LOOSE'],
+  ['副教授', 'TITLE_DEPUTY_SENIOR', 'LOOSE'], ['讲师', 'TITLE_INTERMEDIATE', 'LOOSE'], ['一级教师', 'TITLE_INTERMEDIATE', 'LOOSE'], ['二级教师', 'TITLE_JUNIOR', 'LOOSE'],
+  ['高级教师', 'TITLE_DEPUTY_SENIOR', 'LOOSE'], ['正高级教师', 'TITLE_SENIOR', 'LOOSE'],
   ['助理农艺师', 'TITLE_JUNIOR', 'LOOSE'], ['农艺师', 'TITLE_INTERMEDIATE', 'LOOSE'], ['高级农艺师', 'TITLE_DEPUTY_SENIOR', 'LOOSE'], ['正高级农艺师', 'TITLE_SENIOR', 'LOOSE'],
 ];
 

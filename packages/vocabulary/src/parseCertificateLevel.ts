@@ -79,11 +79,22 @@ const titleWords: Record<string, CertificateGrade> = {
   正高级: 'TITLE_SENIOR',
 };
 
+/** Title names of the health, teaching and research series, whose shape says nothing or the wrong thing. */
+const seriesTitles: ReadonlyArray<readonly [RegExp, CertificateGrade]> = [
+  [/^副(主任.{1,3}师|教授|研究员)$/, 'TITLE_DEPUTY_SENIOR'],
+  [/^(主任.{1,3}师|教授|研究员)$/, 'TITLE_SENIOR'],
+  [/^(主治.{1,2}师|主管.{1,2}师|讲师|助理研究员|一级教师)$/, 'TITLE_INTERMEDIATE'],
+  [/^((医|药|护)[师士]|助教|研究实习员|[二三]级教师)$/, 'TITLE_JUNIOR'],
+];
+
 const readTitle: Reader = (part) => {
   const exact = titleExact[part];
   if (exact) return { grade: exact, rule: 'EXACT' };
   // 高级技师, 技师, 社会工作师 belong to other ladders, however title-like they look.
   if (/技师|社会工作|社工/.test(part)) return undefined;
+  // Series that name their levels differently: health (医师 … 主任医师), teaching (二级教师 … 高级教师, 讲师, 教授), research.
+  const named = seriesTitles.find(([pattern]) => pattern.test(part));
+  if (named) return { grade: named[1], rule: 'LOOSE' };
   // Other series by the shape of their names: 助理X师 初级, 正高级X师, 高级X师 副高级, X师 中级.
   if (/^助理.{1,4}师$/.test(part)) return { grade: 'TITLE_JUNIOR', rule: 'LOOSE' };
   if (/^正高级.{1,4}师$/.test(part)) return { grade: 'TITLE_SENIOR', rule: 'LOOSE' };

@@ -132,14 +132,14 @@ describe('CountyModel', () => {
     expectSame(load(w).counts(asOf, FROM, rules), reference(w, asOf));
   });
 
-  it('counts unlevelled skilled certificates as mid/high only when the policy says so', () => {
-    const w: World = {
-      persons: [{ personId: 'a', townshipCode: null }],
-      holdings: [{ personId: 'a', department: 'HRSS', kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', skilled: 1, levelNumber: null, occupationCode: null, issuedOn: '2022-01-01', validUntil: null, status: 'VALID', revokedOn: null }],
-      trainings: [],
-    };
-    expect(load(w).counts('2023-01-01', FROM, rules).headline).toEqual({ holders: 1, skilled: 1, midHigh: 0, high: 0 });
-    expect(load(w).counts('2023-01-01', FROM, { ...rules, unlevelledIsMidHigh: true }).headline).toEqual({ holders: 1, skilled: 1, midHigh: 1, high: 0 });
+  it('counts skilled certificates of kinds without levels as mid/high only when the policy says so, and never one whose skill level is not known', () => {
+    const holding = (personId: string, kind: string): HoldingFact => ({ personId, department: 'HRSS', kind, talentCategory: 'SKILLED', skilled: 1, levelNumber: null, occupationCode: null, issuedOn: '2022-01-01', validUntil: null, status: 'VALID', revokedOn: null });
+    const unladdered: World = { persons: [{ personId: 'a', townshipCode: null }], holdings: [holding('a', 'SPECIAL_ABILITY')], trainings: [] };
+    expect(load(unladdered).counts('2023-01-01', FROM, rules).headline).toEqual({ holders: 1, skilled: 1, midHigh: 0, high: 0 });
+    expect(load(unladdered).counts('2023-01-01', FROM, { ...rules, unlevelledIsMidHigh: true }).headline).toEqual({ holders: 1, skilled: 1, midHigh: 1, high: 0 });
+    // 职业技能等级证书 with its level not known (等级不明): a holder and a 技能人才, but nothing shows it reaches 四级.
+    const unknownLevel: World = { persons: [{ personId: 'b', townshipCode: null }], holdings: [holding('b', 'SKILL_LEVEL')], trainings: [] };
+    expect(load(unknownLevel).counts('2023-01-01', FROM, { ...rules, unlevelledIsMidHigh: true }).headline).toEqual({ holders: 1, skilled: 1, midHigh: 0, high: 0 });
   });
 
   it('starts counting on the issue date, stops the day after expiry and on the revocation date', () => {

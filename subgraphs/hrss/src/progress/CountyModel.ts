@@ -1,4 +1,5 @@
-import { departments, isWithdrawn } from '@hub/vocabulary';
+import { departments, isWithdrawn, kindInfo } from '@hub/vocabulary';
+import type { CertificateKind } from '@hub/vocabulary';
 import type { HoldingFact, PersonFact, TrainingFact } from '../repositories/CountyFactsRepository';
 import type { AggregateDimension, AggregateFilter, AggregateRowCounts } from './aggregateTypes';
 import { Interner, PersonChains } from './PersonChains';
@@ -58,6 +59,7 @@ export function dayNumber(iso: string): number {
 }
 
 const NEVER = 99_999_999;
+const UNLADDERED_SKILLED = 2;
 /** Before every date: the REVOKED column of a certificate that counts on no date at all. */
 const ALWAYS = 0;
 
@@ -74,7 +76,7 @@ const monthText = (yyyymm: number) => `${Math.floor(yyyymm / 100)}-${String(yyyy
 // Columns of a holding row.
 const DEPARTMENT = 0;
 const CATEGORY = 1;
-const SKILLED = 2;
+const SKILLED = 2; // 0 not skilled; 1 a skilled kind on the skill ladder; UNLADDERED_SKILLED a skilled kind without levels
 const LEVEL = 3; // 1…5, 0 when the kind has no level
 const OCCUPATION = 4; // interned, -1 when none
 const ISSUED = 5;
@@ -145,7 +147,7 @@ export class CountyModel {
         values.push(
           this.departmentId(h.department),
           this.categories.id(h.talentCategory),
-          h.skilled ? 1 : 0,
+          !h.skilled ? 0 : kindInfo[h.kind as CertificateKind]?.levelled === false ? UNLADDERED_SKILLED : 1,
           h.levelNumber ?? 0,
           this.occupations.id(h.occupationCode),
           dayNumber(h.issuedOn),
@@ -244,7 +246,7 @@ export class CountyModel {
         // Not yet issued, or withdrawn by D (or withdrawn with no date known): the certificate counts for nothing on D.
         if (on > D || revoked[r] <= D) continue;
         const l = level[r];
-        const isSkilledKind = skilled[r] === 1;
+        const isSkilledKind = skilled[r] !== 0;
         if (on < firstIssued) firstIssued = on;
         if (on >= F) {
           isNew = true;
@@ -256,7 +258,8 @@ export class CountyModel {
         certificates++;
         if (isSkilledKind) {
           isSkilled = true;
-          if ((l >= 1 && l <= rules.midHighMaxLevel) || (l === 0 && rules.unlevelledIsMidHigh)) isMidHigh = true;
+          // A skill-ladder certificate whose level is not known (等级不明) is not mid/high: the policy is for kinds without levels.
+          if ((l >= 1 && l <= rules.midHighMaxLevel) || (skilled[r] === UNLADDERED_SKILLED && rules.unlevelledIsMidHigh)) isMidHigh = true;
           if (l >= 1 && l <= rules.highMaxLevel) isHigh = true;
         }
         const d = department[r];
