@@ -16,26 +16,8 @@ import {
 } from '@hub/intake';
 import { close, createHttpService, createLogger, listen } from '@hub/runtime';
 import type { RecordBatch, WriteResult } from '@hub/subgraph-kit';
+import { encodeGb18030 } from './fixtures/encodeGb18030';
 import { startHub, TestHub } from './fixtures/startHub';
-
-/** GB18030 bytes for text (Node can decode GB18030 but not encode it): a reverse table of the two-byte range. */
-function encodeGb18030(text: string): Buffer {
-  const table = new Map<string, number[]>();
-  const pairs: number[] = [];
-  for (let lead = 0x81; lead <= 0xfe; lead++) for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) pairs.push(lead, trail);
-  const decoder = new TextDecoder('gb18030');
-  for (let i = 0; i < pairs.length; i += 2) table.set(decoder.decode(Buffer.from([pairs[i], pairs[i + 1]])), [pairs[i], pairs[i + 1]]);
-  const bytes: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
-    else {
-      const pair = table.get(ch);
-      if (!pair) throw new Error(`no GB18030 two-byte code for ${ch}`);
-      bytes.push(...pair);
-    }
-  }
-  return Buffer.from(bytes);
-}
 
 /** What the change feed gained since a position: a re-import adds its own `import` entry (the data-quality lists), no record. */
 const entitiesSince = async (repo: { changesAfter(seq: number, limit: number): Promise<{ entity: string }[]> }, seq: number) =>

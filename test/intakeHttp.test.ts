@@ -1,5 +1,9 @@
 import type { Principal } from '@hub/auth';
 import { hubSecretsFromEnv, mintToken } from '@hub/auth';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeXlsxBomb } from '@hub/intake/src/testing/writeXlsxBomb';
 import { startHub, TestHub } from './fixtures/startHub';
 
 const educationStaff: Principal = { subject: 'clerk', role: 'DEPARTMENT_STAFF', department: 'EDUCATION' };
@@ -67,4 +71,24 @@ describe('spreadsheets through the gateway', () => {
     expect(text).toContain('410928************');
     expect(text).not.toContain('410928198512310028');
   });
+
+  it('refuses a zip bomb sent with dryRun=1 (422 TOO_LARGE, in Chinese), and shows how each coded value was read', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bomb-'));
+    try {
+      const file = path.join(dir, 'bomb.xlsx');
+      await writeXlsxBomb(file, { cellChars: 256 * 1024 * 1024 });
+      const response = await fetch(`${base}/departments/education/import?filename=bomb.xlsx&dryRun=1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${await token(educationStaff)}` },
+        body: fs.readFileSync(file),
+      });
+      expect(response.status).toBe(422);
+      expect(await response.json()).toEqual({ code: 'TOO_LARGE', error: expect.stringContaining('解压后') });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const dry = (await (await upload(educationStaff, true)).json()) as { readings: { column: string; values: { written: string; readAs: string; rows: number }[] }[] };
+    const township = dry.readings.find((c) => c.column === '乡镇')!;
+    expect(township.values).toEqual(expect.arrayContaining([expect.objectContaining({ written: '城关', readAs: '城关镇（410928100）', rows: 1 })]));
+  }, 60_000);
 });

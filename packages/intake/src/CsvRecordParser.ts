@@ -5,11 +5,17 @@
 export class CsvRecordParser {
   private rest = '';
 
-  constructor(private readonly delimiter: string = ',') {}
+  /** `maxPending`: the longest record that may wait for more input (a quote never closed would otherwise hold the whole file). */
+  constructor(
+    private readonly delimiter: string = ',',
+    private readonly maxPending = Infinity,
+  ) {}
 
   /** Complete records in the text so far; a record cut off at the end waits for the next piece. */
   push(text: string): string[][] {
-    return this.parse(this.rest + text, false);
+    const records = this.parse(this.rest + text, false);
+    if (this.rest.length > this.maxPending) throw new RangeError(`a record longer than ${this.maxPending} characters`);
+    return records;
   }
 
   /** The records left at the end of the input. */

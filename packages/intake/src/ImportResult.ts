@@ -2,6 +2,7 @@ import type { WriteCounts } from '@hub/subgraph-kit';
 import type { Department } from '@hub/vocabulary';
 import type { SheetKind } from './IntakeColumn';
 import type { SheetFormat } from './openSheet';
+import type { ColumnReading } from './ReadingLog';
 import type { RowError } from './RowError';
 
 /** What an import did (or, in a dry run, would do). rows = accepted + rejected + superseded. */
@@ -35,6 +36,10 @@ export interface ImportResult {
   warnings: RowError[];
   /** Headers that are not intake columns (序号, 备注 …). */
   ignoredColumns: string[];
+  /** Rows with a value read by a loose rule (accepted; listed in the readings for checking). */
+  looseRows: number;
+  /** Per coded column, every distinct written value, what it was read as and on how many rows. */
+  readings: ColumnReading[];
   /** Where the report was written, if it was. */
   reportPath: string | null;
 }

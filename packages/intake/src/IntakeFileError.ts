@@ -8,7 +8,10 @@ export type IntakeFileErrorCode =
   | 'NO_HEADER'
   | 'MISSING_COLUMNS'
   | 'DUPLICATE_COLUMNS'
-  | 'AMBIGUOUS_HEADER';
+  | 'AMBIGUOUS_HEADER'
+  | 'TOO_LARGE'
+  | 'CELL_TOO_LONG'
+  | 'TOO_MANY_ROWS';
 
 /** The file cannot be read at all; nothing was written. The message is for the clerk. */
 export class IntakeFileError extends Error {

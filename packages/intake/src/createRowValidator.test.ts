@@ -7,6 +7,7 @@ import { department as veterans } from '@hub/subgraph-veterans/src/department';
 import { createRowValidator, IntakeHub, RowOutcome } from './createRowValidator';
 import { matchHeaderRow } from './matchHeaderRow';
 import type { CellValue } from './plainCellValue';
+import { describeReading, ReadingLog } from './ReadingLog';
 
 const identity = new IdentityService(identityKeysFromEnv({}, () => undefined));
 const male = makeIdNumber('410928', '1990-05-12', 31);
@@ -219,5 +220,57 @@ describe('createRowValidator: trainings and department columns', () => {
     const outcome = vet({ ...base, 退役年份: '2015年' });
     expect(outcome.ok && outcome.record).toMatchObject({ dischargeYear: 2015, outcome: 'IN_PROGRESS' });
     expect(errorsOf(vet({ ...base, 退役年份: '1800' }))[0].column).toBe('退役年份');
+  });
+});
+
+describe('createRowValidator: tolerant reading, shown per column', () => {
+  const headers = ['姓名', '身份证号', '乡镇', '培训项目', '培训渠道', '培训对象', '培训机构', '开始日期', '是否结业', '企业新型学徒制'];
+  const match = matchHeaderRow(hrss, headers, 1);
+  if (!match || match === 'ambiguous') throw new Error('not a header');
+  const log = new ReadingLog();
+  const validate = createRowValidator({ definition: hrss, identity } as unknown as IntakeHub, match, log);
+  const base: Record<string, CellValue> = { 姓名: '李四', 身份证号: male, 培训项目: '电工班', 培训对象: '企业职工', 培训机构: '某机构', 是否结业: '是' };
+  const row = (n: number, cells: Record<string, CellValue>) => validate(n, headers.map((h) => ({ ...base, ...cells })[h] ?? null));
+
+  const outcomes = [
+    row(2, { 培训渠道: '学校培训', 开始日期: '2024.3.1', 乡镇: '柳屯镇人民政府' }),
+    row(3, { 培训渠道: '学校培训 ', 开始日期: '２０２４年３月１日', 乡镇: '柳屯' }),
+    row(4, { 培训渠道: '企业职工培训', 开始日期: 45352, 乡镇: '戶部寨鎮' }),
+    row(5, { 培训渠道: '县职业技术学校短训班', 开始日期: '2024.03', 企业新型学徒制: '√' }),
+    row(6, { 培训渠道: '农村实用技术培训', 开始日期: '2024-03-01' }),
+    row(7, { 培训渠道: '劳务输出', 开始日期: '2024-03-01' }),
+  ];
+
+  it('accepts every row whose values can be read, loose ones too, and refuses the one that cannot', () => {
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, true, true, false]);
+    expect(outcomes.map((o) => (o.ok ? (o.record as { channel: string }).channel : null))).toEqual(['SCHOOL_PUBLIC', 'SCHOOL_PUBLIC', 'ENTERPRISE', 'SCHOOL_PUBLIC', 'SOCIAL_RURAL', null]);
+    expect(outcomes[3].ok && outcomes[3].record).toMatchObject({ startDate: '2024-03-01', apprenticeship: 1 });
+    expect(outcomes[2].ok && outcomes[2].person.townshipCode).toBe('410928107');
+  });
+
+  it('lists every distinct written value with what it was read as, its rows and its rule', () => {
+    const channel = log.readings().find((c) => c.column === '培训渠道')!;
+    const lines = channel.values.map((v) => describeReading(v));
+    expect(lines).toEqual([
+      '劳务输出 → 无法识别，1 行（无法识别，该行未导入）',
+      '县职业技术学校短训班 → 学校技能培训及机关事业单位干部职工培训，1 行（近似读取，请核对）',
+      '学校培训 → 学校技能培训及机关事业单位干部职工培训，2 行（常见写法）',
+      '企业职工培训 → 企业职工全员培训，1 行（常见写法）',
+      '农村实用技术培训 → 社会培训机构及新型职业农民培训，1 行（常见写法）',
+    ]);
+    expect(channel.values.find((v) => v.written === '学校培训')!.firstRows).toEqual([2, 3]);
+    const dates = log.readings().find((c) => c.column === '开始日期')!.values.map((v) => [v.written, v.readAs, v.rule]);
+    expect(dates).toEqual(
+      expect.arrayContaining([
+        ['2024.03', '2024-03-01', 'loose'],
+        ['2024.3.1', '2024-03-01', 'synonym'],
+        ['２０２４年３月１日', '2024-03-01', 'synonym'],
+        ['45352', '2024-03-01', 'synonym'],
+        ['2024-03-01', '2024-03-01', 'exact'],
+      ]),
+    );
+    const townships = log.readings().find((c) => c.column === '乡镇')!.values.map((v) => [v.written, v.readAs]);
+    expect(townships).toEqual(expect.arrayContaining([['柳屯镇人民政府', '柳屯镇（410928101）'], ['戶部寨鎮', '户部寨镇（410928107）']]));
+    expect(log.warnedRows).toBe(1);
   });
 });

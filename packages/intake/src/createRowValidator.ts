@@ -1,6 +1,21 @@
 import type { CertificateInput, IdentityService, NewCertificate, NewPerson, NewTraining, Subgraph, TrainingInput } from '@hub/subgraph-kit';
 import { extraFields, InputError, prepareCertificate, preparePerson, prepareTraining, todayIso } from '@hub/subgraph-kit';
-import { CertificateKind, certificateStatusLabels, isWithdrawn, matchOccupation, parseCertificateKind, parseCertificateLevel, sexLabels, skillLevelOfGrade } from '@hub/vocabulary';
+import {
+  CertificateKind,
+  certificateGradeLabels,
+  certificateStatusLabels,
+  choiceKey,
+  choiceLabel,
+  isWithdrawn,
+  kindInfo,
+  matchOccupation,
+  parseCertificateKind,
+  parseCertificateLevel,
+  readTownship,
+  ReadRule,
+  sexLabels,
+  skillLevelOfGrade,
+} from '@hub/vocabulary';
 import { intakeColumns, tableOf } from './intakeColumns';
 import type { IntakeColumn, SheetKind } from './IntakeColumn';
 import type { HeaderMatch } from './matchHeaderRow';
@@ -8,6 +23,7 @@ import { parseCellDate } from './parseCellDate';
 import { ChoiceKind, parseChoice } from './parseChoice';
 import { CellValue, displayText, isBlank } from './plainCellValue';
 import { isClearCell } from './clearCell';
+import { ReadingLog } from './ReadingLog';
 import { maskForReport, RowError } from './RowError';
 
 /** What intake needs of a department subgraph. */
@@ -55,6 +71,7 @@ class RowCheck {
     private readonly identity: IdentityService,
     hub: IntakeHub,
     private readonly match: HeaderMatch,
+    private readonly log: ReadingLog,
   ) {
     this.kind = match.kind;
     const all = intakeColumns(hub.definition, this.kind);
@@ -113,6 +130,11 @@ class RowCheck {
     return undefined;
   }
 
+  /** Notes how a coded cell was read (or that it could not be), for the report's reading table. */
+  private note(field: string, readAs: string, rule: ReadRule | 'unread'): void {
+    this.log.note(this.match.byField.get(field)?.header ?? this.label(field), this.rowNumber, displayText(this.at(field)), readAs, rule);
+  }
+
   /** Records a warning on a column: the row is imported, the report says what was made of the cell. */
   private warn(field: string, reason: string): void {
     this.warnings.push({ row: this.rowNumber, column: this.match.byField.get(field)?.header ?? this.label(field), value: displayText(this.at(field)), reason });
@@ -137,14 +159,37 @@ class RowCheck {
     const value = this.at(field);
     if (isBlank(value)) return required ? this.fail(field, `${this.label(field)}不能为空`) : null;
     const parsed = parseCellDate(value);
-    return parsed.ok ? parsed.value : this.fail(field, parsed.reason);
+    if (!parsed.ok) {
+      this.note(field, '无法识别', 'unread');
+      return this.fail(field, parsed.reason);
+    }
+    this.note(field, parsed.value, parsed.rule);
+    return parsed.value;
   }
 
   private choice<K extends ChoiceKind>(field: string, kind: K, required: boolean) {
     const value = this.text(field);
     if (value === null) return required ? this.fail(field, `${this.label(field)}不能为空`) : null;
     const parsed = parseChoice(kind, value);
-    return parsed.ok ? parsed.value : this.fail(field, parsed.reason);
+    if (!parsed.ok) {
+      this.note(field, '无法识别', 'unread');
+      return this.fail(field, parsed.reason);
+    }
+    this.note(field, kind === 'yesNo' ? (parsed.value === '1' ? '是' : '否') : choiceLabel(kind as Exclude<K, 'yesNo'>, parsed.value as never), parsed.rule);
+    return parsed.value;
+  }
+
+  /** The township's code, read tolerantly (柳屯, 柳屯镇人民政府, 戶部寨鎮, a village of it); unreadable: an error. */
+  private township(): string | null | undefined {
+    const written = this.text('township');
+    if (written === null) return null;
+    const read = readTownship(written);
+    if (!read) {
+      this.note('township', '无法识别', 'unread');
+      return this.fail('township', `乡镇“${written}”不是濮阳县的乡镇，请填写乡镇名称或统计代码`);
+    }
+    this.note('township', `${read.value.name}（${read.value.code}）`, read.rule);
+    return read.value.code;
   }
 
   private number(field: string): number | null | undefined {
@@ -201,7 +246,7 @@ class RowCheck {
       // normalizeIdNumber takes unknown: a numeric cell must reach it as a number so that Excel truncation is detected.
       idNumber: (rawId instanceof Date || typeof rawId === 'boolean' ? displayText(rawId) : (rawId ?? '')) as string,
       name: this.text('name') ?? '',
-      township: this.code('township'),
+      township: this.township(),
     };
     const identity = this.identity;
     const person = this.kit('', () => preparePerson(identity, personInput));
@@ -247,11 +292,18 @@ class RowCheck {
     const kindText = this.text('kind');
     let kind: CertificateKind | undefined;
     if (kindText === null) this.fail('kind', '证书类别不能为空');
-    else if (!(kind = parseCertificateKind(kindText))) this.fail('kind', `无法识别的证书类别“${kindText}”，请填写如“职业技能等级证书”“特种作业操作证”等规范名称`);
+    else if (!(kind = parseCertificateKind(kindText))) {
+      this.note('kind', '无法识别', 'unread');
+      this.fail('kind', `无法识别的证书类别“${kindText}”，请填写如“职业技能等级证书”“特种作业操作证”等规范名称`);
+    } else this.note('kind', kindInfo[kind].label, choiceKey(kindText) === choiceKey(kindInfo[kind].label) ? 'exact' : 'synonym');
     // The level is read on the kind's own ladder; whatever it says, the holder is imported (UNKNOWN keeps the text).
     const levelCell = this.at('level');
     const reading = kind ? parseCertificateLevel(kind, isBlank(levelCell) ? null : typeof levelCell === 'number' ? levelCell : displayText(levelCell)) : undefined;
     if (reading?.warning) this.warn('level', reading.warning);
+    if (reading && reading.written !== null && reading.grade !== null) {
+      const known = reading.grade !== 'UNKNOWN';
+      this.note('level', known ? certificateGradeLabels[reading.grade] : '等级不明（按持证人导入）', known && reading.rule === 'EXACT' ? 'synonym' : 'loose');
+    }
     const issuedOn = this.date('issuedOn', true);
     const validUntil = this.date('validUntil', false);
     const status = this.choice('status', 'status', false) ?? 'VALID';
@@ -339,7 +391,7 @@ class RowCheck {
  * the kit's preparePerson / prepareCertificate / prepareTraining (the rules live there) and maps the
  * field of any InputError back to the column as headed in the file.
  */
-export function createRowValidator(hub: IntakeHub, match: HeaderMatch): RowValidator {
-  const check = new RowCheck(hub.identity, hub, match);
+export function createRowValidator(hub: IntakeHub, match: HeaderMatch, log: ReadingLog = new ReadingLog()): RowValidator {
+  const check = new RowCheck(hub.identity, hub, match, log);
   return (rowNumber, cells) => check.validate(rowNumber, cells);
 }

@@ -1,5 +1,6 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { IntakeFileError } from './IntakeFileError';
 
 /** The parts of exceljs 4.4's WorkbookReader that the fix below overrides (not in its typings). */
 interface ReaderInternals {
@@ -17,18 +18,53 @@ interface ReaderInternals {
  */
 const SLICE_BYTES = 16 * 1024;
 
+/**
+ * Refuses XML whose SAX step would have to hold a long token: the text between two '<' is one tag
+ * (attribute values cannot hold '<') or one text node, so counting it bounds every string the
+ * parser builds — a cell that inflates to 256 MB is refused after `maxRun` characters, not held.
+ * CDATA sections may hold '<' and are never written by Excel or WPS: refused.
+ */
+class TokenGuard {
+  private run = 0;
+  private tail = '';
+  /** Escapes such as &amp; make the XML of a cell up to 6 times longer than the cell. */
+  private readonly maxRun: number;
+
+  constructor(private readonly maxCellChars: number) {
+    this.maxRun = maxCellChars * 6 + 4096;
+  }
+
+  check(text: string): string {
+    if ((this.tail + text).includes('<![CDATA[')) throw new IntakeFileError('NOT_A_SPREADSHEET', 'xlsx 文件含有 CDATA 段，不是 Excel 或 WPS 保存的工作簿；请在 Excel 或 WPS 中打开后重新保存再导入');
+    this.tail = text.slice(-8);
+    let from = 0;
+    for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+      if (this.run + (at - from) > this.maxRun) this.refuse();
+      this.run = 0;
+      from = at + 1;
+    }
+    this.run += text.length - from;
+    if (this.run > this.maxRun) this.refuse();
+    return text;
+  }
+
+  private refuse(): never {
+    throw new IntakeFileError('CELL_TOO_LONG', `文件中有单元格超过 ${this.maxCellChars} 个字符，拒绝导入（可能是异常文件）；请检查粘贴了大段文字的单元格`);
+  }
+}
+
 /** Decodes UTF-8 across chunk boundaries (a Chinese character is 3 bytes and often straddles two chunks). */
-async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>, guard: TokenGuard): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of chunks) {
     if (typeof chunk === 'string') {
-      yield chunk;
+      yield guard.check(chunk);
       continue;
     }
-    for (let i = 0; i < chunk.length; i += SLICE_BYTES) yield decoder.decode(chunk.subarray(i, i + SLICE_BYTES), { stream: true });
+    for (let i = 0; i < chunk.length; i += SLICE_BYTES) yield guard.check(decoder.decode(chunk.subarray(i, i + SLICE_BYTES), { stream: true }));
   }
   const rest = decoder.decode();
-  if (rest) yield rest;
+  if (rest) yield guard.check(rest);
 }
 
 const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Readable, options: object) => ReaderInternals;
@@ -40,6 +76,9 @@ const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Readab
  * through unchanged, so this subclass hands it every part already decoded.
  */
 class Utf8WorkbookReader extends Base {
+  /** Set right after construction (the base constructor takes only its own arguments). */
+  maxCellChars = Infinity;
+
   _parseRels(entry: Readable) {
     entry.setEncoding('utf8');
     return super._parseRels(entry);
@@ -56,16 +95,22 @@ class Utf8WorkbookReader extends Base {
   }
 
   _parseSharedStrings(entry: Readable) {
-    entry.setEncoding('utf8');
-    return super._parseSharedStrings(entry);
+    // Every shared string is kept in memory: its tokens are bounded as the worksheet's are.
+    return super._parseSharedStrings(Readable.from(decodeUtf8(entry, new TokenGuard(this.maxCellChars))));
   }
 
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
-    return super._parseWorksheet(decodeUtf8(iterator), sheetNo);
+    return super._parseWorksheet(decodeUtf8(iterator, new TokenGuard(this.maxCellChars)), sheetNo);
   }
 }
 
-/** exceljs's streaming WorkbookReader, with Chinese text read intact. */
-export function createWorkbookReader(input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>): ExcelJS.stream.xlsx.WorkbookReader {
-  return new Utf8WorkbookReader(input, options) as unknown as ExcelJS.stream.xlsx.WorkbookReader;
+/** exceljs's streaming WorkbookReader, with Chinese text read intact, refusing a cell far longer than `maxCellChars` while it streams. */
+export function createWorkbookReader(
+  input: Readable,
+  maxCellChars: number,
+  options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
+): ExcelJS.stream.xlsx.WorkbookReader {
+  const reader = new Utf8WorkbookReader(input, options);
+  reader.maxCellChars = maxCellChars;
+  return reader as unknown as ExcelJS.stream.xlsx.WorkbookReader;
 }

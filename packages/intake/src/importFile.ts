@@ -10,9 +10,11 @@ import type { TableFormat } from './createTableWriter';
 import { createRowValidator, IntakeHub, RowValidator, ValidRow } from './createRowValidator';
 import { ImportInterruptedError, IntakeFileError } from './IntakeFileError';
 import type { ImportResult } from './ImportResult';
+import { ImportLimits, importLimits } from './importLimits';
 import { HeaderMatch, matchHeaderRow } from './matchHeaderRow';
 import { IntakeFile, openSheet, SheetSource } from './openSheet';
 import { isBlank } from './plainCellValue';
+import { ReadingLog } from './ReadingLog';
 import type { RowError } from './RowError';
 import type { SheetRow } from './SheetRow';
 import { skippableRow } from './skippableRow';
@@ -29,6 +31,8 @@ export interface ImportOptions {
   env?: NodeJS.ProcessEnv;
   /** Runs after the reading pass, before any write (the CLI collects garbage there: see tuneHeapForImport). */
   afterScan?: () => void;
+  /** Size, cell and row limits (default: importLimits(env), from HUB_IMPORT_MAX_*). */
+  limits?: ImportLimits;
 }
 
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -56,6 +60,8 @@ interface Scan {
   /** Persons whose rows give different names or townships. */
   disagreeingPersons: Set<string>;
   superseded: Map<number, { key: string; shown: string }>;
+  /** How each coded column's values were read. */
+  log: ReadingLog;
 }
 
 function findHeader(hub: IntakeHub, row: SheetRow): HeaderMatch | undefined {
@@ -145,6 +151,7 @@ async function scan(hub: IntakeHub, source: SheetSource, spool: Spool | undefine
     finalPerson: new Map(),
     disagreeingPersons: new Set(),
     superseded: new Map(),
+    log: new ReadingLog(),
   };
   const noteValid = (row: SheetRow, outcome: ValidRow, kind: HeaderMatch['kind']) => {
     scanned.valid += 1;
@@ -164,7 +171,7 @@ async function scan(hub: IntakeHub, source: SheetSource, spool: Spool | undefine
       if (row.number > HEADER_SEARCH_ROWS) break;
       match = findHeader(hub, row);
       if (match) {
-        validate = createRowValidator(hub, match);
+        validate = createRowValidator(hub, match, scanned.log);
         idIndex = match.byField.get('idNumber')!.index;
       }
       continue;
@@ -297,7 +304,7 @@ export async function importFile(hub: IntakeHub, file: IntakeFile, options: Impo
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   const env = options.env ?? process.env;
   const dryRun = options.dryRun ?? false;
-  const source = await openSheet(file);
+  const source = await openSheet(file, options.limits ?? importLimits(env));
   const spool = dryRun ? undefined : new Spool();
   try {
     const scanned = await scan(hub, source, spool);
@@ -323,6 +330,8 @@ export async function importFile(hub: IntakeHub, file: IntakeFile, options: Impo
       supersededRows: supersededRows(scanned),
       warnings: scanned.warnings,
       ignoredColumns: match.ignored,
+      looseRows: scanned.log.warnedRows,
+      readings: scanned.log.readings(),
       reportPath: null,
     };
     // The county's data-quality lists show each department's last import and the rows it refused.

@@ -127,6 +127,8 @@ export function importRoutes(hub: IntakeHub, options: ImportRouteOptions = {}): 
       unchanged: result.unchanged,
       batches: result.batches,
       ignoredColumns: result.ignoredColumns,
+      looseRows: result.looseRows,
+      readings: result.readings,
       problemCount: problems.length,
       errors: problems.slice(0, RESPONSE_ERRORS),
       warningCount: result.warnings.length,

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { checkXlsxZip } from './checkXlsxZip';
 import { IntakeFileError } from './IntakeFileError';
+import { ImportLimits, importLimits } from './importLimits';
 import { readCsvRows } from './readCsvRows';
 import { readXlsxRows } from './readXlsxRows';
 import type { SheetRow } from './SheetRow';
@@ -50,27 +52,33 @@ function formatOf(name: string, head: Uint8Array): SheetFormat {
   throw new IntakeFileError('NOT_A_SPREADSHEET', `不支持的文件类型 ${ext}：只能导入 .xlsx 或 .csv 文件`);
 }
 
-function rowsOf(format: SheetFormat, open: () => Readable): () => AsyncGenerator<SheetRow> {
+function rowsOf(format: SheetFormat, open: () => Readable, limits: ImportLimits): () => AsyncGenerator<SheetRow> {
   return async function* rows() {
     const stream = open();
     try {
-      yield* format === 'xlsx' ? readXlsxRows(stream) : readCsvRows(stream);
+      yield* format === 'xlsx' ? readXlsxRows(stream, limits) : readCsvRows(stream, limits);
     } finally {
       stream.destroy();
     }
   };
 }
 
-/** Opens a file for import: it must exist, hold something, and be an .xlsx or a CSV. */
-export async function openSheet(file: IntakeFile): Promise<SheetSource> {
+/**
+ * Opens a file for import: it must exist, hold something, and be an .xlsx or a CSV. An .xlsx's
+ * zip is checked against the limits first (checkXlsxZip); rows and cells are checked as they stream.
+ */
+export async function openSheet(file: IntakeFile, limits: ImportLimits = importLimits()): Promise<SheetSource> {
   if ('buffer' in file) {
     if (file.buffer.length === 0) throw new IntakeFileError('EMPTY', '文件为空');
     const format = formatOf(file.filename, file.buffer.subarray(0, 4096));
     const buffer = file.buffer;
+    if (format === 'xlsx') {
+      await checkXlsxZip(async (position, length) => buffer.subarray(position, Math.min(buffer.length, position + length)), buffer.length, limits);
+    }
     return {
       format,
       name: path.basename(file.filename),
-      rows: rowsOf(format, () => Readable.from(slices(buffer))),
+      rows: rowsOf(format, () => Readable.from(slices(buffer)), limits),
     };
   }
   let stat: fs.Stats;
@@ -89,9 +97,22 @@ export async function openSheet(file: IntakeFile): Promise<SheetSource> {
     await handle.close();
   }
   const format = formatOf(file.path, head);
+  if (format === 'xlsx') {
+    const zip = await fs.promises.open(file.path, 'r');
+    try {
+      const readAt = async (position: number, length: number) => {
+        const bytes = Buffer.alloc(Math.max(0, Math.min(length, stat.size - position)));
+        const { bytesRead } = await zip.read(bytes, 0, bytes.length, position);
+        return bytes.subarray(0, bytesRead);
+      };
+      await checkXlsxZip(readAt, stat.size, limits);
+    } finally {
+      await zip.close();
+    }
+  }
   return {
     format,
     name: path.basename(file.path),
-    rows: rowsOf(format, () => fs.createReadStream(file.path, { highWaterMark: CHUNK })),
+    rows: rowsOf(format, () => fs.createReadStream(file.path, { highWaterMark: CHUNK }), limits),
   };
 }

@@ -21,7 +21,7 @@ describe('parseChoice', () => {
     ['yesNo', '是', '1'],
     ['yesNo', '否', '0'],
   ] as const)('%s %s → %s', (kind, text, value) => {
-    expect(parseChoice(kind, text)).toEqual({ ok: true, value });
+    expect(parseChoice(kind, text)).toEqual({ ok: true, value, rule: expect.any(String) });
   });
 
   it('explains what it accepts', () => {

@@ -1,5 +1,7 @@
 import { CsvRecordParser, detectDelimiter } from './CsvRecordParser';
 import { IntakeFileError } from './IntakeFileError';
+import { ImportLimits, importLimits } from './importLimits';
+import { cellTooLong, columnLetters, tooManyRows } from './readXlsxRows';
 import type { SheetRow } from './SheetRow';
 
 /** Enough bytes to see the header row, which names columns in Chinese and so settles UTF-8 against GB18030. */
@@ -20,7 +22,7 @@ export function detectEncoding(sample: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-
 }
 
 /** Rows of a CSV, decoded and parsed as the bytes arrive; every record counts as a row, blank ones too. */
-export async function* readCsvRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<SheetRow> {
+export async function* readCsvRows(chunks: AsyncIterable<Buffer>, limits: ImportLimits = importLimits()): AsyncGenerator<SheetRow> {
   const iterator = chunks[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let headBytes = 0;
@@ -46,22 +48,36 @@ export async function* readCsvRows(chunks: AsyncIterable<Buffer>): AsyncGenerato
     }
   };
   const first = decode(sample);
-  const parser = new CsvRecordParser(detectDelimiter(first.replace(/^\uFEFF/, '')));
+  // A record may wait for more input up to a few cells' worth; an unclosed quote must not hold the file.
+  const parser = new CsvRecordParser(detectDelimiter(first.replace(/^\uFEFF/, '')), limits.maxCellChars * 4 + 64 * 1024);
   let number = 0;
+  const push = (text: string): string[][] => {
+    try {
+      return parser.push(text);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      throw new IntakeFileError('CELL_TOO_LONG', `第 ${number + 1} 行过长（可能有未闭合的引号或超过 ${limits.maxCellChars} 个字符的单元格），拒绝导入`);
+    }
+  };
   const emit = function* (records: string[][]): Generator<SheetRow> {
     for (const record of records) {
       number += 1;
-      yield { number, cells: record.map((cell) => (cell === '' ? null : cell)) };
+      if (number > limits.maxRows) throw tooManyRows(limits.maxRows);
+      const cells = record.map((cell, i) => {
+        if (cell.length > limits.maxCellChars) throw cellTooLong(number, columnLetters(i + 1), limits.maxCellChars);
+        return cell === '' ? null : cell;
+      });
+      yield { number, cells };
     }
   };
-  yield* emit(parser.push(first));
+  yield* emit(push(first));
   if (!ended) {
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
-      yield* emit(parser.push(decode(next.value)));
+      yield* emit(push(decode(next.value)));
     }
   }
-  yield* emit(parser.push(decode()));
+  yield* emit(push(decode()));
   yield* emit(parser.finish());
 }

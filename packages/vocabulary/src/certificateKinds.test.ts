@@ -39,6 +39,13 @@ describe('parseCertificateKind', () => {
     expect(parseCertificateKind(kindInfo[kind].label)).toBe(kind);
   });
 
+  it.each([
+    ['職業技能等級證書', 'SKILL_LEVEL'],
+    ['特種作業操作證', 'SPECIAL_OPERATION'],
+  ])('reads the traditional spelling %j as %s', (text, kind) => {
+    expect(parseCertificateKind(text)).toBe(kind);
+  });
+
   it.each(['学历证书', '毕业证书', '证书', '驾驶证', '职业', '', 'constructor'])('returns undefined for %j', (text) => {
     expect(parseCertificateKind(text)).toBeUndefined();
   });

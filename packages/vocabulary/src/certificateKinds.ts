@@ -1,6 +1,7 @@
 import { certificateKinds, kindInfo } from './enums';
 import type { CertificateKind } from './enums';
 import { normalizeText } from './normalizeText';
+import { toSimplified } from './toSimplified';
 
 /** Names clerks and issuers use for each kind, besides the enum name and its label. */
 const spellings: Record<CertificateKind, string[]> = {
@@ -46,8 +47,9 @@ const spellings: Record<CertificateKind, string[]> = {
 /** Quotes and title marks that wrap certificate names in documents. */
 const wrappers = /[《》〈〉「」『』“”‘’"']/g;
 
+/** Compared as normalizeText gives it, traditional characters made simplified (職業技能等級證書), without title marks. */
 function key(text: string): string {
-  return normalizeText(text).replace(wrappers, '').toUpperCase();
+  return toSimplified(normalizeText(text)).replace(wrappers, '').toUpperCase();
 }
 
 let byKey: Map<string, CertificateKind> | undefined;

@@ -6,4 +6,6 @@ export * from './levels';
 export * from './certificateKinds';
 export * from './countingRules';
 export * from './planTargets';
+export * from './readChoice';
+export * from './toSimplified';
 export * from './parseCertificateLevel';

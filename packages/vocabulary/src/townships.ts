@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { normalizeText } from './normalizeText';
+import type { Reading } from './readChoice';
+import { toSimplified } from './toSimplified';
 
 export interface Township {
   /** 9-digit NBS statistical division code, e.g. 410928101. */
@@ -91,6 +93,13 @@ export function matchTownship(text: string): Township | undefined {
     if (s.length === 12 && s.endsWith('000')) s = s.slice(0, 9);
     return s.length === 9 ? load().byAnyCode.get(s) : undefined;
   }
+  s = withoutPrefixes(s);
+  if (s === '') return undefined;
+  return load().byKey.get(s) ?? undefined;
+}
+
+function withoutPrefixes(text: string): string {
+  let s = text;
   for (let stripped = true; stripped; ) {
     stripped = false;
     for (const prefix of prefixes) {
@@ -100,6 +109,34 @@ export function matchTownship(text: string): Township | undefined {
       }
     }
   }
-  if (s === '') return undefined;
-  return load().byKey.get(s) ?? undefined;
+  return s;
+}
+
+/** What clerks write after a township's name when they mean the township's office: 柳屯镇人民政府, 城关镇办事处. */
+const officeSuffixes = ['人民政府', '街道办事处', '办事处', '街道办', '街道', '政府'];
+
+/**
+ * A township as clerks write it, and how it was read: `exact` its name or code; `synonym` what
+ * matchTownship accepts, traditional characters, or an office suffix (柳屯镇人民政府, 城关街道);
+ * `loose` a township's full name followed by a village (柳屯镇东街村) or a 12-digit village code —
+ * accepted, reported for checking. Undefined when it names none of the 20 (or two).
+ */
+export function readTownship(text: string): Reading<Township> | undefined {
+  const plain = normalizeText(text);
+  const s = toSimplified(plain);
+  const direct = matchTownship(s);
+  if (direct) return { value: direct, rule: plain === direct.name || plain === direct.code ? 'exact' : 'synonym' };
+  if (/^\d{12}$/.test(s)) {
+    const village = load().byAnyCode.get(s.slice(0, 9));
+    return village ? { value: village, rule: 'loose' } : undefined;
+  }
+  const bare = withoutPrefixes(s);
+  for (const suffix of officeSuffixes) {
+    if (bare.length > suffix.length && bare.endsWith(suffix)) {
+      const office = matchTownship(bare.slice(0, -suffix.length));
+      if (office) return { value: office, rule: 'synonym' };
+    }
+  }
+  const starting = load().list.filter((t) => bare.startsWith(t.name));
+  return starting.length === 1 ? { value: starting[0], rule: 'loose' } : undefined;
 }
