@@ -65,4 +65,44 @@ describe('the subgraph fetcher signs each call it sends', () => {
     expect(subjects).toEqual(['admin', 'analyst']);
     await close();
   });
+
+  describe('after a connection dropped once the call arrived', () => {
+    let dropping: http.Server;
+    let dropUrl: string;
+    let arrived: string[] = [];
+
+    beforeAll(async () => {
+      // Reads each call whole, then drops the first connection without answering; answers the rest.
+      dropping = http.createServer((req, res) => {
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          arrived.push(body);
+          if (arrived.length === 1) req.socket.destroy();
+          else res.end('{"data":{}}');
+        });
+      });
+      await new Promise<void>((r) => dropping.listen(0, '127.0.0.1', () => r()));
+      dropUrl = `http://127.0.0.1:${(dropping.address() as net.AddressInfo).port}/graphql`;
+    });
+    afterAll(() => new Promise((r) => dropping.close(r)));
+    beforeEach(() => {
+      arrived = [];
+    });
+
+    it('sends a read again', async () => {
+      const { fetcher, close } = createUndiciFetcher({ subgraph: 'education', dedupe: false });
+      await expect(fetcher(dropUrl, read(admin, '{ a }'))).resolves.toMatchObject({ ok: true });
+      expect(arrived).toHaveLength(2);
+      await close();
+    });
+
+    it('never sends an ID-number reveal again: the subgraph may have audited it already', async () => {
+      const { fetcher, close } = createUndiciFetcher({ subgraph: 'education', dedupe: false });
+      const reveal = read(admin, '{ _entities(representations: []) { ... on EducationPerson { idNumber(purpose: "核对") } } }');
+      await expect(fetcher(dropUrl, reveal)).rejects.toThrow();
+      expect(arrived).toHaveLength(1);
+      await close();
+    });
+  });
 });

@@ -189,8 +189,11 @@ export function createUndiciFetcher(options: FetcherOptions) {
       headers[name] = init.headers[name];
       if (dedupe && name !== NOT_IN_DEDUPE_KEY) key += `\n${name}:${headers[name]}`;
     }
-    // Only reads (the retryable ones) are shared, and never one that reveals an ID number (each is audited).
-    if (!dedupe || !retryable || hasSideEffects(init.body ?? '')) return lean(await attempt(url, method, headers, init.body, retryable, signer), url);
+    // A call that reveals an ID number is audited by the subgraph as it arrives: never shared, and never sent
+    // again after a dropped connection (the first may have been audited already), so each request audits once.
+    if (retryable && hasSideEffects(init.body ?? '')) retryable = false;
+    // Only reads (the retryable ones) are shared.
+    if (!dedupe || !retryable) return lean(await attempt(url, method, headers, init.body, retryable, signer), url);
     let shared = inflight.get(key);
     if (shared) counted?.shared.inc();
     else {
