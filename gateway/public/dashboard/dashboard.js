@@ -84,10 +84,11 @@ async function fetchProgress(asOf) {
 
 // ---- rendering ----
 
+// Dashboard figures come perturbed by the cell-key method (never 1–4), so no group is hidden; a row that a
+// client of the older API marks suppressed still shows as such.
 function suppressedCell(row, field) {
   if (!row.suppressed) return `<td class="num" data-field="${field}">${count(row[field])}</td>`;
-  const n = config.minCellSize;
-  return `<td class="num suppressed" data-field="${field}" title="少于 ${n} 人的分组不予显示（小单元格抑制，保护个人信息）">&lt;${n}</td>`;
+  return `<td class="num suppressed" data-field="${field}" title="人数过少的分组不予显示（保护个人信息）">—</td>`;
 }
 
 function renderGoals(p) {
@@ -203,7 +204,10 @@ function renderBreakdown(id, rows) {
 function render(result) {
   const p = result.progress;
   document.body.dataset.asOf = p.asOf;
-  $('period').textContent = `规划期 ${p.periodFrom} 至 ${p.periodTo} · 统计日期 ${p.asOf}`;
+  const asked = $('asOf').value;
+  // Restricted callers get the last completed month end (disclosure control): say so when it differs.
+  const moved = asked && asked !== p.asOf ? `（所选 ${asked}；公开数据按最近的完整月末发布）` : '';
+  $('period').textContent = `规划期 ${p.periodFrom} 至 ${p.periodTo} · 统计日期 ${p.asOf}${moved}`;
   renderGoals(p);
   renderShares(p);
   renderDepartments(p);
