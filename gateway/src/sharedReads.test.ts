@@ -12,16 +12,18 @@ import { createUndiciFetcher, RETRYABLE_HEADER } from './undiciFetcher';
 const revealTexts = (purpose: string) => revealWritings('410928198512310028', purpose).map((w) => w.query);
 
 describe('which operations may be shared', () => {
-  it('shares reads, never writes or the audited ID reveal however it is written', () => {
+  it('shares reads, never writes, the audited lookup by ID number or the audited ID reveal however it is written', () => {
     expect(mayShare(parse('{ countyProgress { certificateHolders { value } } }'))).toBe(true);
-    expect(mayShare(parse('query($id: String!) { person(idNumber: $id) { name } }'))).toBe(true);
+    // A lookup by ID number is audited, found or not: each request looks up (and is audited) on its own.
+    expect(mayShare(parse('query($id: String!) { person(idNumber: $id) { name } }'))).toBe(false);
     expect(mayShare(parse(' mutation { syncHolderIndex { department } }'))).toBe(false);
     for (const writing of revealTexts('核对')) expect([writing, mayShare(parse(writing))]).toEqual([writing, false]);
   });
 
   it('judges subgraph request bodies the same way, without parsing those that cannot reveal', () => {
     for (const writing of revealTexts('核对')) expect([writing, hasSideEffects(JSON.stringify({ query: writing }))]).toEqual([writing, true]);
-    expect(hasSideEffects(JSON.stringify({ query: '{ person(idNumber: $id) { name } }', variables: { idNumber: 'x' } }))).toBe(false);
+    expect(hasSideEffects(JSON.stringify({ query: '{ person(idNumber: $id) { name } }', variables: { idNumber: 'x' } }))).toBe(true);
+    expect(hasSideEffects(JSON.stringify({ query: '{ _entities(representations: $r) { ... on Person { hrss { certificates { kind } } } } }' }))).toBe(false);
     expect(hasSideEffects('{"query":"{ person { \\u0069dNumber(purpose: \\"x\\") } }"}')).toBe(true);
     expect(hasSideEffects('{"query":"{ person { idNumber(purpose: "}')).toBe(true);
     expect(hasSideEffects(JSON.stringify({ query: '{ countyProgress { asOf } }' }))).toBe(false);
