@@ -141,7 +141,7 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
           for (const [query, variables] of paths) {
             const { body } = await graphql(query, variables, who);
             expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-            expect(body.errors?.[0]?.message).toMatch(/无权/);
+            expect(body.errors?.[0]?.message).toMatch(/^(数据分析人员|看板)无权/);
             expect(JSON.stringify(body.data ?? null)).not.toMatch(/"(id|totalCount|idNumberMasked)":/);
           }
         }
