@@ -57,6 +57,7 @@ export const may = {
    * year (publicBirthYear), because the mask plus a full birth date leaves only 500 candidate numbers.
    */
   readBirthDate: (p: Principal) => p.role === 'COUNTY_ADMIN',
+  /** Aggregates: every role; analysts and dashboards through the cell-key method (seeExactAggregates). */
   readAggregates: (_p: Principal) => true,
   readAuditLog: (p: Principal) => p.role === 'COUNTY_ADMIN',
   /** The data-quality lists: the county administrator all of them, department staff their own department's rows only. */
