@@ -191,11 +191,23 @@ describe('the dashboard and IDE routes of the gateway', () => {
     it('offers examples for dashboard developers, analysts, department maintainers and the county administrator', () => {
       const titles = (group: string) => examples.filter((e) => e.group === group).map((e) => e.query);
       expect(titles('dashboard').join()).toContain('countyProgress');
-      expect(titles('analyst').join()).toMatch(/people\(/);
-      expect(titles('analyst').join()).toMatch(/Certificates\(filter:/);
+      expect(titles('analyst').join()).toMatch(/aggregate\(dimensions: \[TOWNSHIP, LEVEL\]/);
+      expect(titles('analyst').join()).toContain('progressLedger');
+      expect(titles('department').join()).toMatch(/Certificates\(filter:/);
+      expect(titles('admin').join()).toMatch(/people\(/);
       expect(titles('department').join()).toMatch(/record\w+Certificate/);
       expect(titles('admin').join()).toContain('auditLog');
       expect(titles('admin').join()).toContain('syncHolderIndex');
+    });
+
+    it('offers analysts aggregates only: every analyst example runs as an analyst and asks for no person or record list', () => {
+      const analystExamples = examples.filter((e) => e.group === 'analyst');
+      expect(analystExamples.length).toBeGreaterThanOrEqual(3);
+      for (const example of analystExamples) {
+        expect([example.file, example.role]).toEqual([example.file, 'ANALYST']);
+        const body = example.query.replace(/^#.*$/gm, '');
+        expect([example.file, body.match(/\b(people|person|\w+Certificates|\w+Trainings|trainingVouchers|finance\w+Claims|financeFundEntries|auditLog|dataQuality)\s*[({]/g)]).toEqual([example.file, null]);
+      }
     });
 
     it.each(loadExampleOperations().map((e) => [e.file, e.query]))('examples/operations/%s is valid against the API schema', (_file, query) => {

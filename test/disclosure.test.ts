@@ -113,6 +113,27 @@ describe('disclosure control against differencing (cell-key method)', () => {
       }
     });
 
+    it('(d) cannot count the small cell through record lists instead: totalCount, paging, people and the dossier are refused', async () => {
+      const cell = `township: "${HIDDEN.code}", level: LEVEL_3`;
+      const attacks = [
+        `{ hrssCertificates(filter: { ${cell} }) { totalCount } }`,
+        `{ hrssCertificates(first: 100, filter: { ${cell} }) { nodes { id person { id } } pageInfo { hasNextPage endCursor } } }`,
+        `{ hrssCertificates(first: 100) { edges { cursor node { level person { township { code } } } } } }`,
+        `{ hrssTrainings(filter: { township: "${HIDDEN.code}" }) { totalCount } }`,
+        `{ people(filter: { township: "${HIDDEN.code}", department: HRSS }) { totalCount } }`,
+        `{ people(first: 100) { nodes { id township { code } hrss { certificates { level } } } } }`,
+      ];
+      for (const query of attacks) {
+        const { body } = await hub.queryAs(who, query);
+        expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(body.data ?? null).toBeNull();
+      }
+      // The same questions answer the administrator exactly: the path is closed, not empty.
+      const exact = await ok(`{ hrssCertificates(filter: { ${cell} }) { totalCount } people(filter: { township: "${HIDDEN.code}", department: HRSS }) { totalCount } }`);
+      expect(exact.hrssCertificates.totalCount).toBe(2 * 4);
+      expect(exact.people.totalCount).toBe(4 + 1);
+    });
+
     it('(a) cannot tell a small cell of 4 from its twin of 1: both answers leave both sizes possible', async () => {
       const conclusions = [];
       for (const { level } of SCENARIOS) {

@@ -9,6 +9,7 @@ import { startHub, TestHub } from './fixtures/startHub';
 const educationStaff: Principal = { subject: 'clerk', role: 'DEPARTMENT_STAFF', department: 'EDUCATION' };
 const hrssStaff: Principal = { subject: 'hr-clerk', role: 'DEPARTMENT_STAFF', department: 'HRSS' };
 const dashboard: Principal = { subject: 'screen', role: 'DASHBOARD' };
+const analyst: Principal = { subject: 'analyst-li', role: 'ANALYST' };
 
 const CSV = [
   '姓名,身份证号,乡镇,职业(工种),证书类别,等级,证书编号,发证机构,发证日期',
@@ -52,11 +53,18 @@ describe('spreadsheets through the gateway', () => {
     expect(again).toMatchObject({ created: 0, unchanged: 2 });
   });
 
-  it('refuses an import by another department’s staff or without a token, and an export to a dashboard', async () => {
+  it('refuses an import by another department’s staff or without a token, and an export to a dashboard or an analyst', async () => {
     expect((await upload(hrssStaff)).status).toBe(403);
     expect((await upload(null)).status).toBe(401);
-    const exported = await fetch(`${base}/departments/education/export/certificates?format=csv`, { headers: { authorization: `Bearer ${await token(dashboard)}` } });
-    expect(exported.status).toBe(403);
+    for (const who of [dashboard, analyst]) {
+      for (const list of ['certificates', 'trainings']) {
+        const exported = await fetch(`${base}/departments/education/export/${list}?format=csv`, { headers: { authorization: `Bearer ${await token(who)}` } });
+        expect(exported.status).toBe(403);
+      }
+    }
+    // An analyst's refusal names the role, in Chinese.
+    const refused = await fetch(`${base}/departments/hrss/export/certificates?format=csv&township=${encodeURIComponent('城关镇')}`, { headers: { authorization: `Bearer ${await token(analyst)}` } });
+    expect(((await refused.json()) as { error: string }).error).toContain('数据分析人员无权导出个人记录');
   });
 
   it('serves the template and a streamed export with masked ID numbers', async () => {

@@ -96,10 +96,11 @@ describe('who may see and change what', () => {
   });
 
   describe('an analyst token', () => {
-    it('browses people with masked ID numbers only and may not reveal one', async () => {
+    it('may not browse people nor reveal an ID number: analysts read aggregates only', async () => {
       const list = await hub.queryAs(analyst, '{ people(first: 20) { nodes { idNumberMasked education { person { idNumberMasked } } } } }');
-      expect(list.body.errors).toBeUndefined();
-      expect(JSON.stringify(list.body)).not.toMatch(FULL_ID);
+      expect(list.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(list.body.errors?.[0].message).toContain('数据分析人员无权浏览人员名单');
+      expect(JSON.stringify(list.body)).not.toMatch(/410928/);
       const reveal = await hub.queryAs(analyst, `{ person(idNumber: "${DEMO_ID}") { education { person { idNumber(purpose: "核对") } } } }`);
       expect(reveal.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(JSON.stringify(reveal.body)).not.toContain(DEMO_ID);
@@ -182,7 +183,11 @@ describe('who may see and change what', () => {
 
     it.each([
       ['a dashboard reads a department list', dashboard, 'education', '{ educationCertificates { totalCount } }', 'FORBIDDEN'],
-      ['an analyst reads a department list', analyst, 'education', '{ educationCertificates { totalCount } }', undefined],
+      ['an analyst reads a department list', analyst, 'education', '{ educationCertificates { totalCount } }', 'FORBIDDEN'],
+      ['an analyst pages a department’s trainings', analyst, 'education', '{ educationTrainings(first: 100) { nodes { id } } }', 'FORBIDDEN'],
+      ['an analyst reads the people list', analyst, 'hrss', '{ people { totalCount } }', 'FORBIDDEN'],
+      ['an analyst reads the grouping', analyst, 'hrss', '{ aggregate(dimensions: [TOWNSHIP]) { rows { holders } } }', undefined],
+      ['the service role reads a department list', service, 'education', '{ educationCertificates { totalCount } }', undefined],
       ['education staff read hrss’s list', educationStaff, 'hrss', '{ hrssCertificates { totalCount } }', 'FORBIDDEN'],
       ['education staff read their own list', educationStaff, 'education', '{ educationCertificates { totalCount } }', undefined],
       ['an analyst records a certificate', analyst, 'education', 'mutation { revokeEducationCertificate(certificateNumber: "SEC-EDU-1", revokedOn: "2025-01-01", reason: "x") { id } }', 'FORBIDDEN'],
@@ -197,12 +202,18 @@ describe('who may see and change what', () => {
       expect(code(res)).toBe(expected);
     });
 
-    it('refuses a department field of Person to a dashboard even through an entity reference', async () => {
+    it.each([
+      ['a dashboard', dashboard],
+      ['an analyst', analyst],
+    ] as const)('refuses a department field of Person to %s even through an entity reference', async (_name, who) => {
       const people = await hub.query('{ people(first: 3) { nodes { id } } }');
       const representations = people.data.people.nodes.map((n: { id: string }) => ({ __typename: 'Person', id: n.id }));
-      const res = await hub.querySubgraph('education', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { certificates { id } } } } }', { r: representations }, dashboard);
+      const res = await hub.querySubgraph('education', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { certificates { id } } } } }', { r: representations }, who);
       expect(code(res)).toBe('FORBIDDEN');
       expect(JSON.stringify(res.body)).not.toMatch(FULL_ID);
+      const master = await hub.querySubgraph('hrss', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked name } } }', { r: representations }, who);
+      expect(code(master)).toBe('FORBIDDEN');
+      expect(JSON.stringify(master.body)).not.toMatch(/410928/);
     });
   });
 

@@ -91,10 +91,7 @@ describe('person-level data: what each role sees, whom department staff see, and
   describe('the ID number cannot be rebuilt without the reveal right', () => {
     const PEOPLE = '{ people(first: 100) { nodes { idNumberMasked birthDate birthYear sex name township { code } } } }';
 
-    it.each([
-      ['an analyst', analyst],
-      ['education staff', educationStaff],
-    ])('%s get the address-only mask and the birth year from people, never the date', async (_label, who) => {
+    it.each([['education staff', educationStaff]])('%s get the address-only mask and the birth year from people, never the date', async (_label, who) => {
       const res = await hub.queryAs(who, PEOPLE);
       expect(res.body.errors).toBeUndefined();
       const nodes: (SeenPerson & { birthDate: string | null })[] = res.body.data.people.nodes;
@@ -117,10 +114,7 @@ describe('person-level data: what each role sees, whom department staff see, and
       expect(JSON.stringify(res.body)).not.toMatch(FULL_ID);
     });
 
-    it.each([
-      ['an analyst', analyst],
-      ['education staff', educationStaff],
-    ])('enumerates, from all %s sees of a person on every subgraph, a candidate list of at least 1,000 that holds the real number', async (_label, who) => {
+    it.each([['education staff', educationStaff]])('enumerates, from all %s sees of a person on every subgraph, a candidate list of at least 1,000 that holds the real number', async (_label, who) => {
       const r = [{ __typename: 'Person', id: personIdOf(EDU_ID) }];
       const master = await hub.querySubgraph('hrss', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked birthYear birthDate sex name township { code } } } }', { r }, who);
       const own = await hub.querySubgraph('education', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { person { idNumberMasked birthYear birthDate sex name township { code } } } } } }', { r }, who);
@@ -137,10 +131,7 @@ describe('person-level data: what each role sees, whom department staff see, and
       expect(candidates.length).toBeGreaterThanOrEqual(MIN_ID_CANDIDATES);
     }, 60_000);
 
-    it.each([
-      ['an analyst', analyst],
-      ['education staff', educationStaff],
-    ])('gives %s no birth date directly from the subgraphs either (signed identity, _entities)', async (_label, who) => {
+    it.each([['education staff', educationStaff]])('gives %s no birth date directly from the subgraphs either (signed identity, _entities)', async (_label, who) => {
       const representations = [{ __typename: 'Person', id: personIdOf(EDU_ID) }];
       const master = await hub.querySubgraph('hrss', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked birthDate birthYear } } }', { r: representations }, who);
       expect(master.body.data._entities[0]).toEqual({ idNumberMasked: '410928************', birthDate: null, birthYear: 1985 });
@@ -185,6 +176,78 @@ describe('person-level data: what each role sees, whom department staff see, and
       const [change] = (await response.json()).changes;
       expect(change.record).toEqual({ ...old, birthDate: undefined, idNumberMasked: '410928************', birthYear: 1985 });
       expect(JSON.stringify(change)).not.toContain('1985-12-31');
+    });
+  });
+
+  describe('an analyst reads aggregates only (个人信息保护法 第六条: statistics need no records)', () => {
+    const refused = (body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }) => {
+      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // The message names the role, as every refusal does.
+      expect(body.errors?.[0]?.message).toMatch(/^数据分析人员无权/);
+      expect(JSON.stringify(body)).not.toMatch(/idNumberMasked":"|"totalCount":\d/);
+    };
+    const departmentLists = ['hrss', 'education', 'agriculture', 'veterans', 'civilAffairs', 'finance'].flatMap((f) => [
+      `{ ${f}Certificates { totalCount } }`,
+      `{ ${f}Certificates(first: 100) { nodes { id person { idNumberMasked } } } }`,
+      `{ ${f}Trainings { totalCount } }`,
+      `{ ${f}Trainings(first: 100) { nodes { id } } }`,
+    ]);
+
+    it.each([
+      ['people', '{ people(first: 100) { totalCount nodes { id idNumberMasked } } }'],
+      ['people of a township and department', '{ people(filter: { township: "城关镇", department: EDUCATION }) { totalCount } }'],
+      ['a person by ID number', `{ person(idNumber: "${EDU_ID}", purpose: "统计") { id name } }`],
+      ['training vouchers', '{ trainingVouchers { totalCount } }'],
+      ['evaluation subsidy claims', '{ financeEvaluationSubsidyClaims { totalCount } }'],
+      ['employment subsidy claims', '{ financeEmploymentSubsidyClaims { totalCount } }'],
+      ['fund entries', '{ financeFundEntries { totalCount } }'],
+      ["data quality", "{ dataQuality { byDepartment { department } } }"],
+      ['the audit log', '{ auditLog { totalCount } }'],
+    ])('refuses %s through the gateway', async (_label, query) => {
+      refused((await hub.queryAs(analyst, query)).body);
+    });
+
+    it('refuses every department’s certificate and training lists and their totalCount, through the gateway', async () => {
+      for (const query of departmentLists) refused((await hub.queryAs(analyst, query)).body);
+    });
+
+    it('refuses the same paths on the subgraphs called directly with a signed identity, and Person by id through _entities', async () => {
+      refused((await hub.querySubgraph('hrss', '{ people(first: 5) { totalCount } }', undefined, analyst)).body);
+      refused((await hub.querySubgraph('hrss', `{ person(idNumber: "${EDU_ID}") { id } }`, undefined, analyst)).body);
+      const r = [{ __typename: 'Person', id: personIdOf(SHARED_ID) }];
+      refused((await hub.querySubgraph('hrss', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked name birthYear sex township { code } } } }', { r }, analyst)).body);
+      refused((await hub.querySubgraph('hrss', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { departments } } }', { r }, analyst)).body);
+      for (const slug of ['education', 'veterans']) {
+        const field = slug;
+        refused((await hub.querySubgraph(slug, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${field} { person { idNumberMasked } certificates { id } } } } }`, { r }, analyst)).body);
+        refused((await hub.querySubgraph(slug, `{ ${field}Certificates { totalCount } }`, undefined, analyst)).body);
+      }
+      refused((await hub.querySubgraph('finance', '{ financeEvaluationSubsidyClaims { totalCount } }', undefined, analyst)).body);
+      refused((await hub.querySubgraph('hrss', '{ trainingVouchers { totalCount } }', undefined, analyst)).body);
+    });
+
+    it('still answers the analyst’s aggregates: grouping, county progress, the ledger, catalogue, competition and fund figures', async () => {
+      const res = await hub.queryAs(
+        analyst,
+        `{ aggregate(dimensions: [TOWNSHIP, LEVEL]) { rows { holders } }
+           countyProgress { certificateHolders { value } }
+           progressLedger(year: 2025) { year }
+           evaluationInstitutions { code }
+           competitionFigures(year: 2025) { contestants }
+           trainingVoucherSummary(year: 2025) { issued }
+           financeFundTotals { year } }`,
+      );
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.aggregate.rows.length).toBeGreaterThan(0);
+      expect(res.body.data.countyProgress.certificateHolders.value).toBeGreaterThan(0);
+    });
+
+    it('leaves department staff, the county administrator and the service their record lists', async () => {
+      expect((await hub.queryAs(educationStaff, '{ educationCertificates { totalCount } people(first: 1) { totalCount } }')).body.errors).toBeUndefined();
+      expect((await hub.queryAs(service, '{ veteransCertificates { totalCount } people(first: 1) { totalCount } }')).body.errors).toBeUndefined();
+      const admin = await hub.query(`{ people(first: 1) { totalCount } person(idNumber: "${VET_ID}", purpose: "核对") { name departments } }`);
+      expect(admin.errors).toBeUndefined();
+      expect(admin.data.person).toEqual({ name: '魏霞', departments: ['CIVIL_AFFAIRS', 'VETERANS'] });
     });
   });
 

@@ -17,7 +17,7 @@ export const exampleGroups: Record<string, string> = {
 export interface ExampleOperation {
   group: string;
   groupLabel: string;
-  /** Path under examples/operations, e.g. analyst/people.graphql. */
+  /** Path under examples/operations, e.g. analyst/holdersByTownshipAndLevel.graphql. */
   file: string;
   /** `# title:` what the example shows, in Chinese. */
   title: string;

@@ -1,6 +1,9 @@
 import type { Department } from '@hub/vocabulary';
 
-/** The five roles of the hub. */
+/**
+ * The five roles of the hub. ANALYST and DASHBOARD read aggregates only, under the cell-key method; the rules
+ * are in authorize.ts (`may`).
+ */
 export const roles = ['COUNTY_ADMIN', 'DEPARTMENT_STAFF', 'ANALYST', 'DASHBOARD', 'SERVICE'] as const;
 export type Role = (typeof roles)[number];
 

@@ -16,15 +16,25 @@ describe('person rules', () => {
     expect(may.readPerson(nowhere, ['EDUCATION'])).toBe(false);
   });
 
-  test('other roles read every person, except dashboards', () => {
-    for (const who of [admin, analyst, service]) expect(may.readPerson(who, [])).toBe(true);
-    expect(may.readPerson(dashboard, ['EDUCATION'])).toBe(false);
+  test('the administrator and services read every person; analysts and dashboards none', () => {
+    for (const who of [admin, service]) expect(may.readPerson(who, [])).toBe(true);
+    for (const who of [analyst, dashboard]) expect(may.readPerson(who, ['EDUCATION', 'HRSS'])).toBe(false);
+  });
+
+  test('analysts and dashboards read no person-level or record-level data, in any department', () => {
+    for (const who of [analyst, dashboard]) {
+      expect(may.readPersonRecords(who)).toBe(false);
+      for (const d of ['EDUCATION', 'HRSS', 'FINANCE', 'VETERANS', 'CIVIL_AFFAIRS', 'AGRICULTURE'] as const) expect(may.readPersonRecords(who, d)).toBe(false);
+      expect(may.readAggregates(who)).toBe(true);
+      expect(may.seeExactAggregates(who, 'EDUCATION')).toBe(false);
+    }
+    for (const who of [admin, service]) expect(may.readPersonRecords(who, 'VETERANS')).toBe(true);
   });
 
   test('staff are told of their own department only, never of the veterans or civil affairs', () => {
     expect(may.visibleDepartments(education, ['CIVIL_AFFAIRS', 'EDUCATION', 'VETERANS'])).toEqual(['EDUCATION']);
     expect(may.visibleDepartments(education, ['CIVIL_AFFAIRS', 'VETERANS'])).toEqual([]);
-    expect(may.visibleDepartments(analyst, ['CIVIL_AFFAIRS', 'VETERANS'])).toEqual(['CIVIL_AFFAIRS', 'VETERANS']);
+    expect(may.visibleDepartments(admin, ['CIVIL_AFFAIRS', 'VETERANS'])).toEqual(['CIVIL_AFFAIRS', 'VETERANS']);
   });
 
   test('only roles with a reveal right look persons up by ID number, and only the administrator sees birth dates', () => {

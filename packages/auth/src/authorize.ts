@@ -18,19 +18,27 @@ const who = (p: Principal) => (p.department ? `${departmentLabels[p.department]}
  * an ID number asks here; the names say the rule.
  */
 export const may = {
-  /** Person-level records (masked): not for dashboards; department staff only their own department's. */
+  /**
+   * Person-level and record-level data (masked): people, a department's certificate and training lists and their
+   * totalCount, Person's department fields, programme records (vouchers, contestants, claims), exports; department
+   * staff only their own department's. Not for analysts and dashboards: they read aggregates only, under the
+   * cell-key method (seeExactAggregates), because a record list filtered or paged down to one township × level
+   * counts any cell exactly and so undoes that method (个人信息保护法 第六条, minimum necessary). Without a
+   * department: may the caller read any person's records at all.
+   */
   readPersonRecords: (p: Principal, department?: Department) =>
-    p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || p.role === 'ANALYST' || (p.role === 'DEPARTMENT_STAFF' && !!p.department && (!department || p.department === department)),
+    p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || (p.role === 'DEPARTMENT_STAFF' && !!p.department && (!department || p.department === department)),
   /** Record, correct or revoke a department's records. */
   writeDepartment: (p: Principal, department: Department) => p.role === 'COUNTY_ADMIN' || (p.role === 'DEPARTMENT_STAFF' && p.department === department),
   /** The full ID number, with a stated purpose, audited. */
   revealIdNumber: (p: Principal, department: Department) => p.role === 'COUNTY_ADMIN' || (p.role === 'DEPARTMENT_STAFF' && p.department === department),
   /**
    * A person of the county master (people, person, Person's master fields): department staff only the persons
-   * their own department holds records for (`holders`: the departments that do).
+   * their own department holds records for (`holders`: the departments that do). Not analysts and dashboards
+   * (readPersonRecords).
    */
   readPerson: (p: Principal, holders: readonly string[]) =>
-    p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || p.role === 'ANALYST' || (p.role === 'DEPARTMENT_STAFF' && !!p.department && holders.includes(p.department)),
+    p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || (p.role === 'DEPARTMENT_STAFF' && !!p.department && holders.includes(p.department)),
   /** The department a staff member's people list is confined to; undefined: not confined. */
   peopleScope: (p: Principal): Department | undefined => (p.role === 'DEPARTMENT_STAFF' ? p.department : undefined),
   /**
@@ -49,6 +57,7 @@ export const may = {
    * year (publicBirthYear), because the mask plus a full birth date leaves only 500 candidate numbers.
    */
   readBirthDate: (p: Principal) => p.role === 'COUNTY_ADMIN',
+  /** Aggregates: every role; analysts and dashboards through the cell-key method (seeExactAggregates). */
   readAggregates: (_p: Principal) => true,
   readAuditLog: (p: Principal) => p.role === 'COUNTY_ADMIN',
   /** The data-quality lists: the county administrator all of them, department staff their own department's rows only. */

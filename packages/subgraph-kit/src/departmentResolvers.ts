@@ -1,6 +1,6 @@
-import { demand, forbidden, may } from '@hub/auth';
+import { demand, may } from '@hub/auth';
 import { publicBirthYear, remaskIdNumber } from '@hub/identity';
-import { CertificateStatus, certificateStatusLabels, matchOccupation, matchTownship, occupationByCode, townshipByCode } from '@hub/vocabulary';
+import { CertificateStatus, certificateStatusLabels, departmentLabels, matchOccupation, matchTownship, occupationByCode, townshipByCode } from '@hub/vocabulary';
 import type { CertificateRecord, PersonRecord, TrainingRecord } from './coreTables';
 import type { CertificateFilter, TrainingFilter } from './CoreRepository';
 import { pageArgs, toConnection } from './connection';
@@ -101,7 +101,7 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
       __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
       [field]: (person: { id: string }, _: unknown, ctx: SubgraphContext) => {
         // Field-level: the rest of the dossier still answers.
-        if (!may.readPersonRecords(ctx.principal, definition.code)) throw forbidden(`无权查看${P}部门的个人记录 (may not read this department's person records)`);
+        demand(may.readPersonRecords(ctx.principal, definition.code), ctx.principal, `查看${departmentLabels[definition.code]}的个人记录`);
         return { personId: person.id };
       },
     },

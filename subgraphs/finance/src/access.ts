@@ -1,14 +1,14 @@
 import { may, Principal } from '@hub/auth';
 
 /**
- * Who may do what with subsidies, built on the hub's roles (packages/auth stays as it is): the county
+ * Who may do what with subsidies, built on the hub's rules in packages/auth: the county
  * administrator and 财政局 staff pay and set rules; claims are person-level; everyone reads totals.
  */
 export const financeAccess = {
   /** Record claims, allocations and rule changes. */
   writeSubsidies: (p: Principal) => may.writeDepartment(p, 'FINANCE'),
   /** Claims and fund entries name persons and payees. */
-  readClaims: (p: Principal) => p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || (p.role === 'DEPARTMENT_STAFF' && p.department === 'FINANCE'),
+  readClaims: (p: Principal) => may.readPersonRecords(p, 'FINANCE'),
   /** Rules, fund totals and an employer's running total are aggregates. */
   readAggregates: (p: Principal) => may.readAggregates(p),
 };

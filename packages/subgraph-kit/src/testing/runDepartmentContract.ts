@@ -116,18 +116,40 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
         expect(statements).toBeLessThanOrEqual(3 + (options.extraReferenceStatements ?? 0));
       });
 
-      it('shows its own staff and analysts the address-only mask and the birth year, never the birth date', async () => {
+      it('shows its own staff the address-only mask and the birth year, never the birth date', async () => {
         const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${field} { person { idNumberMasked birthDate birthYear } } } } }`;
         const r = [{ __typename: 'Person', id: known[0] }];
         const staff: Principal = { subject: 'contract-staff', role: 'DEPARTMENT_STAFF', department: definition.code };
         const year = Number(contractPerson(0).idNumber.slice(6, 10));
-        for (const who of [staff, { subject: 'contract-analyst', role: 'ANALYST' } as Principal]) {
-          const { body } = await graphql(query, { r }, who);
-          expect(body.errors).toBeUndefined();
-          expect(body.data._entities[0][field].person).toEqual({ idNumberMasked: `${contractPerson(0).idNumber.slice(0, 6)}${'*'.repeat(12)}`, birthDate: null, birthYear: year });
-        }
+        const { body: seen } = await graphql(query, { r }, staff);
+        expect(seen.errors).toBeUndefined();
+        expect(seen.data._entities[0][field].person).toEqual({ idNumberMasked: `${contractPerson(0).idNumber.slice(0, 6)}${'*'.repeat(12)}`, birthDate: null, birthYear: year });
         const { body } = await graphql(query, { r });
         expect(body.data._entities[0][field].person.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      });
+
+      it('refuses analysts and dashboards every record path: the Person field, both lists and their totalCount', async () => {
+        // Aggregates only: a list filtered down to one township and level counts a cell exactly, around the cell-key method.
+        const paths = [
+          [`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${field} { person { idNumberMasked } certificates { id } } } } }`, { r: [{ __typename: 'Person', id: known[0] }] }],
+          [`{ ${field}Certificates(filter: { township: "城关镇" }) { totalCount } }`, undefined],
+          [`{ ${field}Certificates(first: 100) { nodes { id } pageInfo { hasNextPage } } }`, undefined],
+          [`{ ${field}Trainings { totalCount } }`, undefined],
+          [`{ ${field}Trainings(first: 100) { nodes { id } } }`, undefined],
+        ] as const;
+        for (const who of [{ subject: 'contract-analyst', role: 'ANALYST' }, { subject: 'contract-dashboard', role: 'DASHBOARD' }] as Principal[]) {
+          for (const [query, variables] of paths) {
+            const { body } = await graphql(query, variables, who);
+            expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+            expect(body.errors?.[0]?.message).toMatch(/^(数据分析人员|看板)无权/);
+            expect(JSON.stringify(body.data ?? null)).not.toMatch(/"(id|totalCount|idNumberMasked)":/);
+          }
+        }
+        // The department's own staff still list them.
+        const staff: Principal = { subject: 'contract-staff', role: 'DEPARTMENT_STAFF', department: definition.code };
+        const own = await graphql(`{ ${field}Certificates { totalCount } ${field}Trainings { totalCount } }`, undefined, staff);
+        expect(own.body.errors).toBeUndefined();
+        expect(own.body.data[`${field}Certificates`].totalCount).toBeGreaterThan(0);
       });
 
       it('issues as many SQL statements for 40 references as for 4', async () => {

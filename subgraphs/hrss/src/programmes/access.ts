@@ -1,7 +1,7 @@
 import { may, Principal } from '@hub/auth';
 
 /**
- * Who may do what in hrss's programmes, built on the hub's roles (packages/auth stays as it is).
+ * Who may do what in hrss's programmes, built on the hub's rules in packages/auth (one rule in one place).
  * Person-level programme records are for the county administrator, 人社局 staff and services;
  * analysts and dashboards read aggregates only.
  */
@@ -9,7 +9,7 @@ export const programmeAccess = {
   /** Issue and move vouchers, run the catalogue, record competitions. */
   write: (p: Principal) => may.writeDepartment(p, 'HRSS'),
   /** Vouchers, contestants: person-level records of the programmes. */
-  readRecords: (p: Principal) => p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || (p.role === 'DEPARTMENT_STAFF' && p.department === 'HRSS'),
+  readRecords: (p: Principal) => may.readPersonRecords(p, 'HRSS'),
   /** A person's certificates in the county holder index, for another department's service (e.g. finance checking a claim). */
   lookUpHoldings: (p: Principal) => p.role === 'SERVICE' || p.role === 'COUNTY_ADMIN',
   /** Figures, the published catalogue, the progress ledger. */

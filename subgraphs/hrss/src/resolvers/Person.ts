@@ -1,4 +1,4 @@
-import { may } from '@hub/auth';
+import { demand, may } from '@hub/auth';
 import { publicBirthYear, remaskIdNumber } from '@hub/identity';
 import { townshipByCode } from '@hub/vocabulary';
 import type { HrssContext } from '../HrssContext';
@@ -7,10 +7,12 @@ import type { PersonMasterRow } from '../repositories/HolderIndexRepository';
 const holders = (master: PersonMasterRow) => (master.departments ? master.departments.split(',') : []);
 
 /**
- * The master record as far as the caller may see it: null for a role without person-level access, and for
- * department staff when their department holds no records of the person (on every path, _entities included).
+ * The master record as far as the caller may see it: FORBIDDEN for a role without person-level access (analysts,
+ * dashboards: an `_entities` call by person id is a record path like any other), and null for department staff
+ * when their department holds no records of the person (on every path, _entities included).
  */
 async function visible(person: { id: string }, ctx: HrssContext): Promise<PersonMasterRow | null> {
+  demand(may.readPersonRecords(ctx.principal), ctx.principal, '查看人员信息');
   const master = await ctx.hrssLoaders.personMaster.load(person.id);
   return master && may.readPerson(ctx.principal, holders(master)) ? master : null;
 }
