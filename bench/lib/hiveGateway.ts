@@ -47,7 +47,12 @@ export function createHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
   return createGatewayRuntime({
     supergraph: fs.readFileSync(options.supergraphPath, 'utf8'),
     unifiedGraphHandler,
-    transportEntries: Object.fromEntries(Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }])),
+    // hrss answers the lookup by ID number, which it audits per request: like our gateway, Hive must not share
+    // those calls in flight (its HTTP executor shares identical queries by default), or it would do less work
+    // and write fewer audit rows than requests. The other departments' reads may be shared, as ours are.
+    transportEntries: Object.fromEntries(
+      Object.entries(options.subgraphUrls).map(([name, location]) => [name, name === 'hrss' ? { location, options: { deduplicateInflightRequests: false } } : { location }]),
+    ),
     plugins: () => [
       {
         onFetch({ url, options: init, setOptions, context }) {

@@ -88,7 +88,7 @@ export interface PlanPeriod {
   to: string;
 }
 
-/** shared/reference/plan-targets.json: the figures of the county plan. Amounts in it are yuan, as the plan states them. */
+/** data/plan-targets.json: the figures of the county plan. Amounts in it are yuan, as the plan states them. */
 export interface PlanTargets {
   source: string;
   county: { code: string; name: string };
