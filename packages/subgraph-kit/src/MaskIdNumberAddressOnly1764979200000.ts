@@ -18,6 +18,3 @@ export class MaskIdNumberAddressOnly1764979200000 implements MigrationInterface 
   /** The hidden characters cannot come back without decrypting every number; the narrower mask stays. */
   async down(): Promise<void> {}
 }
-
-/** The kit's own migrations, run in every department after the department's (TypeORM orders them by timestamp). */
-export const coreMigrations = [MaskIdNumberAddressOnly1764979200000];

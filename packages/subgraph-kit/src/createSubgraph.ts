@@ -34,7 +34,7 @@ import { sharedSdl } from './sharedSdl';
 import type { SubgraphContext } from './SubgraphContext';
 import { departmentResolvers, mergeResolvers, ResolverMap } from './departmentResolvers';
 import { toEntitySchema } from './tableSpec';
-import { coreMigrations } from './MaskIdNumberAddressOnly1764979200000';
+import { coreMigrations } from './coreMigrations';
 
 /** The department's schema.graphql followed by the shared types: the SDL that is composed and served. */
 export function subgraphSdl(schemaFile: string): string {

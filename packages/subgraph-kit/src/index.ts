@@ -27,4 +27,5 @@ export * from './databaseErrors';
 export * from './personFeedRecord';
 export * from './remaskIdNumberColumn';
 export * from './MaskIdNumberAddressOnly1764979200000';
+export * from './coreMigrations';
 export * from './rotateSealedIdNumbers';

@@ -7,7 +7,6 @@ import type { FinanceContext } from './FinanceContext';
 import { HrssClient } from './hrss/HrssClient';
 import { Initial1764115200000 } from './migrations/1764115200000-Initial';
 import { Subsidies1764201600000 } from './migrations/1764201600000-Subsidies';
-import { CertificateGrades1764892800000 } from './migrations/1764892800000-CertificateGrades';
 import { CumulativeCapAndFund1765000000000 } from './migrations/1765000000000-CumulativeCapAndFund';
 import { ClaimRepository } from './repositories/ClaimRepository';
 import { FundLedgerRepository } from './repositories/FundLedgerRepository';
@@ -31,7 +30,7 @@ export function createFinanceSubgraph(env: NodeJS.ProcessEnv = process.env, coun
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers,
     entities: subsidyTables.map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1764115200000, Subsidies1764201600000, CertificateGrades1764892800000, CumulativeCapAndFund1765000000000],
+    migrations: [Initial1764115200000, Subsidies1764201600000, CumulativeCapAndFund1765000000000],
     env,
     counter,
     extendContext: (base) => ({ ...base, ...parts }),

@@ -11,7 +11,6 @@ import { Initial1764115200000 } from './migrations/1764115200000-Initial';
 import { HolderIndex1764115200001 } from './migrations/1764115200001-HolderIndex';
 import { Programmes1764201600000 } from './migrations/1764201600000-Programmes';
 import { DropDateIndexes1764374400000 } from './migrations/1764374400000-DropDateIndexes';
-import { CertificateGrades1764892800000 } from './migrations/1764892800000-CertificateGrades';
 import { HoldingStatus1764892800001 } from './migrations/1764892800001-HoldingStatus';
 import { IndexBirthYear1764979200001 } from './migrations/1764979200001-IndexBirthYear';
 import { DataQuality1765000000001 } from './migrations/1765000000001-DataQuality';
@@ -46,7 +45,7 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers,
     entities: [...indexTables, ...programmeTables].map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1764115200000, HolderIndex1764115200001, Programmes1764201600000, DropDateIndexes1764374400000, CertificateGrades1764892800000, HoldingStatus1764892800001, IndexBirthYear1764979200001, DataQuality1765000000001],
+    migrations: [Initial1764115200000, HolderIndex1764115200001, Programmes1764201600000, DropDateIndexes1764374400000, HoldingStatus1764892800001, IndexBirthYear1764979200001, DataQuality1765000000001],
     env,
     counter,
     extendContext: (base) => ({

@@ -3,7 +3,6 @@ import { createSubgraph, StatementCounter } from '@hub/subgraph-kit';
 import { guardedIntakeRoutes } from '@hub/intake';
 import { department } from './department';
 import { Initial1764115200000 } from './migrations/1764115200000-Initial';
-import { CertificateGrades1764892800000 } from './migrations/1764892800000-CertificateGrades';
 
 /** Builds the veterans subgraph (importable by tests); `index.ts` makes it listen. */
 export function createVeteransSubgraph(env: NodeJS.ProcessEnv = process.env, counter?: StatementCounter) {
@@ -12,7 +11,7 @@ export function createVeteransSubgraph(env: NodeJS.ProcessEnv = process.env, cou
     // Spreadsheet import, templates and exports over HTTP (the gateway proxies them with the caller's identity).
     routes: (hub) => guardedIntakeRoutes(hub),
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
-    migrations: [Initial1764115200000, CertificateGrades1764892800000],
+    migrations: [Initial1764115200000],
     env,
     counter,
   });
