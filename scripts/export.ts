@@ -4,16 +4,17 @@
  * npm run export -- --progress --out <file.xlsx|file.csv> [--as-of 2025-06-30]
  *
  * Streams a department's certificates or trainings (masked ID numbers only) from its database, or
- * the county progress tables from the hrss holder index (as last synced), to a spreadsheet with
+ * the county progress tables from the county service's holder index (as last synced), to a spreadsheet with
  * Chinese headers. Opens the databases from the environment as the services do; listens on no port.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportCertificates, exportCountyProgress, exportTrainings } from '@hub/intake';
+import { exportCertificates, exportTrainings } from '@hub/intake';
+import { exportCountyProgress } from '@hub/subgraph-county/src/reports/exportCountyProgress';
+import { createCountySubgraph } from '@hub/subgraph-county/src/server';
 import { isIsoDate, todayIso } from '@hub/subgraph-kit';
 import { matchTownship } from '@hub/vocabulary';
-import { createHrssSubgraph } from '@hub/subgraph-hrss/src/server';
 import { departmentFactories } from './lib/departmentFactories';
 
 function fail(message: string): never {
@@ -45,14 +46,14 @@ async function main(): Promise<void> {
   const out = fs.createWriteStream(args.out);
 
   if (args.progress) {
-    const hrss = createHrssSubgraph(process.env);
-    await hrss.init();
+    const county = createCountySubgraph(process.env);
+    await county.init();
     try {
       const asOf = date(args['as-of'], 'as-of') ?? todayIso();
-      await exportCountyProgress(await hrss.progress.figures(asOf), format, out);
+      await exportCountyProgress(await county.services.progress.figures(asOf), format, out);
       console.log(`已导出 ${asOf} 全县进度 county progress written: ${path.resolve(args.out)}`);
     } finally {
-      await hrss.dataSource.destroy();
+      await county.dataSource.destroy();
     }
     return;
   }

@@ -36,7 +36,7 @@ describe('absent is not empty: a write that leaves an optional field out keeps t
   });
 
   const townshipOf = async (idNumber: string) => {
-    await hub.hrss.sync.syncAll();
+    await hub.county.services.sync.syncAll();
     const res = await hub.query(TOWNSHIP, { id: idNumber });
     expect(res.errors).toBeUndefined();
     // The department's copy and the county master (what the township figures count) agree.

@@ -260,8 +260,8 @@ describe('countyProgress over the holder index', () => {
     const before = await progress(asOf);
     const feed = `${hub.env.HUB_EDUCATION_URL}/changes?after=0&limit=500`;
     const page = (await fetch(feed, { headers: hub.signedHeaders({ subject: 'test', role: 'SERVICE' }, { url: feed }) }).then((r) => r.json())) as { changes: never[]; latestSeq: number };
-    await hub.hrss.index.apply('EDUCATION', page.changes, page.latestSeq);
-    await hub.hrss.index.apply('EDUCATION', page.changes, page.latestSeq);
+    await hub.county.services.writer.apply('EDUCATION', page.changes, page.latestSeq);
+    await hub.county.services.writer.apply('EDUCATION', page.changes, page.latestSeq);
     const after = await progress(asOf);
     expect(after.certificateHolders).toEqual(before.certificateHolders);
     expect(after.byDepartment).toEqual(before.byDepartment);
@@ -286,7 +286,7 @@ describe('countyProgress over the holder index', () => {
   });
 
   it('shows a new certificate in the totals within 5 seconds of its commit when syncing continuously', async () => {
-    hub.hrss.sync.start(250);
+    hub.county.services.sync.start(250);
     try {
       const asOf = '2026-11-26';
       await new Promise((r) => setTimeout(r, 500));
@@ -304,7 +304,7 @@ describe('countyProgress over the holder index', () => {
       expect(value).toBe(before + 1);
       expect(Date.now() - committed).toBeLessThan(5000);
     } finally {
-      await hub.hrss.sync.stop();
+      await hub.county.services.sync.stop();
     }
   });
 
@@ -362,7 +362,7 @@ describe('countyProgress over the holder index', () => {
     // The contract of the data-quality list: status ≠ VALID and revoked_on NULL, in the department's table and in the index.
     const stored = await hub.subgraphs.finance.dataSource.query(`SELECT status, revoked_on FROM certificate WHERE certificate_number = 'LADDER-1'`);
     expect(stored).toEqual([{ status: 'CANCELLED', revoked_on: null }]);
-    const indexed = await hub.subgraphs.hrss.dataSource.query(`SELECT status, revoked_on FROM holding WHERE department = 'FINANCE' AND certificate_id = ?`, [undated.data.revokeFinanceCertificate.id]);
+    const indexed = await hub.county.dataSource.query(`SELECT status, revoked_on FROM holding WHERE department = 'FINANCE' AND certificate_id = ?`, [undated.data.revokeFinanceCertificate.id]);
     expect(indexed).toEqual([{ status: 'CANCELLED', revoked_on: null }]);
     expect(await Promise.all(dates.map(fin))).toEqual(counted.map((n) => n - 1));
 

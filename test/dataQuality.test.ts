@@ -5,7 +5,7 @@ import { makeIdNumber } from '@hub/identity';
 import ExcelJS from 'exceljs';
 import { importFile } from '@hub/intake';
 import { departments } from '@hub/vocabulary';
-import { writeDataQualityReport } from '@hub/subgraph-hrss/src/quality/writeDataQualityReport';
+import { writeDataQualityReport } from '@hub/subgraph-county/src/reports/writeDataQualityReport';
 import type { Principal } from '@hub/auth';
 import { startHub, TestHub } from './fixtures/startHub';
 
@@ -100,7 +100,7 @@ describe('dataQuality: conflicts kept and shown, never silently overwritten', ()
     await importFile(hub.subgraphs.education, write('教育培训.csv', [header, `钱九,${id(107)},数控培训,学校,在校学生,县职教中心,2024-05-01,是`, `吴十,${id(108)},数控培训,不知道,在校学生,县职教中心,2024-05-01,是`]), { env: hub.env });
     await importFile(hub.subgraphs['civil-affairs'], write('民政旧.csv', [header, `郑一,${id(109)},养老护理,社会,其他,县民政培训中心,2024-05-01,是`, `郑二,12345,养老护理,社会,其他,县民政培训中心,2024-05-01,是`]), { env: hub.env });
     await importFile(hub.subgraphs['civil-affairs'], write('民政新.csv', [header, `郑一,${id(109)},养老护理,社会,其他,县民政培训中心,2024-05-01,是`]), { env: hub.env });
-    await hub.hrss.sync.syncAll();
+    await hub.county.services.sync.syncAll();
   }, 120_000);
 
   afterAll(async () => {
@@ -156,7 +156,7 @@ describe('dataQuality: conflicts kept and shown, never silently overwritten', ()
   it('does not count a certificate withdrawn without a date', async () => {
     const q = 'query($id: String!) { person(idNumber: $id) { education { certificates { certificateNumber } } } }';
     expect((await ok(q, { id: P5 })).person.education.certificates).toHaveLength(2);
-    const rows = await hub.hrss.dataSource.query(`SELECT certificate_id FROM holding WHERE certificate_number = 'DQ-P5-W' AND revoked_on IS NULL AND status = 'REVOKED'`);
+    const rows = await hub.county.dataSource.query(`SELECT certificate_id FROM holding WHERE certificate_number = 'DQ-P5-W' AND revoked_on IS NULL AND status = 'REVOKED'`);
     expect(rows).toHaveLength(1);
     // Education's two certificates: only DQ-P5-E counts.
     const { aggregate } = await ok('{ aggregate(dimensions: [DEPARTMENT], measures: [CERTIFICATES]) { rows { keys { key } certificates } } }');
@@ -192,7 +192,7 @@ describe('dataQuality: conflicts kept and shown, never silently overwritten', ()
 
   it('writes the lists to a workbook with Chinese sheet and column names (npm run data-quality)', async () => {
     const file = path.join(dir, '数据质量.xlsx');
-    await writeDataQualityReport(hub.hrss.quality, departments, undefined, 'xlsx', fs.createWriteStream(file));
+    await writeDataQualityReport(hub.county.services.quality, departments, undefined, 'xlsx', fs.createWriteStream(file));
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     expect(book.worksheets.map((w) => w.name)).toEqual(['汇总', '人员信息不一致', '证书编号重复', '无法归类的培训', '无法归入渠道的证书', '撤销未填日期', '导入被拒的行']);

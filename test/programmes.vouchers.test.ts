@@ -294,7 +294,7 @@ describe('training vouchers (plan 16): 发券—培训—评价—持证—兑�
 
   it('moves a voucher only from the state and version it was read at (the conditional UPDATE itself refuses a stale move)', async () => {
     const voucherNo = (await issue(newPerson('卫版本'))).data.issueTrainingVoucher.voucherNo as string;
-    const { voucherRepository } = hub.hrss.programmes;
+    const { voucherRepository } = hub.hrss.services.programmes;
     const id = Number(voucherNo.slice(3));
     const stale = (await voucherRepository.byId(id))!;
     const move = () => hub.hrss.repo.transaction((manager) => voucherRepository.transition(manager, stale.id, stale.state, stale.version, 'REGISTERED', {}));

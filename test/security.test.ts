@@ -211,7 +211,7 @@ describe('who may see and change what', () => {
       const res = await hub.querySubgraph('education', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { certificates { id } } } } }', { r: representations }, who);
       expect(code(res)).toBe('FORBIDDEN');
       expect(JSON.stringify(res.body)).not.toMatch(FULL_ID);
-      const master = await hub.querySubgraph('hrss', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked name } } }', { r: representations }, who);
+      const master = await hub.querySubgraph('county', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked name } } }', { r: representations }, who);
       expect(code(master)).toBe('FORBIDDEN');
       expect(JSON.stringify(master.body)).not.toMatch(/410928/);
     });

@@ -116,7 +116,7 @@ describe('person-level data: what each role sees, whom department staff see, and
 
     it.each([['education staff', educationStaff]])('enumerates, from all %s sees of a person on every subgraph, a candidate list of at least 1,000 that holds the real number', async (_label, who) => {
       const r = [{ __typename: 'Person', id: personIdOf(EDU_ID) }];
-      const master = await hub.querySubgraph('hrss', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked birthYear birthDate sex name township { code } } } }', { r }, who);
+      const master = await hub.querySubgraph('county', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked birthYear birthDate sex name township { code } } } }', { r }, who);
       const own = await hub.querySubgraph('education', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { person { idNumberMasked birthYear birthDate sex name township { code } } } } } }', { r }, who);
       const views = [master.body.data._entities[0], own.body.data._entities[0].education.person];
       // Whatever is seen anywhere: the most specific value of each field across the views.
@@ -133,7 +133,7 @@ describe('person-level data: what each role sees, whom department staff see, and
 
     it.each([['education staff', educationStaff]])('gives %s no birth date directly from the subgraphs either (signed identity, _entities)', async (_label, who) => {
       const representations = [{ __typename: 'Person', id: personIdOf(EDU_ID) }];
-      const master = await hub.querySubgraph('hrss', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked birthDate birthYear } } }', { r: representations }, who);
+      const master = await hub.querySubgraph('county', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked birthDate birthYear } } }', { r: representations }, who);
       expect(master.body.data._entities[0]).toEqual({ idNumberMasked: '410928************', birthDate: null, birthYear: 1985 });
       const own = await hub.querySubgraph('education', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { person { idNumberMasked birthDate birthYear } } } } }', { r: representations }, who);
       expect(own.body.errors).toBeUndefined();
@@ -212,11 +212,11 @@ describe('person-level data: what each role sees, whom department staff see, and
     });
 
     it('refuses the same paths on the subgraphs called directly with a signed identity, and Person by id through _entities', async () => {
-      refused((await hub.querySubgraph('hrss', '{ people(first: 5) { totalCount } }', undefined, analyst)).body);
-      refused((await hub.querySubgraph('hrss', `{ person(idNumber: "${EDU_ID}") { id } }`, undefined, analyst)).body);
+      refused((await hub.querySubgraph('county', '{ people(first: 5) { totalCount } }', undefined, analyst)).body);
+      refused((await hub.querySubgraph('county', `{ person(idNumber: "${EDU_ID}") { id } }`, undefined, analyst)).body);
       const r = [{ __typename: 'Person', id: personIdOf(SHARED_ID) }];
-      refused((await hub.querySubgraph('hrss', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked name birthYear sex township { code } } } }', { r }, analyst)).body);
-      refused((await hub.querySubgraph('hrss', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { departments } } }', { r }, analyst)).body);
+      refused((await hub.querySubgraph('county', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked name birthYear sex township { code } } } }', { r }, analyst)).body);
+      refused((await hub.querySubgraph('county', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { departments } } }', { r }, analyst)).body);
       for (const slug of ['education', 'veterans']) {
         const field = slug;
         refused((await hub.querySubgraph(slug, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${field} { person { idNumberMasked } certificates { id } } } } }`, { r }, analyst)).body);
@@ -257,7 +257,7 @@ describe('person-level data: what each role sees, whom department staff see, and
       const viaGateway = await hub.queryAs(analyst, query);
       expect(viaGateway.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(viaGateway.body.data?.person ?? null).toBeNull();
-      const direct = await hub.querySubgraph('hrss', query, undefined, analyst);
+      const direct = await hub.querySubgraph('county', query, undefined, analyst);
       expect(direct.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
 
@@ -299,7 +299,7 @@ describe('person-level data: what each role sees, whom department staff see, and
     it.each(['CIVIL_AFFAIRS', 'VETERANS'])('refuses education staff the %s list', async (department) => {
       const res = await hub.queryAs(educationStaff, `{ people(filter: { department: ${department} }) { totalCount nodes { id } } }`);
       expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const direct = await hub.querySubgraph('hrss', `{ people(filter: { department: ${department} }) { totalCount } }`, undefined, educationStaff);
+      const direct = await hub.querySubgraph('county', `{ people(filter: { department: ${department} }) { totalCount } }`, undefined, educationStaff);
       expect(direct.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
 
@@ -314,7 +314,7 @@ describe('person-level data: what each role sees, whom department staff see, and
 
     it('gives nothing of a person education does not hold through an entity reference on any subgraph', async () => {
       const r = [{ __typename: 'Person', id: personIdOf(VET_ID) }];
-      const master = await hub.querySubgraph('hrss', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name idNumberMasked sex birthYear township { code } departments } } }', { r }, educationStaff);
+      const master = await hub.querySubgraph('county', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name idNumberMasked sex birthYear township { code } departments } } }', { r }, educationStaff);
       expect(master.body.data._entities[0]).toEqual({ id: personIdOf(VET_ID), name: null, idNumberMasked: null, sex: null, birthYear: null, township: null, departments: [] });
       for (const [slug, field] of [
         ['veterans', 'veterans'],

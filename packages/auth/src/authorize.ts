@@ -66,6 +66,10 @@ export const may = {
   readChangeFeed: (p: Principal) => p.role === 'SERVICE' || p.role === 'COUNTY_ADMIN',
   runSync: (p: Principal) => p.role === 'SERVICE' || p.role === 'COUNTY_ADMIN',
   setCountyInputs: (p: Principal) => p.role === 'COUNTY_ADMIN',
+  /** The leadership office's monthly ledger inputs (certified employment, new urban jobs): the county administrator and 人社局 staff. */
+  setLedgerInputs: (p: Principal) => p.role === 'COUNTY_ADMIN' || (p.role === 'DEPARTMENT_STAFF' && p.department === 'HRSS'),
+  /** A person's certificates in the county holder index, for a service checking a claim or a voucher (and the county administrator). */
+  lookUpHoldings: (p: Principal) => p.role === 'SERVICE' || p.role === 'COUNTY_ADMIN',
   /**
    * Exact aggregate figures: the county administrator, the service, and department staff on their own department's
    * figures. Everyone else (analysts, dashboards, staff on the county or another department) gets the cell-key
@@ -74,6 +78,14 @@ export const may = {
   seeExactAggregates: (p: Principal, department?: Department) =>
     p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || (p.role === 'DEPARTMENT_STAFF' && department !== undefined && p.department === department),
 };
+
+/** Who did a step, as kept with it: the signed principal's subject and role. */
+export interface Actor {
+  subject: string;
+  role: string;
+}
+
+export const actorOf = (p: Principal): Actor => ({ subject: p.subject, role: p.role });
 
 /** Throws FORBIDDEN with a message naming the role and what it may not do. */
 export function demand(allowed: boolean, principal: Principal, action: string): void {

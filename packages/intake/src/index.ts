@@ -27,7 +27,6 @@ export * from './writeTemplate';
 export * from './exportRecords';
 export * from './exportCertificates';
 export * from './exportTrainings';
-export * from './exportCountyProgress';
 export * from './contentDisposition';
 export * from './importRoutes';
 export * from './guardedIntakeRoutes';

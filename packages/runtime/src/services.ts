@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-/** One deployable service of the hub: the gateway or a department subgraph. */
+/** One deployable service of the hub: the gateway, a department subgraph or the county service. */
 export interface ServiceInfo {
   /** Folder and service name: `gateway`, `hrss`, `civil-affairs`, … */
   slug: string;
@@ -16,6 +16,8 @@ export const defaultPorts: Readonly<Record<string, number>> = {
   veterans: 4004,
   'civil-affairs': 4005,
   finance: 4006,
+  /** 县技能人才统计调度: the holder index and the county's figures (subgraphs/county). */
+  county: 4007,
 };
 
 /** The department subgraphs, in port order. */

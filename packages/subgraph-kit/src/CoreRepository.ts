@@ -1,3 +1,4 @@
+import { chunks } from './chunks';
 import { DataSource, EntityManager, In, ObjectLiteral, Repository } from 'typeorm';
 import type { CertificateGrade, CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TrainingChannel } from '@hub/vocabulary';
 import { isWithdrawn } from '@hub/vocabulary';
@@ -114,14 +115,6 @@ export interface PageOf<T> {
   hasNextPage: boolean;
   /** Counted when called, once (see countWhenAsked). */
   totalCount: () => Promise<number>;
-}
-
-const CHUNK = 400;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 function now(): string {

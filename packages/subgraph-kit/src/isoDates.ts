@@ -23,3 +23,9 @@ export function monthsBetween(from: string, to: string): number {
   if (addMonths(from, months) > to) months--;
   return months;
 }
+
+/** First and last day of a month (1-12). */
+export function monthRange(year: number, month: number): { from: string; to: string } {
+  const from = `${year}-${String(month).padStart(2, '0')}-01`;
+  return { from, to: addDays(addMonths(from, 1), -1) };
+}

@@ -1,15 +1,21 @@
 import { limitHeapGrowth } from '@hub/runtime';
+import type { Service } from './createService';
 import type { Subgraph } from './createSubgraph';
 import { seedDemoDataIfEmpty } from './seedDemoData';
 
-/** Process entry point of a department: migrate, seed demo data on first start, listen, stop cleanly. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any department's context
-export async function runSubgraph(hub: Subgraph<any>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/**
+ * Process entry point of a service: migrate, seed demo data on a department's first start, listen, start the
+ * background work, stop cleanly.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any service's context
+export async function runSubgraph(hub: Service<any, any, any>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   limitHeapGrowth(env);
   try {
     await hub.init();
-    await seedDemoDataIfEmpty(hub, env);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any department's context
+    if ('definition' in hub) await seedDemoDataIfEmpty(hub as Subgraph<any, any>, env);
     await hub.listen();
+    await hub.start();
   } catch (error) {
     hub.log.fatal({ err: error }, 'failed to start');
     process.exit(1);

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { createSubgraph, StatementCounter, SubgraphContext, toEntitySchema } from '@hub/subgraph-kit';
+import { createSubgraph, DepartmentParts, StatementCounter, SubgraphContext, toEntitySchema } from '@hub/subgraph-kit';
 import { guardedIntakeRoutes } from '@hub/intake';
 import { department } from './department';
 import { subsidyTables } from './entities/subsidyTables';
 import type { FinanceContext } from './FinanceContext';
-import { HrssClient } from './hrss/HrssClient';
+import { SubsidyFacts } from './facts/SubsidyFacts';
 import { Initial1764115200000 } from './migrations/1764115200000-Initial';
 import { Subsidies1764201600000 } from './migrations/1764201600000-Subsidies';
 import { CumulativeCapAndFund1765000000000 } from './migrations/1765000000000-CumulativeCapAndFund';
@@ -18,12 +18,31 @@ import { FundService } from './subsidies/FundService';
 import { SubsidyRuleService } from './subsidies/SubsidyRuleService';
 
 /** What finance adds to each request's context: one instance each per process. */
-type SubsidyParts = Omit<FinanceContext, keyof SubgraphContext>;
+export type SubsidyParts = Omit<FinanceContext, keyof SubgraphContext>;
+
+/** Finance's subsidy ledger over its own database; the catalogue and certificates it asks hrss and the county service for. */
+function createSubsidyParts(parts: DepartmentParts): SubsidyParts {
+  const { dataSource, repo, identity, env } = parts;
+  const ruleRepository = new SubsidyRuleRepository(dataSource);
+  const claims = new ClaimRepository(dataSource);
+  // HUB_FUND_OVERDRAFT=allow pays beyond a programme-year's allocation (the ledger shows the negative balance); the default refuses.
+  const fundLedger = new FundLedgerRepository(dataSource, env.HUB_FUND_OVERDRAFT === 'allow');
+  const rules = new SubsidyRuleService(ruleRepository, repo);
+  const facts = new SubsidyFacts(parts.signingKey, env);
+  return {
+    rules,
+    ruleRepository,
+    claims,
+    fundLedger,
+    funds: new FundService(fundLedger, repo),
+    evaluationSubsidies: new EvaluationSubsidyService(claims, fundLedger, rules, facts, repo, identity),
+    employmentSubsidies: new EmploymentSubsidyService(claims, fundLedger, rules, facts, repo, identity),
+  };
+}
 
 /** Builds the finance subgraph with its subsidy ledger (importable by tests); `index.ts` makes it listen. */
 export function createFinanceSubgraph(env: NodeJS.ProcessEnv = process.env, counter?: StatementCounter) {
-  let parts: SubsidyParts;
-  const hub = createSubgraph<FinanceContext>({
+  return createSubgraph<FinanceContext, SubsidyParts>({
     definition: department,
     // Spreadsheet import, templates and exports over HTTP (the gateway proxies them with the caller's identity).
     routes: (hub) => guardedIntakeRoutes(hub),
@@ -33,23 +52,7 @@ export function createFinanceSubgraph(env: NodeJS.ProcessEnv = process.env, coun
     migrations: [Initial1764115200000, Subsidies1764201600000, CumulativeCapAndFund1765000000000],
     env,
     counter,
-    extendContext: (base) => ({ ...base, ...parts }),
+    services: createSubsidyParts,
+    context: (base, parts) => ({ ...base, ...parts }),
   });
-  const ruleRepository = new SubsidyRuleRepository(hub.dataSource);
-  const claims = new ClaimRepository(hub.dataSource);
-  // HUB_FUND_OVERDRAFT=allow pays beyond a programme-year's allocation (the ledger shows the negative balance); the default refuses.
-  const fundLedger = new FundLedgerRepository(hub.dataSource, env.HUB_FUND_OVERDRAFT === 'allow');
-  const rules = new SubsidyRuleService(ruleRepository, hub.repo);
-  // Catalogue and certificates are hrss's: finance asks hrss over HTTP as the service role.
-  const hrss = new HrssClient(hub.signingKey, env);
-  parts = {
-    rules,
-    ruleRepository,
-    claims,
-    fundLedger,
-    funds: new FundService(fundLedger, hub.repo),
-    evaluationSubsidies: new EvaluationSubsidyService(claims, fundLedger, rules, hrss, hub.repo, hub.identity),
-    employmentSubsidies: new EmploymentSubsidyService(claims, fundLedger, rules, hrss, hub.repo, hub.identity),
-  };
-  return Object.assign(hub, { subsidies: parts });
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { addMonths, CoreRepository, IdentityService, InputError, monthsBetween, pastDate, personIdOf, requiredText } from '@hub/subgraph-kit';
 import { countsOn } from '@hub/vocabulary';
 import type { Actor } from '../access';
-import type { HrssClient } from '../hrss/HrssClient';
+import type { SubsidyFacts } from '../facts/SubsidyFacts';
 import type { ClaimRepository, EmploymentClaimRow } from '../repositories/ClaimRepository';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
 import type { FundLedgerRepository } from '../repositories/FundLedgerRepository';
@@ -46,7 +46,7 @@ export class EmploymentSubsidyService {
     private readonly claims: ClaimRepository,
     private readonly funds: FundLedgerRepository,
     private readonly rules: SubsidyRuleService,
-    private readonly hrss: HrssClient,
+    private readonly facts: SubsidyFacts,
     private readonly core: CoreRepository,
     private readonly identity: IdentityService,
   ) {}
@@ -91,7 +91,7 @@ export class EmploymentSubsidyService {
     }
     const earlier = await this.claims.employmentFor(programme, claimant.claimantCode, personId);
     if (earlier) throw duplicate(earlier);
-    const certificate = (await this.hrss.holdingsOf(personId)).find((h) => countsOn(h, hiredOn));
+    const certificate = (await this.facts.holdingsOf(personId)).find((h) => countsOn(h, hiredOn));
     if (!certificate) {
       throw new InputError('NO_CERTIFICATE_AT_HIRE', 'idNumber', `该人员在入职日期 ${hiredOn} 不持有有效证书（全县持证索引），不属于持证人员`);
     }

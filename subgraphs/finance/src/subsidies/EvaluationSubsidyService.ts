@@ -1,7 +1,8 @@
 import { CoreRepository, IdentityService, InputError, occupationCodeOf, pastDate, personIdOf } from '@hub/subgraph-kit';
 import { isWithdrawn, kindInfo, SkillLevel } from '@hub/vocabulary';
 import type { Actor } from '../access';
-import type { HrssClient, IndexedCertificate } from '../hrss/HrssClient';
+import type { IndexedHolding } from '@hub/subgraph-kit';
+import type { SubsidyFacts } from '../facts/SubsidyFacts';
 import type { ClaimRepository, EvaluationClaimRow } from '../repositories/ClaimRepository';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
 import type { FundLedgerRepository } from '../repositories/FundLedgerRepository';
@@ -20,9 +21,9 @@ export interface EvaluationClaimInput {
 }
 
 /** Does the certificate prove this evaluation: the occupation, the level (or 专项职业能力), issued on or after it, not withdrawn (撤销/注销). */
-function proves(h: IndexedCertificate, occupationCode: string, level: string, evaluatedOn: string): boolean {
+function proves(h: IndexedHolding, occupationCode: string, level: string, evaluatedOn: string): boolean {
   const levelMatches = level === 'SPECIAL_ABILITY' ? h.kind === 'SPECIAL_ABILITY' : kindInfo[h.kind]?.levelled && h.level === level;
-  return h.occupation?.code === occupationCode && Boolean(levelMatches) && h.issuedOn >= evaluatedOn && !isWithdrawn(h.status);
+  return h.occupationCode === occupationCode && Boolean(levelMatches) && h.issuedOn >= evaluatedOn && !isWithdrawn(h.status);
 }
 
 /**
@@ -34,7 +35,7 @@ export class EvaluationSubsidyService {
     private readonly claims: ClaimRepository,
     private readonly funds: FundLedgerRepository,
     private readonly rules: SubsidyRuleService,
-    private readonly hrss: HrssClient,
+    private readonly facts: SubsidyFacts,
     private readonly core: CoreRepository,
     private readonly identity: IdentityService,
   ) {}
@@ -49,7 +50,7 @@ export class EvaluationSubsidyService {
     const earlier = await this.claims.evaluationFor(personId, occupationCode, level);
     if (earlier) throw duplicate(earlier);
     const { [level]: amountFen } = await this.rules.require('EVALUATION', evaluatedOn, [level], 'level');
-    const facts = await this.hrss.evaluationFacts(institutionCode, evaluatedOn, personId);
+    const facts = await this.facts.evaluationFacts(institutionCode, evaluatedOn, personId);
     if (!facts.onCatalogue) {
       throw new InputError('NOT_ON_CATALOGUE', 'institutionCode', `评价机构 ${institutionCode} 在评价日期 ${evaluatedOn} 不在全县职业技能评价目录清单内，不能申领评价补贴`);
     }

@@ -2,7 +2,9 @@ import { TableIndex } from 'typeorm';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createTables, dropTables } from '@hub/subgraph-kit';
 import { INSTITUTION_STATUS_VIEW } from '../programmes/entities/catalogueTables';
+import { ledgerTables } from '@hub/subgraph-county/src/entities/ledgerTables';
 import { programmeTables } from '../programmes/entities/programmeTables';
+import { directedTraining, programmeFeedCursor } from './retiredTables';
 
 const TRAINING_FACT_PERSON_INDEX = 'idx_training_fact_person';
 
@@ -14,7 +16,7 @@ export class Programmes1764201600000 implements MigrationInterface {
   name = 'Programmes1764201600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await createTables(queryRunner, programmeTables);
+    await createTables(queryRunner, [...programmeTables, directedTraining, programmeFeedCursor, ...ledgerTables]);
     // The current state of each institution is its latest event (events are appended in date order).
     await queryRunner.query(
       `CREATE VIEW ${INSTITUTION_STATUS_VIEW} AS
@@ -33,6 +35,6 @@ export class Programmes1764201600000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropIndex('training_fact', TRAINING_FACT_PERSON_INDEX);
     await queryRunner.query(`DROP VIEW ${INSTITUTION_STATUS_VIEW}`);
-    await dropTables(queryRunner, programmeTables);
+    await dropTables(queryRunner, [...programmeTables, directedTraining, programmeFeedCursor, ...ledgerTables]);
   }
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, createTables, databaseKind, ensureMysqlDatabase } from '@hub/subgraph-kit';
 import type { TableSpec } from '@hub/subgraph-kit';
 import { createContractEnv } from '@hub/subgraph-kit/src/testing';
-import { holding } from '../entities/indexTables';
+import { holding } from '@hub/subgraph-county/src/entities/indexTables';
 import { HoldingStatus1764892800001 } from './1764892800001-HoldingStatus';
 
 /** The holder index's holding table before it kept status and grade: a revoked certificate was only its revoked_on. */

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { TableColumn } from 'typeorm';
 import { addMissingColumns, createTables, dropTables } from '@hub/subgraph-kit';
-import { holding, importRefusal, importRun, personSeen } from '../entities/indexTables';
+import { holding, importRefusal, importRun, personSeen } from '@hub/subgraph-county/src/entities/indexTables';
 
 /**
  * What the data-quality lists need in the holder index: each department's birth year of a person, the

@@ -1,10 +1,8 @@
-import { CoreRepository, IdentityService, InputError, isIsoDate, notFound, occupationCodeOf, personIdOf, PersonInput, preparePerson, requiredText } from '@hub/subgraph-kit';
+import { CoreRepository, CountyHoldings, Figure, figureOf, IdentityService, InputError, isIsoDate, notFound, occupationCodeOf, personIdOf, PersonInput, preparePerson, requiredText } from '@hub/subgraph-kit';
 import { isWithdrawn, planTargets } from '@hub/vocabulary';
-import { Figure, figureOf } from '../../progress/Figure';
 import type { Actor } from '../access';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
-import { withdrawalText } from '../repositories/HoldingLookup';
-import type { HoldingLookup } from '../repositories/HoldingLookup';
+import { withdrawalText } from '../vouchers/voucherRules';
 import { registerPerson } from '../repositories/registerPerson';
 import type { CompetitionEntryRow, CompetitionRepository, CompetitionRow } from '../repositories/CompetitionRepository';
 
@@ -40,7 +38,7 @@ const COMPETITION_CERTIFICATE_KINDS = new Set(['VOCATIONAL_QUALIFICATION', 'SKIL
 export class CompetitionService {
   constructor(
     private readonly competitions: CompetitionRepository,
-    private readonly holdings: HoldingLookup,
+    private readonly holdings: CountyHoldings,
     private readonly core: CoreRepository,
     private readonly identity: IdentityService,
   ) {}

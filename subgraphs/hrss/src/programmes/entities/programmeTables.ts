@@ -1,7 +1,6 @@
 import { catalogueTables } from './catalogueTables';
 import { competitionTables } from './competitionTables';
-import { ledgerTables } from './ledgerTables';
 import { voucherTables } from './voucherTables';
 
-/** Every table of hrss's programmes (vouchers, catalogue, competitions, progress ledger). */
-export const programmeTables = [...voucherTables, ...catalogueTables, ...competitionTables, ...ledgerTables];
+/** Every table of hrss's programmes (vouchers, catalogue, competitions). */
+export const programmeTables = [...voucherTables, ...catalogueTables, ...competitionTables];

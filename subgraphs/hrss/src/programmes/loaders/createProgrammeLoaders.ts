@@ -3,7 +3,6 @@ import { groupBy } from '@hub/subgraph-kit';
 import type { Programmes } from '../createProgrammes';
 import type { InstitutionEventRow } from '../repositories/CatalogueRepository';
 import type { CompetitionEntryRow } from '../repositories/CompetitionRepository';
-import type { HoldingRow } from '../repositories/HoldingLookup';
 import type { VoucherEventRow } from '../repositories/VoucherRepository';
 
 export interface ProgrammeLoaders {
@@ -11,8 +10,6 @@ export interface ProgrammeLoaders {
   institutionEvents: DataLoader<string, InstitutionEventRow[]>;
   competitionOccupations: DataLoader<number, string[]>;
   competitionEntries: DataLoader<number, CompetitionEntryRow[]>;
-  /** Key: `${department}/${certificateId}`. */
-  holdingByRef: DataLoader<string, HoldingRow | null>;
 }
 
 /** Create per request: loaders cache for one request only. */
@@ -24,8 +21,5 @@ export function createProgrammeLoaders(programmes: Programmes): ProgrammeLoaders
       groupBy(ids, await programmes.competitionRepository.occupationsOf(ids), (o) => o.competitionId).map((rows) => rows.map((r) => r.occupationCode)),
     ),
     competitionEntries: new DataLoader(async (ids) => groupBy(ids, await programmes.competitionRepository.entriesOf(ids), (e) => e.competitionId)),
-    holdingByRef: new DataLoader((refs) =>
-      programmes.holdings.byRefs(refs.map((ref) => ({ department: ref.slice(0, ref.indexOf('/')), certificateId: ref.slice(ref.indexOf('/') + 1) }))),
-    ),
   };
 }

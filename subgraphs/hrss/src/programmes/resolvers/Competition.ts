@@ -21,6 +21,7 @@ export const CompetitionContestant = {
   id: (e: CompetitionEntryRow) => String(e.id),
   person: (e: CompetitionEntryRow) => ({ id: e.personId }),
   occupation: (e: CompetitionEntryRow) => occupation(e.occupationCode),
-  certificate: (e: CompetitionEntryRow, _: unknown, ctx: HrssContext) =>
-    e.certificateDepartment && e.certificateId ? ctx.programmeLoaders.holdingByRef.load(`${e.certificateDepartment}/${e.certificateId}`) : null,
+  // The county service fills in the rest of the certificate (IndexedCertificate is its entity).
+  certificate: (e: CompetitionEntryRow) =>
+    e.certificateDepartment && e.certificateId ? { department: e.certificateDepartment, certificateId: e.certificateId } : null,
 };

@@ -1,9 +1,9 @@
-import { CoreRepository, IdentityService, InputError, notFound, occupationCodeOf, personIdOf, PersonInput, preparePerson, requiredText } from '@hub/subgraph-kit';
+import { CoreRepository, CountyHoldings, IdentityService, IndexedHolding, InputError, notFound, occupationCodeOf, personIdOf, PersonInput, preparePerson, requiredText } from '@hub/subgraph-kit';
+import { countsOn } from '@hub/vocabulary';
 import type { Actor } from '../access';
 import { pastOrToday } from '../calendar';
 import type { CatalogueService } from '../catalogue/CatalogueService';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
-import { holdingCountsOn, HoldingLookup, HoldingRow } from '../repositories/HoldingLookup';
 import { registerPerson } from '../repositories/registerPerson';
 import type { VoucherChanges, VoucherRepository, VoucherRow, VoucherState, VoucherStep } from '../repositories/VoucherRepository';
 import { certificateRefText, checkCertificate, demandSamePerson, outOfOrder, rank, voucherIdOf, voucherNoOf } from './voucherRules';
@@ -35,7 +35,7 @@ interface Move {
 export class VoucherService {
   constructor(
     private readonly vouchers: VoucherRepository,
-    private readonly holdings: HoldingLookup,
+    private readonly holdings: CountyHoldings,
     private readonly catalogue: CatalogueService,
     private readonly core: CoreRepository,
     private readonly identity: IdentityService,
@@ -169,13 +169,13 @@ export class VoucherService {
       if (voucher.evaluatedOn && certifiedOn < voucher.evaluatedOn) {
         throw new InputError('CERTIFICATION_BEFORE_EVALUATION', 'certifiedOn', `持证核验日期 ${certifiedOn} 早于评价日期 ${voucher.evaluatedOn}`);
       }
-      let certificate: HoldingRow;
+      let certificate: IndexedHolding;
       if (ref) {
         const text = certificateRefText(ref.department, ref.certificateId);
         certificate = checkCertificate(voucher, await this.holdings.byRef(ref.department, ref.certificateId), certifiedOn, text);
       } else {
-        const match = (await this.holdings.byPersonIds([voucher.personId])).find(
-          (h) => h.occupationCode === voucher.occupationCode && h.issuedOn >= voucher.issuedOn && holdingCountsOn(h, certifiedOn),
+        const match = (await this.holdings.ofPerson(voucher.personId)).find(
+          (h) => h.occupationCode === voucher.occupationCode && h.issuedOn >= voucher.issuedOn && countsOn(h, certifiedOn),
         );
         if (!match) {
           throw new InputError(

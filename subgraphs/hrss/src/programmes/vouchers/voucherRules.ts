@@ -1,7 +1,11 @@
-import { InputError } from '@hub/subgraph-kit';
-import { isWithdrawn } from '@hub/vocabulary';
-import { holdingCountsOn, HoldingRow, withdrawalText } from '../repositories/HoldingLookup';
+import { IndexedHolding, InputError } from '@hub/subgraph-kit';
+import { certificateStatusLabels, countsOn, isWithdrawn } from '@hub/vocabulary';
 import { VoucherRow, VoucherState, voucherStates } from '../repositories/VoucherRepository';
+
+/** 已撤销（2024-03-01 起）or 已注销（撤销日期未提供）: how a withdrawn certificate is named in a refusal. */
+export function withdrawalText(h: Pick<IndexedHolding, 'status' | 'revokedOn'>): string {
+  return `${certificateStatusLabels[h.status]}（${h.revokedOn ? `${h.revokedOn} 起` : '撤销日期未提供'}）`;
+}
 
 export const voucherStateLabels: Record<VoucherState, string> = {
   ISSUED: '已发券',
@@ -59,7 +63,7 @@ export function demandSamePerson(voucher: VoucherRow, personId: string): void {
  * 以证换券、无证无价: the certificate must be in the county holder index, be the voucher person's,
  * be for the voucher's occupation, be issued on or after the voucher, and count on `date`.
  */
-export function checkCertificate(voucher: VoucherRow, certificate: HoldingRow | null, date: string, ref: string): HoldingRow {
+export function checkCertificate(voucher: VoucherRow, certificate: IndexedHolding | null, date: string, ref: string): IndexedHolding {
   const no = voucherNoOf(voucher.id);
   if (!certificate) {
     throw new InputError('NO_CERTIFICATE', 'certificate', `全县持证索引中没有证书 ${ref}：证书须由发证部门登记并同步到持证索引后才能兑现（无证无价）`);
@@ -77,7 +81,7 @@ export function checkCertificate(voucher: VoucherRow, certificate: HoldingRow | 
   if (certificate.issuedOn < voucher.issuedOn) {
     throw new InputError('CERTIFICATE_BEFORE_VOUCHER', 'certificate', `证书 ${ref} 发证日期 ${certificate.issuedOn} 早于培训券发放日期 ${voucher.issuedOn}，不是本次培训所得`);
   }
-  if (!holdingCountsOn(certificate, date)) {
+  if (!countsOn(certificate, date)) {
     const why = isWithdrawn(certificate.status) && (certificate.revokedOn === null || certificate.revokedOn <= date)
       ? withdrawalText(certificate)
       : certificate.issuedOn > date ? `${date} 时尚未发证` : `已于 ${certificate.validUntil} 过期`;

@@ -1,7 +1,6 @@
 import { demand } from '@hub/auth';
-import { fieldErrors } from '@hub/subgraph-kit';
+import { fieldErrors, figureOf } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { figureOf } from '../../../progress/Figure';
 import { programmeAccess } from '../../access';
 
 /** Query.competitionFigures: a year's events, occupations and certified contestants against the plan's annual counts. */

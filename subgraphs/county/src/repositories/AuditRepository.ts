@@ -1,0 +1,57 @@
+import type { DataSource } from 'typeorm';
+import { countWhenAsked, isUniqueViolation } from '@hub/subgraph-kit';
+import type { Department } from '@hub/vocabulary';
+
+export interface AuditRow {
+  department: Department;
+  /** The entry's position in its department's change feed; negative for lookups the county service recorded itself. */
+  seq: number;
+  at: string;
+  subject: string;
+  role: string;
+  personId: string;
+  field: string;
+  purpose: string;
+  requestId: string;
+}
+
+/**
+ * The audit log: who saw which person's full ID number. The departments' reveals arrive through their change
+ * feeds (IndexWriter); a lookup by ID number on the county service is written here directly, under the caller's
+ * department (the county administrator's under 人社局, whose master record the lookup reads first), with a negative
+ * seq so that it can never collide with a feed's.
+ */
+export class AuditRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async recordLookup(entry: Omit<AuditRow, 'seq'>): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          const [{ lowest }] = await manager.query(`SELECT MIN(seq) AS lowest FROM audit_entry WHERE department = ? AND seq < 0`, [entry.department]);
+          await manager.insert('AuditEntry', { ...entry, seq: Math.min(Number(lowest ?? 0), 0) - 1 });
+        });
+        return;
+      } catch (error) {
+        // Two replicas took the same number: take the next.
+        if (!isUniqueViolation(error) || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async page(filter: { personId?: string }, first: number, after?: { at: string; department: string; seq: number }) {
+    const qb = this.dataSource.getRepository<AuditRow>('AuditEntry').createQueryBuilder('a');
+    if (filter.personId) qb.andWhere('a.person_id = :personId', { personId: filter.personId });
+    const counting = qb.clone();
+    const totalCount = countWhenAsked(() => counting.getCount());
+    if (after) {
+      qb.andWhere('(a.at < :at OR (a.at = :at AND (a.department < :dept OR (a.department = :dept AND a.seq < :seq))))', {
+        at: after.at,
+        dept: after.department,
+        seq: after.seq,
+      });
+    }
+    const rows = await qb.orderBy('a.at', 'DESC').addOrderBy('a.department', 'DESC').addOrderBy('a.seq', 'DESC').limit(first + 1).getMany();
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+}

@@ -1,0 +1,27 @@
+import { CountyProgress } from './CountyProgress';
+import { DataQuality } from './DataQuality';
+import { IndexedCertificate } from './IndexedCertificate';
+import { Person } from './Person';
+import { ProgressLedger } from './ProgressLedger';
+import { setEmployedPopulation } from './Mutation/setEmployedPopulation';
+import { setLedgerInput } from './Mutation/setLedgerInput';
+import { syncHolderIndex } from './Mutation/syncHolderIndex';
+import { aggregate } from './Query/aggregate';
+import { auditLog } from './Query/auditLog';
+import { countyProgress } from './Query/countyProgress';
+import { dataQuality } from './Query/dataQuality';
+import { holdingsOf } from './Query/holdingsOf';
+import { people } from './Query/people';
+import { person } from './Query/person';
+import { progressLedger } from './Query/progressLedger';
+
+/** The county service's resolvers: one file per field or type, named after it. */
+export const resolvers = {
+  Query: { person, people, countyProgress, aggregate, auditLog, dataQuality, holdingsOf, progressLedger },
+  Mutation: { syncHolderIndex, setEmployedPopulation, setLedgerInput },
+  Person,
+  CountyProgress,
+  DataQuality,
+  IndexedCertificate,
+  ProgressLedger,
+};
