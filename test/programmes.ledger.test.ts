@@ -172,8 +172,11 @@ describe('the progress ledger (plan 三(二)): monthly dispatch and quarterly bu
     expect(year.newUrbanJobs.note).not.toContain('2026-10');
   });
 
-  it('takes a new directed training from education’s feed into the next ledger, without counting the old ones twice', async () => {
+  it('takes a new directed training into the ledger at the next sync of the index, without counting the old ones twice', async () => {
     await training('recordEducationTraining', 'EducationTrainingInput', newPerson('壬'), '订单班定向培训', 'SCHOOL_PUBLIC', '2026-11-10');
+    // The ledger reads the holder index: as fresh as its last sync (completeness says when that was).
+    expect((await ok(LEDGER, { year: 2026, quarter: 4 })).progressLedger.directedTraining.value).toBe(1);
+    await ok('mutation { syncHolderIndex { department lastError } }');
     const next = (await ok(LEDGER, { year: 2026, quarter: 4 })).progressLedger;
     expect(next.directedTraining.value).toBe(2);
     expect((await ok(LEDGER, { year: 2026, quarter: 4 })).progressLedger.directedTraining.value).toBe(2);

@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hubSecretsFromEnv, mintToken } from '@hub/auth';
+import { defaultPorts } from '@hub/runtime';
 import { departments, departmentSlug } from '@hub/vocabulary';
-import type { Subgraph } from '@hub/subgraph-kit';
+import type { Service, Subgraph } from '@hub/subgraph-kit';
 import * as edits from '../scripts/lib/sourceEdits';
 import { createTestEnv, TestEnv } from './fixtures/testEnv';
 
@@ -118,7 +119,8 @@ describe('npm run new-department', () => {
     expect(fs.readdirSync(path.join(copy, 'subgraphs', SLUG, 'src', 'migrations'))).toEqual([expect.stringMatching(/^\d{13}-Initial\.ts$/)]);
     const read = (file: string) => fs.readFileSync(path.join(copy, file), 'utf8');
     expect(read('packages/vocabulary/src/enums.ts')).toContain(`${CODE}: '${LABEL}'`);
-    const nextPort = 4001 + departments.length;
+    // The next port after every service's, the county service's included.
+    const nextPort = Math.max(...Object.values(defaultPorts)) + 1;
     expect(read('packages/runtime/src/services.ts')).toContain(`'${SLUG}': ${nextPort}`);
     expect(read('docker-compose.yml')).toContain(`HUB_${CODE}_URL: http://${SLUG}:${nextPort}`);
     expect(read('deploy/mysql/init.sh')).toMatch(new RegExp(`hub_departments="[^"]* ${SLUG}"`));
@@ -140,7 +142,9 @@ describe('npm run new-department', () => {
     let env: NodeJS.ProcessEnv;
     let probe: Subgraph;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the copy's hrss, typed by its own module
-    let hrss: Subgraph<any> & { sync: { stop(): Promise<void> } };
+    let hrss: Subgraph<any>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the copy's county service, typed by its own module
+    let county: Service<any, any, any>;
     let gateway: { listen(port?: number): Promise<number>; stop(): Promise<void> };
     let gatewayUrl = '';
     let token = '';
@@ -171,7 +175,8 @@ describe('npm run new-department', () => {
       const load = <T>(file: string, name: string): T => (require(path.join(copy, file)) as Record<string, T>)[name];
       probe = load<(e: NodeJS.ProcessEnv) => Subgraph>(`subgraphs/${SLUG}/src/server.ts`, `create${PREFIX}Subgraph`)(env);
       hrss = load<(e: NodeJS.ProcessEnv) => typeof hrss>('subgraphs/hrss/src/server.ts', 'createHrssSubgraph')(env);
-      for (const [slug, hub] of [[SLUG, probe], ['hrss', hrss]] as const) {
+      county = load<(e: NodeJS.ProcessEnv) => typeof county>('subgraphs/county/src/server.ts', 'createCountySubgraph')(env);
+      for (const [slug, hub] of [[SLUG, probe], ['hrss', hrss], ['county', county]] as const) {
         await hub.init();
         env[`HUB_${slug.toUpperCase().replace(/-/g, '_')}_URL`] = `http://127.0.0.1:${await hub.listen(0)}`;
       }
@@ -181,9 +186,8 @@ describe('npm run new-department', () => {
     }, 120_000);
 
     afterAll(async () => {
-      await hrss?.sync.stop();
       await gateway?.stop();
-      for (const hub of [probe, hrss]) if (hub?.http.listening) await hub.stop();
+      for (const hub of [probe, hrss, county]) if (hub?.http.listening) await hub.stop();
       await testEnv?.cleanup();
     });
 
@@ -209,7 +213,7 @@ describe('npm run new-department', () => {
       expect(listed.data[`${FIELD}Certificates`]).toEqual({ totalCount: 1, nodes: [{ certificateNumber: 'TZSB-2024-0001' }] });
     });
 
-    it("is pulled into hrss's holder index from its change feed, and joins the person's dossier", async () => {
+    it("is pulled into the county service's holder index from its change feed, and joins the person's dossier", async () => {
       const sync = await gql('mutation { syncHolderIndex { department included lastError } }');
       expect(sync.errors).toBeUndefined();
       expect(sync.data.syncHolderIndex).toContainEqual(expect.objectContaining({ department: CODE, lastError: null }));

@@ -64,11 +64,11 @@ describe('npm run schema:check', () => {
 
   it('fails when a field the dashboard queries is removed, and names the operation CountyProgress', async () => {
     const c = copy();
-    c.edit('hrss', (sdl) => sdl.replace(/(type DepartmentFigure [^{]*\{[^}]*?)\n[ \t]*"[^"\n]*"\n[ \t]*overlap: Int!/, '$1'));
+    c.edit('county', (sdl) => sdl.replace(/(type DepartmentFigure [^{]*\{[^}]*?)\n[ \t]*"[^"\n]*"\n[ \t]*overlap: Int!/, '$1'));
     const report = await runSchemaCheck({ root: c.root });
     expect(report.ok).toBe(false);
     expect(report.composition.ok).toBe(true);
-    expect(breaking(report, 'hrss').map((ch) => ch.path)).toContain('DepartmentFigure.overlap');
+    expect(breaking(report, 'county').map((ch) => ch.path)).toContain('DepartmentFigure.overlap');
     expect(breaking(report, SUPERGRAPH).map((ch) => ch.path)).toContain('DepartmentFigure.overlap');
     const countyProgress = report.operations?.find((o) => o.name === 'CountyProgress');
     expect(countyProgress?.problems.join('\n')).toMatch(/Cannot query field "overlap" on type "DepartmentFigure"/);
@@ -137,10 +137,10 @@ describe('npm run schema:check', () => {
 
   it('checks only the named subgraph’s own changes with -- <slug>, but always the API and the operations', async () => {
     const c = copy();
-    c.edit('hrss', (sdl) => sdl.replace(/(type DepartmentFigure [^{]*\{[^}]*?)\n[ \t]*"[^"\n]*"\n[ \t]*overlap: Int!/, '$1'));
+    c.edit('county', (sdl) => sdl.replace(/(type DepartmentFigure [^{]*\{[^}]*?)\n[ \t]*"[^"\n]*"\n[ \t]*overlap: Int!/, '$1'));
     const report = await runSchemaCheck({ root: c.root, slug: 'education' });
     expect(report.subgraphs).toEqual(['education']);
-    expect(report.changes.hrss).toBeUndefined();
+    expect(report.changes.county).toBeUndefined();
     expect(report.ok).toBe(false);
     expect(report.operations?.find((o) => o.name === 'CountyProgress')?.problems.length).toBeGreaterThan(0);
   });

@@ -178,24 +178,24 @@ describe('who may see and change what', () => {
   });
 
   describe('the same rules on a subgraph called directly with a signed identity', () => {
-    const service: Principal = { subject: 'hrss-holder-index', role: 'SERVICE' };
+    const service: Principal = { subject: 'county-holder-index', role: 'SERVICE' };
     const code = (res: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) => res.body.errors?.[0]?.extensions?.code;
 
     it.each([
       ['a dashboard reads a department list', dashboard, 'education', '{ educationCertificates { totalCount } }', 'FORBIDDEN'],
       ['an analyst reads a department list', analyst, 'education', '{ educationCertificates { totalCount } }', 'FORBIDDEN'],
       ['an analyst pages a department’s trainings', analyst, 'education', '{ educationTrainings(first: 100) { nodes { id } } }', 'FORBIDDEN'],
-      ['an analyst reads the people list', analyst, 'hrss', '{ people { totalCount } }', 'FORBIDDEN'],
-      ['an analyst reads the grouping', analyst, 'hrss', '{ aggregate(dimensions: [TOWNSHIP]) { rows { holders } } }', undefined],
+      ['an analyst reads the people list', analyst, 'county', '{ people { totalCount } }', 'FORBIDDEN'],
+      ['an analyst reads the grouping', analyst, 'county', '{ aggregate(dimensions: [TOWNSHIP]) { rows { holders } } }', undefined],
       ['the service role reads a department list', service, 'education', '{ educationCertificates { totalCount } }', undefined],
       ['education staff read hrss’s list', educationStaff, 'hrss', '{ hrssCertificates { totalCount } }', 'FORBIDDEN'],
       ['education staff read their own list', educationStaff, 'education', '{ educationCertificates { totalCount } }', undefined],
       ['an analyst records a certificate', analyst, 'education', 'mutation { revokeEducationCertificate(certificateNumber: "SEC-EDU-1", revokedOn: "2025-01-01", reason: "x") { id } }', 'FORBIDDEN'],
-      ['an analyst triggers the index sync', analyst, 'hrss', 'mutation { syncHolderIndex { department } }', 'FORBIDDEN'],
-      ['the service role triggers the index sync', service, 'hrss', 'mutation { syncHolderIndex { department } }', undefined],
-      ['an analyst sets the employed population', analyst, 'hrss', 'mutation { setEmployedPopulation(value: 400000) { employedPopulation } }', 'FORBIDDEN'],
-      ['a dashboard reads the audit log', dashboard, 'hrss', '{ auditLog { totalCount } }', 'FORBIDDEN'],
-      ['the county administrator reads the audit log', admin, 'hrss', '{ auditLog { totalCount } }', undefined],
+      ['an analyst triggers the index sync', analyst, 'county', 'mutation { syncHolderIndex { department } }', 'FORBIDDEN'],
+      ['the service role triggers the index sync', service, 'county', 'mutation { syncHolderIndex { department } }', undefined],
+      ['an analyst sets the employed population', analyst, 'county', 'mutation { setEmployedPopulation(value: 400000) { employedPopulation } }', 'FORBIDDEN'],
+      ['a dashboard reads the audit log', dashboard, 'county', '{ auditLog { totalCount } }', 'FORBIDDEN'],
+      ['the county administrator reads the audit log', admin, 'county', '{ auditLog { totalCount } }', undefined],
     ] as const)('%s: %s', async (_name, who, slug, query, expected) => {
       const res = await hub.querySubgraph(slug, query, undefined, who);
       expect(res.status).toBe(200);
@@ -279,7 +279,7 @@ describe('who may see and change what', () => {
     });
 
     it('masks internal errors: no stack traces, no SQL, no internal addresses', async () => {
-      const broken = createGateway({ ...hub.env, HUB_MODE: 'production', HUB_HRSS_URL: 'http://127.0.0.1:1' });
+      const broken = createGateway({ ...hub.env, HUB_MODE: 'production', HUB_COUNTY_URL: 'http://127.0.0.1:1' });
       const url = `http://127.0.0.1:${await broken.listen(0)}/graphql`;
       try {
         const res = await post(url, { query: '{ countyProgress { asOf } }' }, await bearer(admin));

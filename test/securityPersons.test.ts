@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Principal } from '@hub/auth';
 import { checkCharacter, idNumberCandidates, makeIdNumber, MIN_ID_CANDIDATES, parseIdNumber, publicBirthYear } from '@hub/identity';
 import { IdCipher, idKeyRingFromEnv } from '@hub/identity';
-import { IdentityService, MaskIdNumberAddressOnly1764979200000, rotateSealedIdNumbers } from '@hub/subgraph-kit';
+import { IdentityService, insertRows, MaskIdNumberAddressOnly1764979200000, rotateSealedIdNumbers } from '@hub/subgraph-kit';
+import { personMaster, personSeen } from '@hub/subgraph-county/src/entities/indexTables';
+import { HolderIndex1764115200001 } from '@hub/subgraph-hrss/src/migrations/1764115200001-HolderIndex';
 import { IndexBirthYear1764979200001 } from '@hub/subgraph-hrss/src/migrations/1764979200001-IndexBirthYear';
 import { startHub, TestHub } from './fixtures/startHub';
 
@@ -350,11 +352,15 @@ describe('person-level data: what each role sees, whom department staff see, and
       for (const { mask } of masks) expect(mask).toMatch(MASK);
     });
 
-    it('turns the index’s birth dates into birth years and re-masks it', async () => {
+    it('turns the birth dates of an index still in hrss’s database (not yet moved) into birth years and re-masks it', async () => {
       const hrss = hub.subgraphs.hrss.dataSource;
       const migration = new IndexBirthYear1764979200001();
       const runner = hrss.createQueryRunner();
       try {
+        // hrss's index as a county that has not run county:adopt-hrss-index still has it, with the county's rows.
+        await new HolderIndex1764115200001().up(runner);
+        await insertRows(runner.manager, personMaster, await hub.county.dataSource.getRepository('PersonMaster').find());
+        await insertRows(runner.manager, personSeen, await hub.county.dataSource.getRepository('PersonSeen').find());
         await migration.down(runner);
         const id = personIdOf(EDU_ID);
         await hrss.query('UPDATE person_master SET birth_date = ?, birth_year = NULL, id_number_masked = ? WHERE person_id = ?', ['1985-12-31', `${EDU_ID.slice(0, 6)}********${EDU_ID.slice(14)}`, id]);

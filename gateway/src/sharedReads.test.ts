@@ -111,19 +111,19 @@ describe('identical queries through the gateway', () => {
   }, 180_000);
   afterAll(() => hub?.stop());
 
-  const hrssOperations = async (name: string) => {
-    const text = await (await fetch(hub.urls.hrss.replace('/graphql', '/metrics'))).text();
+  const countyOperations = async (name: string) => {
+    const text = await (await fetch(hub.urls.county.replace('/graphql', '/metrics'))).text();
     const match = new RegExp(`hub_graphql_operations_total\\{operation="${name}",outcome="ok"[^}]*\\} (\\d+)`).exec(text);
     return match ? Number(match[1]) : 0;
   };
 
   it('answer concurrent identical queries alike, with fewer calls to the subgraph', async () => {
     const query = 'query Shared { countyProgress(asOf: "2025-12-31") { certificateHolders { value } byTownship { key holders } } }';
-    const before = await hrssOperations('Shared__hrss__0');
+    const before = await countyOperations('Shared__county__0');
     const answers = await Promise.all(Array.from({ length: 8 }, () => hub.query(query)));
     for (const a of answers) expect(a).toEqual(answers[0]);
     expect(answers[0].errors).toBeUndefined();
-    const calls = (await hrssOperations('Shared__hrss__0')) - before;
+    const calls = (await countyOperations('Shared__county__0')) - before;
     expect(calls).toBeGreaterThanOrEqual(1);
     expect(calls).toBeLessThan(8);
   });

@@ -145,6 +145,7 @@ export function createService<TContext extends ServiceContext, TServices, TParts
 
   let stopping = false;
   let started = false;
+  let apolloStarted = false;
   /** Ready: the database answers and the service is not shutting down. */
   const ready: RouteHandler = async (_req, res) => {
     if (stopping) return sendJson(res, 503, { status: 'stopping', service: slug });
@@ -197,6 +198,7 @@ export function createService<TContext extends ServiceContext, TServices, TParts
   };
   hub.listen = async (port?: number) => {
     await apollo.start();
+    apolloStarted = true;
     const actual = await listen(hub.http, port ?? servicePort(slug, env), env.HUB_HOST || '127.0.0.1');
     await operator?.listen(actual);
     log.info({ port: actual }, `${slug} subgraph listening`);
@@ -212,7 +214,7 @@ export function createService<TContext extends ServiceContext, TServices, TParts
     for (const work of [...background].reverse()) await work.stop();
     if (hub.http.listening) await close(hub.http);
     await operator?.close();
-    await apollo.stop();
+    if (apolloStarted) await apollo.stop();
     if (dataSource.isInitialized) await dataSource.destroy();
   };
   return hub;

@@ -1,5 +1,6 @@
 import { createContractEnv } from '@hub/subgraph-kit/src/testing';
 import { createHrssSubgraph } from '../server';
+import { HolderIndex1764115200001 } from './1764115200001-HolderIndex';
 
 /** An index built before the data-quality columns migrates: statuses from revocations, and every feed replayed. */
 describe('DataQuality1765000000001', () => {
@@ -14,8 +15,11 @@ describe('DataQuality1765000000001', () => {
 
   it('adds the columns where they are missing, and replays the feeds from the start', async () => {
     const db = hrss.dataSource;
-    await db.undoLastMigration();
     const runner = db.createQueryRunner();
+    // The index as hrss kept it before the county service took it over (a new installation has dropped it).
+    await new HolderIndex1764115200001().up(runner);
+    await db.undoLastMigration(); // CountyServiceTookIndex: nothing to undo
+    await db.undoLastMigration(); // DataQuality
     expect(await runner.hasColumn('holding', 'certificate_number')).toBe(false);
     const holding = 'INSERT INTO holding (department, certificate_id, person_id, kind, talent_category, skilled, level_number, occupation_code, issued_on, valid_until, status, revoked_on, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
     await db.query(holding, ['EDUCATION', '1', 'p1', 'SKILL_LEVEL', 'SKILLED', 1, 4, null, '2024-01-01', null, 'VALID', null, 17]);
