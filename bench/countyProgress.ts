@@ -1,10 +1,10 @@
 /**
  * npm run bench:progress -- [--persons 300000] [--data data/bench-300k] [--requests 300] [--keep-index] [--cpu-prof]
  *
- * County totals at scale: seeds the demo county (once), rebuilds hrss's holder index from empty while
+ * County totals at scale: seeds the demo county (once), rebuilds the county service's holder index from empty while
  * timing it, then measures countyProgress through the gateway (cached and cold), the time for a new
  * certificate to reach the totals, and, in the same run, the naive way (one COUNT DISTINCT over all
- * departments' rows copied into one database) for the ratio. --cpu-prof profiles hrss and two departments
+ * departments' rows copied into one database) for the ratio. --cpu-prof profiles the county service and two departments
  * during the build and prints where their time went.
  */
 import { execFileSync } from 'node:child_process';
@@ -49,26 +49,22 @@ async function main(): Promise<void> {
   const changes = counts.reduce((n, c) => n + c.l, 0);
   log(`data: ${certificates} certificates, ${counts.reduce((n, c) => n + c.t, 0)} trainings, ${changes} change-feed rows in 6 departments`);
 
-  // The index from empty: clear hrss's index tables, then time the sync from the services' start.
-  // --keep-index skips the rebuild (to measure the queries alone on an index already built).
-  if (!values['keep-index']) {
-    const hrssDb = new Database(path.join(dataDir, 'hrss.sqlite'));
-    for (const table of ['holding', 'training_fact', 'person_seen', 'person_master', 'feed_cursor', 'audit_entry']) hrssDb.exec(`DELETE FROM ${table}`);
-    hrssDb.close();
-  }
+  // The index from empty: the county service's database goes (it is created again at start), then the sync
+  // is timed from the services' start. --keep-index skips the rebuild (to measure the queries alone on an index already built).
+  if (!values['keep-index']) for (const file of ['county.sqlite', 'county.sqlite-wal', 'county.sqlite-shm']) fs.rmSync(path.join(dataDir, file), { force: true });
 
   const started = Date.now();
   // The first computation at this size can take longer than the gateway's default 5 s per department.
   const profileDir = path.join(root, 'tmp', 'bench-progress', 'profiles');
   fs.rmSync(profileDir, { recursive: true, force: true });
   const profiling = values['cpu-prof'] ? { NODE_OPTIONS: `--require ${path.join(root, 'bench', 'lib', 'cpuProfilePreload.cjs')}`, HUB_CPU_PROF_DIR: profileDir } : {};
-  const hub = await startHubProcess(dataDir, { HUB_SYNC_INTERVAL_MS: '500', HUB_HRSS_TIMEOUT_MS: '120000', ...profiling }, 5500);
+  const hub = await startHubProcess(dataDir, { HUB_SYNC_INTERVAL_MS: '500', HUB_COUNTY_TIMEOUT_MS: '120000', ...profiling }, 5500);
   try {
     const upAt = Date.now();
     const pids = Object.fromEntries(
       [
         ['gateway', 5500],
-        ['hrss', 5501],
+        ['county', 5507],
         ['education', 5502],
         ['agriculture', 5503],
       ].map(([name, port]) => [name, pidListeningOn(port as number) ?? -1]),
@@ -85,7 +81,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 500));
     }
     log(`index built from empty: ${((built - upAt) / 1000).toFixed(1)} s after the services were up (${((built - started) / 1000).toFixed(1)} s after start), ${changes} changes`);
-    const hrssPid = pidListeningOn(5501);
+    const countyPid = pidListeningOn(5507);
     if (values['cpu-prof']) {
       // Each profiled process writes its profile on SIGUSR2 (bench/lib/cpuProfilePreload.cjs).
       for (const pid of Object.values(pids)) process.kill(pid, 'SIGUSR2');
@@ -93,13 +89,13 @@ async function main(): Promise<void> {
       log(summarizeCpuProfiles(profileDir, pids, 30, ages));
     }
 
-    // The first answer after the build: hrss reads the new index into memory once the feeds are drained.
+    // The first answer after the build: the county service reads the new index into memory once the feeds are drained.
     const asOf = '2026-11-26';
     const cold = Date.now();
     const first = await hub.graphql(QUERY, { asOf });
     const coldMs = Date.now() - cold;
     if (first.errors) throw new Error(JSON.stringify(first.errors));
-    const hrssRss = hrssPid ? rssMb(hrssPid) : NaN;
+    const countyRss = countyPid ? rssMb(countyPid) : NaN;
     const value = (first.data as { countyProgress: { certificateHolders: { value: number } } }).countyProgress.certificateHolders.value;
 
     const times: number[] = [];
@@ -191,7 +187,7 @@ async function main(): Promise<void> {
     log(`| persons / certificates / change-feed rows | ${persons} / ${certificates} / ${changes} |`);
     log(`| index built from empty (services up → all feeds drained) | ${((built - upAt) / 1000).toFixed(1)} s |`);
     log(`| countyProgress through the gateway, first call after the build (index read into memory, then counted) | ${ms(coldMs)} |`);
-    log(`| hrss resident memory after that call | ${hrssRss.toFixed(0)} MB |`);
+    log(`| county service resident memory after that call | ${countyRss.toFixed(0)} MB |`);
     log(`| countyProgress through the gateway, p50 / p95 (${times.length} calls, same date) | ${ms(percentile(times, 50))} / ${ms(percentile(times, 95))} |`);
     log(`| countyProgress, 10 new dates (each computed) p50 / max | ${ms(percentile(coldTimes, 50))} / ${ms(coldTimes[coldTimes.length - 1])} |`);
     log(`| new certificate visible in the totals after commit (sync every 500 ms, polled every 100 ms) | ${visibleMs >= 0 ? `${ms(visibleMs)} (${value} → ${after}; slowest poll ${ms(Math.max(...freshness))})` : 'not within 30 s'} |`);

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { hubSecretsFromEnv, mintToken, Principal } from '@hub/auth';
 import { devSecretsEnv } from '../../scripts/lib/devSecrets';
+import { subgraphList } from '../../scripts/lib/subgraphList';
 
 export const root = path.resolve(__dirname, '..', '..');
 
@@ -28,10 +29,11 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} not healthy after ${timeoutMs} ms`);
 }
 
-const services = ['gateway', 'hrss', 'education', 'agriculture', 'veterans', 'civil-affairs', 'finance'];
+/** The gateway, then every service under subgraphs/ in port order (the departments, then the county service). */
+const services = ['gateway', ...subgraphList().map((s) => s.slug)];
 
 /**
- * `npm start` as a child process on a given data folder, on ports portBase … portBase+6 (so it can run
+ * `npm start` as a child process on a given data folder, on ports portBase, portBase+1, … (so it can run
  * beside a hub on the default ports), with tokens minted from its dev secrets.
  */
 export async function startHubProcess(
