@@ -1,7 +1,7 @@
 #!/bin/bash
 # First start of the mysql:8.0 container (empty volume only), from /docker-entrypoint-initdb.d:
-# one database per department (utf8mb4) and one user per department with ALL PRIVILEGES on its
-# own database only. User and database are both hub_<slug> (civil-affairs -> hub_civil_affairs);
+# one database per department and one for the county service (utf8mb4), and one user for each with
+# ALL PRIVILEGES on its own database only. User and database are both hub_<slug> (civil-affairs -> hub_civil_affairs);
 # each password comes from HUB_<SLUG>_DB_PASSWORD, the same variable the department's service gets
 # in docker-compose.yml. The defaults below are for development only and equal the compose defaults.
 #
@@ -11,6 +11,8 @@
 set -eo pipefail
 
 hub_departments="hrss education agriculture veterans civil-affairs finance"
+# Services that are not departments but keep their own database: the county service (holder index).
+hub_services="county"
 
 # A MySQL string literal: backslash and quote escaped.
 hub_sql_string() {
@@ -21,7 +23,7 @@ hub_sql_string() {
 
 hub_init_sql() {
   local slug key name pattern password_var password
-  for slug in $hub_departments; do
+  for slug in $hub_departments $hub_services; do
     key=$(printf '%s' "$slug" | tr 'a-z-' 'A-Z_')
     name="hub_${slug//-/_}"
     # In GRANT ... ON db.*, "_" is a wildcard: escape it so the grant covers this one database only.
@@ -45,4 +47,4 @@ else
   # socket (MYSQL_UNIX_PORT may name another one).
   hub_init_sql | mysql --protocol=socket -uroot ${MYSQL_ROOT_PASSWORD:+"-p${MYSQL_ROOT_PASSWORD}"}
 fi
-echo "hub: created the department databases and users: $hub_departments"
+echo "hub: created the databases and users: $hub_departments $hub_services"

@@ -107,11 +107,11 @@ export function addToDockerCompose(text: string, d: DeploymentDepartment, templa
     insertAfter(mysqlPassword, [`${indent}HUB_${d.envKey}_DB_PASSWORD: \${HUB_${d.envKey}_DB_PASSWORD:-${d.slug}-dev-password}`]);
   } else notes.push('docker-compose.yml: mysql 服务中未找到数据库密码变量 no DB password variables in the mysql service; add yours by hand');
 
-  // 3. hrss pulls every department's change feed.
-  const hrss = serviceBlock(lines, 'hrss');
-  const hrssUrl = hrss ? lastMatch(lines, hrss, /^\s+HUB_[A-Z0-9_]+_URL:\s*http/) : -1;
-  if (hrssUrl >= 0) insertAfter(hrssUrl, [`${' '.repeat(indentOf(lines[hrssUrl]))}HUB_${d.envKey}_URL: http://${d.slug}:${d.port}`]);
-  else notes.push('docker-compose.yml: hrss 服务中未找到 HUB_*_URL no HUB_*_URL in the hrss service; hrss would look for the feed on 127.0.0.1');
+  // 3. The county service pulls every department's change feed.
+  const county = serviceBlock(lines, 'county');
+  const countyUrl = county ? lastMatch(lines, county, /^\s+HUB_[A-Z0-9_]+_URL:\s*http/) : -1;
+  if (countyUrl >= 0) insertAfter(countyUrl, [`${' '.repeat(indentOf(lines[countyUrl]))}HUB_${d.envKey}_URL: http://${d.slug}:${d.port}`]);
+  else notes.push('docker-compose.yml: county 服务中未找到 HUB_*_URL no HUB_*_URL in the county service; it would look for the feed on 127.0.0.1');
 
   // 4. The gateway waits for the department and knows its URL.
   const gateway = serviceBlock(lines, 'gateway');

@@ -150,5 +150,9 @@ describe('npm run county:adopt-hrss-index', () => {
     expect(replaced).toMatchObject({ adopted: true, droppedSource: false, copied: { feed_cursor: 1, holding: 0 } });
     expect(Number((await before.dataSource.query('SELECT COUNT(*) AS n FROM holding'))[0].n)).toBe(0);
     expect(await before.dataSource.query(`SELECT value FROM county_input`)).toEqual([expect.objectContaining({ value: expect.any(String) })]);
+    // Dropping hrss's copies alone: refused while the county has no index, done once it has one.
+    await expect(adoptHrssIndex(hrss.dataSource, (await freshCounty()).dataSource, { dropSourceOnly: true })).rejects.toThrow(AdoptError);
+    expect(await adoptHrssIndex(hrss.dataSource, before.dataSource, { dropSourceOnly: true })).toMatchObject({ droppedSource: true, copied: {} });
+    expect(await adoptHrssIndex(hrss.dataSource, before.dataSource)).toMatchObject({ adopted: false });
   });
 });

@@ -16,6 +16,8 @@ export interface AdoptOptions {
   replace?: boolean;
   /** Leave hrss's tables in place after the copy (the default drops them). */
   keepSource?: boolean;
+  /** Copy nothing: only drop hrss's tables (after a copy made with keepSource, once hrss no longer reads them). */
+  dropSourceOnly?: boolean;
   log?: (message: string) => void;
 }
 
@@ -56,6 +58,11 @@ export async function adoptHrssIndex(hrss: DataSource, county: DataSource, optio
   const log = options.log ?? (() => undefined);
   const copied: Record<string, number> = {};
   if (!(await columnsOf(hrss, 'feed_cursor'))) return { adopted: false, copied, droppedSource: false };
+  if (options.dropSourceOnly) {
+    if ((await count(county, 'feed_cursor')) === 0) throw new AdoptError('县级服务尚无持证索引，不能删除人社局的旧表 the county service has no index yet: hrss\'s tables are not dropped');
+    await dropSource(hrss);
+    return { adopted: false, copied, droppedSource: true };
+  }
   const countyHasIndex = (await count(county, 'feed_cursor')) + (await count(county, 'person_master')) > 0;
   if (countyHasIndex && !options.replace) {
     throw new AdoptError('县级服务的持证索引不为空（可能已自行从变更流建立）；确认后加 --replace 覆盖 the county index is not empty: pass --replace to overwrite it');
@@ -92,13 +99,17 @@ export async function adoptHrssIndex(hrss: DataSource, county: DataSource, optio
   });
 
   if (options.keepSource) return { adopted: true, copied, droppedSource: false };
+  await dropSource(hrss);
+  return { adopted: true, copied, droppedSource: true };
+}
+
+async function dropSource(hrss: DataSource): Promise<void> {
   const runner = hrss.createQueryRunner();
   try {
     for (const table of [...ADOPTED_TABLES.map((s) => s.table), ...RETIRED_ONLY]) if (await runner.hasTable(table)) await runner.dropTable(table);
   } finally {
     await runner.release();
   }
-  return { adopted: true, copied, droppedSource: true };
 }
 
 /** The marks hrss's training_fact lacked: apprenticeship (hrss's trainings) and directed (hrss's directed_training). */
