@@ -1,4 +1,5 @@
 import { chunks } from './chunks';
+import { Transactions } from './Transactions';
 import { DataSource, EntityManager, In, ObjectLiteral, Repository } from 'typeorm';
 import type { CertificateGrade, CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TrainingChannel } from '@hub/vocabulary';
 import { isWithdrawn } from '@hub/vocabulary';
@@ -144,27 +145,21 @@ function changedFields(existing: ObjectLiteral, incoming: ObjectLiteral): boolea
  * change log in the same transaction; re-writing identical data changes nothing.
  */
 export class CoreRepository {
-  private writeQueue: Promise<unknown> = Promise.resolve();
+  private readonly transactions: Transactions;
 
   constructor(
     readonly dataSource: DataSource,
     readonly specs: CoreTableSpecs,
-  ) {}
+  ) {
+    this.transactions = new Transactions(dataSource);
+  }
 
   private repo<T extends ObjectLiteral>(manager: EntityManager, entity: string): Repository<T> {
     return manager.getRepository<T>(entity);
   }
 
-  /** SQLite has one connection: queue writers instead of nesting transactions on it. */
-  private serialized<T>(work: () => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type !== 'better-sqlite3') return work();
-    const run = this.writeQueue.then(work, work);
-    this.writeQueue = run.catch(() => undefined);
-    return run;
-  }
-
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.serialized(() => this.dataSource.transaction(work));
+    return this.transactions.run(work);
   }
 
   async writeBatch(batch: RecordBatch, manager?: EntityManager): Promise<WriteResult> {

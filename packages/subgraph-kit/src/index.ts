@@ -34,3 +34,4 @@ export * from './ServiceClient';
 export * from './chunks';
 export * from './CountyHoldings';
 export * from './Figure';
+export * from './Transactions';

@@ -1,5 +1,5 @@
 import { cellKeySecret, recordKey } from '@hub/auth';
-import type { BackgroundWork, ServiceParts } from '@hub/subgraph-kit';
+import { BackgroundWork, ServiceParts, Transactions } from '@hub/subgraph-kit';
 import { Department, departments } from '@hub/vocabulary';
 import { FeedSource, HolderIndexSync, httpFeedSource } from './feeds/HolderIndexSync';
 import { LedgerRepository } from './ledger/LedgerRepository';
@@ -52,9 +52,11 @@ export function departmentFeeds(parts: Pick<ServiceParts, 'signingKey' | 'env'>)
 export function createCountyServices(parts: ServiceParts, feeds: Record<Department, FeedSource> = departmentFeeds(parts)): CountyServices {
   const { dataSource, log, metrics } = parts;
   const gate = new IndexGate();
-  const cursors = new FeedCursorRepository(dataSource);
-  const writer = new IndexWriter(dataSource, gate, cursors);
-  const inputs = new CountyInputRepository(dataSource, gate);
+  // Every write of the county service goes through one queue of transactions (SQLite has one connection).
+  const transactions = new Transactions(dataSource);
+  const cursors = new FeedCursorRepository(dataSource, transactions);
+  const writer = new IndexWriter(transactions, gate, cursors);
+  const inputs = new CountyInputRepository(dataSource, transactions, gate);
   const secret = cellKeySecret(parts.identity.keys.personKey);
   const live = new LiveCountyModel(gate, new CountyFactsRepository(dataSource), (personId) => recordKey(secret, personId));
   const progress = new CountyProgressService(gate, inputs, cursors, live);
@@ -67,7 +69,7 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
     cursors,
     writer,
     masters: new PersonMasterRepository(dataSource),
-    audit: new AuditRepository(dataSource),
+    audit: new AuditRepository(dataSource, transactions),
     inputs,
     holdings: new HoldingRepository(dataSource),
     quality: new DataQualityRepository(dataSource),
@@ -75,7 +77,7 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
     sync,
     progress,
     aggregates: new AggregateService(gate, live),
-    ledger: new ProgressLedgerService(new LedgerRepository(dataSource), cursors),
+    ledger: new ProgressLedgerService(new LedgerRepository(dataSource, transactions), cursors),
     cellKeySecret: secret,
   };
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Transactions } from '@hub/subgraph-kit';
 import type { Department } from '@hub/vocabulary';
 
 export interface TrainingCountRow {
@@ -40,7 +41,10 @@ const SENIOR_MAX_LEVEL = 3;
  * apprentices and directed trainings, all from the departments' feeds) and the office's monthly inputs.
  */
 export class LedgerRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
 
   /** Training person-times started per department, channel and month (dropped ones excluded). */
   async trainingsByMonth(from: string, to: string): Promise<TrainingCountRow[]> {
@@ -106,6 +110,6 @@ export class LedgerRepository {
   }
 
   async setInput(row: LedgerInputRow): Promise<void> {
-    await this.dataSource.getRepository('LedgerInput').save(row);
+    await this.transactions.run((manager) => manager.getRepository('LedgerInput').save(row));
   }
 }

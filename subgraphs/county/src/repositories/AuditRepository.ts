@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { countWhenAsked, isUniqueViolation } from '@hub/subgraph-kit';
+import { countWhenAsked, isUniqueViolation, Transactions } from '@hub/subgraph-kit';
 import type { Department } from '@hub/vocabulary';
 
 export interface AuditRow {
@@ -22,12 +22,15 @@ export interface AuditRow {
  * seq so that it can never collide with a feed's.
  */
 export class AuditRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
 
   async recordLookup(entry: Omit<AuditRow, 'seq'>): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.dataSource.transaction(async (manager) => {
+        await this.transactions.run(async (manager) => {
           const [{ lowest }] = await manager.query(`SELECT MIN(seq) AS lowest FROM audit_entry WHERE department = ? AND seq < 0`, [entry.department]);
           await manager.insert('AuditEntry', { ...entry, seq: Math.min(Number(lowest ?? 0), 0) - 1 });
         });

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Transactions } from '@hub/subgraph-kit';
 import type { IndexGate } from './IndexGate';
 
 export interface PlanTargetRow {
@@ -11,6 +12,7 @@ export interface PlanTargetRow {
 export class CountyInputRepository {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly gate: IndexGate,
   ) {}
 
@@ -24,7 +26,7 @@ export class CountyInputRepository {
   }
 
   async setCountyInput(key: string, value: string, note: string | null): Promise<void> {
-    await this.dataSource.getRepository('CountyInput').save({ key, value, note, updatedAt: new Date().toISOString() });
+    await this.transactions.run((manager) => manager.getRepository('CountyInput').save({ key, value, note, updatedAt: new Date().toISOString() }));
     this.gate.changed();
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Transactions } from '@hub/subgraph-kit';
 import type { Department } from '@hub/vocabulary';
 
 /** How far the index has read one department's change feed, and how the last attempt went. */
@@ -13,7 +14,10 @@ export interface FeedCursorRow {
 
 /** The feed cursors: one row per department, moved in the same transaction as the page it read. */
 export class FeedCursorRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
 
   async cursors(): Promise<FeedCursorRow[]> {
     const rows = await this.dataSource.getRepository<FeedCursorRow>('FeedCursor').find();
@@ -36,7 +40,7 @@ export class FeedCursorRepository {
 
   /** Remembers that a department could not be reached; its data and cursor stay as they were. */
   async recordFailure(department: Department, message: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const cursors = manager.getRepository<FeedCursorRow>('FeedCursor');
       const before = await cursors.findOneBy({ department });
       await cursors.save({

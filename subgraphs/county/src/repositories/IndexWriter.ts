@@ -1,6 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { chunks, insertRows, personFeedRecord, TableSpec } from '@hub/subgraph-kit';
+import { chunks, insertRows, personFeedRecord, TableSpec, Transactions } from '@hub/subgraph-kit';
 import type { ChangeEntity } from '@hub/subgraph-kit';
 import { auditEntry, holding, importRefusal, importRun, personMaster, personSeen, trainingFact } from '../entities/indexTables';
 import type { FeedCursorRepository } from './FeedCursorRepository';
@@ -109,7 +109,7 @@ function personSeenRow(department: Department, change: FeedChange) {
  */
 export class IndexWriter {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly gate: IndexGate,
     private readonly cursors: FeedCursorRepository,
   ) {}
@@ -121,7 +121,7 @@ export class IndexWriter {
 
   private async applyNow(department: Department, changes: FeedChange[], latestSeq: number): Promise<void> {
     const touched = new Set<string>();
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const byEntity = (entity: FeedChange['entity']) => newestById(changes.filter((c) => c.entity === entity));
       await this.upsertNewer(manager, holding, 'certificate_id', department, byEntity('certificate'), certificateRow, touched);
       await this.upsertNewer(manager, trainingFact, 'training_id', department, byEntity('training'), trainingRow, touched);
