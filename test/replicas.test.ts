@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hubSecretsFromEnv, mintToken } from '@hub/auth';
 import { parseHaproxyStats, ServerState } from '../scripts/lib/haproxyConfig';
 import { ReplicaDemo, startReplicaDemo } from '../scripts/lib/replicaDemo';
-import { RedisServer, startRedisServer } from './fixtures/redisServer';
+import { testRedis } from './fixtures/redisServer';
 import { requireBinary } from './fixtures/systemBinary';
 import { createTestEnv, TestEnv } from './fixtures/testEnv';
 
@@ -18,7 +18,7 @@ const LOAD_QUERY = '{ educationCertificates(first: 1) { pageInfo { hasNextPage }
 
 (haproxy && redisServer ? describe : describe.skip)('gateway replicas behind HAProxy', () => {
   let testEnv: TestEnv;
-  let redis: RedisServer;
+  let redis: Awaited<ReturnType<typeof testRedis>>;
   let demo: ReplicaDemo;
   const tokens = new Map<string, string>();
   const tokenFor = async (subject: string) => {
@@ -46,8 +46,8 @@ const LOAD_QUERY = '{ educationCertificates(first: 1) { pageInfo { hasNextPage }
   };
 
   beforeAll(async () => {
-    testEnv = createTestEnv({ HUB_RATE_LIMIT_PER_SECOND: '1', HUB_RATE_LIMIT_BURST: '30', HUB_LOG_LEVEL: 'error' });
-    redis = await startRedisServer(redisServer!);
+    testEnv = createTestEnv({ HUB_RATE_LIMIT_PER_SECOND: '1', HUB_RATE_LIMIT_BURST: '30', HUB_LOG_LEVEL: 'error', HUB_REDIS_PREFIX: `t${randomBytes(4).toString('hex')}:` });
+    redis = await testRedis(redisServer!);
     demo = await startReplicaDemo({ dataDir: testEnv.env.HUB_DATA_DIR!, env: testEnv.env, redisUrl: redis.url, haproxy: haproxy!, checkIntervalMs: 300 });
     await waitFor('both gateways UP in HAProxy', async () => (await servers()).filter((s) => s.status === 'UP').length === 2, 20_000);
   }, 180_000);

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { freePort } from '../../test/fixtures/freePort';
-import { RedisServer, startRedisServer } from '../../test/fixtures/redisServer';
+import { startRedisServer, testRedis } from '../../test/fixtures/redisServer';
 import { requireBinary } from '../../test/fixtures/systemBinary';
 import { checkRedisUrl, redactRedisUrl, SharedState, sharedStateFromEnv } from './sharedStateFromEnv';
 
@@ -28,7 +28,7 @@ describe('HUB_REDIS_URL', () => {
 const redisBinary = requireBinary('redis-server', 'redis-server');
 
 (redisBinary ? describe : describe.skip)('two gateways sharing one Redis', () => {
-  let redis: RedisServer;
+  let redis: Awaited<ReturnType<typeof testRedis>>;
   const states: SharedState[] = [];
   const open = async (url: string, extra: NodeJS.ProcessEnv = {}) => {
     const state = sharedStateFromEnv({ HUB_REDIS_URL: url, HUB_REDIS_PREFIX: `t${Math.random().toString(36).slice(2)}:`, ...extra }, log)!;
@@ -38,7 +38,7 @@ const redisBinary = requireBinary('redis-server', 'redis-server');
   };
 
   beforeAll(async () => {
-    redis = await startRedisServer(redisBinary!);
+    redis = await testRedis(redisBinary!);
   });
   afterAll(async () => {
     await Promise.all(states.map((s) => s.close()));

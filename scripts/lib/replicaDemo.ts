@@ -99,7 +99,7 @@ function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
  * Ports are free ones; nothing else on the machine is touched.
  */
 export async function startReplicaDemo(options: ReplicaDemoOptions): Promise<ReplicaDemo> {
-  const replicas = { gateway: 2, ...options.replicas };
+  const replicas: Record<string, number> = { gateway: 2, ...options.replicas };
   const timeoutMs = options.startTimeoutMs ?? 120_000;
   const base: NodeJS.ProcessEnv = { ...(options.env ?? process.env), HUB_DATA_DIR: options.dataDir };
   if (!isProduction(base)) Object.assign(base, devSecretsEnv(options.dataDir, base).env);
