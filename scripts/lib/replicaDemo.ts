@@ -1,25 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { internalPort, isProduction } from '@hub/runtime';
 import { devSecretsEnv } from './devSecrets';
+import { freePort } from './freePort';
 import { BalancedService, haproxyConfig, ReplicaAddress } from './haproxyConfig';
 import { root, subgraphList } from './subgraphList';
 
 const envKey = (slug: string) => slug.toUpperCase().replace(/-/g, '_');
-
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** One started process of the hub (a subgraph or gateway replica) or HAProxy. */
 export interface ReplicaProcess {
