@@ -33,9 +33,10 @@ const sectionName = (slug: string) => slug.replace(/[^A-Za-z0-9_]/g, '_');
  * - `retries 3` + `option redispatch 1`: a connection refused by a dead replica is tried on another.
  * - `retry-on conn-failure empty-response response-timeout` + `option http-buffer-request`: a request
  *   whose replica dies mid-way (no answer at all) is sent again to another replica; the body is
- *   buffered so it can be resent. A request that looks like a mutation is never resent after it
- *   was delivered (`disable-l7-retry`): a second delivery could apply it twice. Its connection
- *   failures are still retried, as nothing reached the replica.
+ *   buffered so it can be resent. A request that looks like a mutation, a persisted query sent by
+ *   its hash alone, and any POST other than /graphql (a spreadsheet import), is never resent after it was delivered (`disable-l7-retry`): a
+ *   second delivery could apply it twice. Its connection failures are still retried, as nothing
+ *   reached the replica.
  * - A backup entry per replica without a health check: the gateway's /ready also fails when a
  *   department is unreachable, and then it fails on every gateway at once; rather than answering 503
  *   for everything, HAProxy keeps sending to the gateways, which answer what they can.
@@ -65,8 +66,12 @@ export function haproxyConfig(options: HaproxyOptions): string {
     lines.push(
       `frontend ${name}_in`,
       `  bind ${service.bindHost}:${service.port}`,
-      '  # A mutation is not resent once delivered (it could apply twice); GraphQL puts the word in the body.',
+      '  # A write is not resent once delivered (it could apply twice): a GraphQL mutation (the word is in',
+      '  # the body), a persisted query sent by its hash alone (it may be a mutation), and any other POST,',
+      '  # e.g. a spreadsheet import (/departments/<slug>/import).',
       '  http-request disable-l7-retry if { method POST } { req.body -m sub -i mutation }',
+      `  http-request disable-l7-retry if { method POST } { req.body -m sub persistedQuery } !{ req.body -m sub '"query"' }`,
+      '  http-request disable-l7-retry if { method POST } !{ path /graphql }',
       `  default_backend ${name}`,
       '',
       `backend ${name}`,
