@@ -185,6 +185,11 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     },
     async stop() {
       stopping = true;
+      // Behind a load balancer: /ready now answers 503 "stopping"; keep serving for HUB_DRAIN_MS so the
+      // balancer's health check takes this gateway out before its connections close (a request sent on
+      // a connection closing under it could be a mutation, which is not resent). 0 (default): at once.
+      const drainMs = num(env.HUB_DRAIN_MS, 0);
+      if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
       await close(server);
       await operator?.close();
       await apollo.stop();
