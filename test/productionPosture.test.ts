@@ -143,6 +143,16 @@ describe('production refuses to start', () => {
     expect(subgraph(env)).toThrow(/HUB_EDUCATION_DB_PASSWORD/);
   });
 
+  it.each(['redis://127.0.0.1:6379', 'redis://hub@10.0.0.5:6379/0', 'http://:s3cret@10.0.0.5:6379'])('with the shared-state Redis %s (no password, or not Redis)', (url) => {
+    expect(() => createGateway({ ...production, HUB_REDIS_URL: url })).toThrow(/HUB_REDIS_URL/);
+  });
+
+  it('starts with a password in HUB_REDIS_URL, and never puts it in the error of a bad one', () => {
+    // Built, not listening: Redis is first contacted in listen().
+    expect(() => createGateway({ ...production, HUB_REDIS_URL: 'redis://:s3cret-redis@127.0.0.1:6379' })).not.toThrow();
+    expect(() => createGateway({ ...production, HUB_REDIS_URL: 'ftp://:s3cret-redis@127.0.0.1:6379' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cret-redis') }));
+  });
+
   it('starts with distinct keys and a real database password, and in development with the defaults', () => {
     expect(subgraph({ ...production, HUB_DB: 'mysql', HUB_EDUCATION_DB_PASSWORD: key() })).not.toThrow();
     expect(subgraph({ ...secrets, HUB_DATA_DIR: os.tmpdir(), HUB_DB: 'mysql', HUB_EDUCATION_DB_PASSWORD: 'education-dev-password', HUB_PERSON_KEY: secrets.HUB_ID_ENCRYPTION_KEY })).not.toThrow();

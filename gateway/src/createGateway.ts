@@ -6,13 +6,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { hubSecretsFromEnv, Principal } from '@hub/auth';
 import { close, createFormatError, createHttpService, createLogger, createOperatorService, createMetrics, isProduction, listen, Logger, OperatorService, RouteHandler, sendJson, serviceBaseUrl, servicePort } from '@hub/runtime';
-import { createAuthenticator } from './authenticate';
+import { createAuthenticator, trustedProxiesFromEnv } from './authenticate';
 import type { GatewayContext } from './GatewayContext';
 import { HubDataSource } from './HubDataSource';
 import { limitsFromEnv, operationLimitsRule } from './limits/operationLimits';
 import { RateLimiter } from './limits/RateLimiter';
 import { variableLimitsFromEnv, variableLimitsPlugin } from './limits/variableLimits';
 import { shareIdenticalQueries } from './sharedReads';
+import { sharedStateFromEnv } from './sharedStateFromEnv';
 import { createUndiciFetcher } from './undiciFetcher';
 import { webRoutes } from './web/webRoutes';
 import { departmentFileRoutes, supergraphServices } from './departmentFileRoutes';
@@ -67,6 +68,11 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
   const secrets = hubSecretsFromEnv(env, (message) => log.warn(message));
   const supergraphSdl = fs.readFileSync(env.HUB_SUPERGRAPH || defaultSupergraphPath, 'utf8');
   const metrics = createMetrics('gateway');
+  // Replicas behind a load balancer share the APQ store and the rate limit in Redis; without
+  // HUB_REDIS_URL both stay in this process. The verified-token cache stays per process either way:
+  // verifying a token is a local signature check, cheaper than a Redis round trip, and bearer tokens
+  // are better not copied into another store.
+  const shared = sharedStateFromEnv(env, log);
   // Apollo Gateway reports usage data to Apollo's servers unless told not to (it reads process.env
   // itself): the county's gateway sends nothing abroad unless an operator sets it to false.
   if ((env.APOLLO_TELEMETRY_DISABLED ?? process.env.APOLLO_TELEMETRY_DISABLED) === undefined) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
@@ -100,6 +106,8 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Apollo's default APQ store is an in-memory LRU; with Redis a query registered on one replica is found on every other.
+    ...(shared ? { persistedQueries: { cache: shared.apqCache, ttl: num(env.HUB_APQ_TTL_SECONDS, 24 * 3600) } } : {}),
     parseOptions: { maxTokens: num(env.HUB_MAX_TOKENS, 4000) },
     validationRules: [operationLimitsRule(limitsFromEnv(env))],
     formatError: createFormatError(production),
@@ -111,7 +119,9 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     ],
   });
 
-  const limiter = new RateLimiter(num(env.HUB_RATE_LIMIT_PER_SECOND, 50), num(env.HUB_RATE_LIMIT_BURST, 200));
+  const perSecond = num(env.HUB_RATE_LIMIT_PER_SECOND, 50);
+  const burst = num(env.HUB_RATE_LIMIT_BURST, 200);
+  const limiter = shared ? shared.limiter(perSecond, burst) : new RateLimiter(perSecond, burst);
   let stopping = false;
   const live: RouteHandler = (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' });
   /** Ready when not stopping and every department answers its own readiness check. */
@@ -128,7 +138,9 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
       }),
     );
     const healthy = !stopping && checks.every(([, state]) => state === 'ok');
-    sendJson(res, healthy ? 200 : 503, { status: stopping ? 'stopping' : healthy ? 'ok' : 'degraded', service: 'gateway', subgraphs: Object.fromEntries(checks) });
+    // Redis is reported, not required: every replica would fail together and the load balancer would have none left.
+    const redis = shared ? { redis: await shared.state() } : {};
+    sendJson(res, healthy ? 200 : 503, { status: stopping ? 'stopping' : healthy ? 'ok' : 'degraded', service: 'gateway', subgraphs: Object.fromEntries(checks), ...redis });
   };
   const operatorRoutes: Record<string, RouteHandler> = { 'GET /ready': ready, 'GET /metrics': metrics.handler };
   const operator = createOperatorService('gateway', operatorRoutes, log, env);
@@ -136,7 +148,7 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
   const server = createHttpService<GatewayContext>({
     log,
     maxBodyBytes: num(env.HUB_MAX_BODY_BYTES, 64 * 1024),
-    authenticate: createAuthenticator(secrets.jwt, limiter),
+    authenticate: createAuthenticator(secrets.jwt, limiter, trustedProxiesFromEnv(env)),
     metrics,
     routes: {
       'GET /health': live,
@@ -164,6 +176,7 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     http: server,
     operator,
     async listen(port?: number) {
+      await shared?.connect();
       await apollo.start();
       const actual = await listen(server, port ?? servicePort('gateway', env), env.HUB_HOST || '127.0.0.1');
       await operator?.listen(actual);
@@ -172,10 +185,16 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     },
     async stop() {
       stopping = true;
+      // Behind a load balancer: /ready now answers 503 "stopping"; keep serving for HUB_DRAIN_MS so the
+      // balancer's health check takes this gateway out before its connections close (a request sent on
+      // a connection closing under it could be a mutation, which is not resent). 0 (default): at once.
+      const drainMs = num(env.HUB_DRAIN_MS, 0);
+      if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
       await close(server);
       await operator?.close();
       await apollo.stop();
       await Promise.all(fetchers.map((f) => f.close()));
+      await shared?.close();
     },
   };
 }

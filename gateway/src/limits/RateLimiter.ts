@@ -1,5 +1,11 @@
+/** A per-client request budget: in this process (RateLimiter) or shared by the gateway replicas (RedisRateLimiter). */
+export interface ClientLimiter {
+  /** True when the client may make one more request now. */
+  take(client: string): boolean | Promise<boolean>;
+}
+
 /** Token buckets per client: `perSecond` sustained, `burst` at once. Old buckets are forgotten. */
-export class RateLimiter {
+export class RateLimiter implements ClientLimiter {
   private buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { HubSecrets, mintToken } from '@hub/auth';
 import { HttpError, isProduction, RouteHandler, sendJson } from '@hub/runtime';
+import { clientAddress, trustedProxiesFromEnv } from '../authenticate';
 import { RateLimiter } from '../limits/RateLimiter';
 
 export interface PublicDashboardPolicy {
@@ -40,8 +41,9 @@ export interface DashboardSession {
 export function dashboardSessionRoute(env: NodeJS.ProcessEnv, secrets: HubSecrets): RouteHandler {
   const ttlSeconds = Math.max(60, Number(env.HUB_PUBLIC_DASHBOARD_TTL_SECONDS || 600));
   const limiter = new RateLimiter(Number(env.HUB_PUBLIC_DASHBOARD_SESSIONS_PER_SECOND || 1), 20);
+  const trustedProxies = trustedProxiesFromEnv(env);
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (!limiter.take(`ip:${req.socket.remoteAddress}`)) throw new HttpError(429, '请求过于频繁，请稍后再试 (rate limit exceeded)');
+    if (!limiter.take(`ip:${clientAddress(req, trustedProxies)}`)) throw new HttpError(429, '请求过于频繁，请稍后再试 (rate limit exceeded)');
     const subject = `public-dashboard/${randomBytes(6).toString('hex')}`;
     const token = await mintToken({ subject, role: 'DASHBOARD' }, secrets.jwt, `${ttlSeconds}s`);
     const session: DashboardSession = { token, role: 'DASHBOARD', expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString() };
