@@ -1,7 +1,10 @@
 /**
- * npm start: the six department subgraphs and the gateway, each its own process, on the default
+ * npm start: every department subgraph and the gateway, each its own plain `node` process running
+ * the compiled JavaScript in dist/ (`npm start` builds first when the sources changed), on the default
  * ports with SQLite files in HUB_DATA_DIR (./data). Demo data is created on first start
  * (HUB_DEMO=off starts empty). Ctrl-C stops everything.
+ *
+ *   --from-sources   run each service's TypeScript with tsx instead (no build; slower and heavier)
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
@@ -10,13 +13,16 @@ import { dataDir, isProduction, servicePort } from '@hub/runtime';
 import { devSecretsEnv } from './lib/devSecrets';
 import { root, subgraphList } from './lib/subgraphList';
 
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const fromSources = process.argv.includes('--from-sources');
 const children: ChildProcess[] = [];
 let stopping = false;
 const childEnv: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir() };
 
-function run(name: string, entry: string): ChildProcess {
-  const child = spawn(tsx, [entry], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The service whose sources are in <dir>/src: its compiled index.js, or its index.ts under tsx. */
+function run(name: string, dir: string): ChildProcess {
+  const child = fromSources
+    ? spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(dir, 'src', 'index.ts')], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, ['--enable-source-maps', path.join(dir, 'dist', 'index.js')], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${name}]`.padEnd(16);
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream! }).on('line', (line) => process.stdout.write(`${prefix}${line}\n`));
@@ -64,9 +70,9 @@ async function main(): Promise<void> {
     }
   }
   const subgraphs = subgraphList();
-  for (const s of subgraphs) run(s.slug, path.join(s.dir, 'src', 'index.ts'));
+  for (const s of subgraphs) run(s.slug, s.dir);
   await Promise.all(subgraphs.map((s) => waitHealthy(s.slug)));
-  run('gateway', path.join(root, 'gateway', 'src', 'index.ts'));
+  run('gateway', path.join(root, 'gateway'));
   await waitHealthy('gateway');
   const gateway = `http://127.0.0.1:${servicePort('gateway')}`;
   console.log(`\n濮阳县技能数据枢纽已启动 the hub is up: ${gateway}/graphql`);
