@@ -37,11 +37,11 @@ function compileUnit(ts: typeof import('typescript'), options: import('typescrip
   return files.length;
 }
 
-function main(): void {
+/** Compiles everything, or with ifStale only when an input changed since the last build; true when it built. */
+export function build({ ifStale = false }: { ifStale?: boolean } = {}): boolean {
   const units = buildUnits(root);
   const fingerprint = buildFingerprint(root, units);
-  const ifStale = process.argv.includes('--if-stale');
-  if (ifStale && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === fingerprint && units.every((u) => fs.existsSync(u.outDir))) return;
+  if (ifStale && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === fingerprint && units.every((u) => fs.existsSync(u.outDir))) return false;
   const started = Date.now();
   // Loaded only when there is something to build: `npm start` on built sources stays quick.
   const ts = require('typescript') as typeof import('typescript');
@@ -56,6 +56,7 @@ function main(): void {
   fs.mkdirSync(path.dirname(stampFile), { recursive: true });
   fs.writeFileSync(stampFile, fingerprint);
   console.log(`构建完成 built ${count} files in ${units.length} folders (${Date.now() - started} ms)`);
+  return true;
 }
 
-main();
+if (require.main === module) build({ ifStale: process.argv.includes('--if-stale') });
