@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { hubSecretsFromEnv, may, Principal } from '@hub/auth';
@@ -35,6 +35,7 @@ import type { SubgraphContext } from './SubgraphContext';
 import { departmentResolvers, mergeResolvers, ResolverMap } from './departmentResolvers';
 import { toEntitySchema } from './tableSpec';
 import { coreMigrations } from './coreMigrations';
+import { hasCacheHints } from './hasCacheHints';
 
 /** The department's schema.graphql followed by the shared types: the SDL that is composed and served. */
 export function subgraphSdl(schemaFile: string): string {
@@ -121,7 +122,13 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
     includeStacktraceInErrorResponses: !production,
     formatError: createFormatError(production, (formatted, error) => log.error({ err: error, path: formatted.path }, 'internal error (masked in the answer)')),
     // No Apollo Studio here: federated tracing would only cost time on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.plugin<TContext>(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    // Nor cache-control bookkeeping on every resolver when no field has a hint (hasCacheHints).
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(hasCacheHints(schema) ? [] : [ApolloServerPluginCacheControlDisabled()]),
+      metrics.plugin<TContext>(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   new client.Gauge({
     name: 'hub_db_pool_connections',
