@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { servicePort } from '@hub/runtime';
+import { servicePort } from '@hub/runtime/src/services';
 import { findRoot } from './buildUnits';
 
 /** Found upwards rather than as `../..`: the compiled launcher runs from dist/scripts/lib. */
