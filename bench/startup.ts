@@ -4,13 +4,13 @@
  * The demo hub's footprint (issue 16), in one run, started both ways from the same seeded data folder:
  *   sources    `npm run start:sources`: the launcher and every service under tsx (how `npm start` ran before)
  *   compiled   `npm start`: the build check, then one plain node process per service running dist/
- * For each: the processes of the whole tree (npm included), the time from spawning npm until the
- * gateway answers /health, the total resident memory of the tree after --settle seconds at idle, and
+ * For each: the processes of the whole tree (npm included), the time from spawning npm until every
+ * service (gateway and subgraphs) answers /health, the total resident memory of the tree after --settle seconds at idle, and
  * again after a warm-up load through the gateway (--requests GraphQL requests: dossiers of different
  * persons, county figures and a certificate list page, 4 at a time). Writes the table into BENCHMARKS.md.
  *
  * The data folder is seeded on the first run (HUB_DEMO_PERSONS persons, by a compiled start) and reused.
- * Every service runs on ports 5500 upwards, so a hub on the default ports can keep running; all that
+ * Every service runs on ports 5650 upwards, so a hub on the default ports can keep running; all that
  * the run starts is stopped at the end and on Ctrl-C.
  */
 import { ChildProcess, spawn } from 'node:child_process';
@@ -36,7 +36,7 @@ const { values } = parseArgs({
   },
 });
 
-const PORT_BASE = 5500;
+const PORT_BASE = 5650;
 const dataDir = path.resolve(root, values.data!);
 const services = ['gateway', ...subgraphList().map((s) => s.slug)];
 const ports = Object.fromEntries(services.map((slug, i) => [`HUB_${slug.toUpperCase().replace(/-/g, '_')}_PORT`, String(PORT_BASE + i)]));
@@ -172,7 +172,7 @@ async function measure(way: string, npmArgs: string[]): Promise<Footprint> {
   const started = process.hrtime.bigint();
   const child = startNpm(npmArgs, env);
   try {
-    await waitHealthy(`${gatewayUrl}/health`, 600_000);
+    await Promise.all(services.map((_, i) => waitHealthy(`http://127.0.0.1:${PORT_BASE + i}/health`, 600_000)));
     const readySeconds = Number(process.hrtime.bigint() - started) / 1e9;
     await sleep(Number(values.settle) * 1000);
     const tree = processTree(child.pid!);
@@ -194,7 +194,7 @@ function report(rows: Footprint[], seconds: number): string {
   const lines = [
     '<!-- bench:startup -->',
     `\`npm run bench:startup\` (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}; ${values.persons} demo persons in SQLite, ` +
-      `${services} services; idle = ${values.settle} s after the gateway's /health answers; warm-up = ${values.requests} GraphQL requests, 4 at a time; ${seconds.toFixed(0)} s in all):`,
+      `${services} services; ready = every service's /health answers; idle = ${values.settle} s later; warm-up = ${values.requests} GraphQL requests, 4 at a time; ${seconds.toFixed(0)} s in all):`,
     '',
     '| way | command | processes | ready (s) | RSS idle (MB) | RSS after warm-up (MB) | failed requests |',
     '|---|---|---|---|---|---|---|',

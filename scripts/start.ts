@@ -77,10 +77,10 @@ async function main(): Promise<void> {
     }
   }
   const subgraphs = subgraphList();
+  // All at once: the gateway reads the composed supergraph from its file and needs no subgraph to start.
   for (const s of subgraphs) run(s.slug, s.dir);
-  await Promise.all(subgraphs.map((s) => waitHealthy(s.slug)));
   run('gateway', path.join(root, 'gateway'));
-  await waitHealthy('gateway');
+  await Promise.all([...subgraphs.map((s) => waitHealthy(s.slug)), waitHealthy('gateway')]);
   const gateway = `http://127.0.0.1:${servicePort('gateway')}`;
   console.log(`\n濮阳县技能数据枢纽已启动 the hub is up: ${gateway}/graphql`);
   console.log('令牌 token for queries: npm run token -- --role county-admin   (see README)\n');
