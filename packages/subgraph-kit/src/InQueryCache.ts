@@ -29,7 +29,7 @@ export class InQueryCache {
     const prepared = this.prepare(entity, property, values);
     if (!prepared) return this.dataSource.getRepository<T>(entity).findBy({ [property]: In([...values]) } as never);
     const raw = (await this.dataSource.query(prepared.sql, [...values])) as unknown[];
-    const transformer = new RawSqlResultsToEntityTransformer(prepared.qb.expressionMap, this.dataSource.driver, [], []);
+    const transformer = new RawSqlResultsToEntityTransformer(prepared.qb.expressionMap, this.dataSource.driver, []);
     return transformer.transform(raw, prepared.qb.expressionMap.mainAlias!) as T[];
   }
 
