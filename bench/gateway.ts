@@ -321,7 +321,7 @@ async function main(): Promise<void> {
       pids[name] = pid;
     }
     log(`processes: ${Object.entries(pids).map(([n, p]) => `${n}=${p}`).join(' ')}`);
-    if (!commandLine(pids.gateway).includes(path.join('gateway', 'src', 'index.ts'))) throw new Error(`port ${PORT_BASE} is not the hub's gateway: ${commandLine(pids.gateway)}`);
+    if (!commandLine(pids.gateway).includes(path.join('gateway', 'dist', 'index.js'))) throw new Error(`port ${PORT_BASE} is not the hub's gateway: ${commandLine(pids.gateway)}`);
 
     const [person, ...others] = demoShowcase(1 + Number(values.persons), 3);
     const cases = queryCases(person, [person, ...others], Number(values.callers)).filter((c) => wanted.has(c.name));

@@ -1,22 +1,35 @@
 /**
- * npm start: the six department subgraphs and the gateway, each its own process, on the default
+ * npm start: every department subgraph and the gateway, each its own plain `node` process running
+ * the compiled JavaScript in dist/ (`npm start` builds first when the sources changed), on the default
  * ports with SQLite files in HUB_DATA_DIR (./data). Demo data is created on first start
  * (HUB_DEMO=off starts empty). Ctrl-C stops everything.
+ *
+ *   --from-sources   run each service's TypeScript with tsx instead (no build; slower and heavier)
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import { dataDir, isProduction, servicePort } from '@hub/runtime';
+// The services module alone: the rest of @hub/runtime (Apollo, pino, metrics) would only weigh on the launcher.
+import { dataDir, isProduction, servicePort } from '@hub/runtime/src/services';
 import { devSecretsEnv } from './lib/devSecrets';
 import { root, subgraphList } from './lib/subgraphList';
 
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const fromSources = process.argv.includes('--from-sources');
+/**
+ * V8 flags of every compiled service. A young generation of at most 2 × 4 MB instead of V8's 2 × 16 MB
+ * keeps an idle service near 95 MB of RSS instead of 110; source maps are written by the build but
+ * not loaded (another ~20 MB a process): NODE_OPTIONS=--enable-source-maps maps stack traces when needed.
+ */
+const SERVICE_NODE_FLAGS = ['--max-semi-space-size=4'];
 const children: ChildProcess[] = [];
 let stopping = false;
 const childEnv: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir() };
 
-function run(name: string, entry: string): ChildProcess {
-  const child = spawn(tsx, [entry], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The service whose sources are in <dir>/src: its compiled index.js, or its index.ts under tsx. */
+function run(name: string, dir: string): ChildProcess {
+  const child = fromSources
+    ? spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(dir, 'src', 'index.ts')], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(dir, 'dist', 'index.js')], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${name}]`.padEnd(16);
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream! }).on('line', (line) => process.stdout.write(`${prefix}${line}\n`));
@@ -64,10 +77,10 @@ async function main(): Promise<void> {
     }
   }
   const subgraphs = subgraphList();
-  for (const s of subgraphs) run(s.slug, path.join(s.dir, 'src', 'index.ts'));
-  await Promise.all(subgraphs.map((s) => waitHealthy(s.slug)));
-  run('gateway', path.join(root, 'gateway', 'src', 'index.ts'));
-  await waitHealthy('gateway');
+  // All at once: the gateway reads the composed supergraph from its file and needs no subgraph to start.
+  for (const s of subgraphs) run(s.slug, s.dir);
+  run('gateway', path.join(root, 'gateway'));
+  await Promise.all([...subgraphs.map((s) => waitHealthy(s.slug)), waitHealthy('gateway')]);
   const gateway = `http://127.0.0.1:${servicePort('gateway')}`;
   console.log(`\n濮阳县技能数据枢纽已启动 the hub is up: ${gateway}/graphql`);
   console.log('令牌 token for queries: npm run token -- --role county-admin   (see README)\n');

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { hubSecretsFromEnv, mintToken, Principal } from '@hub/auth';
+import { build } from '../../scripts/build';
 import { devSecretsEnv } from '../../scripts/lib/devSecrets';
 import { subgraphList } from '../../scripts/lib/subgraphList';
 
@@ -33,7 +34,7 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 const services = ['gateway', ...subgraphList().map((s) => s.slug)];
 
 /**
- * `npm start` as a child process on a given data folder, on ports portBase, portBase+1, … (so it can run
+ * `npm start` (compiled) as a child process on a given data folder, on ports portBase, portBase+1, … (so it can run
  * beside a hub on the default ports), with tokens minted from its dev secrets.
  */
 export async function startHubProcess(
@@ -46,7 +47,9 @@ export async function startHubProcess(
   const ports = Object.fromEntries(services.map((s, i) => [`HUB_${s.toUpperCase().replace(/-/g, '_')}_PORT`, String(portBase + i)]));
   const env: NodeJS.ProcessEnv = { ...process.env, ...ports, HUB_DATA_DIR: dataDir, HUB_DEMO: 'off', HUB_LOG_LEVEL: 'warn', ...extraEnv };
   Object.assign(env, devSecretsEnv(dataDir, env).env);
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'start.ts')], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  // What `npm start` runs: the compiled launcher and services, built first if the sources changed.
+  build({ ifStale: true });
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'start.js')], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   onSpawn?.(child);
   const gateway = `http://127.0.0.1:${portBase}`;
   await waitFor(`${gateway}/health`, 300_000);

@@ -69,7 +69,7 @@ function defaultService(d: DeploymentDepartment): string[] {
   return [
     `  ${d.slug}:`,
     '    <<: *hub-image',
-    `    command: ["npx", "tsx", "subgraphs/${d.slug}/src/index.ts"]`,
+    `    command: ["node", "subgraphs/${d.slug}/dist/index.js"]`,
     '    depends_on: *on-mysql',
     '    environment:',
     '      <<: [*subgraph-env, *auth-env]',

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { servicePort } from '@hub/runtime';
+import { servicePort } from '@hub/runtime/src/services';
+import { findRoot } from './buildUnits';
 
-export const root = path.resolve(__dirname, '..', '..');
+/** Found upwards rather than as `../..`: the compiled launcher runs from dist/scripts/lib. */
+export const root = findRoot(__dirname);
 
 export interface SubgraphEntry {
   slug: string;

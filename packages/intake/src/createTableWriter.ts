@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './loadExcelJs';
 
 export type TableFormat = 'xlsx' | 'csv';
 
@@ -45,7 +46,7 @@ function xlsxCell(value: unknown, type: TableColumn['type']): unknown {
 }
 
 function xlsxWriter(writable: Writable): TableWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: writable, useStyles: true, useSharedStrings: false });
+  const workbook = new (loadExcelJs().stream.xlsx.WorkbookWriter)({ stream: writable, useStyles: true, useSharedStrings: false });
   let sheet: ExcelJS.Worksheet | undefined;
   let types: TableColumn['type'][] = [];
   let written = 0;

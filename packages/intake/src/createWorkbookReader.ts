@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './loadExcelJs';
 import { IntakeFileError } from './IntakeFileError';
 
 /** The parts of exceljs 4.4's WorkbookReader that the fix below overrides (not in its typings). */
@@ -67,42 +68,46 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>, guard: TokenG
   if (rest) yield guard.check(rest);
 }
 
-const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Readable, options: object) => ReaderInternals;
-
 /**
  * exceljs 4.4's streaming reader decodes every chunk of XML on its own (lib/utils/parse-sax.js with
  * browser-buffer-decode.js: TextDecoder.decode(chunk) without {stream: true}), so a character cut
  * between two chunks becomes two U+FFFD: 职业技能 turns into 职业技��. Its SAX step passes strings
  * through unchanged, so this subclass hands it every part already decoded.
  */
-class Utf8WorkbookReader extends Base {
-  /** Set right after construction (the base constructor takes only its own arguments). */
-  maxCellChars = Infinity;
+function defineReader() {
+  const Base = loadExcelJs().stream.xlsx.WorkbookReader as unknown as new (input: Readable, options: object) => ReaderInternals;
+  return class Utf8WorkbookReader extends Base {
+    /** Set right after construction (the base constructor takes only its own arguments). */
+    maxCellChars = Infinity;
 
-  _parseRels(entry: Readable) {
-    entry.setEncoding('utf8');
-    return super._parseRels(entry);
-  }
+    _parseRels(entry: Readable) {
+      entry.setEncoding('utf8');
+      return super._parseRels(entry);
+    }
 
-  _parseWorkbook(entry: Readable) {
-    entry.setEncoding('utf8');
-    return super._parseWorkbook(entry);
-  }
+    _parseWorkbook(entry: Readable) {
+      entry.setEncoding('utf8');
+      return super._parseWorkbook(entry);
+    }
 
-  _parseStyles(entry: Readable) {
-    entry.setEncoding('utf8');
-    return super._parseStyles(entry);
-  }
+    _parseStyles(entry: Readable) {
+      entry.setEncoding('utf8');
+      return super._parseStyles(entry);
+    }
 
-  _parseSharedStrings(entry: Readable) {
-    // Every shared string is kept in memory: its tokens are bounded as the worksheet's are.
-    return super._parseSharedStrings(Readable.from(decodeUtf8(entry, new TokenGuard(this.maxCellChars))));
-  }
+    _parseSharedStrings(entry: Readable) {
+      // Every shared string is kept in memory: its tokens are bounded as the worksheet's are.
+      return super._parseSharedStrings(Readable.from(decodeUtf8(entry, new TokenGuard(this.maxCellChars))));
+    }
 
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
-    return super._parseWorksheet(decodeUtf8(iterator, new TokenGuard(this.maxCellChars)), sheetNo);
-  }
+    _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+      return super._parseWorksheet(decodeUtf8(iterator, new TokenGuard(this.maxCellChars)), sheetNo);
+    }
+  };
 }
+
+/** Defined on first use, like exceljs itself (loadExcelJs). */
+let Utf8WorkbookReader: ReturnType<typeof defineReader> | undefined;
 
 /** exceljs's streaming WorkbookReader, with Chinese text read intact, refusing a cell far longer than `maxCellChars` while it streams. */
 export function createWorkbookReader(
@@ -110,6 +115,7 @@ export function createWorkbookReader(
   maxCellChars: number,
   options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
 ): ExcelJS.stream.xlsx.WorkbookReader {
+  Utf8WorkbookReader ??= defineReader();
   const reader = new Utf8WorkbookReader(input, options);
   reader.maxCellChars = maxCellChars;
   return reader as unknown as ExcelJS.stream.xlsx.WorkbookReader;

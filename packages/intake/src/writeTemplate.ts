@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './loadExcelJs';
 import { PassThrough } from 'node:stream';
 import type { DepartmentDefinition } from '@hub/subgraph-kit';
 import {
@@ -39,7 +40,7 @@ function exampleRow(definition: DepartmentDefinition, kind: SheetKind): unknown[
 
 async function xlsxTemplate(definition: DepartmentDefinition, kind: SheetKind): Promise<Buffer> {
   const columns = intakeColumns(definition, kind);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcelJs().Workbook)();
   const sheet = workbook.addWorksheet(`${sheetKindLabels[kind]}导入`, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({
     header: c.label,

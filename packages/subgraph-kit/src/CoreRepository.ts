@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, ObjectLiteral, Repository } from 'typeor
 import type { CertificateGrade, CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TrainingChannel } from '@hub/vocabulary';
 import { isWithdrawn } from '@hub/vocabulary';
 import { CertificateFields, CertificateRecord, ChangeEntity, ChangeRecord, CoreTableSpecs, ExtraColumns, PersonRecord, TrainingFields, TrainingRecord } from './coreTables';
+import { InQueryCache } from './InQueryCache';
 import { insertRows } from './insertRows';
 import { personFeedRecord } from './personFeedRecord';
 import { columnName } from './tableSpec';
@@ -147,11 +148,15 @@ function changedFields(existing: ObjectLiteral, incoming: ObjectLiteral): boolea
 export class CoreRepository {
   private readonly transactions: Transactions;
 
+  /** The loaders' reads by key, their SQL built once (InQueryCache). */
+  private readonly inQueries: InQueryCache;
+
   constructor(
     readonly dataSource: DataSource,
     readonly specs: CoreTableSpecs,
   ) {
     this.transactions = new Transactions(dataSource);
+    this.inQueries = new InQueryCache(dataSource);
   }
 
   private repo<T extends ObjectLiteral>(manager: EntityManager, entity: string): Repository<T> {
@@ -351,10 +356,9 @@ export class CoreRepository {
 
   private async findIn<T extends ObjectLiteral>(entity: string, property: string, values: readonly unknown[]): Promise<T[]> {
     if (values.length === 0) return [];
-    const repo = this.dataSource.getRepository<T>(entity);
     const out: T[] = [];
     // One statement for up to 1,000 keys: a request's loaders never get more than that.
-    for (const part of chunks([...values], 1000)) out.push(...(await repo.findBy({ [property]: In(part) } as never)));
+    for (const part of chunks([...values], 1000)) out.push(...(await this.inQueries.findIn<T>(entity, property, part)));
     return out;
   }
 

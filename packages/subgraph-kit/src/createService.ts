@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { hubSecretsFromEnv, Principal } from '@hub/auth';
@@ -27,6 +27,7 @@ import { createCallAuthenticator } from './createCallAuthenticator';
 import { createDataSource, databaseKind, ensureMysqlDatabase, StatementCounter } from './createDataSource';
 import type { ResolverMap } from './departmentResolvers';
 import { IdentityService } from './IdentityService';
+import { hasCacheHints } from './hasCacheHints';
 import { sharedSdl } from './sharedSdl';
 import type { ServiceContext } from './SubgraphContext';
 
@@ -127,7 +128,13 @@ export function createService<TContext extends ServiceContext, TServices, TParts
     includeStacktraceInErrorResponses: !production,
     formatError: createFormatError(production, (formatted, error) => log.error({ err: error, path: formatted.path }, 'internal error (masked in the answer)')),
     // No Apollo Studio here: federated tracing would only cost time on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.plugin<TContext>(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    // Nor cache-control bookkeeping on every resolver when no field has a hint (hasCacheHints).
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      metrics.plugin<TContext>(),
+      ...(hasCacheHints(schema) ? [] : [ApolloServerPluginCacheControlDisabled()]),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   new client.Gauge({
     name: 'hub_db_pool_connections',

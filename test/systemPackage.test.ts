@@ -1,0 +1,23 @@
+import { systemPackage } from './fixtures/systemPackage';
+
+describe('tests that need a Debian package', () => {
+  const absent = () => false;
+
+  it('run when the program is installed, in CI or not', () => {
+    expect(systemPackage('/usr/bin/x', ['x'], {}, () => true)).toEqual({ run: true });
+    expect(systemPackage('/usr/bin/x', ['x'], { CI: 'true' }, () => true)).toEqual({ run: true });
+  });
+
+  it('are skipped locally with a notice naming the packages to install', () => {
+    const decision = systemPackage('/usr/bin/chromium', ['chromium', 'fonts-noto-cjk'], {}, absent);
+    expect(decision.run).toBe(false);
+    expect(decision.run === false && decision.notice).toContain('apt-get install -y chromium fonts-noto-cjk');
+    expect(systemPackage('/usr/bin/chromium', ['chromium'], { CI: 'false' }, absent).run).toBe(false);
+    expect(systemPackage('/usr/bin/chromium', ['chromium'], { CI: '' }, absent).run).toBe(false);
+  });
+
+  it('fail under CI rather than being skipped', () => {
+    expect(() => systemPackage('/usr/bin/chromium', ['chromium'], { CI: 'true' }, absent)).toThrow(/apt-get install -y chromium/);
+    expect(() => systemPackage('/usr/bin/chromium', ['chromium'], { CI: '1' }, absent)).toThrow(/CI/);
+  });
+});
