@@ -26,6 +26,16 @@ function checkDate(value: string, field: string): void {
 }
 
 /**
+ * Withdrawn (撤销/注销) by asOf: from its revokedOn on, or on every date while that date is not known.
+ */
+export function withdrawnBy(cert: Pick<CountableDates, 'status' | 'revokedOn'>, asOf: string): boolean {
+  if (!isWithdrawn(cert.status)) return false;
+  if (cert.revokedOn === null) return true;
+  checkDate(cert.revokedOn, 'revokedOn');
+  return cert.revokedOn <= asOf;
+}
+
+/**
  * Counts on asOf: issued on or before it, not withdrawn by it, and valid through it (validUntil inclusive).
  * A withdrawn certificate (撤销/注销) counts up to the day before its revokedOn; while that date is not known it
  * counts on no date at all, since the county reports only what it can show to be valid.
@@ -34,11 +44,7 @@ export function countsOn(cert: CountableDates, asOf: string): boolean {
   checkDate(asOf, 'asOf');
   checkDate(cert.issuedOn, 'issuedOn');
   if (cert.validUntil !== null) checkDate(cert.validUntil, 'validUntil');
-  if (isWithdrawn(cert.status)) {
-    if (cert.revokedOn === null) return false;
-    checkDate(cert.revokedOn, 'revokedOn');
-    if (cert.revokedOn <= asOf) return false;
-  }
+  if (withdrawnBy(cert, asOf)) return false;
   if (cert.issuedOn > asOf) return false;
   return cert.validUntil === null || cert.validUntil >= asOf;
 }

@@ -1,5 +1,5 @@
 import { IndexedHolding, InputError } from '@hub/subgraph-kit';
-import { certificateStatusLabels, countsOn, isWithdrawn } from '@hub/vocabulary';
+import { certificateStatusLabels, countsOn, withdrawnBy } from '@hub/vocabulary';
 import { VoucherRow, VoucherState, voucherStates } from '../repositories/VoucherRepository';
 
 /** 已撤销（2024-03-01 起）or 已注销（撤销日期未提供）: how a withdrawn certificate is named in a refusal. */
@@ -82,7 +82,7 @@ export function checkCertificate(voucher: VoucherRow, certificate: IndexedHoldin
     throw new InputError('CERTIFICATE_BEFORE_VOUCHER', 'certificate', `证书 ${ref} 发证日期 ${certificate.issuedOn} 早于培训券发放日期 ${voucher.issuedOn}，不是本次培训所得`);
   }
   if (!countsOn(certificate, date)) {
-    const why = isWithdrawn(certificate.status) && (certificate.revokedOn === null || certificate.revokedOn <= date)
+    const why = withdrawnBy(certificate, date)
       ? withdrawalText(certificate)
       : certificate.issuedOn > date ? `${date} 时尚未发证` : `已于 ${certificate.validUntil} 过期`;
     throw new InputError('CERTIFICATE_NOT_VALID', 'certificate', `证书 ${ref} 在 ${date} 无效（${why}），不能用于培训券 ${no}（无证无价）`);
