@@ -11,6 +11,7 @@ import type { FeedSource } from './feeds/HolderIndexSync';
 import { createCountyLoaders } from './loaders/createCountyLoaders';
 import { Initial1765100000000 } from './migrations/1765100000000-Initial';
 import { AnnualTargets1765200000000 } from './migrations/1765200000000-AnnualTargets';
+import { ledgerReportRoute } from './reports/ledgerReportRoute';
 import { resolvers } from './resolvers';
 
 export const COUNTY_SLUG = 'county';
@@ -37,6 +38,7 @@ export function createCountySubgraph(env: NodeJS.ProcessEnv = process.env, count
       disclosure: (department?: Department | null) => disclosureFor(base.principal, services.cellKeySecret, department, cellKeys),
     }),
     background: countyBackground,
+    routes: (service) => ({ 'GET /reports/ledger': ledgerReportRoute(service.services, cellKeys) }),
     env,
     counter,
   });

@@ -89,7 +89,7 @@ export class AnnualTargetService {
     if (value !== null && (!Number.isInteger(value) || value < 0 || value > MAX_TARGET)) throw new InputError('BAD_VALUE', 'value', `目标须为 0 到 ${MAX_TARGET} 的整数，收到 ${value}`);
     // A channel's own target stays: the ledger's channel ratios need one (enter a new figure to change it).
     if (value === null && department === null && township === null) throw new InputError('BAD_VALUE', 'value', '渠道总目标不能撤销，只能修改');
-    const reason = input.reason.normalize('NFKC').replace(/\s+/g, ' ').trim();
+    const reason = input.reason.replace(/\s+/g, ' ').trim();
     if (reason.length < 2) throw new InputError('REASON_REQUIRED', 'reason', '请说明设定或调整目标的依据（例如文件号、会议纪要）');
     return this.repository.add({
       effectiveYear: year,

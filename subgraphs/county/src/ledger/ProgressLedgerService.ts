@@ -1,7 +1,7 @@
 import { InputError, monthRange, todayIso } from '@hub/subgraph-kit';
 import type { TargetMeasure } from './AnnualTargetRepository';
 import { channelPlanKey, Department, departmentFromSlug, departmentLabels, departments, planTargets, TrainingChannel, trainingChannelLabels, trainingChannels } from '@hub/vocabulary';
-import type { Actor } from '@hub/auth';
+import type { Actor, DisclosureControl } from '@hub/auth';
 import type { FeedCursorRow, FeedCursorRepository } from '../repositories/FeedCursorRepository';
 import type { AttributedCertificate, LedgerRepository, PersonDate } from './LedgerRepository';
 import type { AnnualTargetService } from './AnnualTargetService';
@@ -116,6 +116,15 @@ export interface LedgerPublisher {
 }
 
 export const exactLedger: LedgerPublisher = { persons: (ids) => ids.size, defined: (n) => n, until: null };
+
+/** The ledger as a caller's disclosure control publishes it: exact, or the cell-key method on completed months only. */
+export function ledgerPublisher(disclosure: DisclosureControl, today: string = todayIso()): LedgerPublisher {
+  return {
+    persons: (ids) => disclosure.persons(ids),
+    defined: (n, definition) => disclosure.defined(n, definition),
+    until: disclosure.exact ? null : disclosure.asOf(today),
+  };
+}
 
 /** 进度比: the year-to-date ratio over the share of the year elapsed; null without a target or before the year began. */
 export const paceOf = (ratio: number | null, elapsedShare: number): number | null => (ratio === null || elapsedShare <= 0 ? null : ratio / elapsedShare);

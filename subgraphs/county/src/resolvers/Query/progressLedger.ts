@@ -1,6 +1,7 @@
 import { demand, may } from '@hub/auth';
-import { fieldErrors, InputError, todayIso } from '@hub/subgraph-kit';
+import { fieldErrors, InputError } from '@hub/subgraph-kit';
 import type { CountyContext } from '../../CountyContext';
+import { ledgerPublisher } from '../../ledger/ProgressLedgerService';
 import { LedgerPeriod, parseLedgerPeriod, quarterPeriod, yearPeriod } from '../../ledger/LedgerPeriod';
 
 /** The period asked for: `period` (2025-M06, 2025-Q2, 2025-H1, 2025), or `year` with an optional `quarter` as before. */
@@ -20,10 +21,6 @@ export function progressLedger(_: unknown, args: { year?: number | null; quarter
     demand(may.readAggregates(ctx.principal), ctx.principal, '查看进度台账');
     // County-wide figures: exact for the county administrator, the cell-key method for everyone else.
     const disclosure = ctx.disclosure();
-    return ctx.ledger.build(ledgerPeriodOf(args), {
-      persons: (ids) => disclosure.persons(ids),
-      defined: (n, definition) => disclosure.defined(n, definition),
-      until: disclosure.exact ? null : disclosure.asOf(todayIso()),
-    });
+    return ctx.ledger.build(ledgerPeriodOf(args), ledgerPublisher(disclosure));
   });
 }
