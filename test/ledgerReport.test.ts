@@ -227,6 +227,26 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
     expect(qucun).toMatchObject({ holders: 5, target: 10, ratio: 0.5 });
   });
 
+  it('projects when each goal is reached at the last 12 months’ pace, with the method stated', async () => {
+    const GOAL = 'key target value lastTwelveMonths perMonth deadline reached projectedDate onTime';
+    const { goalProjection: p, countyProgress: c } = await ok(`{ goalProjection(asOf: "2025-06-30") { asOf method county { ${GOAL} } departments { department goals { ${GOAL} } } }
+      countyProgress(asOf: "2025-06-30") { trainingPersonTimes { value } certificateHolders { value } } }`);
+    expect(p.method).toContain('12');
+    const trainings = p.county.find((g: Ledger) => g.key === 'trainingPersonTimes');
+    expect(trainings).toMatchObject({ value: c.trainingPersonTimes.value, lastTwelveMonths: 4, target: 120000, deadline: '2025-12-31', reached: false, onTime: false });
+    expect(p.county.find((g: Ledger) => g.key === 'certificateHolders')).toMatchObject({ value: c.certificateHolders.value, lastTwelveMonths: 5 });
+    // 农业农村局: 1 of 2 trained by 30 June, 1 in the last 12 months: the second a year on; its 1 certified is reached.
+    const agriculture = p.departments.find((d: Ledger) => d.department === 'AGRICULTURE').goals;
+    expect(agriculture).toEqual([
+      { key: 'trained', target: 2, value: 1, lastTwelveMonths: 1, perMonth: 1 / 12, deadline: '2025-12-31', reached: false, projectedDate: '2026-06-30', onTime: false },
+      { key: 'certified', target: 1, value: 1, lastTwelveMonths: 1, perMonth: 1 / 12, deadline: '2025-12-31', reached: true, projectedDate: null, onTime: true },
+    ]);
+    // An analyst gets a month end and published counts, never an error.
+    const restricted = await hub.queryAs(analyst, '{ goalProjection(asOf: "2025-06-15") { asOf county { key value } } }');
+    expect(restricted.body.errors).toBeUndefined();
+    expect(restricted.body.data.goalProjection.asOf).toBe('2025-05-31');
+  });
+
   it.each(['2025-M03', '2025-Q2', '2025-H1', '2025'])('writes the %s workbook with every figure as the ledger API gives it', async (period) => {
     const res = await download(admin, `period=${period}`);
     expect(res.status).toBe(200);

@@ -6,6 +6,7 @@ import type { FeedCursorRow, FeedCursorRepository } from '../repositories/FeedCu
 import type { AttributedCertificate, LedgerRepository, PersonDate } from './LedgerRepository';
 import type { AnnualTargetService } from './AnnualTargetService';
 import { LedgerPeriod, shareOfYearElapsed } from './LedgerPeriod';
+import { addDays, GoalInput, yearBefore } from '../progress/projectGoal';
 
 /** The office's monthly inputs and where their targets come from. */
 export const ledgerInputKeys = {
@@ -321,6 +322,45 @@ export class ProgressLedgerService {
       directedTraining: personCount('directedTraining', await this.ledger.directed(yearStart, to), directedNote(feeds)),
       ...(await this.inputCounts(year, months, from, to)),
     };
+  }
+
+  /**
+   * Each department's annual targets for the year of `asOf` (summed over the three channels) with what it had on
+   * `asOf` and what the 12 months before added, for the projection: trainings and persons certified under a channel.
+   */
+  async departmentProjection(asOf: string, publish: LedgerPublisher = exactLedger): Promise<{ department: Department; label: string; goals: GoalInput[] }[]> {
+    const year = Number(asOf.slice(0, 4));
+    const book = await this.targets.book(year);
+    const windowFrom = addDays(yearBefore(asOf), 1);
+    const yearStart = `${year}-01-01`;
+    const from = windowFrom < yearStart ? windowFrom : yearStart;
+    const inChannel = (c: string | null) => c !== null && (trainingChannels as readonly string[]).includes(c);
+    const trainings = (await this.ledger.trainingsByMonth(from, asOf)).filter((t) => inChannel(t.channel));
+    const certificates = (await this.ledger.certificatesWithChannel(from, asOf)).filter((c) => inChannel(c.channel));
+    const result: { department: Department; label: string; goals: GoalInput[] }[] = [];
+    for (const department of departments) {
+      const target = (measure: TargetMeasure) => {
+        const values = trainingChannels.map((channel) => book.value({ department, channel }, measure)).filter((v): v is number => v !== null);
+        return values.length ? values.reduce((a, b) => a + b, 0) : null;
+      };
+      // trainingsByMonth groups by month: the window's first month is read again from its first day.
+      const trainedSince = async (since: string) => {
+        const rows = since.slice(8) === '01' ? trainings.filter((t) => t.month >= since.slice(0, 7)) : (await this.ledger.trainingsByMonth(since, asOf)).filter((t) => inChannel(t.channel));
+        return publish.defined(rows.filter((t) => t.department === department).reduce((s, t) => s + t.trainings, 0), `projection|trained|${department}|${since}|${asOf}`);
+      };
+      const personsSince = (since: string, senior: boolean) =>
+        publish.persons(new Set(certificates.filter((c) => c.department === department && c.issuedOn >= since && (!senior || c.seniorOrAbove)).map((c) => c.personId)));
+      const goals: GoalInput[] = [];
+      const deadline = `${year}-12-31`;
+      const trainedTarget = target('TRAINED');
+      if (trainedTarget !== null) goals.push({ key: 'trained', label: '培训人次', target: trainedTarget, value: await trainedSince(yearStart), lastTwelveMonths: await trainedSince(windowFrom), deadline });
+      for (const [key, measure, label, senior] of [['certified', 'CERTIFIED', '取证人数', false], ['certifiedSeniorOrAbove', 'CERTIFIED_SENIOR_OR_ABOVE', '其中高级工及以上', true]] as const) {
+        const t = target(measure);
+        if (t !== null) goals.push({ key, label, target: t, value: personsSince(yearStart, senior), lastTwelveMonths: personsSince(windowFrom, senior), deadline });
+      }
+      if (goals.length) result.push({ department, label: departmentLabels[department], goals });
+    }
+    return result;
   }
 
   private async inputCounts(year: number, months: Period[], from: string, to: string): Promise<Pick<ProgressLedger, 'certifiedEmployment' | 'newUrbanJobs'>> {

@@ -13,7 +13,7 @@ const figures = (parent: Parent, ctx: CountyContext) => ctx.progress.figures(par
 const control = (ctx: CountyContext) => ctx.disclosure();
 
 /** The headline counts of persons (and training person-times) and where their cell keys are. */
-const headlineFields = {
+export const headlineFields = {
   certificateHolders: 'holders',
   skilledTalents: 'skilled',
   midHighSkilledTalents: 'midHigh',
@@ -25,7 +25,7 @@ const headlineFields = {
 
 const plainFields = ['periodFrom', 'periodTo', 'employedPopulation'] as const satisfies readonly (keyof CountyFigures)[];
 
-function headline(f: CountyFigures, field: keyof typeof headlineFields, d: DisclosureControl): Figure {
+export function headline(f: CountyFigures, field: keyof typeof headlineFields, d: DisclosureControl): Figure {
   const exact = f[field];
   if (d.exact) return exact;
   return figureOf(exact.key, exact.label, d.count({ n: exact.value, cellKey: f.cellKeys[headlineFields[field]] }), exact.target);

@@ -13,6 +13,7 @@ import { annualTargets } from './Query/annualTargets';
 import { auditLog } from './Query/auditLog';
 import { countyProgress } from './Query/countyProgress';
 import { dataQuality } from './Query/dataQuality';
+import { goalProjection } from './Query/goalProjection';
 import { holdingsOf } from './Query/holdingsOf';
 import { people } from './Query/people';
 import { person } from './Query/person';
@@ -20,7 +21,7 @@ import { progressLedger } from './Query/progressLedger';
 
 /** The county service's resolvers: one file per field or type, named after it. */
 export const resolvers = {
-  Query: { person, people, countyProgress, aggregate, auditLog, dataQuality, holdingsOf, progressLedger, annualTargets },
+  Query: { person, people, countyProgress, aggregate, auditLog, dataQuality, holdingsOf, progressLedger, annualTargets, goalProjection },
   Mutation: { syncHolderIndex, setEmployedPopulation, setLedgerInput, setAnnualTarget },
   Person,
   AnnualTarget,
