@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { departmentFromSlug } from '@hub/vocabulary';
 import { InputError } from '@hub/subgraph-kit';
 import { parseLedgerPeriod } from '@hub/subgraph-county/src/ledger/LedgerPeriod';
-import { writeLedgerWorkbook } from '@hub/subgraph-county/src/reports/writeLedgerWorkbook';
+import { ledgerReportLines, writeLedgerWorkbook } from '@hub/subgraph-county/src/reports/writeLedgerWorkbook';
 import { createCountySubgraph } from '@hub/subgraph-county/src/server';
 
 function fail(message: string): never {
@@ -37,9 +37,9 @@ async function main(): Promise<void> {
   try {
     const ledger = await county.services.ledger.build(period);
     fs.writeFileSync(args.out, await writeLedgerWorkbook(ledger, { department, generatedBy: 'npm run report' }));
-    const lagging = ledger.channels.filter((c) => c.total.lagging).map((c) => c.label);
+    const lagging = [...new Set(ledgerReportLines(ledger, department).filter((l) => l.lagging).map((l) => l.name))];
     console.log(`已导出调度报表 ${ledger.periodLabel}（统计截至 ${ledger.asOf}，时序进度 ${(ledger.elapsedShare * 100).toFixed(1)}%）: ${path.resolve(args.out)}`);
-    if (lagging.length) console.log(`滞后的渠道 lagging channels: ${lagging.join('、')}`);
+    if (lagging.length) console.log(`滞后 lagging: ${lagging.join('、')}`);
   } finally {
     await county.dataSource.destroy();
   }
