@@ -12,6 +12,7 @@ import { departmentFromSlug } from '@hub/vocabulary';
 import { InputError } from '@hub/subgraph-kit';
 import { parseLedgerPeriod } from '@hub/subgraph-county/src/ledger/LedgerPeriod';
 import { ledgerReportLines, writeLedgerWorkbook } from '@hub/subgraph-county/src/reports/writeLedgerWorkbook';
+import { townshipTargetRows } from '@hub/subgraph-county/src/reports/townshipTargetRows';
 import { createCountySubgraph } from '@hub/subgraph-county/src/server';
 
 function fail(message: string): never {
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   await county.init();
   try {
     const ledger = await county.services.ledger.build(period);
-    fs.writeFileSync(args.out, await writeLedgerWorkbook(ledger, { department, generatedBy: 'npm run report' }));
+    const townships = department ? undefined : await townshipTargetRows(county.services.progress, county.services.targets, ledger.asOf);
+    fs.writeFileSync(args.out, await writeLedgerWorkbook(ledger, { department, townships, generatedBy: 'npm run report' }));
     const lagging = [...new Set(ledgerReportLines(ledger, department).filter((l) => l.lagging).map((l) => l.name))];
     console.log(`已导出调度报表 ${ledger.periodLabel}（统计截至 ${ledger.asOf}，时序进度 ${(ledger.elapsedShare * 100).toFixed(1)}%）: ${path.resolve(args.out)}`);
     if (lagging.length) console.log(`滞后 lagging: ${lagging.join('、')}`);

@@ -137,6 +137,7 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
     await ok(SET, { i: { year: 2025, department: 'AGRICULTURE', channel: 'SOCIAL_RURAL', measure: 'TRAINED', value: 2, reason: '年中调整：县政府常务会议' } });
     await ok(SET, { i: { year: 2025, department: 'AGRICULTURE', channel: 'SOCIAL_RURAL', measure: 'CERTIFIED', value: 1, reason: '会议纪要' } });
     await ok(SET, { i: { year: 2024, township: '渠村', measure: 'HOLDERS', value: 10, reason: '乡镇目标责任书' } });
+    await ok(SET, { i: { year: 2024, township: '410928100', measure: 'HOLDERS', value: 50, reason: '乡镇目标责任书' } });
   }, 180_000);
 
   afterAll(() => hub?.stop());
@@ -253,7 +254,7 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('调度表'));
     const { workbook, main, lines, header } = await readWorkbook(await res.arrayBuffer());
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['调度表', '按月', '说明']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['调度表', '按月', '乡镇', '说明']);
     expect(header).toEqual(['类别', '名称', '指标', '本期', '年累计', '年度目标', '完成率', '时序进度', '进度比', '状态', '说明']);
     expect(main.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(main.getColumn(4).numFmt).toBe('#,##0');
@@ -268,6 +269,12 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
         else expect(got?.[i]).toBeCloseTo(want[i] as number, 12);
       }
     }
+    // 乡镇: holders on the ledger's as-of date against the township targets, as countyProgress gives them; 城关镇 has none yet.
+    const ledger = await ledgerOf(period);
+    const byTownship = (await ok(`{ countyProgress(asOf: "${ledger.asOf}") { byTownship { key label holders target ratio } } }`)).countyProgress.byTownship;
+    const townshipRows: unknown[][] = [];
+    workbook.getWorksheet('乡镇')!.eachRow((row, n) => n > 3 && townshipRows.push((row.values as unknown[]).slice(1, 6).map((v) => v ?? null)));
+    expect(townshipRows).toEqual([...byTownship.map((t: Ledger) => [t.key, t.label, t.holders, t.target, t.ratio]), ['410928100', '城关镇', 0, 50, 0]]);
     const notes = workbook.getWorksheet('说明')!;
     const text = notes.getColumn(2).values.join('\n');
     expect(text).toContain('三(二)');
@@ -285,6 +292,8 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
     expect(own.status).toBe(200);
     const { lines } = await readWorkbook(await own.arrayBuffer());
     const expected = expectedLines(await ledgerOf('2025-H1'), 'AGRICULTURE');
+    const { workbook } = await readWorkbook(await (await download(agricultureStaff, 'period=2025-H1')).arrayBuffer());
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['调度表', '按月', '说明']);
     expect([...lines.keys()].sort()).toEqual([...expected.keys()].sort());
     expect([...lines.keys()].every((k) => k.includes('农业农村局'))).toBe(true);
     for (const [key, want] of expected) expect(lines.get(key)?.slice(0, 3)).toEqual(want.slice(0, 3));

@@ -5,6 +5,7 @@ import { Department, departmentFromSlug, departmentSlug } from '@hub/vocabulary'
 import type { CountyServices } from '../createCountyServices';
 import { parseLedgerPeriod } from '../ledger/LedgerPeriod';
 import { ledgerPublisher } from '../ledger/ProgressLedgerService';
+import { townshipTargetRows } from './townshipTargetRows';
 import { writeLedgerWorkbook } from './writeLedgerWorkbook';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -15,7 +16,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * department only (the default for them). Everyone else: 403. Figures go through the caller's disclosure control,
  * which is exact for both.
  */
-export function ledgerReportRoute(services: Pick<CountyServices, 'ledger' | 'cellKeySecret'>, cellKeys?: CellKeyParameters): RouteHandler {
+export function ledgerReportRoute(services: Pick<CountyServices, 'ledger' | 'cellKeySecret' | 'progress' | 'targets'>, cellKeys?: CellKeyParameters): RouteHandler {
   return async (_req, res, url, caller) => {
     const principal = caller as Principal;
     const slug = url.searchParams.get('department');
@@ -32,7 +33,9 @@ export function ledgerReportRoute(services: Pick<CountyServices, 'ledger' | 'cel
     try {
       const period = parseLedgerPeriod(url.searchParams.get('period') ?? '');
       const ledger = await services.ledger.build(period, ledgerPublisher(disclosureFor(principal, services.cellKeySecret, department, cellKeys)));
-      const file = await writeLedgerWorkbook(ledger, { department, generatedBy: `${principal.subject} (${principal.role})` });
+      // Townships are the county's: in the county's workbook (the county administrator's, exact), not a department's.
+      const townships = department ? undefined : await townshipTargetRows(services.progress, services.targets, ledger.asOf);
+      const file = await writeLedgerWorkbook(ledger, { department, townships, generatedBy: `${principal.subject} (${principal.role})` });
       const name = `${department ? departmentSlug[department] : 'county'}-ledger-${period.key}.xlsx`;
       const chinese = `调度表-${period.key}${department ? `-${departmentSlug[department]}` : ''}.xlsx`;
       res.statusCode = 200;

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { Department, departmentLabels, planTargets } from '@hub/vocabulary';
 import type { ChannelLedger, DepartmentLedger, LedgerCount, LedgerRow, ProgressLedger, RowTargets } from '../ledger/ProgressLedgerService';
 import { isLagging, paceOf } from '../ledger/ProgressLedgerService';
+import type { TownshipTargetRow } from './townshipTargetRows';
 
 /** One line of the 调度表: a figure of one row of the ledger, with its months for the 按月 sheet. */
 export interface ReportLine {
@@ -21,6 +22,7 @@ export interface ReportLine {
 
 export const LEDGER_SHEET = '调度表';
 export const MONTHS_SHEET = '按月';
+export const TOWNSHIPS_SHEET = '乡镇';
 export const NOTES_SHEET = '说明';
 /** Rows above the column headers of 调度表 and 按月: the title and the period line. */
 export const HEADER_ROW = 3;
@@ -104,9 +106,9 @@ const channelClause = (c: ChannelLedger) => `二(一)第${planTargets().annualCh
 /**
  * 调度报表: the ledger of one period as the county 人社局 hands it upward. Sheets 调度表 (per department and channel:
  * this period, year to date, annual target, ratio, share of the year elapsed, pace, lagging rows marked), 按月 (the
- * period's months) and 说明 (period, as-of date, rules and the plan clauses). Chinese names, frozen headers, number formats.
+ * period's months), 乡镇 (when given: holders against the township targets) and 说明 (period, as-of date, rules and the plan clauses). Chinese names, frozen headers, number formats.
  */
-export async function writeLedgerWorkbook(ledger: ProgressLedger, options: { department?: Department; county?: string; generatedBy?: string } = {}): Promise<Buffer> {
+export async function writeLedgerWorkbook(ledger: ProgressLedger, options: { department?: Department; county?: string; generatedBy?: string; townships?: TownshipTargetRow[] } = {}): Promise<Buffer> {
   const lines = ledgerReportLines(ledger, options.department);
   const scope = options.department ? departmentLabels[options.department] : (options.county ?? planTargets().county.name);
   const workbook = new ExcelJS.Workbook();
@@ -149,6 +151,17 @@ export async function writeLedgerWorkbook(ledger: ProgressLedger, options: { dep
   });
   for (const line of lines) monthly.addRow([line.category, line.name, line.measure, ...line.months]);
 
+  if (options.townships) {
+    const townships = workbook.addWorksheet(TOWNSHIPS_SHEET);
+    title(townships, `${scope}各乡镇持证人员（截至 ${ledger.asOf}）`, 5);
+    header(townships, ['乡镇代码', '乡镇', '持证人员', '年度目标', '完成率']);
+    [12, 16, 12, 12, 10].forEach((width, i) => (townships.getColumn(i + 1).width = width));
+    townships.getColumn(3).numFmt = NUMBER;
+    townships.getColumn(4).numFmt = NUMBER;
+    townships.getColumn(5).numFmt = PERCENT;
+    for (const t of options.townships) townships.addRow([t.code, t.name, t.holders, t.target, t.ratio]);
+  }
+
   const notes = workbook.addWorksheet(NOTES_SHEET);
   notes.getColumn(1).width = 18;
   notes.getColumn(2).width = 110;
@@ -166,6 +179,7 @@ export async function writeLedgerWorkbook(ledger: ProgressLedger, options: { dep
   note('其中高级工及以上', '三级/高级工及以上的技能类证书（方案二(一)第1—3条“其中取得高级工以上证书”）');
   for (const channel of ledger.channels) note('渠道', channelClause(channel));
   note('专项', '企业新型学徒制（二(一)第1条，每年不少于200人）、定向式培训（第2条，每年不少于500人）、持证就业和城镇新增就业（领导小组办公室按月录入，城镇新增就业为规划期目标 55,000 人）');
+  if (options.townships) note('乡镇', `各乡镇持证人员（截至 ${ledger.asOf}，去重）对照县级管理员设定的乡镇年度目标（方案“县级统筹、乡级实施”）；方案未给出乡镇目标`);
   note('考核指标', '方案三(二)：以持证率、就业率、增收率考核各部门');
   for (const c of ledger.directedTraining.note ? [ledger.directedTraining.note] : []) note('数据时效', c);
   note('生成', `${new Date().toISOString()}${options.generatedBy ? `，${options.generatedBy}` : ''}`);
