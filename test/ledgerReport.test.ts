@@ -161,6 +161,9 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
     ]);
     expect(inForce.some((t: Ledger) => t.channel === 'SOCIAL_RURAL' && t.department === 'HRSS')).toBe(false);
     expect((await ok('{ annualTargets(year: 2021) { id } }')).annualTargets).toEqual([]);
+    // Who set it is for the county administrator; others see the targets and why.
+    const seen = await hub.queryAs(analyst, '{ annualTargets(year: 2025, history: true) { value reason setBy } }');
+    expect(seen.body.data.annualTargets[0]).toEqual({ value: 1, reason: '会议纪要', setBy: null });
   });
 
   it('refuses targets without a reason, with a mixed scope, for an unknown township, out of range, and from anyone but the county administrator', async () => {
