@@ -28,13 +28,32 @@ function plan(supergraphSdl: string, query: string): string {
   return prettyFormatQueryPlan(new QueryPlanner(supergraph).buildQueryPlan(operationFromDocument(supergraph.schema, parse(query))));
 }
 
+/** What may change in the county service's API after the move: additions (types, fields, values, optional arguments) and descriptions. */
+const ADDED_SINCE_THE_MOVE = new Set<string>([
+  'TYPE_ADDED',
+  'FIELD_ADDED',
+  'ENUM_VALUE_ADDED',
+  'INPUT_FIELD_ADDED',
+  'FIELD_ARGUMENT_ADDED',
+  'FIELD_DESCRIPTION_ADDED',
+  'FIELD_DESCRIPTION_CHANGED',
+  'TYPE_DESCRIPTION_ADDED',
+  'ENUM_VALUE_DESCRIPTION_CHANGED',
+  'INPUT_FIELD_DESCRIPTION_ADDED',
+  'FIELD_ARGUMENT_DESCRIPTION_CHANGED',
+]);
+
+/** An argument that became optional (`year: Int!` → `Int`): every old call still means the same. */
+const madeOptional = (c: { type: string; meta?: unknown }) => c.type === 'FIELD_ARGUMENT_TYPE_CHANGED' && (c.meta as { isSafeArgumentTypeChange?: boolean }).isSafeArgumentTypeChange === true;
+
 const DOSSIER = '{ countyProgress { asOf } person(idNumber: "41092819780515006X") { name departments hrss { certificates { id } } } }';
 
 describe('the county service took the index over from hrss', () => {
   it('leaves the API schema as it was: nothing clients see changed, nothing broke', async () => {
     const before = composed([hrssBefore, ...withoutCounty]);
     const after = composed(current);
-    const changes = await diff(before.apiSchema, after.apiSchema);
+    // The county service has grown since the move, by additions only (an optional argument is "dangerous" to the inspector).
+    const changes = (await diff(before.apiSchema, after.apiSchema)).filter((c) => !ADDED_SINCE_THE_MOVE.has(c.type) && !madeOptional(c));
     expect(changes.filter((c) => c.criticality.level !== CriticalityLevel.NonBreaking)).toEqual([]);
     // Every type the county service serves reads the same as when hrss served it.
     const countyTypes = new Set(parse(current.find((s) => s.slug === 'county')!.sdl).definitions.flatMap((d) => ('name' in d && d.name ? [d.name.value] : [])));

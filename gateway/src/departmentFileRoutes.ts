@@ -10,6 +10,10 @@ const FILE_ROUTES = [
   ['GET', '/export/trainings'],
 ] as const;
 
+/** The county service's file routes, served by the gateway at `/county<path>`. */
+const COUNTY_SERVICE = 'county';
+const COUNTY_ROUTES = [['GET', '/reports/ledger']] as const;
+
 /** Subgraph names and base URLs as the supergraph's join__Graph enum declares them. */
 export function supergraphServices(supergraphSdl: string): { name: string; url: string }[] {
   return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((m) => ({ name: m[1], url: m[2] }));
@@ -17,7 +21,8 @@ export function supergraphServices(supergraphSdl: string): { name: string; url: 
 
 /**
  * Spreadsheet import, templates and exports of each department, through the gateway:
- * `/departments/<slug>/import`, `/departments/<slug>/import/template`, `/departments/<slug>/export/…`.
+ * `/departments/<slug>/import`, `/departments/<slug>/import/template`, `/departments/<slug>/export/…`;
+ * and the county service's 调度 workbook at `/county/reports/ledger?period=…`.
  * The caller's verified identity goes on in a header signed for that one call; the department decides.
  *
  * An upload is read whole first (refused with 413 past `maxUploadBytes`, the departments' own cap,
@@ -34,36 +39,40 @@ export function departmentFileRoutes(
   const routes: Record<string, RouteHandler> = {};
   for (const { name, graphqlUrl } of services) {
     const base = graphqlUrl.replace(/\/graphql$/, '');
-    for (const [method, path] of FILE_ROUTES) {
-      routes[`${method} /departments/${name}${path}`] = async (req, res, url, principal) => {
-        const body = method === 'POST' ? await readBody(req, maxUploadBytes) : undefined;
-        const target = `${base}${path}${url.search}`;
-        let upstream;
-        try {
-          upstream = await request(target, {
-            method,
-            headers: {
-              [PRINCIPAL_HEADER]: signCall(principal as Principal, signingKey, { audience: name, method, path: requestPath(target), body }),
-              'content-type': req.headers['content-type'] ?? 'application/octet-stream',
-              ...(body ? { 'content-length': String(body.length) } : {}),
-              'x-request-id': String(res.getHeader('x-request-id') ?? req.headers['x-request-id'] ?? ''),
-            },
-            body,
-            headersTimeout: timeoutMs,
-            bodyTimeout: timeoutMs,
-          });
-        } catch {
-          return sendJson(res, 503, { error: `${name} 暂时不可用 (department unavailable)`, code: 'DEPARTMENT_UNAVAILABLE', department: name });
-        }
-        const pass = ['content-type', 'content-disposition', 'content-length', 'cache-control'];
-        for (const header of pass) {
-          const value = upstream.headers[header];
-          if (value !== undefined) res.setHeader(header, value);
-        }
-        res.statusCode = upstream.statusCode;
-        await pipeline(upstream.body, res);
-      };
-    }
+    for (const [method, path] of FILE_ROUTES) routes[`${method} /departments/${name}${path}`] = proxy(name, base, method, path);
+    // The county service's 调度 workbook, under its own prefix: the county is not a department.
+    if (name === COUNTY_SERVICE) for (const [method, path] of COUNTY_ROUTES) routes[`${method} /county${path}`] = proxy(name, base, method, path);
   }
   return routes;
+
+  function proxy(name: string, base: string, method: 'GET' | 'POST', path: string): RouteHandler {
+    return async (req, res, url, principal) => {
+      const body = method === 'POST' ? await readBody(req, maxUploadBytes) : undefined;
+      const target = `${base}${path}${url.search}`;
+      let upstream;
+      try {
+        upstream = await request(target, {
+          method,
+          headers: {
+            [PRINCIPAL_HEADER]: signCall(principal as Principal, signingKey, { audience: name, method, path: requestPath(target), body }),
+            'content-type': req.headers['content-type'] ?? 'application/octet-stream',
+            ...(body ? { 'content-length': String(body.length) } : {}),
+            'x-request-id': String(res.getHeader('x-request-id') ?? req.headers['x-request-id'] ?? ''),
+          },
+          body,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        });
+      } catch {
+        return sendJson(res, 503, { error: `${name} 暂时不可用 (department unavailable)`, code: 'DEPARTMENT_UNAVAILABLE', department: name });
+      }
+      const pass = ['content-type', 'content-disposition', 'content-length', 'cache-control'];
+      for (const header of pass) {
+        const value = upstream.headers[header];
+        if (value !== undefined) res.setHeader(header, value);
+      }
+      res.statusCode = upstream.statusCode;
+      await pipeline(upstream.body, res);
+    };
+  }
 }

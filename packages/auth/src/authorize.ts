@@ -63,6 +63,9 @@ export const may = {
   /** The data-quality lists: the county administrator all of them, department staff their own department's rows only. */
   readDataQuality: (p: Principal, department?: Department) =>
     p.role === 'COUNTY_ADMIN' || (p.role === 'DEPARTMENT_STAFF' && department !== undefined && p.department === department),
+  /** The 调度 report workbook: the county administrator for the county or any department, department staff for their own department only. */
+  readLedgerReport: (p: Principal, department?: Department) =>
+    p.role === 'COUNTY_ADMIN' || (p.role === 'DEPARTMENT_STAFF' && department !== undefined && p.department === department),
   readChangeFeed: (p: Principal) => p.role === 'SERVICE' || p.role === 'COUNTY_ADMIN',
   runSync: (p: Principal) => p.role === 'SERVICE' || p.role === 'COUNTY_ADMIN',
   setCountyInputs: (p: Principal) => p.role === 'COUNTY_ADMIN',

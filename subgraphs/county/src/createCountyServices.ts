@@ -2,6 +2,8 @@ import { cellKeySecret, recordKey } from '@hub/auth';
 import { BackgroundWork, ServiceParts, Transactions } from '@hub/subgraph-kit';
 import { Department, departments } from '@hub/vocabulary';
 import { FeedSource, HolderIndexSync, httpFeedSource } from './feeds/HolderIndexSync';
+import { AnnualTargetRepository } from './ledger/AnnualTargetRepository';
+import { AnnualTargetService } from './ledger/AnnualTargetService';
 import { LedgerRepository } from './ledger/LedgerRepository';
 import { ProgressLedgerService } from './ledger/ProgressLedgerService';
 import { AggregateService } from './progress/AggregateService';
@@ -39,6 +41,8 @@ export interface CountyServices {
   /** Analysts' ad-hoc grouping over the index. */
   aggregates: AggregateService;
   ledger: ProgressLedgerService;
+  /** 年度目标 the office's annual targets by department × channel and by township, with their history. */
+  targets: AnnualTargetService;
   /** The secret of the cell-key method's record keys (derived from the person key). */
   cellKeySecret: Buffer;
 }
@@ -57,6 +61,7 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
   const cursors = new FeedCursorRepository(dataSource, transactions);
   const writer = new IndexWriter(transactions, gate, cursors);
   const inputs = new CountyInputRepository(dataSource, transactions, gate);
+  const targets = new AnnualTargetService(new AnnualTargetRepository(dataSource, transactions));
   const secret = cellKeySecret(parts.identity.keys.personKey);
   const live = new LiveCountyModel(gate, new CountyFactsRepository(dataSource), (personId) => recordKey(secret, personId));
   const progress = new CountyProgressService(gate, inputs, cursors, live);
@@ -77,7 +82,8 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
     sync,
     progress,
     aggregates: new AggregateService(gate, live),
-    ledger: new ProgressLedgerService(new LedgerRepository(dataSource, transactions), cursors),
+    ledger: new ProgressLedgerService(new LedgerRepository(dataSource, transactions), cursors, targets),
+    targets,
     cellKeySecret: secret,
   };
 }

@@ -6,9 +6,12 @@ import type { CountyContext } from './CountyContext';
 import { countyBackground, createCountyServices, CountyServices } from './createCountyServices';
 import { indexTables } from './entities/indexTables';
 import { ledgerTables } from './entities/ledgerTables';
+import { targetTables } from './entities/targetTables';
 import type { FeedSource } from './feeds/HolderIndexSync';
 import { createCountyLoaders } from './loaders/createCountyLoaders';
 import { Initial1765100000000 } from './migrations/1765100000000-Initial';
+import { AnnualTargets1765200000000 } from './migrations/1765200000000-AnnualTargets';
+import { ledgerReportRoute } from './reports/ledgerReportRoute';
 import { resolvers } from './resolvers';
 
 export const COUNTY_SLUG = 'county';
@@ -25,8 +28,8 @@ export function createCountySubgraph(env: NodeJS.ProcessEnv = process.env, count
     slug: COUNTY_SLUG,
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers: { Date: DateScalar, Fen: FenScalar, ...resolvers },
-    entities: [...indexTables, ...ledgerTables].map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1765100000000],
+    entities: [...indexTables, ...ledgerTables, ...targetTables].map((spec) => toEntitySchema(spec)),
+    migrations: [Initial1765100000000, AnnualTargets1765200000000],
     services: (parts) => createCountyServices(parts, feeds),
     context: (base, services) => ({
       ...base,
@@ -35,6 +38,7 @@ export function createCountySubgraph(env: NodeJS.ProcessEnv = process.env, count
       disclosure: (department?: Department | null) => disclosureFor(base.principal, services.cellKeySecret, department, cellKeys),
     }),
     background: countyBackground,
+    routes: (service) => ({ 'GET /reports/ledger': ledgerReportRoute(service.services, cellKeys) }),
     env,
     counter,
   });

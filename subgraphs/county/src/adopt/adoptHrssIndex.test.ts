@@ -8,6 +8,7 @@ import { directedTraining, programmeFeedCursor } from '@hub/subgraph-hrss/src/mi
 import { Department, departments } from '@hub/vocabulary';
 import { trainingFact } from '../entities/indexTables';
 import { ledgerInput } from '../entities/ledgerTables';
+import { yearPeriod } from '../ledger/LedgerPeriod';
 import type { FeedSource } from '../feeds/HolderIndexSync';
 import { createCountySubgraph } from '../server';
 import { ADOPTED_TABLES, AdoptError, adoptHrssIndex } from './adoptHrssIndex';
@@ -109,7 +110,7 @@ describe('npm run county:adopt-hrss-index', () => {
       expect(b.byTownship).toEqual(a.byTownship);
       expect(b.employedPopulation).toBe(412_345);
     }
-    const [ledgerBefore, ledgerAfter] = [await before.services.ledger.build(2024, null), await county.services.ledger.build(2024, null)];
+    const [ledgerBefore, ledgerAfter] = [await before.services.ledger.build(yearPeriod(2024)), await county.services.ledger.build(yearPeriod(2024))];
     expect(ledgerAfter.channels).toEqual(ledgerBefore.channels);
     expect(ledgerAfter.apprentices.yearToDate).toBe(ledgerBefore.apprentices.yearToDate);
     expect(ledgerAfter.directedTraining.yearToDate).toBe(ledgerBefore.directedTraining.yearToDate);

@@ -13,7 +13,7 @@ const figures = (parent: Parent, ctx: CountyContext) => ctx.progress.figures(par
 const control = (ctx: CountyContext) => ctx.disclosure();
 
 /** The headline counts of persons (and training person-times) and where their cell keys are. */
-const headlineFields = {
+export const headlineFields = {
   certificateHolders: 'holders',
   skilledTalents: 'skilled',
   midHighSkilledTalents: 'midHigh',
@@ -25,7 +25,7 @@ const headlineFields = {
 
 const plainFields = ['periodFrom', 'periodTo', 'employedPopulation'] as const satisfies readonly (keyof CountyFigures)[];
 
-function headline(f: CountyFigures, field: keyof typeof headlineFields, d: DisclosureControl): Figure {
+export function headline(f: CountyFigures, field: keyof typeof headlineFields, d: DisclosureControl): Figure {
   const exact = f[field];
   if (d.exact) return exact;
   return figureOf(exact.key, exact.label, d.count({ n: exact.value, cellKey: f.cellKeys[headlineFields[field]] }), exact.target);
@@ -98,7 +98,14 @@ export const CountyProgress = {
   midHighShareOfSkilled: withFigures((f, d) => share(f, 'midHighShareOfSkilled', d)),
   byDepartment: withFigures(byDepartment),
   byMonth: withFigures(byMonth),
-  byTownship: withFigures((f, d) => breakdown(f.byTownship, d)),
+  byTownship: async (parent: Parent, _: unknown, ctx: CountyContext) => {
+    const [rows, book] = await Promise.all([figures(parent, ctx), ctx.targets.book(Number(parent.asOf.slice(0, 4)))]);
+    // 乡级实施: each township's holders against the target the office set for it (as published, for restricted callers).
+    return breakdown(rows.byTownship, control(ctx)).map((row) => {
+      const target = row.key ? book.value({ township: row.key }, 'HOLDERS') : null;
+      return { ...row, target, ratio: target && row.holders !== null ? row.holders / target : null };
+    });
+  },
   byTalentCategory: withFigures((f, d) => breakdown(f.byTalentCategory, d)),
   byLevel: withFigures((f, d) => breakdown(f.byLevel, d, 'key')),
   byOccupation: withFigures((f, d, args: { limit?: number | null }) => breakdown(f.byOccupation, d).slice(0, Math.max(0, Math.min(args.limit ?? 20, 2000)))),
