@@ -23,7 +23,7 @@ export const personSeen: TableSpec = {
 /**
  * The county's master record of each person, derived from person_seen (one copy per department, never
  * overwritten by another department): each field from hrss's copy, else from the most recently updated
- * copy that has it (see HolderIndexRepository.refreshMasters). Disagreements are listed by dataQuality.
+ * copy that has it (see IndexWriter.refreshMasters). Disagreements are listed by dataQuality.
  */
 export const personMaster: TableSpec = {
   entity: 'PersonMaster',
