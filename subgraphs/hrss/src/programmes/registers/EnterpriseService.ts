@@ -1,14 +1,7 @@
-import { CoreRepository, InputError, isUniqueViolation, requiredText, retryOnLockConflict, todayIso } from '@hub/subgraph-kit';
-import { CreditCodeError, normalizeCreditCode } from '@hub/identity';
+import { canonicalCreditCode, CoreRepository, InputError, isUniqueViolation, requiredText, retryOnLockConflict, todayIso } from '@hub/subgraph-kit';
 import { countsOn, townshipByCode, type CertificateStatus } from '@hub/vocabulary';
 import type { Actor } from '../access';
 import type { EnterpriseRow, EvaluatedCertificate, RegisterRepository, SizeClass } from '../repositories/RegisterRepository';
-
-export const sizeClasses: readonly SizeClass[] = ['LARGE', 'MEDIUM', 'SMALL', 'MICRO'];
-export const sizeClassLabels: Record<SizeClass, string> = { LARGE: '大型', MEDIUM: '中型', SMALL: '小型', MICRO: '微型' };
-
-/** 中小微企业: the hiring subsidy (plan 7) pays these and not a large enterprise. */
-export const isSmallOrMedium = (size: SizeClass): boolean => size !== 'LARGE';
 
 export interface EnterpriseInput {
   creditCode: string;
@@ -42,16 +35,6 @@ export function selfEvaluation(enterprise: Pick<EnterpriseRow, 'creditCode' | 'n
   return { certifiedEmployees: people.size, coverage: employees ? Math.round((people.size / employees) * 10000) / 10000 : null, asOf };
 }
 
-/** The canonical credit code of an argument, or an InputError on `field` saying what is wrong. */
-export function creditCodeArgument(raw: string, field = 'creditCode'): string {
-  try {
-    return normalizeCreditCode(raw);
-  } catch (error) {
-    if (error instanceof CreditCodeError) throw new InputError(`BAD_CREDIT_CODE`, field, error.message);
-    throw error;
-  }
-}
-
 /**
  * 企业名录 the enterprise register of the 人社局: one row per 统一社会信用代码 with its name, size class and
  * headcount; every registration and correction appended to enterprise_event with who and why.
@@ -63,7 +46,7 @@ export class EnterpriseService {
   ) {}
 
   async register(input: EnterpriseInput, reason: string, actor: Actor): Promise<EnterpriseRow> {
-    const creditCode = creditCodeArgument(input.creditCode);
+    const creditCode = canonicalCreditCode(input.creditCode);
     const name = requiredText('name', input.name, '企业名称', 128);
     if (!input.sizeClass) throw new InputError('REQUIRED', 'sizeClass', '须填写企业规模（大型/中型/小型/微型）');
     const facts = { creditCode, name, sizeClass: input.sizeClass, employees: employeesOf(input.employees), townshipCode: townshipOf(input.townshipCode) };
@@ -84,7 +67,7 @@ export class EnterpriseService {
 
   /** Corrects the given facts (absent ones are kept); the credit code itself is the key and cannot change. */
   async correct(input: EnterpriseInput, reason: string, actor: Actor): Promise<EnterpriseRow> {
-    const creditCode = creditCodeArgument(input.creditCode);
+    const creditCode = canonicalCreditCode(input.creditCode);
     const why = requiredText('reason', reason, '更正原因', 255);
     return retryOnLockConflict(async () => {
       const current = await this.registers.enterprise(creditCode);
@@ -109,7 +92,7 @@ export class EnterpriseService {
 
   /** The enterprise's current facts, or null when the code is not registered (a malformed code is refused). */
   async byCode(raw: string): Promise<EnterpriseRow | null> {
-    return this.registers.enterprise(creditCodeArgument(raw));
+    return this.registers.enterprise(canonicalCreditCode(raw));
   }
 
   list(filter: { sizeClass?: SizeClass | null; nameContains?: string | null }): Promise<EnterpriseRow[]> {

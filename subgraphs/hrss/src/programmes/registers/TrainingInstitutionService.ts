@@ -1,8 +1,7 @@
-import { addMonths, CoreRepository, InputError, requiredText } from '@hub/subgraph-kit';
+import { addMonths, canonicalCreditCode, CoreRepository, InputError, requiredText } from '@hub/subgraph-kit';
 import { countsOn, type CertificateStatus } from '@hub/vocabulary';
 import type { Actor } from '../access';
 import type { PersonCertificate, ProvidedTraining, RegisterRepository, SelectionRow, TrainingInstitutionRow } from '../repositories/RegisterRepository';
-import { creditCodeArgument } from './EnterpriseService';
 
 /** A selected institution of a year with what it delivered that year. */
 export interface SelectedInstitution {
@@ -75,7 +74,7 @@ export class TrainingInstitutionService {
     const code = codeOf(args.code);
     const year = yearOf(args.year);
     const reason = requiredText('reason', args.reason, '遴选依据', 255);
-    const creditCode = args.creditCode ? creditCodeArgument(args.creditCode) : null;
+    const creditCode = args.creditCode ? canonicalCreditCode(args.creditCode) : null;
     const name = args.name?.trim() ? requiredText('name', args.name, '机构名称', 128) : null;
     await this.core.transaction(async (manager) => {
       const known = await this.registers.trainingInstitution(code, manager);

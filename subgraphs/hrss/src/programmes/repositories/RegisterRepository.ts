@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { EnterpriseSizeClass } from '@hub/vocabulary';
 
-export type SizeClass = 'LARGE' | 'MEDIUM' | 'SMALL' | 'MICRO';
+export type SizeClass = EnterpriseSizeClass;
 
 export interface EnterpriseRow {
   creditCode: string;
