@@ -18,6 +18,7 @@ import { createProgrammes } from './programmes/createProgrammes';
 import { programmeTables } from './programmes/entities/programmeTables';
 import { registerTables } from './programmes/entities/registerTables';
 import { createProgrammeLoaders } from './programmes/loaders/createProgrammeLoaders';
+import { seedDemoProgrammes } from './programmes/seedDemoProgrammes';
 import { resolvers } from './resolvers';
 
 /** Builds the hrss subgraph with its programmes (importable by tests); `index.ts` makes it listen. */
@@ -43,6 +44,10 @@ export function createHrssSubgraph(env: NodeJS.ProcessEnv = process.env, counter
     ],
     env,
     counter,
+    // The demo county's vouchers, catalogue, competitions and registers, on a first start after the demo records.
+    demo: async ({ programmes }, parts, persons) => {
+      parts.log.info(await seedDemoProgrammes(programmes, persons), '已生成演示项目数据 demo programmes seeded');
+    },
     services: (parts) => ({ programmes: createProgrammes(parts), cellKeySecret: cellKeySecret(parts.identity.keys.personKey) }),
     context: (base, { programmes, cellKeySecret: secret }) => ({
       ...base,
