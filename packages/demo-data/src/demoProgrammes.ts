@@ -133,3 +133,10 @@ export function demoContestants(persons: number, perCompetition = 6, seed = DEFA
   }
   return out;
 }
+
+/** The demo county's yearly allocations to finance's subsidy funds (fen), so the fund ledger has balances to pay from. */
+export const demoFundAllocations: readonly { programme: 'EVALUATION' | 'HIRING' | 'REFERRAL'; year: number; amountFen: number; why: string }[] = [2022, 2023, 2024, 2025].flatMap((year) => [
+  { programme: 'EVALUATION' as const, year, amountFen: 300_000_000, why: `${year}年职业技能评价补贴资金（演示数据）` },
+  { programme: 'HIRING' as const, year, amountFen: 200_000_000, why: `${year}年吸纳就业补助资金（演示数据）` },
+  { programme: 'REFERRAL' as const, year, amountFen: 50_000_000, why: `${year}年职业介绍补贴资金（演示数据）` },
+]);
