@@ -387,5 +387,23 @@ describe('subsidies and the fund ledger (plan 4 and 7)', () => {
       expect(await totals('EVALUATION', 2025)).toEqual(before);
       expect((await claimEvaluation(person)).errors).toBeUndefined();
     });
+
+    it('refuses a hiring subsidy, and writes nothing, while hrss cannot say the employer\'s size class', async () => {
+      const person = newPerson('停机吸纳');
+      await certify(person, 'SUB-DOWN-HIRE-1', { issuedOn: '2020-05-01' });
+      await sync();
+      const before = await totals('HIRING', 2023);
+      await hub.takeDown('hrss');
+      try {
+        const input = { employerCode: QY.other, employerName: '测试企业-other', idNumber: person.idNumber, hiredOn: '2023-03-01', employedThrough: '2024-03-01', insuredMonths: 12 };
+        const res = await hub.querySubgraph('finance', HIRING_CLAIM, { i: input });
+        expect(res.body.errors?.[0].extensions?.code).toBe('DEPARTMENT_UNAVAILABLE');
+        expect(res.body.errors?.[0].message).toContain('企业名录');
+      } finally {
+        await hub.bringUp('hrss');
+      }
+      expect(await totals('HIRING', 2023)).toEqual(before);
+      expect((await hiring(person, { employerCode: QY.other })).errors).toBeUndefined();
+    });
   });
 });
