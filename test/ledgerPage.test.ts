@@ -140,6 +140,13 @@ describe('the 调度 ledger page (/dashboard/ledger) in Chromium', () => {
     expect(await page.locator('body').getAttribute('data-elapsed-share')).toBe('1');
   });
 
+  it('is one click from the progress dashboard', async () => {
+    await page.goto(`${base}/dashboard`);
+    await page.click('a[href="/dashboard/ledger"]');
+    await page.waitForSelector('body[data-state="ready"][data-period]', { timeout: 20_000 });
+    expect(new URL(page.url()).pathname).toBe('/dashboard/ledger');
+  });
+
   it('says what is wrong with a period it cannot read, and shows nothing', async () => {
     for (const bad of ['2025-Q5', '2025-M13', 'abc', '2025-H3']) {
       await page.goto(`${base}/dashboard/ledger?period=${bad}`);
