@@ -139,5 +139,8 @@ describe('hrss registers: enterprises (统一社会信用代码, size class, 企
     const decisions = (await ok('{ trainingInstitutionDecisions(year: 2025) { institutionCode action reason } }')).trainingInstitutionDecisions;
     expect(decisions.filter((d: { institutionCode: string }) => d.institutionCode === 'PX-03').map((d: { action: string }) => d.action)).toEqual(['SELECT', 'WITHDRAW']);
     expect((await ok('{ trainingInstitutions(year: 2024) { code output { trained } } }')).trainingInstitutions).toEqual([{ code: 'PX-01', output: { trained: 1 } }]);
+    const year = (await ok('{ trainingInstitutionYear(year: 2025) { selected target output { trained completed certified passRate } institutions { code } } }')).trainingInstitutionYear;
+    expect(year).toEqual({ selected: 2, target: 8, output: { trained: 5, completed: 3, certified: 2, passRate: 0.6667 }, institutions: [{ code: 'PX-01' }, { code: 'PX-02' }] });
+    expect(reason(await hub.query('{ trainingInstitutionYear(year: 1899) { selected } }'))).toBe('BAD_YEAR');
   });
 });

@@ -1,5 +1,5 @@
 import { addMonths, canonicalCreditCode, CoreRepository, InputError, requiredText } from '@hub/subgraph-kit';
-import { countsOn, type CertificateStatus } from '@hub/vocabulary';
+import { countsOn, planTargets, type CertificateStatus } from '@hub/vocabulary';
 import type { Actor } from '../access';
 import type { PersonCertificate, ProvidedTraining, RegisterRepository, SelectionRow, TrainingInstitutionRow } from '../repositories/RegisterRepository';
 
@@ -25,6 +25,17 @@ export interface InstitutionOutput {
   certified: number;
   /** 取证率 certified / completed; null when none completed. */
   passRate: number | null;
+}
+
+/** A year of the register against the plan's 遴选培训机构 (about eight a year, 三(一) clause 3). */
+export interface InstitutionYear {
+  year: number;
+  selected: number;
+  /** The plan's figure (an approximate one: `comparison` is "about"); null when the plan data has none. */
+  target: number | null;
+  /** The selected institutions' outputs added up (pass rate over the sums). */
+  output: InstitutionOutput;
+  institutions: SelectedInstitution[];
 }
 
 /** How long after the start of a training a certificate is still counted as its result. */
@@ -115,6 +126,21 @@ export class TrainingInstitutionService {
       const decision = latest.get(i.code)!;
       return { code: i.code, name: i.name, creditCode: i.creditCode, year, selectedOn: decision.at.slice(0, 10), selectedBy: decision.actor, reason: decision.reason, output: outputs[n]! };
     });
+  }
+
+  /** The year's selection against the plan's figure, with the outputs added up. */
+  async year(year: number): Promise<InstitutionYear> {
+    const institutions = await this.selected(year);
+    const sum = (key: 'trained' | 'completed' | 'certified') => institutions.reduce((n, i) => n + i.output[key], 0);
+    const [trained, completed, certified] = [sum('trained'), sum('completed'), sum('certified')];
+    const target = planTargets().annualCounts.find((c) => c.key === 'selectedTrainingInstitutions')?.target ?? null;
+    return {
+      year,
+      selected: institutions.length,
+      target,
+      output: { trained, completed, certified, passRate: completed ? Math.round((certified / completed) * 10000) / 10000 : null },
+      institutions,
+    };
   }
 
   /** Every selection decision of a year, oldest first: the register's audit trail. */

@@ -28,6 +28,7 @@ import { evaluationInstitutionOnCatalogue } from './Query/evaluationInstitutionO
 import { evaluationInstitutions } from './Query/evaluationInstitutions';
 import { trainingInstitutionDecisions } from './Query/trainingInstitutionDecisions';
 import { trainingInstitutions } from './Query/trainingInstitutions';
+import { trainingInstitutionYear } from './Query/trainingInstitutionYear';
 import { trainingVoucher } from './Query/trainingVoucher';
 import { trainingVouchers } from './Query/trainingVouchers';
 import { trainingVoucherSummary } from './Query/trainingVoucherSummary';
@@ -47,6 +48,7 @@ export const programmeResolvers = {
     enterprise,
     trainingInstitutions,
     trainingInstitutionDecisions,
+    trainingInstitutionYear,
   },
   Mutation: {
     issueTrainingVoucher,
