@@ -179,6 +179,11 @@ describe('the 调度 ledger page (/dashboard/ledger) in Chromium', () => {
     await open('2025-Q2');
     fs.mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: path.join(artifacts, 'ledger.png'), fullPage: true });
+    // Every channel and department row is on the page, none hidden inside a scrolled box.
+    for (const id of ['channelTable', 'departmentTable']) {
+      const clipped = await page.locator(`#${id}`).evaluate((table) => table.parentElement!.scrollHeight - table.parentElement!.clientHeight);
+      expect([id, clipped]).toEqual([id, 0]);
+    }
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1920);
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.waitForTimeout(300);
