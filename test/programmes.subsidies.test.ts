@@ -1,4 +1,4 @@
-import { makeIdNumber } from '@hub/identity';
+import { creditCodeCheckCharacter, makeIdNumber } from '@hub/identity';
 import type { Principal } from '@hub/auth';
 import { planTargets } from '@hub/vocabulary';
 import { startHub, TestHub } from './fixtures/startHub';
@@ -11,6 +11,14 @@ const analyst: Principal = { subject: 'analyst-li', role: 'ANALYST' };
 const EVALUATION_CLAIM = 'mutation($i: FinanceEvaluationSubsidyClaimInput!) { claimEvaluationSubsidy(input: $i) { id amountFen institutionCode level occupation { code } certificate { department certificateId } claimedBy person { id } } }';
 const HIRING_CLAIM = 'mutation($i: FinanceHiringSubsidyClaimInput!) { claimHiringSubsidy(input: $i) { id amountFen year claimantCode certificate { department } } }';
 const REFERRAL_CLAIM = 'mutation($i: FinanceReferralSubsidyClaimInput!) { claimReferralSubsidy(input: $i) { id amountFen year programme } }';
+
+/** A valid 统一社会信用代码 of the county (410928) with a made-up organisation code. */
+function uscc(n: number): string {
+  const body = `91410928MA${String(n).padStart(7, '0')}`;
+  return body + creditCodeCheckCharacter(body);
+}
+/** Employers of the hiring claims, registered in hrss's enterprise register in beforeAll (large: not an SME). */
+const QY = { main: uscc(101), cond: uscc(102), late: uscc(103), cap: uscc(104), other: uscc(105), large: uscc(106), unregistered: uscc(107) };
 
 let sequence = 300;
 function newPerson(name: string) {
@@ -38,7 +46,7 @@ describe('subsidies and the fund ledger (plan 4 and 7)', () => {
     hub.query(EVALUATION_CLAIM, { i: { institutionCode: 'PJ-01', idNumber: person.idNumber, occupation: WELDER, level: 'LEVEL_4', evaluatedOn: '2025-06-01', ...extra } });
   const hiring = (person: { idNumber: string }, extra: Record<string, unknown> = {}) =>
     hub.query(HIRING_CLAIM, {
-      i: { employerCode: 'QY-001', employerName: '濮阳县龙丰纸业', smallOrMediumEnterprise: true, idNumber: person.idNumber, hiredOn: '2023-03-01', employedThrough: '2024-03-01', insuredMonths: 12, ...extra },
+      i: { employerCode: QY.main, employerName: '濮阳县龙丰纸业', idNumber: person.idNumber, hiredOn: '2023-03-01', employedThrough: '2024-03-01', insuredMonths: 12, ...extra },
     });
   const totals = async (programme: string, year: number) => (await ok(`{ financeFundTotals(programme: ${programme}, year: ${year}) { inFen outFen balanceFen entries } }`)).financeFundTotals[0];
 
@@ -46,6 +54,11 @@ describe('subsidies and the fund ledger (plan 4 and 7)', () => {
     hub = await startHub({ persons: 0 });
     await ok('mutation { admitEvaluationInstitution(code: "PJ-01", name: "濮阳县焊工评价站", effectiveOn: "2022-01-01", reason: "备案") { code } }');
     await ok('mutation { admitEvaluationInstitution(code: "PJ-02", name: "县技工学校评价站", effectiveOn: "2022-01-01", reason: "备案") { code } }');
+    for (const [key, creditCode] of Object.entries(QY)) {
+      if (key === 'unregistered') continue;
+      const input = { creditCode, name: key === 'main' ? '濮阳县龙丰纸业' : `测试企业-${key}`, sizeClass: key === 'large' ? 'LARGE' : key === 'cap' ? 'MICRO' : 'SMALL' };
+      await ok('mutation($i: EnterpriseInput!) { registerEnterprise(input: $i, reason: "营业执照核验") { creditCode } }', { i: input });
+    }
     await ok('mutation { admitEvaluationInstitution(code: "PJ-LATE", name: "新评价站", effectiveOn: "2025-07-01", reason: "备案") { code } }');
     // Nothing is paid beyond an allocation: fund the programme-years these tests pay from.
     for (const programme of ['EVALUATION', 'HIRING', 'REFERRAL']) {
@@ -202,14 +215,16 @@ describe('subsidies and the fund ledger (plan 4 and 7)', () => {
       await sync();
       const res = await hiring(person);
       expect(res.errors).toBeUndefined();
-      expect(res.data.claimHiringSubsidy).toMatchObject({ amountFen: 100000, year: 2023, claimantCode: 'QY-001', certificate: { department: 'HRSS' } });
-      const total = (await ok('{ financeEmployerHiringTotal(employerCode: "QY-001", year: 2023) { totalFen capFen remainingFen claims } }')).financeEmployerHiringTotal;
+      expect(res.data.claimHiringSubsidy).toMatchObject({ amountFen: 100000, year: 2023, claimantCode: QY.main, certificate: { department: 'HRSS' } });
+      const total = (await ok(`{ financeEmployerHiringTotal(employerCode: "${QY.main}", year: 2023) { totalFen capFen remainingFen claims } }`)).financeEmployerHiringTotal;
       expect(total).toEqual({ totalFen: 100000, capFen: 200000000, remainingFen: 199900000, claims: 1 });
       expect(reason(await hiring(person))).toBe('DUPLICATE_CLAIM');
     });
 
     it.each([
-      ['a large enterprise', { smallOrMediumEnterprise: false }, 'NOT_SME'],
+      ['an enterprise the register says is large, whatever the claimant declares', { employerCode: QY.large, smallOrMediumEnterprise: true }, 'NOT_SME'],
+      ['an employer not on the enterprise register', { employerCode: QY.unregistered }, 'ENTERPRISE_NOT_REGISTERED'],
+      ['an employer code that is not a valid 统一社会信用代码', { employerCode: 'QY-001' }, 'BAD_CREDIT_CODE'],
       ['less than a year of employment', { employedThrough: '2024-02-28', insuredMonths: 11 }, 'EMPLOYMENT_TOO_SHORT'],
       ['less than a year of insurance', { insuredMonths: 10 }, 'INSURANCE_TOO_SHORT'],
       ['more insured months than months employed', { insuredMonths: 30 }, 'BAD_INSURED_MONTHS'],
@@ -219,16 +234,28 @@ describe('subsidies and the fund ledger (plan 4 and 7)', () => {
       const person = newPerson('条件');
       await certify(person, `SUB-COND-${sequence}`, { issuedOn: '2020-05-01' });
       await sync();
-      const res = await hiring(person, { employerCode: 'QY-COND', ...change });
+      const res = await hiring(person, { employerCode: QY.cond, ...change });
       expect(code(res)).toBe('BAD_USER_INPUT');
       expect(reason(res)).toBe(expected);
+    });
+
+    it('pays a registered SME even when the claimant declares it is not one: the register decides, under its registered name', async () => {
+      const person = newPerson('钱登记');
+      await certify(person, 'SUB-REGISTER-1', { issuedOn: '2020-05-01' });
+      await sync();
+      const typed = ` ${QY.other.toLowerCase()} `;
+      const res = await hub.query(HIRING_CLAIM.replace('claimantCode', 'claimantCode claimantName'), {
+        i: { employerCode: typed, employerName: '别名', smallOrMediumEnterprise: false, idNumber: person.idNumber, hiredOn: '2023-03-01', employedThrough: '2024-03-01', insuredMonths: 12 },
+      });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.claimHiringSubsidy).toMatchObject({ claimantCode: QY.other, claimantName: '测试企业-other' });
     });
 
     it('refuses a hiring claim for a person who held no certificate on the hire date', async () => {
       const person = newPerson('赵后取证');
       await certify(person, 'SUB-AFTER-HIRE-1', { issuedOn: '2023-06-01' });
       await sync();
-      const res = await hiring(person, { employerCode: 'QY-LATE' });
+      const res = await hiring(person, { employerCode: QY.late });
       expect(reason(res)).toBe('NO_CERTIFICATE_AT_HIRE');
       expect(res.errors?.[0].message).toContain('2023-03-01');
     });
@@ -243,25 +270,25 @@ describe('subsidies and the fund ledger (plan 4 and 7)', () => {
       const people = Array.from({ length: 20 }, (_, i) => newPerson(`封顶${i}`));
       for (const [i, person] of people.entries()) await certify(person, `SUB-CAP-${i}`, { issuedOn: '2023-01-10' });
       await sync();
-      expect((await hiring(earlier, { employerCode: 'QY-CAP' })).errors).toBeUndefined();
-      const results = await Promise.all(people.map((person) => hiring(person, { employerCode: 'QY-CAP', hiredOn: '2024-03-01', employedThrough: '2025-03-01', insuredMonths: 12 })));
+      expect((await hiring(earlier, { employerCode: QY.cap })).errors).toBeUndefined();
+      const results = await Promise.all(people.map((person) => hiring(person, { employerCode: QY.cap, hiredOn: '2024-03-01', employedThrough: '2025-03-01', insuredMonths: 12 })));
       const paid = results.filter((r) => !r.errors);
       expect(paid).toHaveLength(4);
       for (const refused of results.filter((r) => r.errors)) {
         expect(reason(refused)).toBe('CAP_REACHED');
         expect(refused.errors?.[0].message).toContain('累计最高 5,000.00 元');
       }
-      const total = (await ok('{ financeEmployerHiringTotal(employerCode: "QY-CAP", year: 2024) { totalFen capFen remainingFen claims } }')).financeEmployerHiringTotal;
+      const total = (await ok(`{ financeEmployerHiringTotal(employerCode: "${QY.cap}", year: 2024) { totalFen capFen remainingFen claims } }`)).financeEmployerHiringTotal;
       expect(total).toEqual({ totalFen: 500000, capFen: 500000, remainingFen: 0, claims: 5 });
-      const claims = (await ok('{ financeEmploymentSubsidyClaims(programme: HIRING, claimantCode: "QY-CAP") { totalCount } }')).financeEmploymentSubsidyClaims;
+      const claims = (await ok(`{ financeEmploymentSubsidyClaims(programme: HIRING, claimantCode: "${QY.cap}") { totalCount } }`)).financeEmploymentSubsidyClaims;
       expect(claims.totalCount).toBe(5);
       // A new year does not reset the cap: the employer's 2025 hires are refused too.
       const next = newPerson('次年');
       await certify(next, 'SUB-CAP-NEXT', { issuedOn: '2023-01-10' });
       await sync();
-      expect(reason(await hiring(next, { employerCode: 'QY-CAP', hiredOn: '2025-01-15', employedThrough: '2026-01-15', insuredMonths: 12 }))).toBe('CAP_REACHED');
+      expect(reason(await hiring(next, { employerCode: QY.cap, hiredOn: '2025-01-15', employedThrough: '2026-01-15', insuredMonths: 12 }))).toBe('CAP_REACHED');
       // Another employer is not affected.
-      expect((await hiring(next, { employerCode: 'QY-OTHER', hiredOn: '2025-01-15', employedThrough: '2026-01-15', insuredMonths: 12 })).errors).toBeUndefined();
+      expect((await hiring(next, { employerCode: QY.other, hiredOn: '2025-01-15', employedThrough: '2026-01-15', insuredMonths: 12 })).errors).toBeUndefined();
     });
 
     it('refuses the retired per-year cap key', async () => {
@@ -327,10 +354,10 @@ describe('subsidies and the fund ledger (plan 4 and 7)', () => {
     it('lets analysts read totals but not claims or entries, and only the county administrator and 财政局 staff pay', async () => {
       expect((await hub.queryAs(analyst, '{ financeFundTotals { programme year outFen } }')).body.errors).toBeUndefined();
       // An employer's hires are persons: an analyst gets them through the cell-key method, never as 1–4, the amount following them.
-      const exact = (await ok('{ financeEmployerHiringTotal(employerCode: "QY-001", year: 2023) { totalFen claims } }')).financeEmployerHiringTotal;
+      const exact = (await ok(`{ financeEmployerHiringTotal(employerCode: "${QY.main}", year: 2023) { totalFen claims } }`)).financeEmployerHiringTotal;
       expect(exact.claims).toBeGreaterThanOrEqual(1);
       expect(exact.claims).toBeLessThan(5);
-      const published = (await hub.queryAs(analyst, '{ financeEmployerHiringTotal(employerCode: "QY-001", year: 2023) { totalFen claims } }')).body.data.financeEmployerHiringTotal;
+      const published = (await hub.queryAs(analyst, `{ financeEmployerHiringTotal(employerCode: "${QY.main}", year: 2023) { totalFen claims } }`)).body.data.financeEmployerHiringTotal;
       expect([0, 5]).toContain(published.claims);
       expect(published.totalFen).toBe(Math.round((exact.totalFen * published.claims) / exact.claims));
       expect(code((await hub.queryAs(analyst, '{ financeFundEntries { totalCount } }')).body)).toBe('FORBIDDEN');
@@ -359,6 +386,24 @@ describe('subsidies and the fund ledger (plan 4 and 7)', () => {
       }
       expect(await totals('EVALUATION', 2025)).toEqual(before);
       expect((await claimEvaluation(person)).errors).toBeUndefined();
+    });
+
+    it('refuses a hiring subsidy, and writes nothing, while hrss cannot say the employer\'s size class', async () => {
+      const person = newPerson('停机吸纳');
+      await certify(person, 'SUB-DOWN-HIRE-1', { issuedOn: '2020-05-01' });
+      await sync();
+      const before = await totals('HIRING', 2023);
+      await hub.takeDown('hrss');
+      try {
+        const input = { employerCode: QY.other, employerName: '测试企业-other', idNumber: person.idNumber, hiredOn: '2023-03-01', employedThrough: '2024-03-01', insuredMonths: 12 };
+        const res = await hub.querySubgraph('finance', HIRING_CLAIM, { i: input });
+        expect(res.body.errors?.[0].extensions?.code).toBe('DEPARTMENT_UNAVAILABLE');
+        expect(res.body.errors?.[0].message).toContain('企业名录');
+      } finally {
+        await hub.bringUp('hrss');
+      }
+      expect(await totals('HIRING', 2023)).toEqual(before);
+      expect((await hiring(person, { employerCode: QY.other })).errors).toBeUndefined();
     });
   });
 });

@@ -20,7 +20,7 @@ export interface DashboardConfig {
 }
 
 /**
- * The county progress screen: GET /dashboard and its assets (public: they hold no data), its config,
+ * The county progress screen: GET /dashboard, the 调度 ledger page GET /dashboard/ledger, and their assets (public: they hold no data), its config,
  * and, when the policy allows, GET /dashboard/session. The figures themselves come from /graphql.
  */
 export function dashboardRoutes(env: NodeJS.ProcessEnv, secrets: HubSecrets): WebRoutes & { policy: PublicDashboardPolicy } {
@@ -32,9 +32,12 @@ export function dashboardRoutes(env: NodeJS.ProcessEnv, secrets: HubSecrets): We
     operation: loadPersistedOperation(dashboardOperationFile),
   };
   const page = fileRoute(path.join(dashboardPublicDir, 'index.html'), { headers: { 'content-security-policy': pageSecurityPolicy } });
+  // 调度台账 the ledger page (period picker, ratios and pace, the workbook download); its data also comes from /graphql.
+  const ledgerPage = fileRoute(path.join(dashboardPublicDir, 'ledger.html'), { headers: { 'content-security-policy': pageSecurityPolicy } });
   const routes: Record<string, RouteHandler> = {
     'GET /dashboard': page,
     'GET /dashboard/': page,
+    'GET /dashboard/ledger': ledgerPage,
     ...folderRoutes(dashboardPublicDir, '/dashboard'),
     'GET /dashboard/config.json': (_req, res) => {
       res.setHeader('cache-control', 'no-cache');

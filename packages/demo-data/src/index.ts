@@ -1,3 +1,4 @@
 export * from './random';
 export * from './demoPeople';
 export * from './demoRecords';
+export * from './demoProgrammes';

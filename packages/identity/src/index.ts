@@ -14,3 +14,5 @@ export type { IdNumberErrorCode, NormalizedIdNumber } from './normalizeIdNumber'
 export { parseIdNumber } from './parseIdNumber';
 export type { ParsedIdNumber } from './parseIdNumber';
 export { personId } from './personId';
+export { CreditCodeError, creditCodeCheckCharacter, normalizeCreditCode, tryNormalizeCreditCode } from './normalizeCreditCode';
+export type { CreditCodeErrorCode } from './normalizeCreditCode';

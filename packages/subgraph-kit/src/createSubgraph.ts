@@ -40,6 +40,8 @@ export interface SubgraphOptions<TContext extends SubgraphContext = SubgraphCont
   background?: (services: TServices, parts: DepartmentParts) => BackgroundWork[];
   /** Extra HTTP routes, e.g. an upload endpoint. */
   routes?: (hub: Subgraph<TContext, TServices>) => Record<string, RouteHandler>;
+  /** Seeds the department's own programmes and registers of the demo county, after its demo records (first start only). */
+  demo?: (services: TServices, parts: DepartmentParts, persons: number) => Promise<void>;
   env?: NodeJS.ProcessEnv;
   /** Counts SQL statements; tests pass one in. */
   counter?: StatementCounter;
@@ -49,6 +51,8 @@ export interface SubgraphOptions<TContext extends SubgraphContext = SubgraphCont
 export interface Subgraph<TContext extends SubgraphContext = SubgraphContext, TServices = object> extends Service<TContext, TServices, DepartmentParts> {
   definition: DepartmentDefinition;
   repo: CoreRepository;
+  /** The department's demo programmes (SubgraphOptions.demo), for seedDemoDataIfEmpty. */
+  seedDemoProgrammes?: (persons: number) => Promise<void>;
 }
 
 const CHANGE_FEED_MAX = 5000;
@@ -98,5 +102,10 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
     env: options.env,
     counter: options.counter,
   });
-  return Object.assign(service, { definition, repo: service.parts.repo });
+  const demo = options.demo;
+  return Object.assign(service, {
+    definition,
+    repo: service.parts.repo,
+    seedDemoProgrammes: demo ? (persons: number) => demo(service.services, service.parts, persons) : undefined,
+  });
 }

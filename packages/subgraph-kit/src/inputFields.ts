@@ -1,4 +1,4 @@
-import { IdNumberError, normalizeIdNumber } from '@hub/identity';
+import { CreditCodeError, IdNumberError, normalizeCreditCode, normalizeIdNumber } from '@hub/identity';
 import { matchOccupation } from '@hub/vocabulary';
 import { isIsoDate, todayIso } from './DateScalar';
 import { InputError } from './errors';
@@ -13,6 +13,16 @@ export function canonicalIdNumber(idNumber: string, field = 'idNumber'): string 
     return normalizeIdNumber(idNumber).idNumber;
   } catch (error) {
     if (error instanceof IdNumberError) throw new InputError(`ID_NUMBER_${error.code}`, field, error.message);
+    throw error;
+  }
+}
+
+/** The canonical 统一社会信用代码 as typed (GB 32100-2015 check character verified); BAD_CREDIT_CODE otherwise. */
+export function canonicalCreditCode(creditCode: string, field = 'creditCode'): string {
+  try {
+    return normalizeCreditCode(creditCode);
+  } catch (error) {
+    if (error instanceof CreditCodeError) throw new InputError('BAD_CREDIT_CODE', field, error.message);
     throw error;
   }
 }

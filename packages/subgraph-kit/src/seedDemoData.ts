@@ -41,7 +41,7 @@ export async function seedDemoData(hub: Subgraph<any>, persons: number): Promise
   return certificates;
 }
 
-/** Seeds on first start unless HUB_DEMO=off; a database that already has records is left alone. */
+/** Seeds records, then the department's programmes, on first start unless HUB_DEMO=off; a database that already has records is left alone. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any department's context
 export async function seedDemoDataIfEmpty(hub: Subgraph<any>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if ((env.HUB_DEMO || 'on').toLowerCase() === 'off') return;
@@ -49,5 +49,6 @@ export async function seedDemoDataIfEmpty(hub: Subgraph<any>, env: NodeJS.Proces
   const started = Date.now();
   const persons = demoPersons(env);
   const certificates = await seedDemoData(hub, persons);
+  await hub.seedDemoProgrammes?.(persons);
   hub.log.info({ persons, certificates, ms: Date.now() - started }, '已生成演示数据 demo data seeded');
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { addMonths, CoreRepository, IdentityService, InputError, monthsBetween, pastDate, personIdOf, requiredText } from '@hub/subgraph-kit';
-import { countsOn } from '@hub/vocabulary';
+import { addMonths, canonicalCreditCode, CoreRepository, IdentityService, InputError, monthsBetween, pastDate, personIdOf, requiredText } from '@hub/subgraph-kit';
+import { countsOn, enterpriseSizeLabels, isSmallOrMedium } from '@hub/vocabulary';
 import type { Actor } from '../access';
 import type { SubsidyFacts } from '../facts/SubsidyFacts';
 import type { ClaimRepository, EmploymentClaimRow } from '../repositories/ClaimRepository';
@@ -21,10 +21,11 @@ interface EmploymentFacts {
 }
 
 export interface HiringClaimInput extends EmploymentFacts {
+  /** 统一社会信用代码 of an enterprise on hrss's register. */
   employerCode: string;
   employerName: string;
-  /** 中小微企业 the plan pays small, medium and micro enterprises only. */
-  smallOrMediumEnterprise: boolean;
+  /** Deprecated and ignored: the size class now comes from hrss's enterprise register, not from the claimant. */
+  smallOrMediumEnterprise?: boolean | null;
 }
 
 export interface ReferralClaimInput extends EmploymentFacts {
@@ -51,12 +52,21 @@ export class EmploymentSubsidyService {
     private readonly identity: IdentityService,
   ) {}
 
-  claimHiring(input: HiringClaimInput, actor: Actor): Promise<EmploymentClaimRow> {
-    const claimantCode = codeOf('employerCode', input.employerCode, '用人单位代码');
-    const claimantName = requiredText('employerName', input.employerName, '用人单位名称', 128);
-    if (input.smallOrMediumEnterprise !== true) {
-      throw new InputError('NOT_SME', 'smallOrMediumEnterprise', '吸纳就业一次性补助只发放给中小微企业');
+  /**
+   * The employer must be on hrss's enterprise register as a medium, small or micro enterprise (中小微企业): its
+   * size class is the register's, whatever the claimant declares; the claim is kept under the register's name.
+   */
+  async claimHiring(input: HiringClaimInput, actor: Actor): Promise<EmploymentClaimRow> {
+    const claimantCode = canonicalCreditCode(input.employerCode, 'employerCode');
+    requiredText('employerName', input.employerName, '用人单位名称', 128);
+    const enterprise = await this.facts.enterprise(claimantCode);
+    if (!enterprise) {
+      throw new InputError('ENTERPRISE_NOT_REGISTERED', 'employerCode', `统一社会信用代码 ${claimantCode} 不在人社局企业名录中，须先登记企业及其规模`);
     }
+    if (!isSmallOrMedium(enterprise.sizeClass)) {
+      throw new InputError('NOT_SME', 'employerCode', `吸纳就业一次性补助只发放给中小微企业；${enterprise.name} 在企业名录中登记为${enterpriseSizeLabels[enterprise.sizeClass] ?? enterprise.sizeClass}企业`);
+    }
+    const claimantName = enterprise.name.slice(0, 128);
     return this.claim('HIRING', { claimantCode, claimantName, employerName: claimantName }, input, actor);
   }
 

@@ -12,6 +12,8 @@ export const programmeAccess = {
   readRecords: (p: Principal) => may.readPersonRecords(p, 'HRSS'),
   /** A person's certificates in the county holder index, for another department's service (e.g. finance checking a claim). */
   lookUpHoldings: (p: Principal) => p.role === 'SERVICE' || p.role === 'COUNTY_ADMIN',
+  /** The enterprise and training-institution registers (business facts, per-enterprise counts): as person records. */
+  readRegisters: (p: Principal) => may.readPersonRecords(p, 'HRSS'),
   /** Figures, the published catalogue, the progress ledger. */
   readAggregates: (p: Principal) => may.readAggregates(p),
   /** The leadership office's monthly inputs (certified employment, new urban jobs). */

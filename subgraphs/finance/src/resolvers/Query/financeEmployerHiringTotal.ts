@@ -1,4 +1,5 @@
 import { cellKeySecret, demand, disclosureFor } from '@hub/auth';
+import { tryNormalizeCreditCode } from '@hub/identity';
 import { todayIso } from '@hub/subgraph-kit';
 import { financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
@@ -9,7 +10,8 @@ import type { FinanceContext } from '../../FinanceContext';
  */
 export async function financeEmployerHiringTotal(_: unknown, args: { employerCode: string; year?: number | null }, ctx: FinanceContext) {
   demand(financeAccess.readAggregates(ctx.principal), ctx.principal, '查看单位补助合计');
-  const employerCode = args.employerCode.trim().toUpperCase();
+  // Claims since the enterprise register are kept under the canonical credit code; older ones under the code as typed.
+  const employerCode = tryNormalizeCreditCode(args.employerCode) ?? args.employerCode.trim().toUpperCase();
   const total = await ctx.claims.employerTotal(employerCode);
   const today = todayIso();
   const year = args.year ?? Number(today.slice(0, 4));

@@ -1,8 +1,10 @@
 import { Competition, CompetitionContestant } from './Competition';
+import { Enterprise } from './Enterprise';
 import { EvaluationInstitution, InstitutionEvent } from './EvaluationInstitution';
 import { TrainingVoucher } from './TrainingVoucher';
 import { admitEvaluationInstitution } from './Mutation/admitEvaluationInstitution';
 import { certifyTrainingVoucher } from './Mutation/certifyTrainingVoucher';
+import { correctEnterprise } from './Mutation/correctEnterprise';
 import { completeVoucherTraining } from './Mutation/completeVoucherTraining';
 import { enterCompetition } from './Mutation/enterCompetition';
 import { evaluateTrainingVoucher } from './Mutation/evaluateTrainingVoucher';
@@ -10,15 +12,23 @@ import { exitEvaluationInstitution } from './Mutation/exitEvaluationInstitution'
 import { issueTrainingVoucher } from './Mutation/issueTrainingVoucher';
 import { recordCompetition } from './Mutation/recordCompetition';
 import { recordCompetitionResult } from './Mutation/recordCompetitionResult';
+import { registerEnterprise } from './Mutation/registerEnterprise';
 import { redeemTrainingVoucher } from './Mutation/redeemTrainingVoucher';
 import { registerTrainingVoucher } from './Mutation/registerTrainingVoucher';
 import { reinstateEvaluationInstitution } from './Mutation/reinstateEvaluationInstitution';
+import { selectTrainingInstitution } from './Mutation/selectTrainingInstitution';
 import { suspendEvaluationInstitution } from './Mutation/suspendEvaluationInstitution';
+import { withdrawTrainingInstitution } from './Mutation/withdrawTrainingInstitution';
 import { competitionFigures } from './Query/competitionFigures';
 import { competitions } from './Query/competitions';
+import { enterprise } from './Query/enterprise';
+import { enterprises } from './Query/enterprises';
 import { evaluationInstitutionCounts } from './Query/evaluationInstitutionCounts';
 import { evaluationInstitutionOnCatalogue } from './Query/evaluationInstitutionOnCatalogue';
 import { evaluationInstitutions } from './Query/evaluationInstitutions';
+import { trainingInstitutionDecisions } from './Query/trainingInstitutionDecisions';
+import { trainingInstitutions } from './Query/trainingInstitutions';
+import { trainingInstitutionYear } from './Query/trainingInstitutionYear';
 import { trainingVoucher } from './Query/trainingVoucher';
 import { trainingVouchers } from './Query/trainingVouchers';
 import { trainingVoucherSummary } from './Query/trainingVoucherSummary';
@@ -34,6 +44,11 @@ export const programmeResolvers = {
     evaluationInstitutionCounts,
     competitions,
     competitionFigures,
+    enterprises,
+    enterprise,
+    trainingInstitutions,
+    trainingInstitutionDecisions,
+    trainingInstitutionYear,
   },
   Mutation: {
     issueTrainingVoucher,
@@ -49,8 +64,13 @@ export const programmeResolvers = {
     recordCompetition,
     enterCompetition,
     recordCompetitionResult,
+    registerEnterprise,
+    correctEnterprise,
+    selectTrainingInstitution,
+    withdrawTrainingInstitution,
   },
   TrainingVoucher,
+  Enterprise,
   EvaluationInstitution,
   InstitutionEvent,
   Competition,
