@@ -118,6 +118,13 @@ const targetGroupEnglish: Record<TargetGroup, string> = {
   POVERTY_ALLEVIATED: 'worker lifted out of poverty',
   UNEMPLOYED: 'unemployed person',
   DISABLED: 'person with a disability',
+  REASSIGNED_EMPLOYEE: 'employee moving to another post (转岗)',
+  RETURNEE: 'person returning home to start a business or take a job',
+  SCHOOL_LEAVER: 'junior or senior high school leaver not going on to further study',
+  WOMAN: 'woman, for occupations suited to women such as childcare and housekeeping',
+  CORRECTIONS: 'prisoner, person in compulsory drug rehabilitation, or under community correction',
+  HARDSHIP_EMPLOYEE: 'employee of a family in hardship (困难职工)',
+  SOCIAL_ASSISTANCE: 'recipient of social assistance (社会救助对象)',
   OTHER: 'other',
 };
 
