@@ -254,6 +254,18 @@ export const targetGroupLabels: Record<TargetGroup, string> = {
   OTHER: '其他',
 };
 
+/**
+ * 订单式/定向式培训 (plan section 二.2, ≥ 500 a year): a training run to an employer's order or aimed at named posts,
+ * recorded as a field of the training by whichever department runs it.
+ */
+export const directedKinds = ['ORDER', 'TARGETED'] as const;
+export type DirectedKind = (typeof directedKinds)[number];
+
+export const directedKindLabels: Record<DirectedKind, string> = {
+  ORDER: '订单式培训',
+  TARGETED: '定向式培训',
+};
+
 export const trainingOutcomes = ['COMPLETED', 'IN_PROGRESS', 'DROPPED'] as const;
 export type TrainingOutcome = (typeof trainingOutcomes)[number];
 

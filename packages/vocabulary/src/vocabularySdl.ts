@@ -4,6 +4,8 @@ import {
   certificateGradeLabels,
   certificateGrades,
   certificateStatuses,
+  directedKindLabels,
+  directedKinds,
   certificateStatusLabels,
   departmentLabels,
   departments,
@@ -25,6 +27,7 @@ import type {
   CertificateKind,
   CertificateStatus,
   Department,
+  DirectedKind,
   Sex,
   SkillLevel,
   TalentCategory,
@@ -128,6 +131,11 @@ const targetGroupEnglish: Record<TargetGroup, string> = {
   OTHER: 'other',
 };
 
+const directedKindEnglish: Record<DirectedKind, string> = {
+  ORDER: 'order training, run to an employer\'s order for the posts it will fill',
+  TARGETED: 'targeted training, aimed at the posts of named industries or employers',
+};
+
 const trainingOutcomeEnglish: Record<TrainingOutcome, string> = {
   COMPLETED: 'completed',
   IN_PROGRESS: 'in progress',
@@ -158,6 +166,7 @@ export const vocabularySdl: string = [
   enumSdl({ name: 'CertificateStatus', description: '证书状态 certificate status', values: certificateStatuses, labels: certificateStatusLabels, english: certificateStatusEnglish }),
   enumSdl({ name: 'TrainingChannel', description: '培训渠道 annual training channel of the plan', values: trainingChannels, labels: trainingChannelLabels, english: trainingChannelEnglish }),
   enumSdl({ name: 'TargetGroup', description: '培训对象 target group of a training', values: targetGroups, labels: targetGroupLabels, english: targetGroupEnglish }),
+  enumSdl({ name: 'DirectedKind', description: '订单式/定向式 directed training (plan section 二.2)', values: directedKinds, labels: directedKindLabels, english: directedKindEnglish }),
   enumSdl({ name: 'TrainingOutcome', description: '培训结果 training outcome', values: trainingOutcomes, labels: trainingOutcomeLabels, english: trainingOutcomeEnglish }),
   enumSdl({ name: 'Sex', description: '性别 sex', values: sexes, labels: sexLabels, english: sexEnglish }),
 ].join('\n\n') + '\n';

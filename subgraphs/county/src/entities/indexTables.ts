@@ -92,7 +92,7 @@ export const trainingFact: TableSpec = {
     outcome: col.text('outcome', 12),
     /** 企业新型学徒制 (hrss's trainings; null where the department does not say). */
     apprenticeship: col.int('apprenticeship', true),
-    /** 1 for a 订单式/定向式 training (by its programme name). */
+    /** 1 for a training its department recorded 订单式/定向式 (directedKind), 0 for one recorded as neither; marks set from the programme name before the field existed are kept. */
     directed: col.int('directed', true),
     seq: col.int('seq'),
   },
