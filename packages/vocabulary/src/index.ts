@@ -9,3 +9,4 @@ export * from './planTargets';
 export * from './readChoice';
 export * from './toSimplified';
 export * from './parseCertificateLevel';
+export * from './normalizeText';

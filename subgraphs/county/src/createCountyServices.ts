@@ -1,6 +1,7 @@
 import { cellKeySecret, recordKey } from '@hub/auth';
 import { BackgroundWork, ServiceParts, Transactions } from '@hub/subgraph-kit';
 import { Department, departments } from '@hub/vocabulary';
+import { CertificateCheckService, certificateCheckLimitsFromEnv } from './certificates/CertificateCheckService';
 import { FeedSource, HolderIndexSync, httpFeedSource } from './feeds/HolderIndexSync';
 import { LedgerRepository } from './ledger/LedgerRepository';
 import { ProgressLedgerService } from './ledger/ProgressLedgerService';
@@ -41,6 +42,8 @@ export interface CountyServices {
   ledger: ProgressLedgerService;
   /** The secret of the cell-key method's record keys (derived from the person key). */
   cellKeySecret: Buffer;
+  /** 证书查询 for employers: rate-limited per caller, audited. */
+  certificates: CertificateCheckService;
 }
 
 /** Where the index reads each department's feed: its subgraph's GET /changes, signed as the county service. */
@@ -61,6 +64,7 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
   const live = new LiveCountyModel(gate, new CountyFactsRepository(dataSource), (personId) => recordKey(secret, personId));
   const progress = new CountyProgressService(gate, inputs, cursors, live);
   const sync = new HolderIndexSync(writer, cursors, feeds, log);
+  const audit = new AuditRepository(dataSource, transactions);
   // New changes reach the county's figures as soon as a sync has drained the feeds, not at the next request.
   sync.onSettled(() => progress.warm());
   registerIndexMetrics(metrics.registry, progress);
@@ -69,7 +73,7 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
     cursors,
     writer,
     masters: new PersonMasterRepository(dataSource),
-    audit: new AuditRepository(dataSource, transactions),
+    audit,
     inputs,
     holdings: new HoldingRepository(dataSource),
     quality: new DataQualityRepository(dataSource),
@@ -79,6 +83,7 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
     aggregates: new AggregateService(gate, live),
     ledger: new ProgressLedgerService(new LedgerRepository(dataSource, transactions), cursors),
     cellKeySecret: secret,
+    certificates: new CertificateCheckService(dataSource, audit, certificateCheckLimitsFromEnv(parts.env)),
   };
 }
 

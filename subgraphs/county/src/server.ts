@@ -9,6 +9,7 @@ import { ledgerTables } from './entities/ledgerTables';
 import type { FeedSource } from './feeds/HolderIndexSync';
 import { createCountyLoaders } from './loaders/createCountyLoaders';
 import { Initial1765100000000 } from './migrations/1765100000000-Initial';
+import { HoldingIssuingBody1765290000001 } from './migrations/1765290000001-HoldingIssuingBody';
 import { resolvers } from './resolvers';
 
 export const COUNTY_SLUG = 'county';
@@ -26,7 +27,7 @@ export function createCountySubgraph(env: NodeJS.ProcessEnv = process.env, count
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers: { Date: DateScalar, Fen: FenScalar, ...resolvers },
     entities: [...indexTables, ...ledgerTables].map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1765100000000],
+    migrations: [Initial1765100000000, HoldingIssuingBody1765290000001],
     services: (parts) => createCountyServices(parts, feeds),
     context: (base, services) => ({
       ...base,

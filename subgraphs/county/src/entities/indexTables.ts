@@ -67,6 +67,8 @@ export const holding: TableSpec = {
     grade: col.text('grade', 32, true),
     /** 证书编号 as the department recorded it (null for rows synced before it was carried). */
     certificateNumber: col.text('certificate_number', 64, true),
+    /** 发证机构, for 证书查询 (null for rows synced before it was carried). */
+    issuingBody: col.text('issuing_body', 128, true),
     /** Feed position of the change this row reflects; older changes are ignored. */
     seq: col.int('seq'),
   },

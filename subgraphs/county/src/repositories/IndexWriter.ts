@@ -60,6 +60,7 @@ function certificateRow(department: Department, change: FeedChange) {
     revokedOn: isWithdrawn(status) ? ((r.revokedOn as string | null) ?? null) : null,
     grade: gradeOfChange(kind, r),
     certificateNumber: r.certificateNumber ? String(r.certificateNumber).slice(0, 64) : null,
+    issuingBody: r.issuingBody ? String(r.issuingBody).slice(0, 128) : null,
     seq: change.seq,
   };
 }

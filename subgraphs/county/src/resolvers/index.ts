@@ -1,3 +1,4 @@
+import { CertificateCheck } from './CertificateCheck';
 import { CountyProgress } from './CountyProgress';
 import { DataQuality } from './DataQuality';
 import { IndexedCertificate } from './IndexedCertificate';
@@ -14,12 +15,14 @@ import { holdingsOf } from './Query/holdingsOf';
 import { people } from './Query/people';
 import { person } from './Query/person';
 import { progressLedger } from './Query/progressLedger';
+import { verifyCertificate } from './Query/verifyCertificate';
 
 /** The county service's resolvers: one file per field or type, named after it. */
 export const resolvers = {
-  Query: { person, people, countyProgress, aggregate, auditLog, dataQuality, holdingsOf, progressLedger },
+  Query: { person, people, countyProgress, aggregate, auditLog, dataQuality, holdingsOf, progressLedger, verifyCertificate },
   Mutation: { syncHolderIndex, setEmployedPopulation, setLedgerInput },
   Person,
+  CertificateCheck,
   CountyProgress,
   DataQuality,
   IndexedCertificate,
