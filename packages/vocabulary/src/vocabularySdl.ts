@@ -166,7 +166,7 @@ export const vocabularySdl: string = [
   enumSdl({ name: 'CertificateStatus', description: '证书状态 certificate status', values: certificateStatuses, labels: certificateStatusLabels, english: certificateStatusEnglish }),
   enumSdl({ name: 'TrainingChannel', description: '培训渠道 annual training channel of the plan', values: trainingChannels, labels: trainingChannelLabels, english: trainingChannelEnglish }),
   enumSdl({ name: 'TargetGroup', description: '培训对象 target group of a training', values: targetGroups, labels: targetGroupLabels, english: targetGroupEnglish }),
-  enumSdl({ name: 'DirectedKind', description: '订单式/定向式 directed training (plan section 二.2)', values: directedKinds, labels: directedKindLabels, english: directedKindEnglish }),
+  enumSdl({ name: 'DirectedKind', description: '订单定向培训 directed training, 订单式 or 定向式 (plan section 二.2)', values: directedKinds, labels: directedKindLabels, english: directedKindEnglish }),
   enumSdl({ name: 'TrainingOutcome', description: '培训结果 training outcome', values: trainingOutcomes, labels: trainingOutcomeLabels, english: trainingOutcomeEnglish }),
   enumSdl({ name: 'Sex', description: '性别 sex', values: sexes, labels: sexLabels, english: sexEnglish }),
 ].join('\n\n') + '\n';
