@@ -54,6 +54,35 @@ describe('training lists and exports by target group and directed training', () 
     await record('乙', '电商创业培训', 'RETURNEE', { directedKind: 'TARGETED' });
   });
 
+  it('imports 订单/定向 and the new target groups from a sheet as a clerk writes them, and refuses what it cannot read', async () => {
+    const base = hub.gatewayUrl.replace('/graphql', '');
+    const token = await mintToken(agricultureStaff, hubSecretsFromEnv(hub.env, () => undefined).jwt);
+    const row = (name: string, programme: string, group: string, directed: string) =>
+      [name, (person(name) as { idNumber: string }).idNumber, '梁庄镇', programme, '社会', group, '农广校', '2026-05-01', '是', directed].join(',');
+    const csv = [
+      '姓名,身份证号,乡镇,培训项目,培训渠道,培训对象,培训机构,开始日期,是否结业,订单/定向',
+      row('戊', '食品厂订单班', '两后生', '订单式'),
+      row('己', '月嫂培训', '农村妇女', '否'),
+      row('庚', '回归社会技能培训', '社区矫正对象', ''),
+      row('辛', '电焊培训', '困难职工', '委托'),
+    ].join('\n');
+    const response = await fetch(`${base}/departments/agriculture/import?filename=roster.csv`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+      body: csv,
+    });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as { accepted: number; rejected: number; errors: { row: number; column: string }[] };
+    expect(answer).toMatchObject({ accepted: 3, rejected: 1 });
+    expect(answer.errors[0]).toMatchObject({ row: 5, column: '订单/定向' });
+    const imported = (await ok(LIST, { f: { startFrom: '2026-05-01' } })).agricultureTrainings.nodes as { programme: string; targetGroup: string; directedKind: string | null }[];
+    expect(Object.fromEntries(imported.map((t) => [t.programme, [t.targetGroup, t.directedKind]]))).toEqual({
+      食品厂订单班: ['SCHOOL_LEAVER', 'ORDER'],
+      月嫂培训: ['WOMAN', null],
+      回归社会技能培训: ['CORRECTIONS', null],
+    });
+  });
+
   it('exports one target group, written as a clerk writes it, and refuses one it cannot read', async () => {
     const base = hub.gatewayUrl.replace('/graphql', '');
     const token = await mintToken(agricultureStaff, hubSecretsFromEnv(hub.env, () => undefined).jwt);
@@ -61,11 +90,15 @@ describe('training lists and exports by target group and directed training', () 
     const women = await get(`targetGroup=${encodeURIComponent('妇女')}`);
     expect(women.status).toBe(200);
     const lines = (await women.text()).trim().split('\n');
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain('家政服务培训');
-    expect(lines[1]).toContain('女性');
+    // 甲 recorded through GraphQL, 己 imported from the sheet above.
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('订单/定向');
+    expect(lines.slice(1).every((line) => line.includes('女性'))).toBe(true);
+    expect(lines.join('\n')).toContain('家政服务培训');
     const directed = (await (await get('directed=是')).text()).trim().split('\n');
-    expect(directed).toHaveLength(3);
+    // 乙 (定向式), 丙 and 戊 (订单式).
+    expect(directed).toHaveLength(4);
+    expect(directed.filter((line) => line.includes('订单式培训'))).toHaveLength(2);
     expect((await get(`targetGroup=${encodeURIComponent('群众')}`)).status).toBe(400);
   });
 });
