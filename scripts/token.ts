@@ -1,5 +1,5 @@
 /**
- * npm run token -- --role <county-admin|department-staff|analyst|dashboard|service> [--department <slug>] [--subject <name>] [--expires 8h]
+ * npm run token -- --role <county-admin|department-staff|analyst|dashboard|service|employer> [--department <slug>] [--subject <name>] [--expires 8h]
  * Mints a development JWT with the secret in the environment or in <data>/dev-secrets.json (written by
  * `npm start`; this script only reads it). Refuses to run in production mode: production tokens come
  * from the county's identity provider, and a production data folder never gets a development secret.
@@ -27,7 +27,7 @@ export async function devToken(args: string[], env: NodeJS.ProcessEnv = process.
     options: { role: { type: 'string' }, department: { type: 'string' }, subject: { type: 'string' }, expires: { type: 'string', default: '8h' } },
   });
   const role = (values.role ?? '').toUpperCase().replace(/-/g, '_');
-  if (!isRole(role)) fail('用法 usage: npm run token -- --role <county-admin|department-staff|analyst|dashboard|service> [--department <slug>]');
+  if (!isRole(role)) fail('用法 usage: npm run token -- --role <county-admin|department-staff|analyst|dashboard|service|employer> [--department <slug>]');
   let department: Department | undefined;
   if (values.department) {
     department = departmentFromSlug(values.department) ?? ((departments as readonly string[]).includes(values.department) ? (values.department as Department) : undefined);

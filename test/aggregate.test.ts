@@ -1,4 +1,4 @@
-import { CertificateRecord, PersonRecord } from '@hub/subgraph-kit';
+import { CertificateRecord, PersonRecord, TrainingRecord } from '@hub/subgraph-kit';
 import { levelNumber, SkillLevel } from '@hub/vocabulary';
 import type { Principal } from '@hub/auth';
 import { slugs, startHub, TestHub } from './fixtures/startHub';
@@ -94,6 +94,55 @@ describe('the analysts’ aggregate query', () => {
     expect(months.data.aggregate.rows.every((r: Row) => (r.trainings ?? 0) > 0 && r.keys[0].key!.startsWith('2024-'))).toBe(true);
     const levels = await aggregate({ d: ['LEVEL'], m: ['HOLDERS', 'TRAININGS'], asOf: AS_OF });
     expect(levels.data.aggregate.notApplicable).toEqual(['TRAININGS']);
+  });
+
+  it('counts trainings by target group, channel, sex and age band exactly as the departments’ raw rows say', async () => {
+    const raws = await Promise.all(
+      slugs.map(async (slug) => ({
+        trainings: await hub.subgraphs[slug].dataSource.getRepository<TrainingRecord>('Training').find(),
+        people: await hub.subgraphs[slug].dataSource.getRepository<PersonRecord>('Person').find(),
+      })),
+    );
+    const person = new Map<string, PersonRecord>();
+    for (const r of raws) for (const p of r.people) person.set(p.personId, p);
+    const band = (birthDate: string) => {
+      const age = Number(AS_OF.slice(0, 4)) - Number(birthDate.slice(0, 4));
+      return age < 16 ? '0-15' : age < 25 ? '16-24' : age < 35 ? '25-34' : age < 45 ? '35-44' : age < 55 ? '45-54' : age < 65 ? '55-64' : '65+';
+    };
+    const expected: Record<string, number> = {};
+    for (const t of raws.flatMap((r) => r.trainings).filter((t) => t.outcome !== 'DROPPED' && t.startDate <= AS_OF)) {
+      const p = person.get(t.personId)!;
+      const key = `${t.targetGroup}|${t.channel}|${p.sex}`;
+      expected[key] = (expected[key] ?? 0) + 1;
+      const byAge = `age|${band(p.birthDate)}`;
+      expected[byAge] = (expected[byAge] ?? 0) + 1;
+    }
+    const got = await aggregate({ d: ['TARGET_GROUP', 'CHANNEL', 'SEX'], m: ['TRAININGS'], asOf: AS_OF, limit: 5000 });
+    expect(got.errors).toBeUndefined();
+    const ages = await aggregate({ d: ['AGE_BAND'], m: ['TRAININGS'], asOf: AS_OF });
+    const published = Object.fromEntries([
+      ...got.data.aggregate.rows.map((r: Row) => [r.keys.map((k) => k.key).join('|'), r.trainings]),
+      ...ages.data.aggregate.rows.map((r: Row) => [`age|${r.keys[0].key}`, r.trainings]),
+    ]);
+    expect(published).toEqual(expected);
+    expect(got.data.aggregate.rows[0].keys.map((k: { label: string }) => k.label).join('')).toMatch(/(男|女)$/);
+  });
+
+  it('publishes the new dimensions to analysts by the same disclosure control, and says certificates have no target group or channel', async () => {
+    const exact = (await aggregate({ d: ['TARGET_GROUP', 'SEX'], m: ['TRAININGS'], asOf: '2026-10-31' })).data.aggregate.rows as Row[];
+    const answer = (await aggregate({ d: ['TARGET_GROUP', 'SEX'], m: ['TRAININGS'], asOf: AS_OF }, analyst)).data.aggregate;
+    expect(answer.asOf).toBe('2026-10-31');
+    const seen = new Map((answer.rows as Row[]).map((r) => [r.keys.map((k) => k.key).join('|'), r.trainings]));
+    expect(exact.some((r) => r.trainings! < 5)).toBe(true);
+    for (const row of exact) {
+      const published = seen.get(row.keys.map((k) => k.key).join('|'));
+      if (published !== undefined) expect(published).toBeGreaterThanOrEqual(5);
+    }
+    const holders = await aggregate({ d: ['SEX', 'AGE_BAND'], asOf: AS_OF }, analyst);
+    expect((holders.data.aggregate.rows as Row[]).every((r) => r.holders! >= 5 && r.certificates! >= r.holders!)).toBe(true);
+    const channels = await aggregate({ d: ['CHANNEL'], m: ['HOLDERS', 'TRAININGS'], asOf: AS_OF });
+    expect(channels.data.aggregate.notApplicable).toEqual(['HOLDERS']);
+    expect((channels.data.aggregate.rows as Row[]).every((r) => r.holders === null && (r.trainings ?? 0) > 0)).toBe(true);
   });
 
   it('filters by a township written the way a clerk writes it', async () => {

@@ -55,19 +55,15 @@ describe('the county service took the index over from hrss', () => {
     // The county service has grown since the move, by additions only (an optional argument is "dangerous" to the inspector).
     const changes = (await diff(before.apiSchema, after.apiSchema)).filter((c) => !ADDED_SINCE_THE_MOVE.has(c.type) && !madeOptional(c));
     expect(changes.filter((c) => c.criticality.level !== CriticalityLevel.NonBreaking)).toEqual([]);
-    // Every type the county service serves, and every root field it serves, reads the same as when hrss served it
-    // (other services' new root fields are additions elsewhere, not changes of what moved).
+    // Later issues added to the county API (new fields, optional arguments, enum values): additions, allowed. Nothing
+    // that existed when hrss served it may break, and every county field of that time is still served.
     const countySdl = parse(current.find((s) => s.slug === 'county')!.sdl);
-    const countyTypes = new Set(countySdl.definitions.flatMap((d) => ('name' in d && d.name ? [d.name.value] : [])));
     const countyRootFields = new Set(
       countySdl.definitions.flatMap((d) => ('name' in d && d.name && ['Query', 'Mutation'].includes(d.name.value) && 'fields' in d ? (d.fields ?? []).map((f) => `${d.name!.value}.${f.name.value}`) : [])),
     );
-    const touchesCounty = (changePath: string) => {
-      const [type, field] = changePath.split('.');
-      return type === 'Query' || type === 'Mutation' ? countyRootFields.has(`${type}.${field}`) : countyTypes.has(type!);
-    };
-    expect(countyRootFields.has('Query.countyProgress')).toBe(true);
-    expect(changes.filter((c) => touchesCounty(c.path ?? ''))).toEqual([]);
+    for (const moved of ['Query.countyProgress', 'Query.people', 'Query.person', 'Query.aggregate', 'Query.progressLedger', 'Query.dataQuality', 'Query.auditLog', 'Query.holdingsOf', 'Mutation.syncHolderIndex', 'Mutation.setEmployedPopulation', 'Mutation.setLedgerInput']) {
+      expect(countyRootFields.has(moved)).toBe(true);
+    }
     expect(printApiSchema(after.apiSchema)).toContain('countyProgress(asOf: Date): CountyProgress!');
   });
 

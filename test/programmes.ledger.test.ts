@@ -72,11 +72,12 @@ describe('the progress ledger (plan 三(二)): monthly dispatch and quarterly bu
     const d = newPerson('丁');
     await hrssTraining(d, '2026-10-12', 'ENTERPRISE', { outcome: 'DROPPED', apprenticeship: true });
     await hrssCertificate(d, 'LEDGER-D1', '2026-10-30', 'LEVEL_4');
-    // 教育局: a directed (订单式定向) training and an ordinary one; E certified in November.
+    // 教育局: a directed (订单式) training and an ordinary one whose name merely mentions 定向 (the field decides, not the
+    // name); 农业农村局 records a 定向式 one. E certified in November.
     const e = newPerson('戊');
-    await training('recordEducationTraining', 'EducationTrainingInput', e, '订单式定向培训（惠成班）', 'SCHOOL_PUBLIC', '2026-10-08');
-    await training('recordEducationTraining', 'EducationTrainingInput', newPerson('己'), '教师职业能力提升培训', 'SCHOOL_PUBLIC', '2026-11-01');
-    await training('recordEducationTraining', 'EducationTrainingInput', newPerson('庚'), '定向培训（往年）', 'SCHOOL_PUBLIC', '2025-10-08');
+    await training('recordEducationTraining', 'EducationTrainingInput', e, '惠成班', 'SCHOOL_PUBLIC', '2026-10-08', { directedKind: 'ORDER' });
+    await training('recordEducationTraining', 'EducationTrainingInput', newPerson('己'), '教师职业能力提升培训（定向帮扶讲座）', 'SCHOOL_PUBLIC', '2026-11-01');
+    await training('recordEducationTraining', 'EducationTrainingInput', newPerson('庚'), '定向培训（往年）', 'SCHOOL_PUBLIC', '2025-10-08', { directedKind: 'TARGETED' });
     await certificate('recordEducationCertificate', 'EducationCertificateInput', e, 'LEDGER-E1', '2026-11-05', 'LEVEL_3');
     // 农业农村局, social channel: F trained and certified in November.
     const f = newPerson('辛');
@@ -173,7 +174,7 @@ describe('the progress ledger (plan 三(二)): monthly dispatch and quarterly bu
   });
 
   it('takes a new directed training into the ledger at the next sync of the index, without counting the old ones twice', async () => {
-    await training('recordEducationTraining', 'EducationTrainingInput', newPerson('壬'), '订单班定向培训', 'SCHOOL_PUBLIC', '2026-11-10');
+    await training('recordEducationTraining', 'EducationTrainingInput', newPerson('壬'), '装备制造企业用工培训', 'SCHOOL_PUBLIC', '2026-11-10', { directedKind: 'TARGETED' });
     // The ledger reads the holder index: as fresh as its last sync (completeness says when that was).
     expect((await ok(LEDGER, { year: 2026, quarter: 4 })).progressLedger.directedTraining.value).toBe(1);
     await ok('mutation { syncHolderIndex { department lastError } }');

@@ -115,6 +115,8 @@ type ${P}Training {
   "课时 hours"
   hours: Int
   outcome: TrainingOutcome!
+  "订单式/定向式 the kind of directed training (plan: 定向式培训 ≥ 500 a year); null for any other training"
+  directedKind: DirectedKind
 ${fieldLines(o.training)}
 }
 
@@ -197,6 +199,8 @@ input ${P}TrainingInput {
   "课时 hours"
   hours: Int
   outcome: TrainingOutcome!
+  "订单式/定向式 ORDER or TARGETED for a directed training; left out keeps the stored mark, null clears it"
+  directedKind: DirectedKind
 ${fieldLines(o.training)}
 }
 

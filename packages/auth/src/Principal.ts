@@ -1,10 +1,11 @@
 import type { Department } from '@hub/vocabulary';
 
 /**
- * The five roles of the hub. ANALYST and DASHBOARD read aggregates only, under the cell-key method; the rules
- * are in authorize.ts (`may`).
+ * The six roles of the hub. ANALYST and DASHBOARD read aggregates only, under the cell-key method; EMPLOYER (an
+ * employer checking an applicant's certificate) may only check a certificate by its number and holder's name. The
+ * rules are in authorize.ts (`may`).
  */
-export const roles = ['COUNTY_ADMIN', 'DEPARTMENT_STAFF', 'ANALYST', 'DASHBOARD', 'SERVICE'] as const;
+export const roles = ['COUNTY_ADMIN', 'DEPARTMENT_STAFF', 'ANALYST', 'DASHBOARD', 'SERVICE', 'EMPLOYER'] as const;
 export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, string> = {
@@ -13,6 +14,7 @@ export const roleLabels: Record<Role, string> = {
   ANALYST: '数据分析人员',
   DASHBOARD: '看板',
   SERVICE: '系统服务',
+  EMPLOYER: '用人单位',
 };
 
 /** Who is asking: verified at the gateway from a JWT, carried to the subgraphs in a signed header. */

@@ -57,8 +57,17 @@ export const may = {
    * year (publicBirthYear), because the mask plus a full birth date leaves only 500 candidate numbers.
    */
   readBirthDate: (p: Principal) => p.role === 'COUNTY_ADMIN',
-  /** Aggregates: every role; analysts and dashboards through the cell-key method (seeExactAggregates). */
-  readAggregates: (_p: Principal) => true,
+  /**
+   * Aggregates: every role but employers, who come for one certificate and need no figures; analysts and dashboards
+   * through the cell-key method (seeExactAggregates).
+   */
+  readAggregates: (p: Principal) => p.role !== 'EMPLOYER',
+  /**
+   * 证书查询: a certificate by its number and its holder's name, answering only whether it is valid and what it is.
+   * Employers and the public dashboard session (rate-limited and audited by the county service), and the staff who
+   * answer such questions; not analysts (no person-level answers) and not services.
+   */
+  verifyCertificate: (p: Principal) => p.role === 'EMPLOYER' || p.role === 'DASHBOARD' || p.role === 'COUNTY_ADMIN' || p.role === 'DEPARTMENT_STAFF',
   readAuditLog: (p: Principal) => p.role === 'COUNTY_ADMIN',
   /** The data-quality lists: the county administrator all of them, department staff their own department's rows only. */
   readDataQuality: (p: Principal, department?: Department) =>

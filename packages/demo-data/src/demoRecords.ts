@@ -1,5 +1,5 @@
 import { departments, kindInfo } from '@hub/vocabulary';
-import type { CertificateGrade, CertificateKind, Department, SkillLevel, TargetGroup, TrainingChannel, TrainingOutcome } from '@hub/vocabulary';
+import type { CertificateGrade, CertificateKind, Department, DirectedKind, SkillLevel, TargetGroup, TrainingChannel, TrainingOutcome } from '@hub/vocabulary';
 import { demoPerson, DemoPerson, DEFAULT_SEED } from './demoPeople';
 import { pick, random, seedOf, weighted } from './random';
 
@@ -35,6 +35,8 @@ export interface DemoTraining {
   endDate: string | null;
   hours: number;
   outcome: TrainingOutcome;
+  /** 订单式/定向式 for the department's directed programmes, null for the others. */
+  directedKind: DirectedKind | null;
   [extra: string]: unknown;
 }
 
@@ -45,6 +47,8 @@ interface Profile {
   occupations: readonly string[];
   issuers: readonly string[];
   programmes: readonly string[];
+  /** The programmes among `programmes` that are 订单式/定向式 training, and which. */
+  directed?: Readonly<Record<string, DirectedKind>>;
   channel: TrainingChannel;
   targetGroups: readonly (readonly [TargetGroup, number])[];
   providers: readonly string[];
@@ -78,6 +82,7 @@ const profiles: Partial<Record<Department, Profile>> = {
     occupations: ['4-01-06-02', '4-03-02-01', '4-12-01-01', '6-31-01-03', '4-10-01-03', '4-10-03-01'],
     issuers: ['濮阳县职业教育培训中心', '濮阳职业技术学院评价站'],
     programmes: ['中职学生职业技能等级证书培训', '教师职业能力提升培训', '机关事业单位干部职工技能培训', '订单式定向培训'],
+    directed: { 订单式定向培训: 'ORDER' },
     channel: 'SCHOOL_PUBLIC',
     targetGroups: [['STUDENT', 70], ['PUBLIC_STAFF', 20], ['GRADUATE', 10]],
     providers: ['濮阳县职业教育培训中心', '濮阳职业技术学院'],
@@ -182,9 +187,10 @@ export function demoRecordsOf(department: Department, index: number, seed = DEFA
     const days = 5 + Math.floor(rng() * 40);
     const end = Math.min(start + days * 86_400_000, LAST_DAY);
     const outcome: TrainingOutcome = end >= LAST_DAY - 20 * 86_400_000 ? 'IN_PROGRESS' : rng() < 0.92 ? 'COMPLETED' : 'DROPPED';
+    const programme = pick(rng, profile.programmes);
     trainings.push({
       ...who,
-      programme: `${pick(rng, profile.programmes)}${t ? `（第${t + 1}期）` : ''}`,
+      programme: `${programme}${t ? `（第${t + 1}期）` : ''}`,
       occupation: pick(rng, profile.occupations),
       channel: profile.channel,
       targetGroup: weighted(rng, profile.targetGroups),
@@ -193,6 +199,7 @@ export function demoRecordsOf(department: Department, index: number, seed = DEFA
       endDate: outcome === 'IN_PROGRESS' ? null : isoDay(end),
       hours: 16 + Math.floor(rng() * 20) * 8,
       outcome,
+      directedKind: profile.directed?.[programme] ?? null,
       ...extras,
     });
   }

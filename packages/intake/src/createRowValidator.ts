@@ -6,11 +6,13 @@ import {
   certificateStatusLabels,
   choiceKey,
   choiceLabel,
+  DirectedKind,
   isWithdrawn,
   kindInfo,
   matchOccupation,
   parseCertificateKind,
   parseCertificateLevel,
+  readChoice,
   readTownship,
   ReadRule,
   sexLabels,
@@ -177,6 +179,22 @@ class RowCheck {
     }
     this.note(field, kind === 'yesNo' ? (parsed.value === '1' ? '是' : '否') : choiceLabel(kind as Exclude<K, 'yesNo'>, parsed.value as never), parsed.rule);
     return parsed.value;
+  }
+
+  /**
+   * 订单/定向: undefined when the sheet has no such column (a training's stored mark stays), null when the cell is
+   * blank or says 否, false when it cannot be read (the row's error is recorded).
+   */
+  private directedKind(): DirectedKind | null | undefined | false {
+    if (!this.positions.has('directedKind')) return undefined;
+    const written = this.text('directedKind');
+    if (written === null) return null;
+    if (readChoice('yesNo', written)?.value === 'NO') {
+      this.note('directedKind', '否', 'exact');
+      return null;
+    }
+    const kind = this.choice('directedKind', 'directedKind', false);
+    return kind === undefined ? false : kind;
   }
 
   /** The township's code, read tolerantly (柳屯, 柳屯镇人民政府, 戶部寨鎮, a village of it); unreadable: an error. */
@@ -363,7 +381,8 @@ class RowCheck {
     const startDate = this.date('startDate', true);
     const endDate = this.date('endDate', false);
     const hours = this.number('hours');
-    if (!channel || !targetGroup || !outcome) return undefined;
+    const directedKind = this.directedKind();
+    if (!channel || !targetGroup || !outcome || directedKind === false) return undefined;
     const input: TrainingInput = {
       idNumber: personInput.idNumber,
       name: personInput.name,
@@ -376,6 +395,7 @@ class RowCheck {
       endDate,
       hours: hours ?? null,
       outcome,
+      directedKind,
     };
     Object.assign(input, extraInput);
     const extraNames = this.extraNames;

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { TrainingFilter, TrainingRecord } from '@hub/subgraph-kit';
-import { targetGroupLabels, trainingChannelLabels, trainingOutcomeLabels } from '@hub/vocabulary';
+import { directedKindLabels, targetGroupLabels, trainingChannelLabels, trainingOutcomeLabels } from '@hub/vocabulary';
 import type { TableFormat } from './createTableWriter';
 import type { IntakeHub } from './createRowValidator';
 import { EXPORT_PAGE, exportPersonColumns, exportRecords, extraCell, occupationCells, personCells } from './exportRecords';
@@ -25,6 +25,7 @@ export function exportTrainings(hub: IntakeHub, filter: TrainingFilter, format: 
         { header: '结束日期', type: 'date', width: 12 },
         { header: '课时', type: 'number', width: 8 },
         { header: '是否结业', width: 10 },
+        { header: '订单/定向', width: 12 },
         ...extras.map((c) => ({ header: c.label, width: 18 })),
         { header: '更新时间', width: 22 },
       ],
@@ -42,6 +43,7 @@ export function exportTrainings(hub: IntakeHub, filter: TrainingFilter, format: 
         t.endDate,
         t.hours,
         trainingOutcomeLabels[t.outcome] ?? t.outcome,
+        t.directedKind ? (directedKindLabels[t.directedKind] ?? t.directedKind) : null,
         ...extras.map((column) => extraCell(column, t[column.field])),
         t.updatedAt,
       ],

@@ -10,6 +10,7 @@ import {
   matchTownship,
   parseCertificateKind,
   parseSkillLevel,
+  TargetGroup,
   TrainingChannel,
 } from '@hub/vocabulary';
 import { contentDisposition } from './contentDisposition';
@@ -85,7 +86,7 @@ async function reportBase64(result: ImportResult): Promise<string> {
  * - POST /import?filename=x.xlsx&dryRun=1 — the raw file as the body; JSON counts, the first 200 problems and the full report as base64 xlsx.
  * - GET /import/template?kind=certificates|trainings&format=xlsx|csv
  * - GET /export/certificates?format=&township=&kind=&level=&occupation=&status=&issuedFrom=&issuedTo=
- * - GET /export/trainings?format=&township=&channel=&occupation=&startFrom=&startTo=
+ * - GET /export/trainings?format=&township=&channel=&targetGroup=&directed=&occupation=&startFrom=&startTo=
  */
 export function importRoutes(hub: IntakeHub, options: ImportRouteOptions = {}): Record<ImportRoute, RouteHandler> {
   const env = options.env ?? process.env;
@@ -175,6 +176,14 @@ export function importRoutes(hub: IntakeHub, options: ImportRouteOptions = {}): 
       channel: vocabularyParam(url, 'channel', (t): TrainingChannel | undefined => {
         const parsed = parseChoice('channel', t);
         return parsed.ok ? parsed.value : undefined;
+      }),
+      targetGroup: vocabularyParam(url, 'targetGroup', (t): TargetGroup | undefined => {
+        const parsed = parseChoice('targetGroup', t);
+        return parsed.ok ? parsed.value : undefined;
+      }),
+      directed: vocabularyParam(url, 'directed', (t) => {
+        const parsed = parseChoice('yesNo', t);
+        return parsed.ok ? parsed.value === '1' : undefined;
       }),
       occupationCode: vocabularyParam(url, 'occupation', (t) => matchOccupation(t)?.code),
       startFrom: dateParam(url, 'startFrom'),

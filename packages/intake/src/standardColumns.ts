@@ -1,4 +1,5 @@
 import { makeIdNumber } from '@hub/identity';
+import { targetGroupLabels } from '@hub/vocabulary';
 import type { IntakeColumn, SheetKind } from './IntakeColumn';
 
 // A synthetic, valid number (odd sequence: male) so the template's example row passes validation if uncommented.
@@ -173,9 +174,10 @@ export const trainingColumns: readonly IntakeColumn[] = [
     spellings: ['培训对象', '人员类别', '对象类别', '学员类别', '人员类型'],
     required: true,
     parser: 'targetGroup',
-    note: '必填；企业职工/在校学生/高校毕业生/机关事业单位人员/农民/农民工/退役军人/脱贫劳动力/失业人员/残疾人/其他',
+    note: `必填；${Object.values(targetGroupLabels).join('/')}`,
     example: '企业职工',
   },
+
   {
     field: 'provider',
     label: '培训机构',
@@ -220,6 +222,14 @@ export const trainingColumns: readonly IntakeColumn[] = [
     parser: 'outcome',
     note: '必填；是/结业、否/未结业、在训',
     example: '是',
+  },  {
+    field: 'directedKind',
+    label: '订单/定向',
+    spellings: ['订单/定向', '订单定向', '订单式/定向式', '订单或定向', '是否订单定向', '订单定向培训', '定向培训'],
+    required: false,
+    parser: 'directedKind',
+    note: '选填；订单式培训/定向式培训，不是则留空或填“否”；整列不填时保留已登记的标记',
+    example: '',
   },
 ];
 

@@ -36,6 +36,6 @@ describe('writeTemplate', () => {
 
   it("has the department's own training columns", async () => {
     const csv = (await writeTemplate(agriculture, 'trainings', 'csv')).toString('utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFF姓名,身份证号,性别,乡镇,职业编码,职业(工种),培训项目,培训渠道,培训对象,培训机构,开始日期,结束日期,课时,是否结业,合作社,家庭农场,产业');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF姓名,身份证号,性别,乡镇,职业编码,职业(工种),培训项目,培训渠道,培训对象,培训机构,开始日期,结束日期,课时,是否结业,订单/定向,合作社,家庭农场,产业');
   });
 });

@@ -5,6 +5,7 @@ import type { DepartmentDefinition } from '@hub/subgraph-kit';
 import {
   certificateKindLabels,
   departmentLabels,
+  directedKindLabels,
   skillLevelLabels,
   targetGroupLabels,
   trainingChannelLabels,
@@ -28,6 +29,7 @@ const choiceLists: Partial<Record<CellParser, string[]>> = {
   status: ['有效', '已撤销'],
   channel: Object.values(trainingChannelLabels),
   targetGroup: Object.values(targetGroupLabels),
+  directedKind: Object.values(directedKindLabels),
   outcome: ['是', '否', '在训'],
   yesNo: ['是', '否'],
 };

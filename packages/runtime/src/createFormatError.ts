@@ -13,6 +13,8 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
   'DEPARTMENT_UNAVAILABLE',
+  // A caller over a per-caller budget inside a service (e.g. the county's certificate checks).
+  'RATE_LIMITED',
 ]);
 
 /** Extension keys safe to show anyone: no stack traces, SQL, URLs or host names. */

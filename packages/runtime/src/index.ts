@@ -5,3 +5,4 @@ export * from './metrics';
 export * from './limitHeapGrowth';
 export * from './createFormatError';
 export * from './createOperatorService';
+export * from './RateLimiter';

@@ -1,7 +1,7 @@
 import { chunks } from './chunks';
 import { Transactions } from './Transactions';
 import { DataSource, EntityManager, In, ObjectLiteral, Repository } from 'typeorm';
-import type { CertificateGrade, CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TrainingChannel } from '@hub/vocabulary';
+import type { CertificateGrade, CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TargetGroup, TrainingChannel } from '@hub/vocabulary';
 import { isWithdrawn } from '@hub/vocabulary';
 import { CertificateFields, CertificateRecord, ChangeEntity, ChangeRecord, CoreTableSpecs, ExtraColumns, PersonRecord, TrainingFields, TrainingRecord } from './coreTables';
 import { InQueryCache } from './InQueryCache';
@@ -14,7 +14,7 @@ import { Absentable, absentAsNull, givenFields } from './absentFields';
 /** What a write brings of a person; an absent (undefined) township keeps the stored one, null clears it. */
 export type NewPerson = Absentable<Omit<PersonRecord, 'updatedAt'>, 'townshipCode'>;
 /** Optional fields left absent keep the stored value (see absentFields); so do absent department columns. */
-export type NewTraining = Absentable<TrainingFields, 'occupationCode' | 'endDate' | 'hours'> & ExtraColumns;
+export type NewTraining = Absentable<TrainingFields, 'occupationCode' | 'endDate' | 'hours' | 'directedKind'> & ExtraColumns;
 export type NewCertificate = Absentable<CertificateFields, 'occupationCode' | 'validUntil'> & ExtraColumns;
 
 const PERSON_OPTIONAL = ['townshipCode'] as const;
@@ -101,7 +101,10 @@ export interface TrainingFilter {
   personId?: string;
   townshipCode?: string;
   channel?: TrainingChannel;
+  targetGroup?: TargetGroup;
   occupationCode?: string;
+  /** true: only 订单式/定向式 trainings; false: only the others. */
+  directed?: boolean;
   startFrom?: string;
   startTo?: string;
 }
@@ -391,8 +394,10 @@ export class CoreRepository {
           township: filter.townshipCode,
         });
       }
-      const equals: (keyof TrainingFilter)[] = ['personId', 'channel', 'occupationCode'];
+      const equals: (keyof TrainingFilter)[] = ['personId', 'channel', 'targetGroup', 'occupationCode'];
       for (const key of equals) if (filter[key]) qb.andWhere(`${t(key)} = :${key}`, { [key]: filter[key] });
+      if (filter.directed === true) qb.andWhere(`${t('directedKind')} IS NOT NULL`);
+      if (filter.directed === false) qb.andWhere(`${t('directedKind')} IS NULL`);
       if (filter.startFrom) qb.andWhere(`${t('startDate')} >= :startFrom`, { startFrom: filter.startFrom });
       if (filter.startTo) qb.andWhere(`${t('startDate')} <= :startTo`, { startTo: filter.startTo });
       return qb;

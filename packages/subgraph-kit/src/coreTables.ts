@@ -1,4 +1,4 @@
-import type { CertificateGrade, CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TargetGroup, TrainingChannel, TrainingOutcome, Sex } from '@hub/vocabulary';
+import type { CertificateGrade, CertificateKind, CertificateStatus, DirectedKind, SkillLevel, TalentCategory, TargetGroup, TrainingChannel, TrainingOutcome, Sex } from '@hub/vocabulary';
 import { ColumnSpec, TableSpec, col } from './tableSpec';
 
 /** A person as one department knows them. The raw ID number is stored only sealed (AES-256-GCM). */
@@ -27,6 +27,8 @@ export interface TrainingFields {
   endDate: string | null;
   hours: number | null;
   outcome: TrainingOutcome;
+  /** 订单式 or 定向式 when the training was run to an employer's order or for named posts; null for any other training. */
+  directedKind: DirectedKind | null;
 }
 
 export type TrainingRecord = TrainingFields & ExtraColumns & { id: number; createdAt: string; updatedAt: string };
@@ -88,6 +90,8 @@ export interface CoreTableSpecs {
 export const GRADE_LENGTH = 32;
 export const GRADE_WRITTEN_LENGTH = 64;
 export const STATUS_LENGTH = 16;
+/** Width of the training column DirectedTrainingKind1765290000000 added. */
+export const DIRECTED_KIND_LENGTH = 12;
 
 /** The four tables every department has; `extra` adds the columns that are really the department's own. */
 export function coreTableSpecs(extra: DepartmentColumns = {}): CoreTableSpecs {
@@ -122,6 +126,7 @@ export function coreTableSpecs(extra: DepartmentColumns = {}): CoreTableSpecs {
         endDate: col.date('end_date', true),
         hours: col.int('hours', true),
         outcome: col.text('outcome', 12),
+        directedKind: col.text('directed_kind', DIRECTED_KIND_LENGTH, true),
         ...extra.training,
         createdAt: col.time('created_at'),
         updatedAt: col.time('updated_at'),

@@ -3,6 +3,8 @@ import {
   CertificateGrade,
   CertificateKind,
   certificateGradeLabels,
+  DirectedKind,
+  directedKinds,
   gradeFitsKind,
   gradeOfSkillLevel,
   ladderGrades,
@@ -57,6 +59,8 @@ export interface TrainingInput extends PersonInput {
   endDate?: string | null;
   hours?: number | null;
   outcome: TrainingOutcome;
+  /** 订单式/定向式; left out keeps the stored mark, null clears it. */
+  directedKind?: DirectedKind | null;
   [extra: string]: unknown;
 }
 
@@ -159,6 +163,15 @@ export function prepareCertificate(personId: string, input: CertificateInput, ex
   };
 }
 
+function directedKindOf(value: unknown): DirectedKind | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || value === '') return null;
+  if (!(directedKinds as readonly unknown[]).includes(value)) {
+    throw new InputError('UNKNOWN_DIRECTED_KIND', 'directedKind', `订单/定向“${String(value)}”无效，请填写 ORDER（订单式）或 TARGETED（定向式），不是则留空`);
+  }
+  return value as DirectedKind;
+}
+
 export function prepareTraining(personId: string, input: TrainingInput, extraFields: readonly string[] = []): NewTraining {
   const startDate = dateField('startDate', input.startDate, '开始日期');
   const endDate = optionalDate('endDate', input.endDate, '结束日期');
@@ -178,6 +191,7 @@ export function prepareTraining(personId: string, input: TrainingInput, extraFie
     endDate,
     hours,
     outcome: input.outcome,
+    directedKind: directedKindOf(input.directedKind),
     ...extras(input, extraFields),
   };
 }

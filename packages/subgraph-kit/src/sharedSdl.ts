@@ -69,8 +69,12 @@ input TrainingFilter {
   "乡镇 township name or code"
   township: String
   channel: TrainingChannel
+  "培训对象 target group"
+  targetGroup: TargetGroup
   "职业编码 occupation code"
   occupation: String
+  "订单式/定向式 true lists only directed trainings, false only the others"
+  directed: Boolean
   "开始日期起 started on or after"
   startFrom: Date
   "开始日期止 started on or before"

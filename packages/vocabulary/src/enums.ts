@@ -206,6 +206,11 @@ export const channelPlanKey: Record<TrainingChannel, string> = {
   SOCIAL_RURAL: 'socialAndRural',
 };
 
+/**
+ * 培训对象: the groups plan section 二.3 names for targeted training (脱贫/监测对象, 毕业生, 农民工, 退役军人, 转岗职工,
+ * 返乡人员, 未升学初高中毕业生, 女性, 失业人员, 服刑/戒毒/矫正人员, 困难职工, 社会救助对象, 残疾人) beside the channels'
+ * own audiences. New values go before OTHER; a value is never renamed (records and feeds carry it).
+ */
 export const targetGroups = [
   'EMPLOYEE',
   'STUDENT',
@@ -217,6 +222,13 @@ export const targetGroups = [
   'POVERTY_ALLEVIATED',
   'UNEMPLOYED',
   'DISABLED',
+  'REASSIGNED_EMPLOYEE',
+  'RETURNEE',
+  'SCHOOL_LEAVER',
+  'WOMAN',
+  'CORRECTIONS',
+  'HARDSHIP_EMPLOYEE',
+  'SOCIAL_ASSISTANCE',
   'OTHER',
 ] as const;
 export type TargetGroup = (typeof targetGroups)[number];
@@ -232,7 +244,26 @@ export const targetGroupLabels: Record<TargetGroup, string> = {
   POVERTY_ALLEVIATED: '脱贫劳动力',
   UNEMPLOYED: '失业人员',
   DISABLED: '残疾人',
+  REASSIGNED_EMPLOYEE: '转岗职工',
+  RETURNEE: '返乡创业就业人员',
+  SCHOOL_LEAVER: '未继续升学初高中毕业生',
+  WOMAN: '女性',
+  CORRECTIONS: '服刑人员及社区矫正对象',
+  HARDSHIP_EMPLOYEE: '困难职工',
+  SOCIAL_ASSISTANCE: '社会救助对象',
   OTHER: '其他',
+};
+
+/**
+ * 订单式/定向式培训 (plan section 二.2, ≥ 500 a year): a training run to an employer's order or aimed at named posts,
+ * recorded as a field of the training by whichever department runs it.
+ */
+export const directedKinds = ['ORDER', 'TARGETED'] as const;
+export type DirectedKind = (typeof directedKinds)[number];
+
+export const directedKindLabels: Record<DirectedKind, string> = {
+  ORDER: '订单式培训',
+  TARGETED: '定向式培训',
 };
 
 export const trainingOutcomes = ['COMPLETED', 'IN_PROGRESS', 'DROPPED'] as const;

@@ -10,3 +10,4 @@ export * from './readChoice';
 export * from './toSimplified';
 export * from './parseCertificateLevel';
 export * from './enterpriseSizes';
+export * from './normalizeText';

@@ -38,6 +38,14 @@ describe('readChoice', () => {
     ['outcome', '考核未结业', 'DROPPED', 'loose'],
     ['outcome', '已经结业', 'COMPLETED', 'loose'],
     ['targetGroup', '退伍军人', 'VETERAN', 'synonym'],
+    ['targetGroup', '转岗职工', 'REASSIGNED_EMPLOYEE', 'exact'],
+    ['targetGroup', '两后生', 'SCHOOL_LEAVER', 'synonym'],
+    ['targetGroup', '城乡未继续升学初高中毕业生', 'SCHOOL_LEAVER', 'synonym'],
+    ['targetGroup', '社区矫正对象', 'CORRECTIONS', 'synonym'],
+    ['targetGroup', '农村低保对象家庭成员', 'SOCIAL_ASSISTANCE', 'loose'],
+    ['targetGroup', '县总工会困难职工', 'HARDSHIP_EMPLOYEE', 'loose'],
+    ['targetGroup', '返乡创业青年', 'RETURNEE', 'loose'],
+    ['targetGroup', '农村妇女(家政)', 'WOMAN', 'loose'],
     ['status', '註銷', 'CANCELLED', 'synonym'],
     ['status', '已吊销', 'REVOKED', 'synonym'],
     ['status', '已注销', 'CANCELLED', 'exact'],
@@ -53,6 +61,8 @@ describe('readChoice', () => {
     expect(readChoice('channel', '')).toBeUndefined();
     expect(readChoice('channel', '培训')).toBeUndefined();
     expect(readChoice('targetGroup', '群众')).toBeUndefined();
+    // 困难职工 covers 职工, so it names one group; 退役军人 and 残疾 name two and are left for the clerk.
+    expect(readChoice('targetGroup', '残疾退役人员')).toBeUndefined();
     expect(readChoice('outcome', '结业/未结业')).toBeUndefined();
   });
 });

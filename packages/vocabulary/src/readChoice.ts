@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CertificateStatus, Sex, TargetGroup, TrainingChannel, TrainingOutcome } from './enums';
+import type { CertificateStatus, DirectedKind, Sex, TargetGroup, TrainingChannel, TrainingOutcome } from './enums';
 import {
   certificateStatuses,
   certificateStatusLabels,
+  directedKindLabels,
+  directedKinds,
   sexes,
   sexLabels,
   targetGroupLabels,
@@ -20,13 +22,14 @@ import { toSimplified } from './toSimplified';
 export interface ChoiceValues {
   channel: TrainingChannel;
   targetGroup: TargetGroup;
+  directedKind: DirectedKind;
   outcome: TrainingOutcome;
   status: CertificateStatus;
   sex: Sex;
   yesNo: 'YES' | 'NO';
 }
 export type ChoiceColumn = keyof ChoiceValues;
-export const choiceColumns: readonly ChoiceColumn[] = ['channel', 'targetGroup', 'outcome', 'status', 'sex', 'yesNo'];
+export const choiceColumns: readonly ChoiceColumn[] = ['channel', 'targetGroup', 'directedKind', 'outcome', 'status', 'sex', 'yesNo'];
 
 /**
  * How a written value was read: `exact` the label or enum name, `synonym` a reviewed spelling of
@@ -65,6 +68,7 @@ export function choiceKey(text: string): string {
 const labelsOf: { [C in ChoiceColumn]: { values: readonly ChoiceValues[C][]; labels: Record<ChoiceValues[C], string> } } = {
   channel: { values: trainingChannels, labels: trainingChannelLabels },
   targetGroup: { values: targetGroups, labels: targetGroupLabels },
+  directedKind: { values: directedKinds, labels: directedKindLabels },
   outcome: { values: trainingOutcomes, labels: trainingOutcomeLabels },
   status: { values: certificateStatuses, labels: certificateStatusLabels },
   sex: { values: sexes, labels: sexLabels },

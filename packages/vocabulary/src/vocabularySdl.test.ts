@@ -5,6 +5,7 @@ import {
   certificateKinds,
   certificateStatuses,
   departments,
+  directedKinds,
   kindInfo,
   sexes,
   skillLevelLabels,
@@ -25,6 +26,7 @@ const expected: Record<string, readonly string[]> = {
   CertificateStatus: certificateStatuses,
   TrainingChannel: trainingChannels,
   TargetGroup: targetGroups,
+  DirectedKind: directedKinds,
   TrainingOutcome: trainingOutcomes,
   Sex: sexes,
 };
@@ -34,7 +36,7 @@ function enums(): EnumTypeDefinitionNode[] {
 }
 
 describe('vocabularySdl', () => {
-  it('parses as GraphQL and defines only the ten shared enums', () => {
+  it('parses as GraphQL and defines only the eleven shared enums', () => {
     const definitions = parse(vocabularySdl).definitions;
     expect(definitions.every((d) => d.kind === Kind.ENUM_TYPE_DEFINITION)).toBe(true);
     expect(enums().map((d) => d.name.value)).toEqual(Object.keys(expected));

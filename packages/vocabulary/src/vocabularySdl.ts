@@ -4,6 +4,8 @@ import {
   certificateGradeLabels,
   certificateGrades,
   certificateStatuses,
+  directedKindLabels,
+  directedKinds,
   certificateStatusLabels,
   departmentLabels,
   departments,
@@ -25,6 +27,7 @@ import type {
   CertificateKind,
   CertificateStatus,
   Department,
+  DirectedKind,
   Sex,
   SkillLevel,
   TalentCategory,
@@ -118,7 +121,19 @@ const targetGroupEnglish: Record<TargetGroup, string> = {
   POVERTY_ALLEVIATED: 'worker lifted out of poverty',
   UNEMPLOYED: 'unemployed person',
   DISABLED: 'person with a disability',
+  REASSIGNED_EMPLOYEE: 'employee moving to another post (转岗)',
+  RETURNEE: 'person returning home to start a business or take a job',
+  SCHOOL_LEAVER: 'junior or senior high school leaver not going on to further study',
+  WOMAN: 'woman, for occupations suited to women such as childcare and housekeeping',
+  CORRECTIONS: 'prisoner, person in compulsory drug rehabilitation, or under community correction',
+  HARDSHIP_EMPLOYEE: 'employee of a family in hardship (困难职工)',
+  SOCIAL_ASSISTANCE: 'recipient of social assistance (社会救助对象)',
   OTHER: 'other',
+};
+
+const directedKindEnglish: Record<DirectedKind, string> = {
+  ORDER: 'order training, run to an employer\'s order for the posts it will fill',
+  TARGETED: 'targeted training, aimed at the posts of named industries or employers',
 };
 
 const trainingOutcomeEnglish: Record<TrainingOutcome, string> = {
@@ -151,6 +166,7 @@ export const vocabularySdl: string = [
   enumSdl({ name: 'CertificateStatus', description: '证书状态 certificate status', values: certificateStatuses, labels: certificateStatusLabels, english: certificateStatusEnglish }),
   enumSdl({ name: 'TrainingChannel', description: '培训渠道 annual training channel of the plan', values: trainingChannels, labels: trainingChannelLabels, english: trainingChannelEnglish }),
   enumSdl({ name: 'TargetGroup', description: '培训对象 target group of a training', values: targetGroups, labels: targetGroupLabels, english: targetGroupEnglish }),
+  enumSdl({ name: 'DirectedKind', description: '订单定向培训 directed training, 订单式 or 定向式 (plan section 二.2)', values: directedKinds, labels: directedKindLabels, english: directedKindEnglish }),
   enumSdl({ name: 'TrainingOutcome', description: '培训结果 training outcome', values: trainingOutcomes, labels: trainingOutcomeLabels, english: trainingOutcomeEnglish }),
   enumSdl({ name: 'Sex', description: '性别 sex', values: sexes, labels: sexLabels, english: sexEnglish }),
 ].join('\n\n') + '\n';

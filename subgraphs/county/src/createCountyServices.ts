@@ -1,6 +1,7 @@
 import { cellKeySecret, recordKey } from '@hub/auth';
 import { BackgroundWork, ServiceParts, Transactions } from '@hub/subgraph-kit';
 import { Department, departments } from '@hub/vocabulary';
+import { CertificateCheckService, certificateCheckLimitsFromEnv } from './certificates/CertificateCheckService';
 import { FeedSource, HolderIndexSync, httpFeedSource } from './feeds/HolderIndexSync';
 import { AnnualTargetRepository } from './ledger/AnnualTargetRepository';
 import { AnnualTargetService } from './ledger/AnnualTargetService';
@@ -45,6 +46,8 @@ export interface CountyServices {
   targets: AnnualTargetService;
   /** The secret of the cell-key method's record keys (derived from the person key). */
   cellKeySecret: Buffer;
+  /** 证书查询 for employers: rate-limited per caller, audited. */
+  certificates: CertificateCheckService;
 }
 
 /** Where the index reads each department's feed: its subgraph's GET /changes, signed as the county service. */
@@ -66,6 +69,7 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
   const live = new LiveCountyModel(gate, new CountyFactsRepository(dataSource), (personId) => recordKey(secret, personId));
   const progress = new CountyProgressService(gate, inputs, cursors, live);
   const sync = new HolderIndexSync(writer, cursors, feeds, log);
+  const audit = new AuditRepository(dataSource, transactions);
   // New changes reach the county's figures as soon as a sync has drained the feeds, not at the next request.
   sync.onSettled(() => progress.warm());
   registerIndexMetrics(metrics.registry, progress);
@@ -74,7 +78,7 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
     cursors,
     writer,
     masters: new PersonMasterRepository(dataSource),
-    audit: new AuditRepository(dataSource, transactions),
+    audit,
     inputs,
     holdings: new HoldingRepository(dataSource),
     quality: new DataQualityRepository(dataSource),
@@ -85,6 +89,7 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
     ledger: new ProgressLedgerService(new LedgerRepository(dataSource, transactions), cursors, targets),
     targets,
     cellKeySecret: secret,
+    certificates: new CertificateCheckService(dataSource, audit, certificateCheckLimitsFromEnv(parts.env)),
   };
 }
 

@@ -12,6 +12,7 @@ import { createCountyLoaders } from './loaders/createCountyLoaders';
 import { Initial1765100000000 } from './migrations/1765100000000-Initial';
 import { AnnualTargets1765200000000 } from './migrations/1765200000000-AnnualTargets';
 import { ledgerReportRoute } from './reports/ledgerReportRoute';
+import { HoldingIssuingBody1765290000001 } from './migrations/1765290000001-HoldingIssuingBody';
 import { resolvers } from './resolvers';
 
 export const COUNTY_SLUG = 'county';
@@ -29,7 +30,7 @@ export function createCountySubgraph(env: NodeJS.ProcessEnv = process.env, count
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers: { Date: DateScalar, Fen: FenScalar, ...resolvers },
     entities: [...indexTables, ...ledgerTables, ...targetTables].map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1765100000000, AnnualTargets1765200000000],
+    migrations: [Initial1765100000000, AnnualTargets1765200000000, HoldingIssuingBody1765290000001],
     services: (parts) => createCountyServices(parts, feeds),
     context: (base, services) => ({
       ...base,

@@ -67,6 +67,8 @@ export const holding: TableSpec = {
     grade: col.text('grade', 32, true),
     /** 证书编号 as the department recorded it (null for rows synced before it was carried). */
     certificateNumber: col.text('certificate_number', 64, true),
+    /** 发证机构, for 证书查询 (null for rows synced before it was carried). */
+    issuingBody: col.text('issuing_body', 128, true),
     /** Feed position of the change this row reflects; older changes are ignored. */
     seq: col.int('seq'),
   },
@@ -92,7 +94,7 @@ export const trainingFact: TableSpec = {
     outcome: col.text('outcome', 12),
     /** 企业新型学徒制 (hrss's trainings; null where the department does not say). */
     apprenticeship: col.int('apprenticeship', true),
-    /** 1 for a 订单式/定向式 training (by its programme name). */
+    /** 1 for a training its department recorded 订单式/定向式 (directedKind), 0 for one recorded as neither; marks set from the programme name before the field existed are kept. */
     directed: col.int('directed', true),
     seq: col.int('seq'),
   },

@@ -421,5 +421,5 @@ function directedNote(feeds: FeedCursorRow[]): string {
         ? `${departmentLabels[f.department]}变更流读取失败（${f.lastError}），数据截至 ${f.lastSyncedAt ?? '从未同步'}`
         : `${departmentLabels[f.department]}同步于 ${f.lastSyncedAt}`,
     );
-  return `各部门培训项目名称含“订单”或“定向”的培训人数（去重）；${parts.join('；') || '尚未读取任何部门的变更流'}`;
+  return `各部门登记为订单式或定向式的培训人数（去重）；${parts.join('；') || '尚未读取任何部门的变更流'}`;
 }

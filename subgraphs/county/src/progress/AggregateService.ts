@@ -5,10 +5,16 @@ import {
   departmentLabels,
   levelFromNumber,
   occupationByCode,
+  Sex,
+  sexLabels,
   skillLevelLabels,
   talentCategoryLabels,
   TalentCategory,
+  TargetGroup,
+  targetGroupLabels,
   townshipByCode,
+  TrainingChannel,
+  trainingChannelLabels,
 } from '@hub/vocabulary';
 import type { KeyedCount } from '@hub/auth';
 import type { IndexGate } from '../repositories/IndexGate';
@@ -57,6 +63,10 @@ const labelOf: Record<AggregateDimension, (key: string) => string> = {
   },
   OCCUPATION: (k) => occupationByCode(k)?.name ?? k,
   MONTH: (k) => k,
+  TARGET_GROUP: (k) => targetGroupLabels[k as TargetGroup] ?? k,
+  SEX: (k) => sexLabels[k as Sex] ?? k,
+  CHANNEL: (k) => trainingChannelLabels[k as TrainingChannel] ?? k,
+  AGE_BAND: (k) => `${k}岁`,
 };
 
 /** Analysts' grouping over the holder index in memory, cached until the index changes. */
@@ -88,8 +98,8 @@ export class AggregateService {
       if (!row) {
         row = {
           keys: keys.map((k, i) => ({ dimension: dimensions[i], key: k, label: k === null ? '未登记' : labelOf[dimensions[i]](k) })),
-          holders: measures.includes('HOLDERS') ? 0 : null,
-          certificates: measures.includes('CERTIFICATES') ? 0 : null,
+          holders: measures.includes('HOLDERS') && certificateRows ? 0 : null,
+          certificates: measures.includes('CERTIFICATES') && certificateRows ? 0 : null,
           trainings: measures.includes('TRAININGS') && trainingRows ? 0 : null,
           cells: { holders: none(), certificates: none(), trainings: none(), trainees: none() },
         };
@@ -97,7 +107,7 @@ export class AggregateService {
       }
       return row;
     };
-    for (const r of certificateRows.slice(0, limit)) {
+    for (const r of (certificateRows ?? []).slice(0, limit)) {
       const row = rowFor(r.keys);
       if (row.holders !== null) row.holders = r.holders ?? 0;
       if (row.certificates !== null) row.certificates = r.certificates ?? 0;
@@ -115,8 +125,12 @@ export class AggregateService {
       asOf,
       dimensions,
       rows: all.slice(0, limit),
-      truncated: certificateRows.length > limit || (trainingRows?.length ?? 0) > limit || all.length > limit,
-      notApplicable: measures.includes('TRAININGS') && trainingRows === null ? ['TRAININGS'] : [],
+      truncated: (certificateRows?.length ?? 0) > limit || (trainingRows?.length ?? 0) > limit || all.length > limit,
+      // Certificates have no target group or channel; trainings no talent category, kind or level.
+      notApplicable: [
+        ...(certificateRows === null ? measures.filter((m) => m === 'HOLDERS' || m === 'CERTIFICATES') : []),
+        ...(measures.includes('TRAININGS') && trainingRows === null ? (['TRAININGS'] as const) : []),
+      ],
     };
   }
 }

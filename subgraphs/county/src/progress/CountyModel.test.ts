@@ -46,7 +46,15 @@ function world(seed: number, size: number): World {
   const trainings: TrainingFact[] = [];
   for (let i = 0; i < size; i++) {
     const personId = `p${String(i).padStart(5, '0')}`;
-    if (r.next() < 0.9) persons.push({ personId, townshipCode: r.next() < 0.1 ? null : r.pick(['410928100', '410928101', '410928200']) });
+    if (r.next() < 0.9) {
+      persons.push({
+        personId,
+        townshipCode: r.next() < 0.1 ? null : r.pick(['410928100', '410928101', '410928200']),
+        sex: r.next() < 0.05 ? null : r.pick(['MALE', 'FEMALE']),
+        // Ages from under 16 to over 65 in 2024, and a birth year not known.
+        birthYear: r.next() < 0.05 ? null : 1950 + Math.floor(r.next() * 62),
+      });
+    }
     const n = Math.floor(r.next() * 4);
     for (let k = 0; k < n; k++) {
       const issuedOn = r.date();
@@ -65,7 +73,17 @@ function world(seed: number, size: number): World {
         ...withdrawal(r),
       });
     }
-    for (let k = Math.floor(r.next() * 3); k > 0; k--) trainings.push({ personId, department: r.pick(departments), occupationCode: r.next() < 0.2 ? null : r.pick(['4-01-01-01', '6-18-02-04']), startDate: r.date() });
+    for (let k = Math.floor(r.next() * 3); k > 0; k--) {
+      trainings.push({
+        personId,
+        department: r.pick(departments),
+        occupationCode: r.next() < 0.2 ? null : r.pick(['4-01-01-01', '6-18-02-04']),
+        startDate: r.date(),
+        // A channel the vocabulary does not know (an old feed) groups as not recorded.
+        channel: r.next() < 0.05 ? 'RETIRED_CHANNEL' : r.pick(['ENTERPRISE', 'SCHOOL_PUBLIC', 'SOCIAL_RURAL']),
+        targetGroup: r.pick(['EMPLOYEE', 'WOMAN', 'RETURNEE', 'CORRECTIONS']),
+      });
+    }
   }
   return { persons, holdings, trainings };
 }
@@ -178,11 +196,11 @@ describe('CountyModel', () => {
 
   it('counts skilled certificates of kinds without levels as mid/high only when the policy says so, and never one whose skill level is not known', () => {
     const holding = (personId: string, kind: string): HoldingFact => ({ personId, department: 'HRSS', kind, talentCategory: 'SKILLED', skilled: 1, levelNumber: null, occupationCode: null, issuedOn: '2022-01-01', validUntil: null, status: 'VALID', revokedOn: null });
-    const unladdered: World = { persons: [{ personId: 'a', townshipCode: null }], holdings: [holding('a', 'SPECIAL_ABILITY')], trainings: [] };
+    const unladdered: World = { persons: [{ personId: 'a', townshipCode: null, sex: null, birthYear: null }], holdings: [holding('a', 'SPECIAL_ABILITY')], trainings: [] };
     expect(load(unladdered).counts('2023-01-01', FROM, rules).headline).toEqual({ holders: 1, skilled: 1, midHigh: 0, high: 0 });
     expect(load(unladdered).counts('2023-01-01', FROM, { ...rules, unlevelledIsMidHigh: true }).headline).toEqual({ holders: 1, skilled: 1, midHigh: 1, high: 0 });
     // 职业技能等级证书 with its level not known (等级不明): a holder and a 技能人才, but nothing shows it reaches 四级.
-    const unknownLevel: World = { persons: [{ personId: 'b', townshipCode: null }], holdings: [holding('b', 'SKILL_LEVEL')], trainings: [] };
+    const unknownLevel: World = { persons: [{ personId: 'b', townshipCode: null, sex: null, birthYear: null }], holdings: [holding('b', 'SKILL_LEVEL')], trainings: [] };
     expect(load(unknownLevel).counts('2023-01-01', FROM, { ...rules, unlevelledIsMidHigh: true }).headline).toEqual({ holders: 1, skilled: 1, midHigh: 0, high: 0 });
   });
 
@@ -269,7 +287,21 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
   w.holdings.push(edge('edge-1', { validUntil: asOf }), edge('edge-2', { status: 'REVOKED', revokedOn: asOf }), edge('edge-5', { status: 'CANCELLED', revokedOn: null }), edge('edge-3', { issuedOn: asOf }), edge('edge-4', { validUntil: '2024-06-29' }));
   const model = load(w);
   const township = new Map(w.persons.map((p) => [p.personId, p.townshipCode]));
-  const certificateKey: Record<AggregateDimension, (h: HoldingFact) => string | null> = {
+  const sexOf = (personId: string) => w.persons.find((p) => p.personId === personId)?.sex ?? null;
+  // The age reached in the as-of year, banded by hand (not by the model's own table).
+  const ageBandOf = (personId: string) => {
+    const born = w.persons.find((p) => p.personId === personId)?.birthYear ?? null;
+    if (born === null) return null;
+    const age = Number(asOf.slice(0, 4)) - born;
+    if (age <= 15) return '0-15';
+    if (age <= 24) return '16-24';
+    if (age <= 34) return '25-34';
+    if (age <= 44) return '35-44';
+    if (age <= 54) return '45-54';
+    if (age <= 64) return '55-64';
+    return '65+';
+  };
+  const certificateKey: Partial<Record<AggregateDimension, (h: HoldingFact) => string | null>> = {
     TOWNSHIP: (h) => township.get(h.personId) ?? null,
     DEPARTMENT: (h) => h.department,
     TALENT_CATEGORY: (h) => h.talentCategory,
@@ -277,6 +309,8 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
     LEVEL: (h) => (h.levelNumber === null ? null : String(h.levelNumber)),
     OCCUPATION: (h) => h.occupationCode,
     MONTH: (h) => h.issuedOn.slice(0, 7),
+    SEX: (h) => sexOf(h.personId),
+    AGE_BAND: (h) => ageBandOf(h.personId),
   };
   const passes = (f: AggregateFilter, row: { personId: string; department: string; occupationCode: string | null }, day: string) =>
     (f.townshipCode === undefined || township.get(row.personId) === f.townshipCode) &&
@@ -296,7 +330,7 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
     );
     const groups = new Map<string, { keys: (string | null)[]; persons: Set<string>; records: string[] }>();
     for (const h of rows) {
-      const keys = dimensions.map((d) => certificateKey[d](h));
+      const keys = dimensions.map((d) => certificateKey[d]!(h));
       const id = JSON.stringify(keys);
       const g = groups.get(id) ?? groups.set(id, { keys, persons: new Set(), records: [] }).get(id)!;
       g.persons.add(h.personId);
@@ -311,7 +345,7 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
   }
 
   const sorted = (rows: AggregateRowCounts[]) => [...rows].sort((a, b) => JSON.stringify(a.keys).localeCompare(JSON.stringify(b.keys)));
-  const dimensionSets: AggregateDimension[][] = [[], ['TOWNSHIP'], ['DEPARTMENT', 'LEVEL'], ['KIND', 'OCCUPATION', 'MONTH'], ['TALENT_CATEGORY', 'TOWNSHIP']];
+  const dimensionSets: AggregateDimension[][] = [[], ['TOWNSHIP'], ['DEPARTMENT', 'LEVEL'], ['KIND', 'OCCUPATION', 'MONTH'], ['TALENT_CATEGORY', 'TOWNSHIP'], ['SEX', 'AGE_BAND'], ['AGE_BAND', 'KIND', 'SEX']];
   const filters: AggregateFilter[] = [
     {},
     { department: 'HRSS' },
@@ -323,14 +357,14 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
   it.each(dimensionSets.flatMap((d) => filters.map((f) => [d, f] as const)))('groups certificates by %j with filter %j exactly as the rows say', (dimensions, filter) => {
     const expected = expectedCertificates([...dimensions], filter);
     expect(expected.length).toBeGreaterThan(0);
-    expect(sorted(model.certificateGroups(asOf, [...dimensions], filter, 5000))).toEqual(sorted(expected));
+    expect(sorted(model.certificateGroups(asOf, [...dimensions], filter, 5000)!)).toEqual(sorted(expected));
   });
 
   it('puts the most holders first and returns one group more than asked, so a cut shows', () => {
     const all = expectedCertificates(['OCCUPATION', 'MONTH'], {});
     const got = model.certificateGroups(asOf, ['OCCUPATION', 'MONTH'], {}, 5);
     expect(got).toHaveLength(6);
-    expect(got.map((g) => g.holders)).toEqual([...all.map((g) => g.holders)].sort((a, b) => b - a).slice(0, 6));
+    expect(got!.map((g) => g.holders)).toEqual([...all.map((g) => g.holders)].sort((a, b) => b - a).slice(0, 6));
   });
 
   it('finds nothing for a value the index has never seen', () => {
@@ -342,12 +376,19 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
     [['TOWNSHIP', 'MONTH'], {}],
     [['DEPARTMENT', 'OCCUPATION'], { from: '2021-01-01' }],
     [[], { department: 'EDUCATION', townshipCode: '410928101' }],
+    [['TARGET_GROUP', 'SEX'], {}],
+    [['CHANNEL', 'AGE_BAND'], { from: '2021-01-01' }],
+    [['AGE_BAND', 'TARGET_GROUP', 'CHANNEL'], { department: 'HRSS' }],
   ] as [AggregateDimension[], AggregateFilter][])('counts trainings by %j with filter %j exactly as the rows say', (dimensions, filter) => {
     const keyBy: Partial<Record<AggregateDimension, (t: TrainingFact) => string | null>> = {
       TOWNSHIP: (t) => township.get(t.personId) ?? null,
       DEPARTMENT: (t) => t.department,
       OCCUPATION: (t) => t.occupationCode,
       MONTH: (t) => t.startDate.slice(0, 7),
+      TARGET_GROUP: (t) => t.targetGroup,
+      SEX: (t) => sexOf(t.personId),
+      CHANNEL: (t) => (['ENTERPRISE', 'SCHOOL_PUBLIC', 'SOCIAL_RURAL'].includes(t.channel) ? t.channel : null),
+      AGE_BAND: (t) => ageBandOf(t.personId),
     };
     const groups = new Map<string, { keys: (string | null)[]; persons: Set<string>; records: string[] }>();
     for (const t of w.trainings.filter((t) => t.startDate <= asOf && passes(filter, t, t.startDate))) {
@@ -370,5 +411,30 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
   it('says trainings do not apply to talent category, kind or level', () => {
     expect(model.trainingGroups(asOf, ['LEVEL'], {}, 10)).toBeNull();
     expect(model.trainingGroups(asOf, ['TOWNSHIP'], { kind: 'SKILL_LEVEL' }, 10)).toBeNull();
+  });
+
+  it('says certificates do not apply to target group or channel', () => {
+    expect(model.certificateGroups(asOf, ['TARGET_GROUP'], {}, 10)).toBeNull();
+    expect(model.certificateGroups(asOf, ['TOWNSHIP', 'CHANNEL'], {}, 10)).toBeNull();
+  });
+
+  it('puts every age from the birth year in one band, the band edges included', () => {
+    const born = (year: number, personId: string): World => ({
+      persons: [{ personId, townshipCode: null, sex: 'FEMALE', birthYear: year }],
+      holdings: [],
+      trainings: [{ personId, department: 'HRSS', occupationCode: null, startDate: '2020-01-01', channel: 'ENTERPRISE', targetGroup: 'WOMAN' }],
+    });
+    const band = (year: number) => load(born(year, `b${year}`)).trainingGroups('2025-06-30', ['AGE_BAND', 'SEX'], {}, 10)![0].keys;
+    expect([2010, 2009, 2001, 2000, 1991, 1961, 1960, 1930, 2030].map(band)).toEqual([
+      ['0-15', 'FEMALE'],
+      ['16-24', 'FEMALE'],
+      ['16-24', 'FEMALE'],
+      ['25-34', 'FEMALE'],
+      ['25-34', 'FEMALE'],
+      ['55-64', 'FEMALE'],
+      ['65+', 'FEMALE'],
+      ['65+', 'FEMALE'],
+      ['0-15', 'FEMALE'],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
-import { departments, isWithdrawn, kindInfo } from '@hub/vocabulary';
+import { departments, isWithdrawn, kindInfo, sexes, trainingChannels } from '@hub/vocabulary';
 import type { CertificateKind } from '@hub/vocabulary';
 import type { HoldingFact, PersonFact, TrainingFact } from '../repositories/CountyFactsRepository';
+import { ageBandFloors, ageBandIndex, ageBandKeys } from './aggregateTypes';
 import type { AggregateDimension, AggregateFilter, AggregateRowCounts } from './aggregateTypes';
 import { Interner, PersonChains } from './PersonChains';
 
@@ -99,7 +100,11 @@ const LEVELS = 6;
 const START = 0;
 const TRAINING_DEPARTMENT = 1;
 const TRAINING_OCCUPATION = 2; // interned, -1 when none
-const TRAINING_WIDTH = 3;
+const TRAINING_CHANNEL = 3; // index in trainingChannels, -1 when not one of them
+const TRAINING_GROUP = 4; // interned target group
+const TRAINING_WIDTH = 5;
+/** Dimensions that describe a training and not a certificate: certificates cannot be grouped by them. */
+const TRAINING_ONLY: readonly AggregateDimension[] = ['TARGET_GROUP', 'CHANNEL'];
 /** No interned value matches a filter on it: nothing passes. */
 const NO_MATCH = -2;
 
@@ -122,12 +127,17 @@ export class CountyModel {
   private township = new Int32Array(1024).fill(-1);
   /** Each person's record key for the cell-key method (disclosure control). */
   private recordKey = new Uint32Array(1024);
+  /** 1 + the index in `sexes`, 0 when not known. */
+  private sex = new Int8Array(1024);
+  /** 0 when not known. */
+  private birthYear = new Int32Array(1024);
   private readonly holdings = new PersonChains(HOLDING_WIDTH);
   private readonly trainings = new PersonChains(TRAINING_WIDTH);
   private readonly townships = new Interner();
   private readonly categories = new Interner();
   private readonly kinds = new Interner();
   private readonly occupations = new Interner();
+  private readonly targetGroups = new Interner();
   private readonly departmentIds = new Map<string, number>(departments.map((d, i) => [d, i]));
 
   /** `recordKeyOf` gives a person's record key (HMAC with the service's secret); tests may leave it out (all keys 0). */
@@ -149,13 +159,16 @@ export class CountyModel {
       }
       return out;
     };
-    const townshipOf = new Map(persons.map((p) => [p.personId, p.townshipCode]));
+    const personOf = new Map(persons.map((p) => [p.personId, p]));
     const holdingsOf = byPerson(holdings);
     const trainingsOf = byPerson(trainings);
     const values: number[] = [];
-    for (const personId of new Set([...personIds, ...townshipOf.keys(), ...holdingsOf.keys(), ...trainingsOf.keys()])) {
+    for (const personId of new Set([...personIds, ...personOf.keys(), ...holdingsOf.keys(), ...trainingsOf.keys()])) {
       const p = this.indexOf(personId);
-      this.township[p] = this.townships.id(townshipOf.get(personId) ?? null);
+      const described = personOf.get(personId);
+      this.township[p] = this.townships.id(described?.townshipCode ?? null);
+      this.sex[p] = 1 + sexes.indexOf(described?.sex as (typeof sexes)[number]);
+      this.birthYear[p] = described?.birthYear ?? 0;
       this.recordKey[p] = this.recordKeyOf(personId);
       values.length = 0;
       for (const h of holdingsOf.get(personId) ?? []) {
@@ -175,8 +188,14 @@ export class CountyModel {
       this.holdings.replace(p, values);
       values.length = 0;
       for (const t of trainingsOf.get(personId) ?? []) {
-        // In column order: START, TRAINING_DEPARTMENT, TRAINING_OCCUPATION.
-        values.push(dayNumber(t.startDate), this.departmentId(t.department), this.occupations.id(t.occupationCode));
+        // In column order: START, TRAINING_DEPARTMENT, TRAINING_OCCUPATION, TRAINING_CHANNEL, TRAINING_GROUP.
+        values.push(
+          dayNumber(t.startDate),
+          this.departmentId(t.department),
+          this.occupations.id(t.occupationCode),
+          trainingChannels.indexOf(t.channel as (typeof trainingChannels)[number]),
+          this.targetGroups.id(t.targetGroup),
+        );
       }
       this.trainings.replace(p, values);
     }
@@ -200,6 +219,12 @@ export class CountyModel {
         const keys = new Uint32Array(grown.length);
         keys.set(this.recordKey);
         this.recordKey = keys;
+        const sex = new Int8Array(grown.length);
+        sex.set(this.sex);
+        this.sex = sex;
+        const birthYear = new Int32Array(grown.length);
+        birthYear.set(this.birthYear);
+        this.birthYear = birthYear;
       }
     }
     return p;
@@ -413,16 +438,18 @@ export class CountyModel {
 
   /**
    * Certificates counting on `asOf`, grouped by up to three dimensions: distinct holders and certificates per
-   * group, the most holders first, at most `maxGroups` + 1 groups (so a caller can tell it was cut).
+   * group, the most holders first, at most `maxGroups` + 1 groups (so a caller can tell it was cut); null when a
+   * dimension describes trainings only (target group, channel).
    */
-  certificateGroups(asOf: string, dimensions: AggregateDimension[], filter: AggregateFilter, maxGroups: number): AggregateRowCounts[] {
+  certificateGroups(asOf: string, dimensions: AggregateDimension[], filter: AggregateFilter, maxGroups: number): AggregateRowCounts[] | null {
+    if (dimensions.some((d) => TRAINING_ONLY.includes(d))) return null;
     const D = dayNumber(asOf);
     const h = this.holdings;
     const issued = h.column(ISSUED);
     const validUntil = h.column(VALID_UNTIL);
     const revoked = h.column(REVOKED);
     const month = (row: number) => Math.floor(issued[row] / 100);
-    const axes: Record<AggregateDimension, Axis> = {
+    const axes: Partial<Record<AggregateDimension, Axis>> = {
       TOWNSHIP: this.townshipAxis(),
       DEPARTMENT: { radix: departments.length, slot: (row) => h.column(DEPARTMENT)[row], key: (slot) => departments[slot] },
       TALENT_CATEGORY: this.internedAxis(this.categories, h.column(CATEGORY)),
@@ -430,6 +457,8 @@ export class CountyModel {
       LEVEL: { radix: LEVELS, slot: (row) => h.column(LEVEL)[row], key: (slot) => (slot === 0 ? null : String(slot)) },
       OCCUPATION: this.internedAxis(this.occupations, h.column(OCCUPATION)),
       MONTH: { radix: 1_000_000, slot: month, key: monthText },
+      SEX: this.sexAxis(),
+      AGE_BAND: this.ageBandAxis(asOf),
     };
     const tests = this.filterTests(filter, {
       department: h.column(DEPARTMENT),
@@ -441,7 +470,7 @@ export class CountyModel {
     });
     if (tests === null) return [];
     const groups = new Map<number, { holders: number; certificates: number; last: number; holderKey: number; certificateKey: number }>();
-    const chosen = dimensions.map((d) => axes[d]);
+    const chosen = dimensions.map((d) => axes[d] as Axis);
     for (let p = 0; p < this.ids.size; p++) {
       if (!tests.person(p)) continue;
       const k = this.recordKey[p];
@@ -483,6 +512,10 @@ export class CountyModel {
       DEPARTMENT: { radix: departments.length, slot: (row) => t.column(TRAINING_DEPARTMENT)[row], key: (slot) => departments[slot] },
       OCCUPATION: this.internedAxis(this.occupations, t.column(TRAINING_OCCUPATION)),
       MONTH: { radix: 1_000_000, slot: (row) => Math.floor(start[row] / 100), key: monthText },
+      TARGET_GROUP: this.internedAxis(this.targetGroups, t.column(TRAINING_GROUP)),
+      CHANNEL: { radix: trainingChannels.length + 1, slot: (row) => t.column(TRAINING_CHANNEL)[row] + 1, key: (slot) => trainingChannels[slot - 1] ?? null },
+      SEX: this.sexAxis(),
+      AGE_BAND: this.ageBandAxis(asOf),
     };
     const chosen = dimensions.map((d) => axes[d]);
     if (chosen.some((axis) => axis === undefined)) return null;
@@ -521,6 +554,21 @@ export class CountyModel {
 
   private townshipAxis(): Axis {
     return { radix: this.townships.values.length + 1, slot: (_, p) => this.township[p] + 1, key: (slot) => this.townships.values[slot - 1] ?? null };
+  }
+
+  /** A person's sex: slot 0 not known, then `sexes` in order. */
+  private sexAxis(): Axis {
+    return { radix: sexes.length + 1, slot: (_, p) => this.sex[p], key: (slot) => sexes[slot - 1] ?? null };
+  }
+
+  /** A person's age band in the year of `asOf`: slot 0 birth year not known, then ageBandFloors in order. */
+  private ageBandAxis(asOf: string): Axis {
+    const year = Number(asOf.slice(0, 4));
+    return {
+      radix: ageBandFloors.length + 1,
+      slot: (_, p) => (this.birthYear[p] === 0 ? 0 : 1 + ageBandIndex(year - this.birthYear[p])),
+      key: (slot) => ageBandKeys[slot - 1] ?? null,
+    };
   }
 
   private internedAxis(interner: Interner, column: Int32Array): Axis {

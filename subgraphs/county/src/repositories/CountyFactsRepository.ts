@@ -7,6 +7,9 @@ export type PersonSelection = { ids: readonly string[] } | { from: string | null
 export interface PersonFact {
   personId: string;
   townshipCode: string | null;
+  /** MALE or FEMALE as the departments describe the person (from the ID number); null when not known. */
+  sex: string | null;
+  birthYear: number | null;
 }
 
 export interface HoldingFact {
@@ -28,6 +31,8 @@ export interface TrainingFact {
   department: string;
   occupationCode: string | null;
   startDate: string;
+  channel: string;
+  targetGroup: string;
 }
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -38,8 +43,13 @@ export class CountyFactsRepository {
 
   async persons(selection: PersonSelection): Promise<PersonFact[]> {
     const [where, params] = restrict(selection, 'm.person_id');
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT m.person_id, m.township_code FROM person_master m WHERE ${where}`, params);
-    return rows.map((r) => ({ personId: String(r.person_id), townshipCode: str(r.township_code) }));
+    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT m.person_id, m.township_code, m.sex, m.birth_year FROM person_master m WHERE ${where}`, params);
+    return rows.map((r) => ({
+      personId: String(r.person_id),
+      townshipCode: str(r.township_code),
+      sex: str(r.sex),
+      birthYear: r.birth_year === null || r.birth_year === undefined ? null : Number(r.birth_year),
+    }));
   }
 
   async holdings(selection: PersonSelection): Promise<HoldingFact[]> {
@@ -68,10 +78,17 @@ export class CountyFactsRepository {
   async trainings(selection: PersonSelection): Promise<TrainingFact[]> {
     const [where, params] = restrict(selection, 't.person_id');
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT t.person_id, t.department, t.occupation_code, t.start_date FROM training_fact t WHERE ${where} AND t.outcome <> 'DROPPED'`,
+      `SELECT t.person_id, t.department, t.occupation_code, t.start_date, t.channel, t.target_group FROM training_fact t WHERE ${where} AND t.outcome <> 'DROPPED'`,
       params,
     );
-    return rows.map((r) => ({ personId: String(r.person_id), department: String(r.department), occupationCode: str(r.occupation_code), startDate: String(r.start_date) }));
+    return rows.map((r) => ({
+      personId: String(r.person_id),
+      department: String(r.department),
+      occupationCode: str(r.occupation_code),
+      startDate: String(r.start_date),
+      channel: String(r.channel),
+      targetGroup: String(r.target_group),
+    }));
   }
 }
 

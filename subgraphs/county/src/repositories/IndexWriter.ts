@@ -23,9 +23,6 @@ interface KeyedRow {
   [column: string]: unknown;
 }
 
-/** 订单式/定向式 培训: a programme name that says it is directed training (plan clause 2). */
-export const DIRECTED_PROGRAMME = /订单|定向/;
-
 /** Keeps the newest change of each record in a batch. */
 function newestById(changes: FeedChange[]): Map<string, FeedChange> {
   const out = new Map<string, FeedChange>();
@@ -63,11 +60,22 @@ function certificateRow(department: Department, change: FeedChange) {
     revokedOn: isWithdrawn(status) ? ((r.revokedOn as string | null) ?? null) : null,
     grade: gradeOfChange(kind, r),
     certificateNumber: r.certificateNumber ? String(r.certificateNumber).slice(0, 64) : null,
+    issuingBody: r.issuingBody ? String(r.issuingBody).slice(0, 128) : null,
     seq: change.seq,
   };
 }
 
-function trainingRow(department: Department, change: FeedChange) {
+/**
+ * The directed-training mark of a training: 1 when the department recorded it 订单式/定向式 (directedKind), 0 when it
+ * recorded it as neither. A change written before departments recorded the field (no directedKind at all) keeps the
+ * mark the index already holds (`kept`), or none (null, not counted) when the index holds none.
+ */
+export function directedMark(record: Record<string, unknown>, kept: number | null): number | null {
+  if (!('directedKind' in record)) return kept;
+  return record.directedKind ? 1 : 0;
+}
+
+function trainingRow(department: Department, change: FeedChange, kept: number | null = null) {
   const r = change.record;
   return {
     department,
@@ -81,7 +89,7 @@ function trainingRow(department: Department, change: FeedChange) {
     outcome: String(r.outcome),
     // hrss's 企业新型学徒制 flag and the directed-training mark: the ledger counts both from the index.
     apprenticeship: r.apprenticeship === undefined || r.apprenticeship === null ? null : Number(r.apprenticeship === true || Number(r.apprenticeship) === 1),
-    directed: DIRECTED_PROGRAMME.test(String(r.programme ?? '')) ? 1 : 0,
+    directed: directedMark(r, kept),
     seq: change.seq,
   };
 }
@@ -124,7 +132,9 @@ export class IndexWriter {
     await this.transactions.run(async (manager) => {
       const byEntity = (entity: FeedChange['entity']) => newestById(changes.filter((c) => c.entity === entity));
       await this.upsertNewer(manager, holding, 'certificate_id', department, byEntity('certificate'), certificateRow, touched);
-      await this.upsertNewer(manager, trainingFact, 'training_id', department, byEntity('training'), trainingRow, touched);
+      const trainings = byEntity('training');
+      const kept = await this.keptDirectedMarks(manager, department, [...trainings.values()]);
+      await this.upsertNewer(manager, trainingFact, 'training_id', department, trainings, (d, c) => trainingRow(d, c, kept.get(c.entityId) ?? null), touched);
       const described = new Set<string>();
       await this.upsertNewer(manager, personSeen, 'person_id', department, byEntity('person'), personSeenRow, described);
       await this.refreshMasters(manager, [...described]);
@@ -134,6 +144,20 @@ export class IndexWriter {
       await this.cursors.advance(manager, department, changes.map((c) => c.seq), latestSeq);
     });
     if (changes.length) this.gate.applied(touched);
+  }
+
+  /** The stored directed marks of the trainings whose changes predate the directedKind field (see directedMark). */
+  private async keptDirectedMarks(manager: EntityManager, department: Department, changes: FeedChange[]): Promise<Map<string, number | null>> {
+    const kept = new Map<string, number | null>();
+    const legacy = changes.filter((c) => !('directedKind' in c.record)).map((c) => c.entityId);
+    for (const part of chunks(legacy)) {
+      const rows: { id: string; directed: number | null }[] = await manager.query(
+        `SELECT training_id AS id, directed FROM ${trainingFact.table} WHERE department = ? AND training_id IN (${part.map(() => '?').join(',')})`,
+        [department, ...part],
+      );
+      for (const row of rows) kept.set(String(row.id), row.directed === null ? null : Number(row.directed));
+    }
+    return kept;
   }
 
   /** Audit entries are append-only; a replayed one is skipped by its (department, seq) key. */

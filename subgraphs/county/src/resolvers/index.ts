@@ -1,4 +1,5 @@
 import { AnnualTarget } from './AnnualTarget';
+import { CertificateCheck } from './CertificateCheck';
 import { CountyProgress } from './CountyProgress';
 import { DataQuality } from './DataQuality';
 import { IndexedCertificate } from './IndexedCertificate';
@@ -18,13 +19,15 @@ import { holdingsOf } from './Query/holdingsOf';
 import { people } from './Query/people';
 import { person } from './Query/person';
 import { progressLedger } from './Query/progressLedger';
+import { verifyCertificate } from './Query/verifyCertificate';
 
 /** The county service's resolvers: one file per field or type, named after it. */
 export const resolvers = {
-  Query: { person, people, countyProgress, aggregate, auditLog, dataQuality, holdingsOf, progressLedger, annualTargets, goalProjection },
+  Query: { person, people, countyProgress, aggregate, auditLog, dataQuality, holdingsOf, progressLedger, annualTargets, goalProjection, verifyCertificate },
   Mutation: { syncHolderIndex, setEmployedPopulation, setLedgerInput, setAnnualTarget },
   Person,
   AnnualTarget,
+  CertificateCheck,
   CountyProgress,
   DataQuality,
   IndexedCertificate,
