@@ -101,6 +101,11 @@ function defineReader() {
     }
 
     _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+      // exceljs reads a worksheet at once when the relationships and shared strings came before it, and then looks
+      // up its name in the workbook part, which may come later in the zip (a writer's order is not fixed): without
+      // one it reads `undefined.sheets`. The name is not needed to read the first sheet's rows.
+      const self = this as unknown as { model?: { sheets?: unknown[] } };
+      self.model ??= { sheets: [] };
       return super._parseWorksheet(decodeUtf8(iterator, new TokenGuard(this.maxCellChars)), sheetNo);
     }
   };

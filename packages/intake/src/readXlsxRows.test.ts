@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readXlsxRows } from './readXlsxRows';
 
 const ROWS = 4000;
@@ -32,6 +33,20 @@ describe('readXlsxRows', () => {
     await workbook.commit();
     const rows = await readAll(Buffer.concat(chunks));
     expect(rows.every((cells, i) => cells[0] === text(i))).toBe(true);
+  });
+
+  it('reads a workbook whose xl/workbook.xml comes after the worksheet (a zip order some tools write)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('证书').addRow(['张三', 1]);
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    // Relationships and shared strings first, then the worksheet, the workbook part last.
+    const order = (name: string) => (name === 'xl/workbook.xml' ? 3 : name.startsWith('xl/worksheets/') ? 2 : 1);
+    const reordered = new JSZip();
+    for (const name of Object.keys(zip.files).sort((a, b) => order(a) - order(b))) {
+      if (!zip.files[name].dir) reordered.file(name, await zip.files[name].async('nodebuffer'));
+    }
+    const rows = await readAll(await reordered.generateAsync({ type: 'nodebuffer' }));
+    expect(rows).toEqual([['张三', 1]]);
   });
 
   it('reads only the first worksheet, with rich text, formulas and row numbers as in the file', async () => {
