@@ -102,9 +102,9 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
     return res.errors![0].extensions?.reason ?? res.errors![0].extensions?.code;
   };
   const download = async (who: Principal, query: string) => fetch(`${hub.gatewayUrl.replace(/\/graphql$/, '')}/county/reports/ledger?${query}`, { headers: { authorization: `Bearer ${await token(who)}` } });
-  const training = (department: string, person: object, programme: string, channel: string, startDate: string, outcome = 'COMPLETED') =>
+  const training = (department: string, person: object, programme: string, channel: string, startDate: string, outcome = 'COMPLETED', directedKind: string | null = null) =>
     ok(`mutation($i: ${department}TrainingInput!) { record${department}Training(input: $i) { id } }`, {
-      i: { ...person, programme, occupation: WELDER, channel, targetGroup: 'EMPLOYEE', provider: '培训机构', startDate, endDate: null, outcome },
+      i: { ...person, programme, occupation: WELDER, channel, targetGroup: 'EMPLOYEE', provider: '培训机构', startDate, endDate: null, outcome, directedKind },
     });
   const certificate = (department: string, person: object, number: string, issuedOn: string, level: string) =>
     ok(`mutation($i: ${department}CertificateInput!) { record${department}Certificate(input: $i) { id } }`, {
@@ -124,7 +124,7 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
     await training('Hrss', newPerson('丙'), '育婴员培训', 'SOCIAL_RURAL', '2025-08-01');
     await training('Hrss', newPerson('丁'), '退学的培训', 'ENTERPRISE', '2025-04-01', 'DROPPED');
     const e = newPerson('戊');
-    await training('Education', e, '订单式定向培训（惠成班）', 'SCHOOL_PUBLIC', '2025-04-08');
+    await training('Education', e, '订单式定向培训（惠成班）', 'SCHOOL_PUBLIC', '2025-04-08', 'COMPLETED', 'ORDER');
     await certificate('Education', e, 'RPT-E1', '2025-06-05', 'LEVEL_4');
     await certificate('Education', newPerson('己'), 'RPT-F1', '2025-05-05', 'LEVEL_5');
     const g = newPerson('庚');
