@@ -6,9 +6,11 @@ import type { CountyContext } from './CountyContext';
 import { countyBackground, createCountyServices, CountyServices } from './createCountyServices';
 import { indexTables } from './entities/indexTables';
 import { ledgerTables } from './entities/ledgerTables';
+import { sequenceTables } from './entities/sequenceTables';
 import type { FeedSource } from './feeds/HolderIndexSync';
 import { createCountyLoaders } from './loaders/createCountyLoaders';
 import { Initial1765100000000 } from './migrations/1765100000000-Initial';
+import { IndexSequence1765300000000 } from './migrations/1765300000000-IndexSequence';
 import { resolvers } from './resolvers';
 
 export const COUNTY_SLUG = 'county';
@@ -25,8 +27,8 @@ export function createCountySubgraph(env: NodeJS.ProcessEnv = process.env, count
     slug: COUNTY_SLUG,
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers: { Date: DateScalar, Fen: FenScalar, ...resolvers },
-    entities: [...indexTables, ...ledgerTables].map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1765100000000],
+    entities: [...indexTables, ...ledgerTables, ...sequenceTables].map((spec) => toEntitySchema(spec)),
+    migrations: [Initial1765100000000, IndexSequence1765300000000],
     services: (parts) => createCountyServices(parts, feeds),
     context: (base, services) => ({
       ...base,
