@@ -5,6 +5,7 @@ import { BackgroundWork, ServiceParts, Transactions } from '@hub/subgraph-kit';
 import { Department, departments } from '@hub/vocabulary';
 import { FeedLeadership, leaseTimingFromEnv } from './feeds/FeedLeadership';
 import { FeedSource, HolderIndexSync, httpFeedSource } from './feeds/HolderIndexSync';
+import { registerLeadershipMetrics } from './feeds/registerLeadershipMetrics';
 import { LedgerRepository } from './ledger/LedgerRepository';
 import { ProgressLedgerService } from './ledger/ProgressLedgerService';
 import { AggregateService } from './progress/AggregateService';
@@ -99,6 +100,7 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
     },
     log,
   );
+  registerLeadershipMetrics(metrics.registry, leadership);
   const syncNow = async () => {
     // A process that takes no part in an election (a script, a test) is alone: it pulls.
     if (!leadership.electing || leadership.isLeader) await sync.syncAll();
