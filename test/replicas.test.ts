@@ -183,7 +183,7 @@ const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEdu
           const r = await post(demo.url, who, { query: LOAD_QUERY });
           results.push({ status: r.status, at: Date.now(), error: r.body.errors?.[0]?.message });
         } catch (error) {
-          results.push({ status: 0, at: Date.now(), error: String(error) });
+          results.push({ status: 0, at: Date.now(), error: `${String(error)} ${String((error as { cause?: unknown }).cause ?? "")}` });
         }
       }
     };
