@@ -19,7 +19,6 @@ import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { insertRows } from '@hub/subgraph-kit';
 import { certificateKinds, departments, kindInfo, occupations, townships, trainingChannels } from '@hub/vocabulary';
-import type { Department } from '@hub/vocabulary';
 import { holding, personMaster, personSeen, trainingFact } from '../subgraphs/county/src/entities/indexTables';
 import { LiveCountyModel } from '../subgraphs/county/src/progress/LiveCountyModel';
 import { CountyFactsRepository } from '../subgraphs/county/src/repositories/CountyFactsRepository';

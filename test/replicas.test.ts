@@ -100,6 +100,45 @@ const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEdu
     expect(forged.status).toBe(400);
   });
 
+  it('loses no request when a gateway is killed under load; HAProxy marks it down and the other carries on', async () => {
+    const results: { status: number; at: number; error?: string }[] = [];
+    let killedAt = Infinity;
+    let subject = 0;
+    const until = Date.now() + 9000;
+    // Eight clients in a loop; 400 subjects so that none reaches its own rate limit.
+    const worker = async () => {
+      while (Date.now() < until) {
+        const who = `load-${subject++ % 400}`;
+        try {
+          const r = await post(demo.url, who, { query: LOAD_QUERY });
+          results.push({ status: r.status, at: Date.now(), error: r.body.errors?.[0]?.message });
+        } catch (error) {
+          results.push({ status: 0, at: Date.now(), error: `${String(error)} ${String((error as { cause?: unknown }).cause ?? "")}` });
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: 8 }, worker));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const victim = demo.processes.get('gateway1')!.child;
+    const exited = new Promise((resolve) => victim.once('exit', resolve));
+    victim.kill('SIGKILL');
+    killedAt = Date.now();
+    await exited;
+    await waitFor('gateway1 DOWN in HAProxy', async () => (await servers()).some((s) => s.server === 'gateway1' && s.status.startsWith('DOWN')), 5000);
+    await load;
+
+    const failed = results.filter((r) => r.status !== 200 || r.error);
+    if (process.env.HUB_REPLICAS_REPORT) console.log(`requests ${results.length}, failed ${failed.length}, before kill ${results.filter((r) => r.at < killedAt).length}`);
+    expect(failed).toEqual([]);
+    const before = results.filter((r) => r.at < killedAt).length;
+    const after = results.filter((r) => r.at > killedAt + 500).length;
+    expect(before).toBeGreaterThan(20);
+    expect(after).toBeGreaterThan(20);
+    const states = await servers();
+    expect(states.find((s) => s.server === 'gateway2')?.status).toBe('UP');
+  }, 60_000);
+
+  // After the gateway test: gateway 1 is gone, so every request goes through gateway 2 and HAProxy's county section.
   it('keeps counting every change once when the leading county replica is killed under load; the other takes over within 10 s', async () => {
     type Progress = { certificateHolders: { value: number }; byDepartment: { department: string; holders: number }[] };
     // Many subjects, so that none reaches its own rate limit (1 a second here).
@@ -169,42 +208,4 @@ const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEdu
     expect(education(after)).toBe(education(before) + recorded);
     expect(takeoverMs).toBeLessThan(10_000);
   }, 90_000);
-
-  it('loses no request when a gateway is killed under load; HAProxy marks it down and the other carries on', async () => {
-    const results: { status: number; at: number; error?: string }[] = [];
-    let killedAt = Infinity;
-    let subject = 0;
-    const until = Date.now() + 9000;
-    // Eight clients in a loop; 400 subjects so that none reaches its own rate limit.
-    const worker = async () => {
-      while (Date.now() < until) {
-        const who = `load-${subject++ % 400}`;
-        try {
-          const r = await post(demo.url, who, { query: LOAD_QUERY });
-          results.push({ status: r.status, at: Date.now(), error: r.body.errors?.[0]?.message });
-        } catch (error) {
-          results.push({ status: 0, at: Date.now(), error: `${String(error)} ${String((error as { cause?: unknown }).cause ?? "")}` });
-        }
-      }
-    };
-    const load = Promise.all(Array.from({ length: 8 }, worker));
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    const victim = demo.processes.get('gateway1')!.child;
-    const exited = new Promise((resolve) => victim.once('exit', resolve));
-    victim.kill('SIGKILL');
-    killedAt = Date.now();
-    await exited;
-    await waitFor('gateway1 DOWN in HAProxy', async () => (await servers()).some((s) => s.server === 'gateway1' && s.status.startsWith('DOWN')), 5000);
-    await load;
-
-    const failed = results.filter((r) => r.status !== 200 || r.error);
-    if (process.env.HUB_REPLICAS_REPORT) console.log(`requests ${results.length}, failed ${failed.length}, before kill ${results.filter((r) => r.at < killedAt).length}`);
-    expect(failed).toEqual([]);
-    const before = results.filter((r) => r.at < killedAt).length;
-    const after = results.filter((r) => r.at > killedAt + 500).length;
-    expect(before).toBeGreaterThan(20);
-    expect(after).toBeGreaterThan(20);
-    const states = await servers();
-    expect(states.find((s) => s.server === 'gateway2')?.status).toBe('UP');
-  }, 60_000);
 });
