@@ -187,6 +187,8 @@ interface Row {
   newDateMs: number;
   afterChangesMs: number;
   applyPerSecond: number;
+  /** Changes per second of this process's own CPU time (the machine may be shared). */
+  applyPerCpuSecond: number;
 }
 
 async function measure(persons: number): Promise<Row> {
@@ -217,9 +219,11 @@ async function measure(persons: number): Promise<Row> {
 
     // The apply rate, in feed pages as the leader applies them.
     const all = changes(persons, CHANGES, 1001, 11);
+    const cpu = process.cpuUsage();
     const [, applyMs] = await time(async () => {
       for (let i = 0; i < all.length; i += PAGE) await writer.apply('EDUCATION', all.slice(i, i + PAGE), 1000 + CHANGES);
     });
+    const cpuUsed = process.cpuUsage(cpu);
     void live;
     return {
       persons,
@@ -231,6 +235,7 @@ async function measure(persons: number): Promise<Row> {
       newDateMs: median(newDate),
       afterChangesMs,
       applyPerSecond: CHANGES / (applyMs / 1000),
+      applyPerCpuSecond: CHANGES / ((cpuUsed.user + cpuUsed.system) / 1e6),
     };
   } finally {
     await county.stop();
@@ -251,14 +256,15 @@ function fit(xs: number[], ys: number[]): { a: number; b: number } {
 async function main(): Promise<void> {
   console.log(`# growth curve: ${sizes.join(', ')} persons, ${CHANGES} changes applied, ${os.cpus().length} cores, node ${process.version}, SQLite`);
   const rows: Row[] = [];
-  for (const size of sizes) rows.push(await measure(size));
-  console.log('\n| persons | certificates | model memory | bytes/person | model load | countyProgress, new date | after 1,000 changes | index apply |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const r of rows) {
-    console.log(
-      `| ${r.persons.toLocaleString('en')} | ${r.certificates.toLocaleString('en')} | ${r.modelMb.toFixed(0)} MB | ${r.bytesPerPerson.toFixed(0)} | ${(r.loadMs / 1000).toFixed(2)} s | ${r.newDateMs.toFixed(0)} ms | ${r.afterChangesMs.toFixed(0)} ms | ${Math.round(r.applyPerSecond).toLocaleString('en')}/s (${((100_000 / r.applyPerSecond)).toFixed(1)} s per 100k) |`,
-    );
+  const line = (r: Row) =>
+    `| ${r.persons.toLocaleString('en')} | ${r.certificates.toLocaleString('en')} | ${r.modelMb.toFixed(0)} MB | ${r.bytesPerPerson.toFixed(0)} | ${(r.loadMs / 1000).toFixed(2)} s | ${r.newDateMs.toFixed(0)} ms | ${r.afterChangesMs.toFixed(0)} ms | ${Math.round(r.applyPerSecond).toLocaleString('en')}/s (${(100_000 / r.applyPerSecond).toFixed(1)} s per 100k) | ${Math.round(r.applyPerCpuSecond).toLocaleString('en')}/s |`;
+  for (const size of sizes) {
+    rows.push(await measure(size));
+    console.error(line(rows[rows.length - 1]));
   }
+  console.log('\n| persons | certificates | model memory | bytes/person | model load | countyProgress, new date | after 1,000 changes | index apply (wall) | index apply (per CPU second) |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(line(r));
   if (rows.length > 1) {
     const xs = rows.map((r) => r.persons);
     const per = (ys: number[], unit: string, scale: number) => {
