@@ -1,7 +1,7 @@
 /**
- * npm run demo:replicas: the hub with two gateways behind HAProxy, sharing Redis, from a temp data
- * folder (removed at the end unless HUB_KEEP_DATA=1). Needs Debian's haproxy and redis-server
- * (HUB_REDIS_URL: use that Redis instead of starting one). More replicas: HUB_REPLICAS=gateway=3 (a subgraph too, once it can run twice).
+ * npm run demo:replicas: the hub with two gateways and two county-service replicas behind HAProxy, the gateways
+ * sharing Redis, from a temp data folder (removed at the end unless HUB_KEEP_DATA=1). Needs Debian's haproxy and
+ * redis-server (HUB_REDIS_URL: use that Redis instead of starting one). Other counts: HUB_REPLICAS=gateway=3,county=3.
  * Ctrl-C stops everything.
  */
 import fs from 'node:fs';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const demo = await startReplicaDemo({
     dataDir,
     env: { ...process.env, HUB_DEMO_PERSONS: process.env.HUB_DEMO_PERSONS || '2000' },
-    replicas: replicasFromEnv(process.env.HUB_REPLICAS),
+    replicas: { gateway: 2, county: 2, ...replicasFromEnv(process.env.HUB_REPLICAS) },
     redisUrl: redis.url,
     haproxy: binary('haproxy', 'haproxy'),
     port: Number(process.env.HUB_REPLICAS_PORT || 0),
@@ -64,9 +64,15 @@ async function main(): Promise<void> {
       if (!stopping) console.error(`[${p.name}] exited (${signal ?? code}); HAProxy keeps serving with the rest`);
     });
   }
-  const gateways = [...demo.processes.values()].filter((p) => p.slug === 'gateway');
+  const listed = (slug: string) =>
+    [...demo.processes.values()]
+      .filter((p) => p.slug === slug)
+      .map((p) => `${p.name} pid ${p.child.pid} http://127.0.0.1:${p.port}`)
+      .join(', ');
   console.log(`\n濮阳县技能数据枢纽（多副本）已启动 the hub with replicas is up: ${demo.url}`);
-  console.log(`网关 gateways: ${gateways.map((g) => `${g.name} pid ${g.child.pid} http://127.0.0.1:${g.port}`).join(', ')}`);
+  console.log(`网关 gateways: ${listed('gateway')}`);
+  // Which one pulls the feeds: hub_county_feed_leader 1 in its /metrics.
+  console.log(`县统计服务 county service: ${listed('county')} (变更流主副本 the feed leader: /metrics hub_county_feed_leader)`);
   console.log(`HAProxy 统计 stats: ${demo.statsUrl}   配置 config: ${demo.configFile}   Redis: ${redis.url}`);
   console.log(`令牌 token: HUB_DATA_DIR=${dataDir} npm run token -- --role county-admin\n`);
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hubSecretsFromEnv, mintToken } from '@hub/auth';
+import { makeIdNumber } from '@hub/identity';
 import { parseHaproxyStats, ServerState } from '../scripts/lib/haproxyConfig';
 import { ReplicaDemo, startReplicaDemo } from '../scripts/lib/replicaDemo';
 import { testRedis } from './fixtures/redisServer';
@@ -8,13 +9,16 @@ import { createTestEnv, TestEnv } from './fixtures/testEnv';
 
 /**
  * Two gateways behind a real HAProxy (Debian's haproxy), sharing a real Redis (redis-server), over one
- * process of each department (HUB_DB=mysql in CI: MariaDB). The rate limit is 1 request a second with
- * a burst of 30 per client, so a client that gets its budget twice (once per gateway) is plain to see.
+ * process of each department and two of the county service, also behind HAProxy (HUB_DB=mysql in CI:
+ * MariaDB). The rate limit is 1 request a second with a burst of 30 per client, so a client that gets its
+ * budget twice (once per gateway) is plain to see.
  */
 const haproxy = requireBinary('haproxy', 'haproxy');
 const redisServer = requireBinary('redis-server', 'redis-server');
 
 const LOAD_QUERY = '{ educationCertificates(first: 1) { pageInfo { hasNextPage } } agricultureTrainings(first: 1) { pageInfo { hasNextPage } } }';
+const PROGRESS_QUERY = '{ countyProgress { certificateHolders { value } byDepartment { department holders } } }';
+const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { id } }';
 
 (haproxy && redisServer ? describe : describe.skip)('gateway replicas behind HAProxy', () => {
   let testEnv: TestEnv;
@@ -48,7 +52,14 @@ const LOAD_QUERY = '{ educationCertificates(first: 1) { pageInfo { hasNextPage }
   beforeAll(async () => {
     testEnv = createTestEnv({ HUB_RATE_LIMIT_PER_SECOND: '1', HUB_RATE_LIMIT_BURST: '30', HUB_LOG_LEVEL: 'error', HUB_REDIS_PREFIX: `t${randomBytes(4).toString('hex')}:` });
     redis = await testRedis(redisServer!);
-    demo = await startReplicaDemo({ dataDir: testEnv.env.HUB_DATA_DIR!, env: testEnv.env, redisUrl: redis.url, haproxy: haproxy!, checkIntervalMs: 300 });
+    demo = await startReplicaDemo({
+      dataDir: testEnv.env.HUB_DATA_DIR!,
+      env: testEnv.env,
+      replicas: { gateway: 2, county: 2 },
+      redisUrl: redis.url,
+      haproxy: haproxy!,
+      checkIntervalMs: 300,
+    });
     await waitFor('both gateways UP in HAProxy', async () => (await servers()).filter((s) => s.status === 'UP').length === 2, 20_000);
   }, 180_000);
 
@@ -102,7 +113,7 @@ const LOAD_QUERY = '{ educationCertificates(first: 1) { pageInfo { hasNextPage }
           const r = await post(demo.url, who, { query: LOAD_QUERY });
           results.push({ status: r.status, at: Date.now(), error: r.body.errors?.[0]?.message });
         } catch (error) {
-          results.push({ status: 0, at: Date.now(), error: String(error) });
+          results.push({ status: 0, at: Date.now(), error: `${String(error)} ${String((error as { cause?: unknown }).cause ?? "")}` });
         }
       }
     };
@@ -126,4 +137,75 @@ const LOAD_QUERY = '{ educationCertificates(first: 1) { pageInfo { hasNextPage }
     const states = await servers();
     expect(states.find((s) => s.server === 'gateway2')?.status).toBe('UP');
   }, 60_000);
+
+  // After the gateway test: gateway 1 is gone, so every request goes through gateway 2 and HAProxy's county section.
+  it('keeps counting every change once when the leading county replica is killed under load; the other takes over within 10 s', async () => {
+    type Progress = { certificateHolders: { value: number }; byDepartment: { department: string; holders: number }[] };
+    // Many subjects, so that none reaches its own rate limit (1 a second here).
+    let subject = 0;
+    const progress = async (url = demo.url) => {
+      const r = await post(url, `county-reader-${subject++ % 400}`, { query: PROGRESS_QUERY });
+      if (r.status !== 200 || r.body.errors) throw new Error(`countyProgress: HTTP ${r.status} ${JSON.stringify(r.body.errors)}`);
+      return (r.body.data as { countyProgress: Progress }).countyProgress;
+    };
+    const leaderOf = async (name: string) => {
+      const text = await (await fetch(`http://127.0.0.1:${demo.processes.get(name)!.port}/metrics`, { signal: AbortSignal.timeout(2000) })).text();
+      return /^hub_county_feed_leader(\{[^}]*\})? 1$/m.test(text);
+    };
+    const counties = ['county1', 'county2'];
+    await waitFor('one county replica leading', async () => (await Promise.all(counties.map(leaderOf))).filter(Boolean).length === 1, 20_000);
+    const leader = (await leaderOf('county1')) ? 'county1' : 'county2';
+    const survivor = counties.find((c) => c !== leader)!;
+    const before = await progress();
+
+    const reads: { ok: boolean; error?: string }[] = [];
+    let recorded = 0;
+    const writeFailures: string[] = [];
+    const until = Date.now() + 12_000;
+    const reader = async () => {
+      while (Date.now() < until) {
+        try {
+          await progress();
+          reads.push({ ok: true });
+        } catch (error) {
+          reads.push({ ok: false, error: String(error) });
+        }
+      }
+    };
+    // One clerk recording certificates of new persons the whole time: each adds exactly one holder.
+    const clerk = async () => {
+      for (let i = 0; Date.now() < until; i++) {
+        const born = new Date(Date.UTC(1980, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+        const input = { idNumber: makeIdNumber('410928', born, 321), name: `副本${i}`, township: '城关镇', kind: 'SKILL_LEVEL', level: 'LEVEL_4', occupation: '中式烹调师', certificateNumber: `REPLICA-${i}`, issuingBody: '职教中心', issuedOn: '2026-01-15' };
+        const r = await post(demo.url, `county-clerk-${i}`, { query: RECORD_CERTIFICATE, variables: { i: input } }).catch((error: unknown) => ({ status: 0, body: { errors: [{ message: String(error) }] } }));
+        if (r.status === 200 && !r.body.errors) recorded++;
+        else writeFailures.push(`${r.status} ${JSON.stringify(r.body.errors)}`);
+      }
+    };
+    const load = Promise.all([reader(), reader(), reader(), clerk()]);
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    const victim = demo.processes.get(leader)!.child;
+    const exited = new Promise((resolve) => victim.once('exit', resolve));
+    victim.kill('SIGKILL');
+    const killedAt = Date.now();
+    await exited;
+    await waitFor(`${survivor} to take the feed lease`, () => leaderOf(survivor), 10_000);
+    const takeoverMs = Date.now() - killedAt;
+    await load;
+
+    // Every recorded certificate reaches the figures once: the new leader pulls from where the old one stopped.
+    const expected = before.certificateHolders.value + recorded;
+    await waitFor('the figures to include every recorded certificate', async () => (await progress()).certificateHolders.value >= expected, 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const after = await progress(`http://127.0.0.1:${demo.processes.get('gateway2')!.port}/graphql`);
+    const education = (p: Progress) => p.byDepartment.find((d) => d.department === 'EDUCATION')?.holders ?? 0;
+    if (process.env.HUB_REPLICAS_REPORT) console.log(`county: reads ${reads.length}, failed ${reads.filter((r) => !r.ok).length}, recorded ${recorded}, takeover ${takeoverMs} ms`);
+    expect(writeFailures).toEqual([]);
+    expect(reads.filter((r) => !r.ok)).toEqual([]);
+    expect(reads.length).toBeGreaterThan(20);
+    expect(recorded).toBeGreaterThan(5);
+    expect(after.certificateHolders.value).toBe(expected);
+    expect(education(after)).toBe(education(before) + recorded);
+    expect(takeoverMs).toBeLessThan(10_000);
+  }, 90_000);
 });

@@ -141,8 +141,12 @@ export async function startReplicaDemo(options: ReplicaDemoOptions): Promise<Rep
     },
   };
   try {
-    for (const s of subgraphs) for (let i = 0; i < count(s.slug); i++) run(s.slug, i, path.join(s.dir, 'src', 'index.ts'));
+    // The first process of each service runs its migrations alone; its other replicas start once it is healthy
+    // (two processes migrating one database at once would both try to create the same tables).
+    for (const s of subgraphs) run(s.slug, 0, path.join(s.dir, 'src', 'index.ts'));
     await Promise.all([...processes.values()].map((p) => waitHealthy(`http://127.0.0.1:${p.port}/health`, p.child, timeoutMs)));
+    const more = subgraphs.flatMap((s) => Array.from({ length: count(s.slug) - 1 }, (_, i) => run(s.slug, i + 1, path.join(s.dir, 'src', 'index.ts'))));
+    await Promise.all(more.map((p) => waitHealthy(`http://127.0.0.1:${p.port}/health`, p.child, timeoutMs)));
     for (let i = 0; i < count('gateway'); i++) run('gateway', i, path.join(root, 'gateway', 'src', 'index.ts'));
     await Promise.all([...processes.values()].filter((p) => p.slug === 'gateway').map((p) => waitHealthy(`http://127.0.0.1:${p.port}/health`, p.child, timeoutMs)));
 

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { cellKeySecret, recordKey } from '@hub/auth';
 import { BackgroundWork, ServiceParts, Transactions } from '@hub/subgraph-kit';
 import { Department, departments } from '@hub/vocabulary';
@@ -5,10 +7,13 @@ import { CertificateCheckService, certificateCheckLimitsFromEnv } from './certif
 import { FeedSource, HolderIndexSync, httpFeedSource } from './feeds/HolderIndexSync';
 import { AnnualTargetRepository } from './ledger/AnnualTargetRepository';
 import { AnnualTargetService } from './ledger/AnnualTargetService';
+import { FeedLeadership, leaseTimingFromEnv } from './feeds/FeedLeadership';
+import { registerLeadershipMetrics } from './feeds/registerLeadershipMetrics';
 import { LedgerRepository } from './ledger/LedgerRepository';
 import { ProgressLedgerService } from './ledger/ProgressLedgerService';
 import { AggregateService } from './progress/AggregateService';
 import { CountyProgressService } from './progress/CountyProgressService';
+import { IndexFollower } from './progress/IndexFollower';
 import { IndexVersionCache } from './progress/IndexVersionCache';
 import { LiveCountyModel } from './progress/LiveCountyModel';
 import { registerIndexMetrics } from './progress/registerIndexMetrics';
@@ -19,6 +24,7 @@ import { DataQualityRepository, QualityCounts } from './repositories/DataQuality
 import { FeedCursorRepository } from './repositories/FeedCursorRepository';
 import { HoldingRepository } from './repositories/HoldingRepository';
 import { IndexGate } from './repositories/IndexGate';
+import { IndexSequence } from './repositories/IndexSequence';
 import { IndexWriter } from './repositories/IndexWriter';
 import { PersonMasterRepository } from './repositories/PersonMasterRepository';
 
@@ -36,8 +42,16 @@ export interface CountyServices {
   quality: DataQualityRepository;
   /** dataQuality's counts per scope, until the index changes. */
   qualityCounts: IndexVersionCache<QualityCounts[]>;
-  /** Pulls the departments' change feeds into the index. */
+  /** Pulls the departments' change feeds into the index (on the leader only, when replicated). */
   sync: HolderIndexSync;
+  /** The index's change sequence; its holder id names this replica. */
+  sequence: IndexSequence;
+  /** Which replica pulls the feeds. */
+  leadership: FeedLeadership;
+  /** Keeps this replica's figures up with the leader's writes. */
+  follower: IndexFollower;
+  /** syncHolderIndex: the leader (or a lone process) pulls every feed now; another replica catches up with the leader. */
+  syncNow(): Promise<void>;
   progress: CountyProgressService;
   /** Analysts' ad-hoc grouping over the index. */
   aggregates: AggregateService;
@@ -55,6 +69,11 @@ export function departmentFeeds(parts: Pick<ServiceParts, 'signingKey' | 'env'>)
   return Object.fromEntries(departments.map((d): [Department, FeedSource] => [d, httpFeedSource(d, parts.signingKey, parts.env)])) as Record<Department, FeedSource>;
 }
 
+/** This replica's name on the feed lease: HUB_REPLICA_ID, else host, process and a random part (a restarted process is a new replica). */
+export function replicaId(env: NodeJS.ProcessEnv): string {
+  return (env.HUB_REPLICA_ID || `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`).slice(0, 96);
+}
+
 /** Builds the county service's repositories and services over its own database. */
 export function createCountyServices(parts: ServiceParts, feeds: Record<Department, FeedSource> = departmentFeeds(parts)): CountyServices {
   const { dataSource, log, metrics } = parts;
@@ -62,8 +81,9 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
   // Every write of the county service goes through one queue of transactions (SQLite has one connection).
   const transactions = new Transactions(dataSource);
   const cursors = new FeedCursorRepository(dataSource, transactions);
-  const writer = new IndexWriter(transactions, gate, cursors);
-  const inputs = new CountyInputRepository(dataSource, transactions, gate);
+  const sequence = new IndexSequence(dataSource, replicaId(parts.env));
+  const writer = new IndexWriter(transactions, gate, cursors, sequence);
+  const inputs = new CountyInputRepository(dataSource, transactions, gate, sequence);
   const targets = new AnnualTargetService(new AnnualTargetRepository(dataSource, transactions));
   const secret = cellKeySecret(parts.identity.keys.personKey);
   const live = new LiveCountyModel(gate, new CountyFactsRepository(dataSource), (personId) => recordKey(secret, personId));
@@ -73,6 +93,28 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
   // New changes reach the county's figures as soon as a sync has drained the feeds, not at the next request.
   sync.onSettled(() => progress.warm());
   registerIndexMetrics(metrics.registry, progress);
+  const follower = new IndexFollower(gate, sequence);
+  const syncInterval = Number(parts.env.HUB_SYNC_INTERVAL_MS || 1000);
+  const leadership = new FeedLeadership(
+    transactions,
+    sequence.holderId,
+    leaseTimingFromEnv(parts.env),
+    {
+      elected: async () => {
+        // Everything the previous leader applied is in this replica's figures before it applies anything itself.
+        await follower.catchUp();
+        sync.start(syncInterval);
+      },
+      deposed: () => sync.stop(),
+    },
+    log,
+  );
+  registerLeadershipMetrics(metrics.registry, leadership);
+  const syncNow = async () => {
+    // A process that takes no part in an election (a script, a test) is alone: it pulls.
+    if (!leadership.electing || leadership.isLeader) await sync.syncAll();
+    else await follower.catchUp();
+  };
   return {
     gate,
     cursors,
@@ -84,6 +126,10 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
     quality: new DataQualityRepository(dataSource),
     qualityCounts: new IndexVersionCache(gate, 16),
     sync,
+    sequence,
+    leadership,
+    follower,
+    syncNow,
     progress,
     aggregates: new AggregateService(gate, live),
     ledger: new ProgressLedgerService(new LedgerRepository(dataSource, transactions), cursors, targets),
@@ -94,14 +140,35 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
 }
 
 /**
- * The county service's background work: pull the feeds every HUB_SYNC_INTERVAL_MS (default 1 s), and read the index
- * into memory at start rather than on the first dashboard's request.
+ * The county service's background work: follow the index's change sequence every HUB_FOLLOW_INTERVAL_MS (default
+ * 0.5 s), read the index into memory at start rather than on the first dashboard's request, and take part in the
+ * election of the replica that pulls the feeds (every HUB_SYNC_INTERVAL_MS, default 1 s, while it leads).
  */
 export function countyBackground(services: CountyServices, parts: Pick<ServiceParts, 'env' | 'log'>): BackgroundWork[] {
+  let following: NodeJS.Timeout | null = null;
+  let followed: Promise<unknown> = Promise.resolve();
+  const followEvery = Number(parts.env.HUB_FOLLOW_INTERVAL_MS || 500);
+  const follow = () => {
+    followed = services.follower
+      .catchUp()
+      .then((changed) => (changed ? services.progress.warm() : undefined))
+      .catch((error: unknown) => parts.log.warn({ err: error instanceof Error ? error.message : String(error) }, '跟随持证索引失败 following the index failed'))
+      .finally(() => {
+        if (following) following = setTimeout(follow, followEvery);
+      });
+  };
   return [
     {
-      start: () => services.sync.start(Number(parts.env.HUB_SYNC_INTERVAL_MS || 1000)),
-      stop: () => services.sync.stop(),
+      // First, so that the model read at warm-up is followed from a step before it.
+      start: async () => {
+        await services.follower.catchUp();
+        following = setTimeout(follow, followEvery);
+      },
+      stop: async () => {
+        if (following) clearTimeout(following);
+        following = null;
+        await followed;
+      },
     },
     {
       start: () => {
@@ -110,6 +177,10 @@ export function countyBackground(services: CountyServices, parts: Pick<ServicePa
         );
       },
       stop: async () => undefined,
+    },
+    {
+      start: () => services.leadership.start(),
+      stop: () => services.leadership.stop(),
     },
   ];
 }

@@ -13,6 +13,8 @@ import { Initial1765100000000 } from './migrations/1765100000000-Initial';
 import { AnnualTargets1765200000000 } from './migrations/1765200000000-AnnualTargets';
 import { ledgerReportRoute } from './reports/ledgerReportRoute';
 import { HoldingIssuingBody1765290000001 } from './migrations/1765290000001-HoldingIssuingBody';
+import { sequenceTables } from './entities/sequenceTables';
+import { IndexSequence1765300000000 } from './migrations/1765300000000-IndexSequence';
 import { resolvers } from './resolvers';
 
 export const COUNTY_SLUG = 'county';
@@ -29,8 +31,8 @@ export function createCountySubgraph(env: NodeJS.ProcessEnv = process.env, count
     slug: COUNTY_SLUG,
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers: { Date: DateScalar, Fen: FenScalar, ...resolvers },
-    entities: [...indexTables, ...ledgerTables, ...targetTables].map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1765100000000, AnnualTargets1765200000000, HoldingIssuingBody1765290000001],
+    entities: [...indexTables, ...ledgerTables, ...targetTables, ...sequenceTables].map((spec) => toEntitySchema(spec)),
+    migrations: [Initial1765100000000, AnnualTargets1765200000000, HoldingIssuingBody1765290000001, IndexSequence1765300000000],
     services: (parts) => createCountyServices(parts, feeds),
     context: (base, services) => ({
       ...base,

@@ -4,6 +4,7 @@ import { PRINCIPAL_HEADER, requestPath, signCall } from '@hub/auth';
 import { Department, departments, departmentSlug } from '@hub/vocabulary';
 import type { FeedCursorRepository } from '../repositories/FeedCursorRepository';
 import type { FeedChange, IndexWriter } from '../repositories/IndexWriter';
+import { NotLeaderError } from '../repositories/IndexSequence';
 
 export interface FeedPage {
   changes: FeedChange[];
@@ -67,6 +68,8 @@ export class HolderIndexSync {
         if (page.changes.length < PAGE) return { department, applied };
       }
     } catch (error) {
+      // A deposed leader's last page: the new leader pulls from the same cursor; nothing to record.
+      if (error instanceof NotLeaderError) return { department, applied, error: error.message };
       const message = error instanceof Error ? error.message : String(error);
       this.log.warn({ department, err: message }, '部门变更流同步失败 change feed sync failed');
       await this.cursors.recordFailure(department, message);

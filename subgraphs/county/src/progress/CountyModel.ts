@@ -3,7 +3,7 @@ import type { CertificateKind } from '@hub/vocabulary';
 import type { HoldingFact, PersonFact, TrainingFact } from '../repositories/CountyFactsRepository';
 import { ageBandFloors, ageBandIndex, ageBandKeys } from './aggregateTypes';
 import type { AggregateDimension, AggregateFilter, AggregateRowCounts } from './aggregateTypes';
-import { Interner, PersonChains } from './PersonChains';
+import { IntColumn, IntColumnType, Interner, PersonChains } from './PersonChains';
 
 export interface HeadlineCounts {
   holders: number;
@@ -94,7 +94,8 @@ const ISSUED = 5;
 const VALID_UNTIL = 6; // NEVER when open-ended
 const REVOKED = 7; // revokedDay: NEVER when valid, ALWAYS when withdrawn without a date
 const KIND = 8;
-const HOLDING_WIDTH = 9;
+/** Column types in the order above: interned and small values in one or two bytes, days and occupations in four. */
+const HOLDING_COLUMNS: IntColumnType[] = [Int8Array, Int16Array, Int8Array, Int8Array, Int32Array, Int32Array, Int32Array, Int32Array, Int16Array];
 const LEVELS = 6;
 // Columns of a training row (only trainings that count: every outcome but dropped).
 const START = 0;
@@ -102,7 +103,7 @@ const TRAINING_DEPARTMENT = 1;
 const TRAINING_OCCUPATION = 2; // interned, -1 when none
 const TRAINING_CHANNEL = 3; // index in trainingChannels, -1 when not one of them
 const TRAINING_GROUP = 4; // interned target group
-const TRAINING_WIDTH = 5;
+const TRAINING_COLUMNS: IntColumnType[] = [Int32Array, Int8Array, Int32Array, Int8Array, Int16Array];
 /** Dimensions that describe a training and not a certificate: certificates cannot be grouped by them. */
 const TRAINING_ONLY: readonly AggregateDimension[] = ['TARGET_GROUP', 'CHANNEL'];
 /** No interned value matches a filter on it: nothing passes. */
@@ -131,8 +132,8 @@ export class CountyModel {
   private sex = new Int8Array(1024);
   /** 0 when not known. */
   private birthYear = new Int32Array(1024);
-  private readonly holdings = new PersonChains(HOLDING_WIDTH);
-  private readonly trainings = new PersonChains(TRAINING_WIDTH);
+  private readonly holdings = new PersonChains(HOLDING_COLUMNS);
+  private readonly trainings = new PersonChains(TRAINING_COLUMNS);
   private readonly townships = new Interner();
   private readonly categories = new Interner();
   private readonly kinds = new Interner();
@@ -571,14 +572,14 @@ export class CountyModel {
     };
   }
 
-  private internedAxis(interner: Interner, column: Int32Array): Axis {
+  private internedAxis(interner: Interner, column: IntColumn): Axis {
     return { radix: interner.values.length + 1, slot: (row) => column[row] + 1, key: (slot) => interner.values[slot - 1] ?? null };
   }
 
   /** The filter as a test on persons and one on rows; null when a filtered value is unknown (nothing passes). */
   private filterTests(
     filter: AggregateFilter,
-    columns: { department: Int32Array; category?: Int32Array; kind?: Int32Array; level?: Int32Array; occupation: Int32Array; day: Int32Array },
+    columns: { department: IntColumn; category?: IntColumn; kind?: IntColumn; level?: IntColumn; occupation: IntColumn; day: IntColumn },
   ): { person: (p: number) => boolean; row: (r: number) => boolean } | null {
     const lookup = (interner: Interner, value: string | undefined) => (value === undefined ? undefined : (interner.find(value) ?? NO_MATCH));
     const township = lookup(this.townships, filter.townshipCode);

@@ -17,6 +17,8 @@ export class LiveCountyModel {
   /** Null until first read whole (and again after a failed catch-up). */
   private model: CountyModel | null = null;
   private readonly stale = new Set<string>();
+  /** Set when the index changed in ways not known person by person: read it whole. */
+  private staleEverything = false;
 
   /** `recordKeyOf`: a person's record key for disclosure control (HMAC with the service's secret). */
   constructor(
@@ -25,7 +27,9 @@ export class LiveCountyModel {
     private readonly recordKeyOf: (personId: string) => number,
   ) {
     gate.onApplied((personIds) => {
-      if (this.model) for (const id of personIds) this.stale.add(id);
+      if (!this.model) return;
+      if (personIds === 'everything') this.staleEverything = true;
+      else for (const id of personIds) this.stale.add(id);
     });
   }
 
@@ -37,8 +41,9 @@ export class LiveCountyModel {
   private async catchUp(): Promise<CountyModel> {
     const model = this.model;
     try {
-      if (!model || this.stale.size > Math.max(RELOAD_AT, model.persons / 4)) {
+      if (!model || this.staleEverything || this.stale.size > Math.max(RELOAD_AT, model.persons / 4)) {
         this.stale.clear();
+        this.staleEverything = false;
         this.model = null;
         const fresh = new CountyModel(this.recordKeyOf);
         for (const range of RANGES) fresh.put([], ...(await this.readFacts(range)));

@@ -1,17 +1,24 @@
+/** A column's integers: as narrow as its values allow (a department id needs a byte, a date four). */
+export type IntColumn = Int8Array<ArrayBuffer> | Int16Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
+export type IntColumnType = Int8ArrayConstructor | Int16ArrayConstructor | Int32ArrayConstructor;
+
 /**
  * Rows of fixed integer columns, chained per person: `head[p]` is a person's first row, `next[r]` the row after
  * `r` (-1 ends a chain). A person's rows are replaced as a whole; freed rows are reused. Everything lives in typed
- * arrays, so half a million rows cost a few megabytes and nothing for the garbage collector to walk.
+ * arrays, so half a million rows cost a few megabytes and nothing for the garbage collector to walk; each column
+ * as narrow as its values (the model's memory per person is a target: docs/scaling.md).
  */
 export class PersonChains {
   private head = new Int32Array(1024).fill(-1);
   private next = new Int32Array(1024);
-  private readonly columns: Int32Array<ArrayBuffer>[];
+  private readonly columns: IntColumn[];
+  private readonly width: number;
   private free = -1;
   private used = 0;
 
-  constructor(private readonly width: number) {
-    this.columns = Array.from({ length: width }, () => new Int32Array(1024));
+  constructor(types: readonly IntColumnType[]) {
+    this.width = types.length;
+    this.columns = types.map((Type) => new Type(1024));
   }
 
   /** The first row of person `p`, or -1. */
@@ -25,7 +32,7 @@ export class PersonChains {
   }
 
   /** Column `c` of all rows (index it by row). */
-  column(c: number): Int32Array {
+  column(c: number): IntColumn {
     return this.columns[c];
   }
 
@@ -34,7 +41,12 @@ export class PersonChains {
     this.clear(p);
     for (let i = values.length - this.width; i >= 0; i -= this.width) {
       const row = this.allocate();
-      for (let c = 0; c < this.width; c++) this.columns[c][row] = values[i + c];
+      for (let c = 0; c < this.width; c++) {
+        const column = this.columns[c];
+        column[row] = values[i + c];
+        // A value too wide for its column would be stored wrapped and counted under another key.
+        if (column[row] !== values[i + c]) throw new RangeError(`column ${c} cannot hold ${values[i + c]}`);
+      }
       this.next[row] = this.head[p];
       this.head[p] = row;
     }
@@ -65,10 +77,10 @@ export class PersonChains {
   }
 }
 
-function grow(array: Int32Array<ArrayBuffer>, atLeast: number, fill: number): Int32Array<ArrayBuffer> {
+function grow<T extends IntColumn>(array: T, atLeast: number, fill: number): T {
   let length = array.length;
   while (length < atLeast) length *= 2;
-  const out = new Int32Array(length);
+  const out = new (array.constructor as new (length: number) => T)(length);
   out.set(array);
   if (fill !== 0) out.fill(fill, array.length);
   return out;

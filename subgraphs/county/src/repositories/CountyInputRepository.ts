@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Transactions } from '@hub/subgraph-kit';
 import type { IndexGate } from './IndexGate';
+import type { IndexSequence } from './IndexSequence';
 
 export interface PlanTargetRow {
   label: string;
@@ -14,6 +15,7 @@ export class CountyInputRepository {
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly gate: IndexGate,
+    private readonly sequence: IndexSequence,
   ) {}
 
   async targets(): Promise<Map<string, PlanTargetRow>> {
@@ -26,7 +28,12 @@ export class CountyInputRepository {
   }
 
   async setCountyInput(key: string, value: string, note: string | null): Promise<void> {
-    await this.transactions.run((manager) => manager.getRepository('CountyInput').save({ key, value, note, updatedAt: new Date().toISOString() }));
+    // A step of the index's sequence with no persons: the other replicas' figures change with it too.
+    const seq = await this.transactions.run(async (manager) => {
+      await manager.getRepository('CountyInput').save({ key, value, note, updatedAt: new Date().toISOString() });
+      return this.sequence.nextForInput(manager);
+    });
+    this.sequence.madeHere(seq);
     this.gate.changed();
   }
 }

@@ -8,7 +8,7 @@ export class IndexGate {
   /** Bumped on every applied page and every county input; caches of figures key on it. */
   version = 0;
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly appliedListeners: ((personIds: ReadonlySet<string>) => void)[] = [];
+  private readonly appliedListeners: ((personIds: ReadonlySet<string> | 'everything') => void)[] = [];
 
   /** Runs `work` alone: nothing else passed through the gate runs while it does. */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -17,13 +17,16 @@ export class IndexGate {
     return run;
   }
 
-  /** Calls `listener` after each applied page with the persons whose certificates, trainings or description it changed. */
-  onApplied(listener: (personIds: ReadonlySet<string>) => void): void {
+  /**
+   * Calls `listener` after each applied page with the persons whose certificates, trainings or description it
+   * changed, or with 'everything' when a replica fell too far behind the leader to know which.
+   */
+  onApplied(listener: (personIds: ReadonlySet<string> | 'everything') => void): void {
     this.appliedListeners.push(listener);
   }
 
   /** A page was applied: tell the listeners which persons it touched, and move the version. */
-  applied(personIds: ReadonlySet<string>): void {
+  applied(personIds: ReadonlySet<string> | 'everything'): void {
     for (const listener of this.appliedListeners) listener(personIds);
     this.version++;
   }

@@ -5,6 +5,7 @@ import type { ChangeEntity } from '@hub/subgraph-kit';
 import { auditEntry, holding, importRefusal, importRun, personMaster, personSeen, trainingFact } from '../entities/indexTables';
 import type { FeedCursorRepository } from './FeedCursorRepository';
 import type { IndexGate } from './IndexGate';
+import type { IndexSequence } from './IndexSequence';
 import type { PersonMasterRow } from './PersonMasterRepository';
 import { CertificateGrade, CertificateStatus, Department, gradeOfSkillLevel, isWithdrawn, kindInfo, levelNumber, SkillLevel, CertificateKind } from '@hub/vocabulary';
 
@@ -113,13 +114,15 @@ function personSeenRow(department: Department, change: FeedChange) {
 /**
  * Writes the county holder index: every department's certificates, trainings and person descriptions,
  * applied from their change feeds idempotently (a row only moves forward in its feed's order), one page at a
- * time through the gate, with the feed's cursor in the same transaction.
+ * time through the gate, with the feed's cursor and the index's change sequence (the persons the page touched,
+ * for the other replicas) in the same transaction. Only the holder of the feed lease writes (IndexSequence).
  */
 export class IndexWriter {
   constructor(
     private readonly transactions: Transactions,
     private readonly gate: IndexGate,
     private readonly cursors: FeedCursorRepository,
+    private readonly sequence: IndexSequence,
   ) {}
 
   /** Applies one page of a department's feed and moves its cursor, in one transaction. */
@@ -129,7 +132,14 @@ export class IndexWriter {
 
   private async applyNow(department: Department, changes: FeedChange[], latestSeq: number): Promise<void> {
     const touched = new Set<string>();
-    await this.transactions.run(async (manager) => {
+    const seq = await this.transactions.run(async (manager) => {
+      // An empty page only moves the cursor's "last asked" marks: no step of the sequence for it.
+      if (!changes.length) {
+        await this.cursors.advance(manager, department, [], latestSeq);
+        return null;
+      }
+      // First, so that on MySQL the lease row stays locked until commit: pages of two leaders cannot interleave.
+      const step = await this.sequence.nextForLeader(manager);
       const byEntity = (entity: FeedChange['entity']) => newestById(changes.filter((c) => c.entity === entity));
       await this.upsertNewer(manager, holding, 'certificate_id', department, byEntity('certificate'), certificateRow, touched);
       const trainings = byEntity('training');
@@ -142,8 +152,12 @@ export class IndexWriter {
       await this.insertAudits(manager, department, changes.filter((c) => c.entity === 'audit'));
       await this.insertImports(manager, department, changes.filter((c) => c.entity === 'import'));
       await this.cursors.advance(manager, department, changes.map((c) => c.seq), latestSeq);
+      await this.sequence.record(manager, step, touched);
+      return step;
     });
-    if (changes.length) this.gate.applied(touched);
+    if (seq === null) return;
+    this.sequence.madeHere(seq);
+    this.gate.applied(touched);
   }
 
   /** The stored directed marks of the trainings whose changes predate the directedKind field (see directedMark). */
