@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { cellKeySecret, recordKey } from '@hub/auth';
-import { BackgroundWork, ServiceParts, Transactions } from '@hub/subgraph-kit';
+import { BackgroundWork, demoPersons, ServiceParts, Transactions } from '@hub/subgraph-kit';
 import { Department, departments } from '@hub/vocabulary';
 import { CertificateCheckService, certificateCheckLimitsFromEnv } from './certificates/CertificateCheckService';
 import { FeedSource, HolderIndexSync, httpFeedSource } from './feeds/HolderIndexSync';
@@ -10,6 +10,7 @@ import { AnnualTargetService } from './ledger/AnnualTargetService';
 import { FeedLeadership, leaseTimingFromEnv } from './feeds/FeedLeadership';
 import { registerLeadershipMetrics } from './feeds/registerLeadershipMetrics';
 import { LedgerRepository } from './ledger/LedgerRepository';
+import { seedDemoTargets } from './ledger/seedDemoTargets';
 import { ProgressLedgerService } from './ledger/ProgressLedgerService';
 import { AggregateService } from './progress/AggregateService';
 import { CountyProgressService } from './progress/CountyProgressService';
@@ -181,6 +182,18 @@ export function countyBackground(services: CountyServices, parts: Pick<ServicePa
     {
       start: () => services.leadership.start(),
       stop: () => services.leadership.stop(),
+    },
+    {
+      // The demo county (npm start, HUB_DEMO on): targets the plan leaves to the office, once.
+      start: async () => {
+        if ((parts.env.HUB_DEMO || 'on').toLowerCase() === 'off') return;
+        try {
+          if (await seedDemoTargets(services.targets, demoPersons(parts.env))) parts.log.info('已生成演示目标 demo targets seeded');
+        } catch (error) {
+          parts.log.warn({ err: error instanceof Error ? error.message : String(error) }, '演示目标未生成 demo targets not seeded');
+        }
+      },
+      stop: async () => undefined,
     },
   ];
 }
