@@ -27,7 +27,16 @@ export class AuditRepository {
     private readonly transactions: Transactions,
   ) {}
 
-  async recordLookup(entry: Omit<AuditRow, 'seq'>): Promise<void> {
+  /** This process's lookups, one after another: each takes the next free negative number. */
+  private lookups: Promise<unknown> = Promise.resolve();
+
+  recordLookup(entry: Omit<AuditRow, 'seq'>): Promise<void> {
+    const run = this.lookups.then(() => this.insertLookup(entry));
+    this.lookups = run.catch(() => undefined);
+    return run;
+  }
+
+  private async insertLookup(entry: Omit<AuditRow, 'seq'>): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.transactions.run(async (manager) => {
@@ -36,8 +45,8 @@ export class AuditRepository {
         });
         return;
       } catch (error) {
-        // Two replicas took the same number: take the next.
-        if (!isUniqueViolation(error) || attempt >= 5) throw error;
+        // Another replica took the same number: take the next.
+        if (!isUniqueViolation(error) || attempt >= 10) throw error;
       }
     }
   }

@@ -1,4 +1,4 @@
-import { createContractEnv } from '@hub/subgraph-kit/src/testing';
+import { createContractEnv, undoMigrationsThrough } from '@hub/subgraph-kit/src/testing';
 import { createFinanceSubgraph } from '../server';
 
 /** Existing ledgers migrate: yearly employer totals become one cumulative total, fund_entry sums become fund_balance. */
@@ -14,7 +14,7 @@ describe('CumulativeCapAndFund1765000000000', () => {
 
   it('adds an employer’s yearly totals into one, sums the ledger per programme and year, and renames the cap rule', async () => {
     const db = finance.dataSource;
-    await db.undoLastMigration();
+    await undoMigrationsThrough(db, 'CumulativeCapAndFund1765000000000');
     const at = '2024-05-01T00:00:00.000Z';
     await db.query('INSERT INTO employer_year_total (employer_code, year, total_fen, claims, updated_at) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)', [
       'QY-A', 2023, 150000000, 1500, at,

@@ -1,4 +1,4 @@
-import { createContractEnv } from '@hub/subgraph-kit/src/testing';
+import { createContractEnv, undoMigrationsThrough } from '@hub/subgraph-kit/src/testing';
 import { createHrssSubgraph } from '../server';
 import { HolderIndex1764115200001 } from './1764115200001-HolderIndex';
 
@@ -18,8 +18,7 @@ describe('DataQuality1765000000001', () => {
     const runner = db.createQueryRunner();
     // The index as hrss kept it before the county service took it over (a new installation has dropped it).
     await new HolderIndex1764115200001().up(runner);
-    await db.undoLastMigration(); // CountyServiceTookIndex: nothing to undo
-    await db.undoLastMigration(); // DataQuality
+    await undoMigrationsThrough(db, 'DataQuality1765000000001');
     expect(await runner.hasColumn('holding', 'certificate_number')).toBe(false);
     const holding = 'INSERT INTO holding (department, certificate_id, person_id, kind, talent_category, skilled, level_number, occupation_code, issued_on, valid_until, status, revoked_on, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
     await db.query(holding, ['EDUCATION', '1', 'p1', 'SKILL_LEVEL', 'SKILLED', 1, 4, null, '2024-01-01', null, 'VALID', null, 17]);
