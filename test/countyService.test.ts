@@ -4,6 +4,7 @@ import { diff, CriticalityLevel } from '@graphql-inspector/core';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { prettyFormatQueryPlan, QueryPlanner } from '@apollo/query-planner';
 import { parse } from 'graphql';
+import { sharedSdl } from '@hub/subgraph-kit';
 import { composeApiSchema, printApiSchema } from '../scripts/lib/schema-check/composeApiSchema';
 import { subgraphSources, SubgraphSource } from '../scripts/lib/schema-check/subgraphSources';
 import { countyTransitionSources } from '../scripts/lib/countyTransition';
@@ -12,7 +13,8 @@ const root = path.join(__dirname, '..');
 const current = subgraphSources(root);
 const hrssBefore: SubgraphSource = {
   ...current.find((s) => s.slug === 'hrss')!,
-  sdl: fs.readFileSync(path.join(__dirname, 'fixtures', 'hrss-before-county-service.graphql'), 'utf8'),
+  // Its own part, frozen; the shared types are the kit's of today, as every subgraph's are.
+  sdl: `${fs.readFileSync(path.join(__dirname, 'fixtures', 'hrss-before-county-service.graphql'), 'utf8')}\n${sharedSdl}`,
 };
 const withoutCounty = current.filter((s) => s.slug !== 'county' && s.slug !== 'hrss');
 
