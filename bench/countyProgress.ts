@@ -19,12 +19,19 @@ import { summarizeCpuProfiles } from './lib/cpuProfileSummary';
 import { pidListeningOn, processAgeSeconds, rssMb } from './lib/procStats';
 
 const { values } = parseArgs({
-  options: { persons: { type: 'string', default: '300000' }, data: { type: 'string' }, requests: { type: 'string', default: '300' }, 'keep-index': { type: 'boolean', default: false }, 'cpu-prof': { type: 'boolean', default: false } },
+  options: {
+    persons: { type: 'string', default: '300000' },
+    data: { type: 'string' },
+    requests: { type: 'string', default: '300' },
+    'keep-index': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean', default: false },
+  },
 });
 const persons = Number(values.persons);
 const dataDir = path.resolve(values.data ?? path.join(root, 'data', `bench-${persons}`));
 const slugs = ['hrss', 'education', 'agriculture', 'veterans', 'civil-affairs', 'finance'];
-const HEADLINE = '{ countyProgress(asOf: $asOf) { certificateHolders { value target ratio } skilledTalents { value } midHighSkilledTalents { value } highSkilledTalents { value } newlyCertified { value } trainingPersonTimes { value } byDepartment { department holders overlap } byTownship { key holders } byLevel { key holders } byMonth { month certificatesIssued } completeness { department pendingChanges lastSyncedAt } } }';
+const HEADLINE =
+  '{ countyProgress(asOf: $asOf) { certificateHolders { value target ratio } skilledTalents { value } midHighSkilledTalents { value } highSkilledTalents { value } newlyCertified { value } trainingPersonTimes { value } byDepartment { department holders overlap } byTownship { key holders } byLevel { key holders } byMonth { month certificatesIssued } completeness { department pendingChanges lastSyncedAt } } }';
 const QUERY = `query($asOf: Date) ${HEADLINE}`;
 
 function log(line: string) {
@@ -32,16 +39,26 @@ function log(line: string) {
 }
 
 async function main(): Promise<void> {
-  log(`# countyProgress benchmark: ${persons} persons, data in ${path.relative(root, dataDir)}, ${os.cpus().length} cores, node ${process.version}`);
+  log(
+    `# countyProgress benchmark: ${persons} persons, data in ${path.relative(root, dataDir)}, ${os.cpus().length} cores, node ${process.version}`,
+  );
   if (!fs.existsSync(path.join(dataDir, 'hrss.sqlite'))) {
     log('seeding (once; later runs reuse it) …');
     const started = Date.now();
-    execFileSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'seed.ts'), '--persons', String(persons), '--data', dataDir], { stdio: 'inherit' });
+    execFileSync(
+      path.join(root, 'node_modules', '.bin', 'tsx'),
+      [path.join(root, 'scripts', 'seed.ts'), '--persons', String(persons), '--data', dataDir],
+      { stdio: 'inherit' },
+    );
     log(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   const counts = slugs.map((s) => {
     const db = new Database(path.join(dataDir, `${s}.sqlite`), { readonly: true });
-    const row = db.prepare('SELECT (SELECT COUNT(*) FROM certificate) AS c, (SELECT COUNT(*) FROM training) AS t, (SELECT COUNT(*) FROM change_log) AS l').get() as { c: number; t: number; l: number };
+    const row = db
+      .prepare(
+        'SELECT (SELECT COUNT(*) FROM certificate) AS c, (SELECT COUNT(*) FROM training) AS t, (SELECT COUNT(*) FROM change_log) AS l',
+      )
+      .get() as { c: number; t: number; l: number };
     db.close();
     return { slug: s, ...row };
   });
@@ -51,13 +68,16 @@ async function main(): Promise<void> {
 
   // The index from empty: the county service's database goes (it is created again at start), then the sync
   // is timed from the services' start. --keep-index skips the rebuild (to measure the queries alone on an index already built).
-  if (!values['keep-index']) for (const file of ['county.sqlite', 'county.sqlite-wal', 'county.sqlite-shm']) fs.rmSync(path.join(dataDir, file), { force: true });
+  if (!values['keep-index'])
+    for (const file of ['county.sqlite', 'county.sqlite-wal', 'county.sqlite-shm']) fs.rmSync(path.join(dataDir, file), { force: true });
 
   const started = Date.now();
   // The first computation at this size can take longer than the gateway's default 5 s per department.
   const profileDir = path.join(root, 'tmp', 'bench-progress', 'profiles');
   fs.rmSync(profileDir, { recursive: true, force: true });
-  const profiling = values['cpu-prof'] ? { NODE_OPTIONS: `--require ${path.join(root, 'bench', 'lib', 'cpuProfilePreload.cjs')}`, HUB_CPU_PROF_DIR: profileDir } : {};
+  const profiling = values['cpu-prof']
+    ? { NODE_OPTIONS: `--require ${path.join(root, 'bench', 'lib', 'cpuProfilePreload.cjs')}`, HUB_CPU_PROF_DIR: profileDir }
+    : {};
   const hub = await startHubProcess(dataDir, { HUB_SYNC_INTERVAL_MS: '500', HUB_COUNTY_TIMEOUT_MS: '120000', ...profiling }, 5500);
   try {
     const upAt = Date.now();
@@ -72,7 +92,9 @@ async function main(): Promise<void> {
     const ages = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, processAgeSeconds(pid)]));
     let built = 0;
     for (;;) {
-      const res = await hub.graphql<{ countyProgress: { completeness: { pendingChanges: number; lastSyncedAt: string | null }[] } }>('{ countyProgress { completeness { pendingChanges lastSyncedAt } } }');
+      const res = await hub.graphql<{ countyProgress: { completeness: { pendingChanges: number; lastSyncedAt: string | null }[] } }>(
+        '{ countyProgress { completeness { pendingChanges lastSyncedAt } } }',
+      );
       const c = res.data?.countyProgress.completeness ?? [];
       if (c.length === 6 && c.every((d) => d.lastSyncedAt && d.pendingChanges === 0)) {
         built = Date.now();
@@ -80,7 +102,9 @@ async function main(): Promise<void> {
       }
       await new Promise((r) => setTimeout(r, 500));
     }
-    log(`index built from empty: ${((built - upAt) / 1000).toFixed(1)} s after the services were up (${((built - started) / 1000).toFixed(1)} s after start), ${changes} changes`);
+    log(
+      `index built from empty: ${((built - upAt) / 1000).toFixed(1)} s after the services were up (${((built - started) / 1000).toFixed(1)} s after start), ${changes} changes`,
+    );
     const countyPid = pidListeningOn(5507);
     if (values['cpu-prof']) {
       // Each profiled process writes its profile on SIGUSR2 (bench/lib/cpuProfilePreload.cjs).
@@ -123,7 +147,19 @@ async function main(): Promise<void> {
     const committed = Date.now();
     const rec = await hub.graphql(
       'mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { id } }',
-      { i: { idNumber: newcomer, name: '基准测试', township: '城关镇', kind: 'SKILL_LEVEL', level: 'LEVEL_4', occupation: '6-18-02-04', certificateNumber: `BENCH-${Date.now()}`, issuingBody: '职教中心', issuedOn: '2026-11-01' } },
+      {
+        i: {
+          idNumber: newcomer,
+          name: '基准测试',
+          township: '城关镇',
+          kind: 'SKILL_LEVEL',
+          level: 'LEVEL_4',
+          occupation: '6-18-02-04',
+          certificateNumber: `BENCH-${Date.now()}`,
+          issuingBody: '职教中心',
+          issuedOn: '2026-11-01',
+        },
+      },
       staff,
     );
     if (rec.errors) throw new Error(JSON.stringify(rec.errors));
@@ -145,7 +181,9 @@ async function main(): Promise<void> {
     // The analysts' grouping right after that change: computed, not cached.
     const grouping = async () => {
       const t = process.hrtime.bigint();
-      const res = await hub.graphql('{ aggregate(dimensions: [TOWNSHIP, LEVEL], measures: [HOLDERS, CERTIFICATES, TRAININGS]) { rows { holders } } }');
+      const res = await hub.graphql(
+        '{ aggregate(dimensions: [TOWNSHIP, LEVEL], measures: [HOLDERS, CERTIFICATES, TRAININGS]) { rows { holders } } }',
+      );
       if (res.errors) throw new Error(JSON.stringify(res.errors));
       return Number(process.hrtime.bigint() - t) / 1e6;
     };
@@ -155,7 +193,9 @@ async function main(): Promise<void> {
     // The naive way: every department's certificates copied into one database, one COUNT DISTINCT each.
     const naivePath = path.join(os.tmpdir(), `naive-${process.pid}.sqlite`);
     const naive = new Database(naivePath);
-    naive.exec('CREATE TABLE all_certs (person_id TEXT, kind TEXT, level TEXT, issued_on TEXT, valid_until TEXT, status TEXT, revoked_on TEXT)');
+    naive.exec(
+      'CREATE TABLE all_certs (person_id TEXT, kind TEXT, level TEXT, issued_on TEXT, valid_until TEXT, status TEXT, revoked_on TEXT)',
+    );
     for (const s of slugs) {
       naive.exec(`ATTACH '${path.join(dataDir, `${s}.sqlite`)}' AS d`);
       naive.exec('INSERT INTO all_certs SELECT person_id, kind, level, issued_on, valid_until, status, revoked_on FROM d.certificate');
@@ -188,10 +228,18 @@ async function main(): Promise<void> {
     log(`| index built from empty (services up → all feeds drained) | ${((built - upAt) / 1000).toFixed(1)} s |`);
     log(`| countyProgress through the gateway, first call after the build (index read into memory, then counted) | ${ms(coldMs)} |`);
     log(`| county service resident memory after that call | ${countyRss.toFixed(0)} MB |`);
-    log(`| countyProgress through the gateway, p50 / p95 (${times.length} calls, same date) | ${ms(percentile(times, 50))} / ${ms(percentile(times, 95))} |`);
-    log(`| countyProgress, 10 new dates (each computed) p50 / max | ${ms(percentile(coldTimes, 50))} / ${ms(coldTimes[coldTimes.length - 1])} |`);
-    log(`| new certificate visible in the totals after commit (sync every 500 ms, polled every 100 ms) | ${visibleMs >= 0 ? `${ms(visibleMs)} (${value} → ${after}; slowest poll ${ms(Math.max(...freshness))})` : 'not within 30 s'} |`);
-    log(`| aggregate(TOWNSHIP × LEVEL; holders, certificates, trainings) right after that change / cached | ${ms(groupingCold)} / ${ms(groupingCached)} |`);
+    log(
+      `| countyProgress through the gateway, p50 / p95 (${times.length} calls, same date) | ${ms(percentile(times, 50))} / ${ms(percentile(times, 95))} |`,
+    );
+    log(
+      `| countyProgress, 10 new dates (each computed) p50 / max | ${ms(percentile(coldTimes, 50))} / ${ms(coldTimes[coldTimes.length - 1])} |`,
+    );
+    log(
+      `| new certificate visible in the totals after commit (sync every 500 ms, polled every 100 ms) | ${visibleMs >= 0 ? `${ms(visibleMs)} (${value} → ${after}; slowest poll ${ms(Math.max(...freshness))})` : 'not within 30 s'} |`,
+    );
+    log(
+      `| aggregate(TOWNSHIP × LEVEL; holders, certificates, trainings) right after that change / cached | ${ms(groupingCold)} / ${ms(groupingCached)} |`,
+    );
     log(`| naive: 4 COUNT DISTINCT over all rows in one database (median of 5) | ${ms(percentile(naiveTimes, 50))} |`);
     log(`| ratio naive / countyProgress p50 | ${(percentile(naiveTimes, 50) / percentile(times, 50)).toFixed(1)}× |`);
     log(`| holders: index ${after} vs naive ${naiveHolders} | ${after === naiveHolders ? 'equal' : 'DIFFERENT'} |`);

@@ -96,7 +96,13 @@ function queryCases(person: DemoPerson, many: DemoPerson[], callers: number): Qu
     rows { keys { dimension key label } holders certificates suppressed } } }`;
   const admins = Array.from({ length: callers }, (_, i): Principal => ({ subject: `bench-dashboard-${i + 1}`, role: 'COUNTY_ADMIN' }));
   return [
-    { name: 'dossier', label: `one person's dossier over six departments (${person.departments.length} hold records), every request the same`, query: DOSSIER_QUERY, operationName: 'Dossier', requests: [{ variables: { id: person.idNumber }, who: admin }] },
+    {
+      name: 'dossier',
+      label: `one person's dossier over six departments (${person.departments.length} hold records), every request the same`,
+      query: DOSSIER_QUERY,
+      operationName: 'Dossier',
+      requests: [{ variables: { id: person.idNumber }, who: admin }],
+    },
     {
       name: 'dossiers',
       label: `the dossier of ${many.length} different persons in turn (concurrent requests rarely identical)`,
@@ -104,7 +110,13 @@ function queryCases(person: DemoPerson, many: DemoPerson[], callers: number): Qu
       operationName: 'Dossier',
       requests: many.map((p) => ({ variables: { id: p.idNumber }, who: admin })),
     },
-    { name: 'progress', label: 'countyProgress headline figures, every request the same', query: progress, operationName: 'CountyProgress', requests: [{ variables: { asOf: AS_OF }, who: admin }] },
+    {
+      name: 'progress',
+      label: 'countyProgress headline figures, every request the same',
+      query: progress,
+      operationName: 'CountyProgress',
+      requests: [{ variables: { asOf: AS_OF }, who: admin }],
+    },
     {
       name: 'progress-callers',
       label: `the same countyProgress from ${callers} different callers in turn (nothing can be shared)`,
@@ -112,8 +124,20 @@ function queryCases(person: DemoPerson, many: DemoPerson[], callers: number): Qu
       operationName: 'CountyProgress',
       requests: admins.map((who) => ({ variables: { asOf: AS_OF }, who })),
     },
-    { name: 'list', label: 'hrssCertificates(first: 20, filter) with totalCount', query: list, operationName: 'CertificateList', requests: [{ variables: { filter: { kind: 'SKILL_LEVEL', level: 'LEVEL_4' } }, who: admin }] },
-    { name: 'grouping', label: 'analyst grouping: aggregate(dimensions: [TOWNSHIP, LEVEL]) holders and certificates, as ANALYST (small cells suppressed)', query: grouping, operationName: 'AnalystGrouping', requests: [{ variables: { asOf: AS_OF }, who: analyst }] },
+    {
+      name: 'list',
+      label: 'hrssCertificates(first: 20, filter) with totalCount',
+      query: list,
+      operationName: 'CertificateList',
+      requests: [{ variables: { filter: { kind: 'SKILL_LEVEL', level: 'LEVEL_4' } }, who: admin }],
+    },
+    {
+      name: 'grouping',
+      label: 'analyst grouping: aggregate(dimensions: [TOWNSHIP, LEVEL]) holders and certificates, as ANALYST (small cells suppressed)',
+      query: grouping,
+      operationName: 'AnalystGrouping',
+      requests: [{ variables: { asOf: AS_OF }, who: analyst }],
+    },
   ];
 }
 
@@ -163,11 +187,18 @@ async function waitForIndex(dataDir: string, timeoutMs: number): Promise<void> {
     const latest: Record<string, number> = {};
     for (const slug of SLUGS) {
       const db = new Database(path.join(dataDir, `${slug}.sqlite`), { readonly: true });
-      latest[slug.toUpperCase().replace(/-/g, '_')] = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM change_log').get() as { s: number }).s;
+      latest[slug.toUpperCase().replace(/-/g, '_')] = (
+        db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM change_log').get() as { s: number }
+      ).s;
       db.close();
     }
     const hrss = new Database(path.join(dataDir, 'hrss.sqlite'), { readonly: true });
-    const cursors = Object.fromEntries((hrss.prepare('SELECT department, last_seq FROM feed_cursor').all() as { department: string; last_seq: number }[]).map((r) => [r.department, r.last_seq]));
+    const cursors = Object.fromEntries(
+      (hrss.prepare('SELECT department, last_seq FROM feed_cursor').all() as { department: string; last_seq: number }[]).map((r) => [
+        r.department,
+        r.last_seq,
+      ]),
+    );
     hrss.close();
     const pending = Object.entries(latest).reduce((n, [d, s]) => n + Math.max(0, s - (cursors[d] ?? 0)), 0);
     if (pending === 0) return;
@@ -199,7 +230,8 @@ function stopChild(child: ChildProcess | undefined): Promise<void> {
 
 /** A signed principal header for one subgraph call (its service, path and body; a fresh nonce each time), as the gateways sign. */
 function signer(key: Buffer) {
-  return (who: Principal, audience: string, url: string, body: string): string => signCall(who, key, { audience, method: 'POST', path: requestPath(url), body });
+  return (who: Principal, audience: string, url: string, body: string): string =>
+    signCall(who, key, { audience, method: 'POST', path: requestPath(url), body });
 }
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -242,7 +274,9 @@ async function main(): Promise<void> {
         fs.rmSync(dataDir, { recursive: true, force: true });
         const t = Date.now();
         await snapshotDataDir(sourceDir, dataDir);
-        log(`data: private copy of ${path.relative(root, sourceDir)} in ${path.relative(root, dataDir)} (${((Date.now() - t) / 1000).toFixed(0)} s); kept for the next run`);
+        log(
+          `data: private copy of ${path.relative(root, sourceDir)} in ${path.relative(root, dataDir)} (${((Date.now() - t) / 1000).toFixed(0)} s); kept for the next run`,
+        );
       } else {
         log(`data: the private copy in ${path.relative(root, dataDir)} from an earlier run (--fresh-copy for a new one)`);
       }
@@ -266,7 +300,9 @@ async function main(): Promise<void> {
       HUB_RATE_LIMIT_BURST: '1000000',
       HUB_LOG_LEVEL: 'warn',
       // --cpu-prof itself is refused in NODE_OPTIONS; this preload starts the same profiler.
-      ...(values['cpu-prof'] ? { NODE_OPTIONS: `--require ${path.join(root, 'bench', 'lib', 'cpuProfilePreload.cjs')}`, HUB_CPU_PROF_DIR: profileDir } : {}),
+      ...(values['cpu-prof']
+        ? { NODE_OPTIONS: `--require ${path.join(root, 'bench', 'lib', 'cpuProfilePreload.cjs')}`, HUB_CPU_PROF_DIR: profileDir }
+        : {}),
     };
     let t = Date.now();
     // A hub that dies while starting (a port taken, a bad flag) fails the run at once, not after the 5 min health wait.
@@ -297,7 +333,11 @@ async function main(): Promise<void> {
         HUB_SUPERGRAPH: supergraphPath,
         HIVE_SUBGRAPH_URLS: JSON.stringify(subgraphUrls),
       });
-      await waitHttp(`http://127.0.0.1:${HIVE_PORT}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }, 120_000);
+      await waitHttp(
+        `http://127.0.0.1:${HIVE_PORT}/graphql`,
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' },
+        120_000,
+      );
       log(`hive gateway up on ${HIVE_PORT}`);
     }
     if (values.baseline) {
@@ -305,7 +345,12 @@ async function main(): Promise<void> {
       const rev = execFileSync('git', ['rev-parse', '--short', values.baseline], { cwd: root, encoding: 'utf8' }).trim();
       started.headDir = fs.mkdtempSync(path.join(workDir, `head-${rev}-`));
       execFileSync('sh', ['-c', `git archive ${rev} gateway | tar -x -C ${JSON.stringify(started.headDir)}`], { cwd: root });
-      started.head = spawnNode(path.join(started.headDir, 'gateway', 'src', 'index.ts'), { ...hub.env, NODE_OPTIONS: hubEnv.NODE_OPTIONS ?? '', HUB_GATEWAY_PORT: String(HEAD_PORT), HUB_SUPERGRAPH: supergraphPath });
+      started.head = spawnNode(path.join(started.headDir, 'gateway', 'src', 'index.ts'), {
+        ...hub.env,
+        NODE_OPTIONS: hubEnv.NODE_OPTIONS ?? '',
+        HUB_GATEWAY_PORT: String(HEAD_PORT),
+        HUB_SUPERGRAPH: supergraphPath,
+      });
       await waitHttp(`http://127.0.0.1:${HEAD_PORT}/health`, undefined, 120_000);
       log(`gateway at ${rev} up on ${HEAD_PORT}`);
     }
@@ -320,8 +365,13 @@ async function main(): Promise<void> {
       if (!pid) throw new Error(`no process listens on ${port} (${name})`);
       pids[name] = pid;
     }
-    log(`processes: ${Object.entries(pids).map(([n, p]) => `${n}=${p}`).join(' ')}`);
-    if (!commandLine(pids.gateway).includes(path.join('gateway', 'dist', 'index.js'))) throw new Error(`port ${PORT_BASE} is not the hub's gateway: ${commandLine(pids.gateway)}`);
+    log(
+      `processes: ${Object.entries(pids)
+        .map(([n, p]) => `${n}=${p}`)
+        .join(' ')}`,
+    );
+    if (!commandLine(pids.gateway).includes(path.join('gateway', 'dist', 'index.js')))
+      throw new Error(`port ${PORT_BASE} is not the hub's gateway: ${commandLine(pids.gateway)}`);
 
     const [person, ...others] = demoShowcase(1 + Number(values.persons), 3);
     const cases = queryCases(person, [person, ...others], Number(values.callers)).filter((c) => wanted.has(c.name));
@@ -334,11 +384,16 @@ async function main(): Promise<void> {
     const personIds = new Map<string, string>();
     const targetsFor = async (c: QueryCase): Promise<Target[]> => {
       const bodies = c.requests.map((r) => JSON.stringify({ query: c.query, operationName: c.operationName, variables: r.variables }));
-      const viaGateway = () => c.requests.map((r, i) => ({ body: bodies[i], headers: { authorization: `Bearer ${tokens.get(r.who.subject)}` } }));
+      const viaGateway = () =>
+        c.requests.map((r, i) => ({ body: bodies[i], headers: { authorization: `Bearer ${tokens.get(r.who.subject)}` } }));
       const out: Target[] = [{ name: 'gateway', cannon: { url: `http://127.0.0.1:${PORT_BASE}/graphql`, requests: viaGateway } }];
       if (started.head) out.push({ name: 'head', cannon: { url: `http://127.0.0.1:${HEAD_PORT}/graphql`, requests: viaGateway } });
       if (started.hive) {
-        const viaHive = () => c.requests.map((r, i) => ({ body: bodies[i], headers: { [BENCH_ROLE_HEADER]: r.who.role, [BENCH_SUBJECT_HEADER]: r.who.subject } }));
+        const viaHive = () =>
+          c.requests.map((r, i) => ({
+            body: bodies[i],
+            headers: { [BENCH_ROLE_HEADER]: r.who.role, [BENCH_SUBJECT_HEADER]: r.who.subject },
+          }));
         out.push({ name: 'hive', cannon: { url: `http://127.0.0.1:${HIVE_PORT}/graphql`, requests: viaHive } });
       }
       // Direct: the plan's fetches; entity representations are what the first stage answers (the person's id).
@@ -350,7 +405,11 @@ async function main(): Promise<void> {
           if (!('id' in variables)) throw new Error(`${c.name}: only dossier plans have entity fetches here`);
           const idNumber = String(variables.id);
           if (!personIds.has(idNumber)) {
-            const first = await hub.graphql<{ person: { id: string } | null }>('query($id: String!) { person(idNumber: $id) { id } }', { id: idNumber }, who);
+            const first = await hub.graphql<{ person: { id: string } | null }>(
+              'query($id: String!) { person(idNumber: $id) { id } }',
+              { id: idNumber },
+              who,
+            );
             if (!first.data?.person) throw new Error(`demo person ${idNumber.slice(0, 6)}… not found: ${JSON.stringify(first.errors)}`);
             personIds.set(idNumber, first.data.person.id);
           }
@@ -359,7 +418,10 @@ async function main(): Promise<void> {
         plans.push(
           fetches.map((f) => {
             const url = subgraphUrls[f.serviceName];
-            const body = JSON.stringify({ query: f.operation, variables: f.entity ? { representations } : Object.fromEntries(f.variableUsages.map((v) => [v, variables[v]])) });
+            const body = JSON.stringify({
+              query: f.operation,
+              variables: f.entity ? { representations } : Object.fromEntries(f.variableUsages.map((v) => [v, variables[v]])),
+            });
             // Signed per request sent: a signed header covers one call, once.
             return { stage: f.stage, url, body, headers: () => ({ [PRINCIPAL_HEADER]: sign(who, f.serviceName, url, body) }) };
           }),
@@ -377,9 +439,16 @@ async function main(): Promise<void> {
     for (const c of cases) {
       const direct = caseTargets.get(c.name)!.find((t) => t.name === 'direct')!;
       const t0 = Date.now();
-      const requests = direct.cannon ? direct.cannon.requests().map((r) => ({ url: direct.cannon!.url, body: r.body, headers: () => r.headers })) : direct.plans!.flat();
+      const requests = direct.cannon
+        ? direct.cannon.requests().map((r) => ({ url: direct.cannon!.url, body: r.body, headers: () => r.headers }))
+        : direct.plans!.flat();
       for (const r of requests.slice(0, 60)) {
-        await fetch(r.url, { method: 'POST', headers: { 'content-type': 'application/json', ...r.headers() }, body: r.body, signal: AbortSignal.timeout(300_000) }).then((x) => x.text());
+        await fetch(r.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...r.headers() },
+          body: r.body,
+          signal: AbortSignal.timeout(300_000),
+        }).then((x) => x.text());
       }
       log(`  primed ${c.name} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
@@ -389,23 +458,38 @@ async function main(): Promise<void> {
       // Headers are made when each request is sent: a direct request's signature is good for a few seconds only.
       const targets = caseTargets.get(c.name)!.map((t) => ({
         name: t.name,
-        requests: t.cannon ? t.cannon.requests().map((r) => [{ url: t.cannon!.url, body: r.body, headers: () => r.headers }]) : t.plans!.map((plan) => plan.map((p) => ({ url: p.url, body: p.body, headers: p.headers }))),
+        requests: t.cannon
+          ? t.cannon.requests().map((r) => [{ url: t.cannon!.url, body: r.body, headers: () => r.headers }])
+          : t.plans!.map((plan) => plan.map((p) => ({ url: p.url, body: p.body, headers: p.headers }))),
       }));
       for (let i = 0; i < c.requests.length; i++) {
         const answers: Record<string, string> = {};
         for (const target of targets) {
           for (const r of target.requests[i]) {
-            const response = await fetch(r.url, { method: 'POST', headers: { 'content-type': 'application/json', ...r.headers() }, body: r.body });
+            const response = await fetch(r.url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', ...r.headers() },
+              body: r.body,
+            });
             const text = await response.text();
-            if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${c.name} via ${target.name}: HTTP ${response.status} ${text.slice(0, 400)}`);
+            if (response.status !== 200 || text.includes('"errors"'))
+              throw new Error(`${c.name} via ${target.name}: HTTP ${response.status} ${text.slice(0, 400)}`);
             // lastSyncedAt moves every second while the hub syncs: not part of the comparison.
-            if (target.name !== 'direct') answers[target.name] = JSON.stringify(JSON.parse(text).data, (k, v) => (k === 'lastSyncedAt' ? undefined : v));
+            if (target.name !== 'direct')
+              answers[target.name] = JSON.stringify(JSON.parse(text).data, (k, v) => (k === 'lastSyncedAt' ? undefined : v));
           }
         }
-        if (new Set(Object.values(answers)).size !== 1) throw new Error(`${c.name}: the gateways answer differently: ${Object.entries(answers).map(([n, a]) => `${n}: ${a.slice(0, 300)}`).join(' | ')}`);
+        if (new Set(Object.values(answers)).size !== 1)
+          throw new Error(
+            `${c.name}: the gateways answer differently: ${Object.entries(answers)
+              .map(([n, a]) => `${n}: ${a.slice(0, 300)}`)
+              .join(' | ')}`,
+          );
       }
     }
-    log(`dossier person: ${person.name} (${person.departments.join(', ')}); ${others.length + 1} persons for the mixed dossiers; every target answers every request without errors, the gateways identically`);
+    log(
+      `dossier person: ${person.name} (${person.departments.join(', ')}); ${others.length + 1} persons for the mixed dossiers; every target answers every request without errors, the gateways identically`,
+    );
 
     const results: Measured[] = [];
     // Profiles (--cpu-prof) leave out each process's start-up and priming: everything before this moment.
@@ -419,7 +503,12 @@ async function main(): Promise<void> {
     for (const [level, connections] of connectionLevels.entries()) {
       for (const c of cases) {
         // The subgraphs' own caches (SQLite pages) warm on the first target measured: warm them first.
-        if (level === 0) await runOnce(caseTargets.get(c.name)!.find((t) => t.name === 'direct')!, connections, warmup);
+        if (level === 0)
+          await runOnce(
+            caseTargets.get(c.name)!.find((t) => t.name === 'direct')!,
+            connections,
+            warmup,
+          );
         for (const target of caseTargets.get(c.name)!) {
           await runOnce(target, connections, warmup);
           for (const pid of Object.values(pids)) resetPeakRss(pid);
@@ -444,14 +533,28 @@ async function main(): Promise<void> {
             peakRss,
           };
           results.push(m);
-          log(`  ${c.name.padEnd(9)} ${target.name.padEnd(8)} c=${String(connections).padEnd(3)} ${fmt(m.rps).padStart(7)} req/s  p50 ${fmt(m.p50)}  p95 ${fmt(m.p95)}  p99 ${fmt(m.p99)} ms  errors ${m.errors}`);
+          log(
+            `  ${c.name.padEnd(9)} ${target.name.padEnd(8)} c=${String(connections).padEnd(3)} ${fmt(m.rps).padStart(7)} req/s  p50 ${fmt(m.p50)}  p95 ${fmt(m.p95)}  p99 ${fmt(m.p99)} ms  errors ${m.errors}`,
+          );
         }
       }
     }
 
     // VmHWM is reset before every case, so the run's peak is the largest of the cases' peaks.
     const lifetimePeak = Object.fromEntries(Object.keys(pids).map((n) => [n, Math.max(...results.map((r) => r.peakRss[n]))]));
-    const report = renderReport({ results, cases, connectionLevels, duration, warmup, persons, certificates, startedAt, person, baseline: values.baseline, lifetimePeak });
+    const report = renderReport({
+      results,
+      cases,
+      connectionLevels,
+      duration,
+      warmup,
+      persons,
+      certificates,
+      startedAt,
+      person,
+      baseline: values.baseline,
+      lifetimePeak,
+    });
     log('');
     log(report);
     fs.writeFileSync(path.join(workDir, 'last-run.json'), JSON.stringify({ startedAt, results, lifetimePeak, pids }, null, 2));
@@ -463,7 +566,8 @@ async function main(): Promise<void> {
       // Each profiled process writes its profile on SIGUSR2 (bench/lib/cpuProfilePreload.cjs).
       for (const pid of Object.values(pids)) process.kill(pid, 'SIGUSR2');
       const until = Date.now() + 30_000;
-      while (Date.now() < until && !Object.values(pids).every((pid) => fs.existsSync(path.join(profileDir, `CPU.${pid}.cpuprofile`)))) await sleep(250);
+      while (Date.now() < until && !Object.values(pids).every((pid) => fs.existsSync(path.join(profileDir, `CPU.${pid}.cpuprofile`))))
+        await sleep(250);
       await stopAll();
       log('');
       log(summarizeCpuProfiles(profileDir, pids, 25, ages));
@@ -497,13 +601,23 @@ function renderReport(input: ReportInput): string {
   const subgraphCpu = (r: Measured) => SUBGRAPHS.reduce((n, s) => n + (r.cpu[s] ?? 0), 0);
   const lines: string[] = [];
   const command = `npm run bench:gateway -- ${process.argv.slice(2).join(' ')}`.trim();
-  lines.push(`Run: \`${command}\` on ${input.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version};`);
-  lines.push(`data: the demo county in ${values.data}${values['in-place'] ? '' : ' (a private copy)'}: ${input.persons.toLocaleString('en')} persons known to the departments, ${input.certificates.toLocaleString('en')} certificates in six SQLite databases.`);
-  lines.push(`Each case: ${input.warmup} s warm-up, then ${input.duration} s measured with autocannon (direct dossier: a closed-loop client replaying the plan); the machine is shared, so compare within the run.`);
+  lines.push(
+    `Run: \`${command}\` on ${input.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version};`,
+  );
+  lines.push(
+    `data: the demo county in ${values.data}${values['in-place'] ? '' : ' (a private copy)'}: ${input.persons.toLocaleString('en')} persons known to the departments, ${input.certificates.toLocaleString('en')} certificates in six SQLite databases.`,
+  );
+  lines.push(
+    `Each case: ${input.warmup} s warm-up, then ${input.duration} s measured with autocannon (direct dossier: a closed-loop client replaying the plan); the machine is shared, so compare within the run.`,
+  );
   lines.push(`Cases: ${cases.map((c) => `**${c.name}** = ${c.label}`).join('; ')}.`);
-  lines.push(`Targets: **gateway** = our gateway (JWT verified per request, limits on); ${input.baseline ? `**head** = the gateway code at \`${input.baseline}\` (before this change); ` : ''}**hive** = Hive Gateway + router-runtime, authentication off, signed principal added per subgraph call; **direct** = the gateway's planned subgraph requests sent straight to the subgraphs (dossier: hrss, then the five entity fetches in parallel).`);
+  lines.push(
+    `Targets: **gateway** = our gateway (JWT verified per request, limits on); ${input.baseline ? `**head** = the gateway code at \`${input.baseline}\` (before this change); ` : ''}**hive** = Hive Gateway + router-runtime, authentication off, signed principal added per subgraph call; **direct** = the gateway's planned subgraph requests sent straight to the subgraphs (dossier: hrss, then the five entity fetches in parallel).`,
+  );
   lines.push('');
-  lines.push('| case | conns | target | req/s | p50 ms | p95 ms | p99 ms | errors | front CPU s | front CPU ms/req | subgraphs CPU s | front peak RSS MB |');
+  lines.push(
+    '| case | conns | target | req/s | p50 ms | p95 ms | p99 ms | errors | front CPU s | front CPU ms/req | subgraphs CPU s | front peak RSS MB |',
+  );
   lines.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const connections of connectionLevels) {
     for (const c of cases) {
@@ -519,7 +633,9 @@ function renderReport(input: ReportInput): string {
   lines.push('');
   lines.push('Ratios (requests/s; p95 as gateway ÷ other, lower is better for us):');
   lines.push('');
-  lines.push(`| case | conns | gateway ÷ hive req/s | gateway ÷ hive p95 | gateway ÷ direct req/s |${input.baseline ? ' gateway ÷ head req/s | head p95 → gateway p95 |' : ''}`);
+  lines.push(
+    `| case | conns | gateway ÷ hive req/s | gateway ÷ hive p95 | gateway ÷ direct req/s |${input.baseline ? ' gateway ÷ head req/s | head p95 → gateway p95 |' : ''}`,
+  );
   lines.push(`|---|---:|---:|---:|---:|${input.baseline ? '---:|---:|' : ''}`);
   for (const connections of connectionLevels) {
     for (const c of cases) {
@@ -535,16 +651,26 @@ function renderReport(input: ReportInput): string {
   }
   const top = Math.max(...connectionLevels);
   lines.push('');
-  lines.push(`CPU seconds of every process during each ${input.duration} s case at ${top} connections (peak RSS MB of that case in brackets):`);
+  lines.push(
+    `CPU seconds of every process during each ${input.duration} s case at ${top} connections (peak RSS MB of that case in brackets):`,
+  );
   lines.push('');
-  const procs = ['gateway', ...(input.baseline ? ['head'] : []), 'hive', ...SUBGRAPHS, 'loadgen'].filter((p) => results.some((r) => r.cpu[p] !== undefined));
+  const procs = ['gateway', ...(input.baseline ? ['head'] : []), 'hive', ...SUBGRAPHS, 'loadgen'].filter((p) =>
+    results.some((r) => r.cpu[p] !== undefined),
+  );
   lines.push(`| case | target | ${procs.join(' | ')} |`);
   lines.push(`|---|---|${procs.map(() => '---:').join('|')}|`);
   for (const r of results.filter((x) => x.connections === top)) {
-    lines.push(`| ${r.query} | ${r.target} | ${procs.map((p) => (p === 'loadgen' ? fmt(r.cpu[p]) : `${fmt(r.cpu[p])} (${fmt(r.peakRss[p], 0)})`)).join(' | ')} |`);
+    lines.push(
+      `| ${r.query} | ${r.target} | ${procs.map((p) => (p === 'loadgen' ? fmt(r.cpu[p]) : `${fmt(r.cpu[p])} (${fmt(r.peakRss[p], 0)})`)).join(' | ')} |`,
+    );
   }
   lines.push('');
-  lines.push(`Peak RSS over all cases (MB): ${Object.entries(input.lifetimePeak).map(([n, v]) => `${n} ${fmt(v, 0)}`).join(', ')}.`);
+  lines.push(
+    `Peak RSS over all cases (MB): ${Object.entries(input.lifetimePeak)
+      .map(([n, v]) => `${n} ${fmt(v, 0)}`)
+      .join(', ')}.`,
+  );
 
   // The issue's targets, judged on this run.
   const dossier = find('dossier', 'gateway', top);
@@ -552,8 +678,12 @@ function renderReport(input: ReportInput): string {
   const progress = find('progress', 'gateway', top);
   const progressDirect = find('progress', 'direct', top);
   const gatewayPeak = Math.max(...results.filter((r) => r.target === 'gateway').map((r) => r.peakRss.gateway));
-  const errorsAtTop = results.filter((r) => r.connections === top && r.target === 'gateway').map((r) => ({ name: r.query, errors: r.errors }));
-  const othersFailing = results.filter((r) => r.connections === top && r.target !== 'gateway' && r.errors > 0).map((r) => `${r.query}/${r.target}: ${r.errors}`);
+  const errorsAtTop = results
+    .filter((r) => r.connections === top && r.target === 'gateway')
+    .map((r) => ({ name: r.query, errors: r.errors }));
+  const othersFailing = results
+    .filter((r) => r.connections === top && r.target !== 'gateway' && r.errors > 0)
+    .map((r) => `${r.query}/${r.target}: ${r.errors}`);
   const ok = (b: boolean) => (b ? '**met**' : '**not met**');
   lines.push('');
   lines.push(`Targets (at ${top} connections):`);
@@ -572,10 +702,14 @@ function renderReport(input: ReportInput): string {
     );
   }
   if (progress && progressDirect) {
-    lines.push(`- countyProgress through the gateway ≥ 0.5× hrss direct: ${fmt(progress.rps)} vs ${fmt(progressDirect.rps)} req/s (${fmt(progress.rps / progressDirect.rps, 2)}×) — ${ok(progress.rps >= 0.5 * progressDirect.rps)}`);
+    lines.push(
+      `- countyProgress through the gateway ≥ 0.5× hrss direct: ${fmt(progress.rps)} vs ${fmt(progressDirect.rps)} req/s (${fmt(progress.rps / progressDirect.rps, 2)}×) — ${ok(progress.rps >= 0.5 * progressDirect.rps)}`,
+    );
   }
   if (callers && callersDirect) {
-    lines.push(`  - the same from ${input.cases.find((c) => c.name === 'progress-callers')?.requests.length ?? '?'} different callers (nothing shared): ${fmt(callers.rps)} vs ${fmt(callersDirect.rps)} req/s (${fmt(callers.rps / callersDirect.rps, 2)}×) — ${ok(callers.rps >= 0.5 * callersDirect.rps)}`);
+    lines.push(
+      `  - the same from ${input.cases.find((c) => c.name === 'progress-callers')?.requests.length ?? '?'} different callers (nothing shared): ${fmt(callers.rps)} vs ${fmt(callersDirect.rps)} req/s (${fmt(callers.rps / callersDirect.rps, 2)}×) — ${ok(callers.rps >= 0.5 * callersDirect.rps)}`,
+    );
   }
   lines.push(`- gateway peak RSS under load ≤ 300 MB: ${fmt(gatewayPeak, 0)} MB — ${ok(gatewayPeak <= 300)}`);
   const failing = errorsAtTop.filter((e) => e.errors > 0);

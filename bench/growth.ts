@@ -33,7 +33,11 @@ import type { FeedChange } from '../subgraphs/county/src/repositories/IndexWrite
 import { createCountySubgraph } from '../subgraphs/county/src/server';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '30000,300000,3000000' }, changes: { type: 'string', default: '100000' }, 'db-up-to': { type: 'string', default: '300000' } },
+  options: {
+    sizes: { type: 'string', default: '30000,300000,3000000' },
+    changes: { type: 'string', default: '100000' },
+    'db-up-to': { type: 'string', default: '300000' },
+  },
 });
 const DB_UP_TO = Number(values['db-up-to']);
 const sizes = values.sizes.split(',').map(Number);
@@ -93,7 +97,14 @@ function rowsFor(from: number, to: number) {
     const id = personId(n);
     const department = departments[Math.floor(r() * departments.length)];
     const township = r() < 0.95 ? townshipCodes[Math.floor(r() * townshipCodes.length)] : null;
-    const person = { personId: id, name: `人员${n}`, idNumberMasked: '410928********', sex: r() < 0.5 ? 'MALE' : 'FEMALE', birthYear: 1960 + Math.floor(r() * 45), townshipCode: township };
+    const person = {
+      personId: id,
+      name: `人员${n}`,
+      idNumberMasked: '410928********',
+      sex: r() < 0.5 ? 'MALE' : 'FEMALE',
+      birthYear: 1960 + Math.floor(r() * 45),
+      townshipCode: township,
+    };
     masters.push({ ...person, departments: department });
     seen.push({ ...person, department, updatedAt: '2025-01-01T00:00:00.000Z', seq: 1 });
     for (let c = r() < 0.7 ? 1 : r() < 0.8 ? 2 : 3; c > 0; c--) {
@@ -165,10 +176,48 @@ function changes(persons: number, count: number, firstSeq: number, seed: number)
     const at = '2026-06-01T00:00:00.000Z';
     const pick = r();
     if (pick < 0.6) out.push({ seq, entity: 'certificate', entityId: `e${seq}`, personId: id, at, record: certificateRecord(r, id) });
-    else if (pick < 0.7) out.push({ seq, entity: 'certificate', entityId: `e${Math.floor(r() * Math.max(1, seq - 1))}`, personId: id, at, record: certificateRecord(r, id) });
+    else if (pick < 0.7)
+      out.push({
+        seq,
+        entity: 'certificate',
+        entityId: `e${Math.floor(r() * Math.max(1, seq - 1))}`,
+        personId: id,
+        at,
+        record: certificateRecord(r, id),
+      });
     else if (pick < 0.9)
-      out.push({ seq, entity: 'training', entityId: `f${seq}`, personId: id, at, record: { personId: id, channel: 'SOCIAL_RURAL', targetGroup: 'OTHER', startDate: day(r, 2025, 2), endDate: null, outcome: 'COMPLETED', programme: r() < 0.1 ? '订单班' : '培训' } });
-    else out.push({ seq, entity: 'person', entityId: id, personId: id, at, record: { name: `人员${n}`, idNumberMasked: '410928********', sex: 'MALE', birthYear: 1980, townshipCode: townshipCodes[n % townshipCodes.length], updatedAt: at } });
+      out.push({
+        seq,
+        entity: 'training',
+        entityId: `f${seq}`,
+        personId: id,
+        at,
+        record: {
+          personId: id,
+          channel: 'SOCIAL_RURAL',
+          targetGroup: 'OTHER',
+          startDate: day(r, 2025, 2),
+          endDate: null,
+          outcome: 'COMPLETED',
+          programme: r() < 0.1 ? '订单班' : '培训',
+        },
+      });
+    else
+      out.push({
+        seq,
+        entity: 'person',
+        entityId: id,
+        personId: id,
+        at,
+        record: {
+          name: `人员${n}`,
+          idNumberMasked: '410928********',
+          sex: 'MALE',
+          birthYear: 1980,
+          townshipCode: townshipCodes[n % townshipCodes.length],
+          updatedAt: at,
+        },
+      });
   }
   return out;
 }
@@ -191,7 +240,12 @@ function factsFor(from: number, to: number): [PersonFact[], HoldingFact[], Train
   const rows = rowsFor(from, to);
   const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return [
-    rows.masters.map((m) => ({ personId: String(m.personId), townshipCode: str(m.townshipCode), sex: str(m.sex), birthYear: m.birthYear === null || m.birthYear === undefined ? null : Number(m.birthYear) })),
+    rows.masters.map((m) => ({
+      personId: String(m.personId),
+      townshipCode: str(m.townshipCode),
+      sex: str(m.sex),
+      birthYear: m.birthYear === null || m.birthYear === undefined ? null : Number(m.birthYear),
+    })),
     rows.holdings.map((h) => ({
       personId: String(h.personId),
       department: String(h.department),
@@ -205,7 +259,16 @@ function factsFor(from: number, to: number): [PersonFact[], HoldingFact[], Train
       status: String(h.status) as CertificateStatus,
       revokedOn: str(h.revokedOn),
     })),
-    rows.trainings.filter((t) => t.outcome !== 'DROPPED').map((t) => ({ personId: String(t.personId), department: String(t.department), occupationCode: null, startDate: String(t.startDate), channel: String(t.channel), targetGroup: String(t.targetGroup) })),
+    rows.trainings
+      .filter((t) => t.outcome !== 'DROPPED')
+      .map((t) => ({
+        personId: String(t.personId),
+        department: String(t.department),
+        occupationCode: null,
+        startDate: String(t.startDate),
+        channel: String(t.channel),
+        targetGroup: String(t.targetGroup),
+      })),
   ];
 }
 
@@ -225,7 +288,8 @@ async function measureModel(persons: number): Promise<Row> {
   }
   const modelBytes = memory() - before;
   const newDate: number[] = [];
-  for (const asOf of ['2026-10-01', '2025-07-15', '2024-03-31']) newDate.push((await time(async () => model.counts(asOf, '2025-01-01', RULES)))[1]);
+  for (const asOf of ['2026-10-01', '2025-07-15', '2024-03-31'])
+    newDate.push((await time(async () => model.counts(asOf, '2025-01-01', RULES)))[1]);
   // 1,000 changed persons re-read (here: their facts put again, with a new certificate each) and the count redone.
   const r = random(7);
   const changed = Array.from({ length: 1000 }, () => Math.floor(r() * persons));
@@ -238,7 +302,19 @@ async function measureModel(persons: number): Promise<Row> {
     model.counts('2026-11-26', '2025-01-01', RULES);
   });
   if (model.persons !== persons) throw new Error(`model has ${model.persons} persons, expected ${persons}`);
-  return { persons, certificates, fillS: 0, bytesPerPerson: modelBytes / persons, modelMb: modelBytes / 1e6, loadMs, newDateMs: median(newDate), afterChangesMs, applyPerSecond: NaN, applyPerCpuSecond: NaN, modelOnly: true };
+  return {
+    persons,
+    certificates,
+    fillS: 0,
+    bytesPerPerson: modelBytes / persons,
+    modelMb: modelBytes / 1e6,
+    loadMs,
+    newDateMs: median(newDate),
+    afterChangesMs,
+    applyPerSecond: NaN,
+    applyPerCpuSecond: NaN,
+    modelOnly: true,
+  };
 }
 
 interface Row {
@@ -264,7 +340,9 @@ async function measure(persons: number): Promise<Row> {
   try {
     await county.init();
     const [filled, fillMs] = await time(() => fill(county.dataSource, persons));
-    console.error(`  ${persons}: filled ${filled.certificates} certificates, ${filled.trainings} trainings in ${(fillMs / 1000).toFixed(0)} s`);
+    console.error(
+      `  ${persons}: filled ${filled.certificates} certificates, ${filled.trainings} trainings in ${(fillMs / 1000).toFixed(0)} s`,
+    );
 
     // The model alone: read whole from the index, as every replica does at start.
     const before = memory();
@@ -320,7 +398,9 @@ function fit(xs: number[], ys: number[]): { a: number; b: number } {
 }
 
 async function main(): Promise<void> {
-  console.log(`# growth curve: ${sizes.join(', ')} persons, ${CHANGES} changes applied, ${os.cpus().length} cores, node ${process.version}, SQLite`);
+  console.log(
+    `# growth curve: ${sizes.join(', ')} persons, ${CHANGES} changes applied, ${os.cpus().length} cores, node ${process.version}, SQLite`,
+  );
   const rows: Row[] = [];
   const line = (r: Row) =>
     `| ${r.persons.toLocaleString('en')}${r.modelOnly ? ' (model alone)' : ''} | ${r.certificates.toLocaleString('en')} | ${r.modelMb.toFixed(0)} MB | ${r.bytesPerPerson.toFixed(0)} | ${(r.loadMs / 1000).toFixed(2)} s | ${r.newDateMs.toFixed(0)} ms | ${r.afterChangesMs.toFixed(0)} ms | ${r.modelOnly ? '–' : `${Math.round(r.applyPerSecond).toLocaleString('en')}/s (${(100_000 / r.applyPerSecond).toFixed(1)} s per 100k)`} | ${r.modelOnly ? '–' : `${Math.round(r.applyPerCpuSecond).toLocaleString('en')}/s`} |`;
@@ -328,7 +408,9 @@ async function main(): Promise<void> {
     rows.push(size > DB_UP_TO ? await measureModel(size) : await measure(size));
     console.error(line(rows[rows.length - 1]));
   }
-  console.log('\n| persons | certificates | model memory | bytes/person | model load | countyProgress, new date | after 1,000 changes | index apply (wall) | index apply (per CPU second) |');
+  console.log(
+    '\n| persons | certificates | model memory | bytes/person | model load | countyProgress, new date | after 1,000 changes | index apply (wall) | index apply (per CPU second) |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(line(r));
   if (rows.length > 1) {
@@ -339,8 +421,28 @@ async function main(): Promise<void> {
       return `${(b * scale).toFixed(3)} ${unit} per person (+ ${a.toFixed(0)})`;
     };
     const db = rows.filter((r) => !r.modelOnly);
-    const load = db.length > 1 ? fit(db.map((r) => r.persons), db.map((r) => r.loadMs)) : null;
-    console.log(`\nfitted: memory ${per(rows.map((r) => r.modelMb * 1e6), 'bytes', 1)}; load from the index ${load ? `${(load.b * 1000).toFixed(1)} µs per person` : '–'}; new-date count ${per(rows.map((r) => r.newDateMs), 'µs', 1000)}; after 1,000 changes ${per(rows.map((r) => r.afterChangesMs), 'µs', 1000)}`);
+    const load =
+      db.length > 1
+        ? fit(
+            db.map((r) => r.persons),
+            db.map((r) => r.loadMs),
+          )
+        : null;
+    console.log(
+      `\nfitted: memory ${per(
+        rows.map((r) => r.modelMb * 1e6),
+        'bytes',
+        1,
+      )}; load from the index ${load ? `${(load.b * 1000).toFixed(1)} µs per person` : '–'}; new-date count ${per(
+        rows.map((r) => r.newDateMs),
+        'µs',
+        1000,
+      )}; after 1,000 changes ${per(
+        rows.map((r) => r.afterChangesMs),
+        'µs',
+        1000,
+      )}`,
+    );
   }
   const top = rows[rows.length - 1];
   const checks = [

@@ -48,7 +48,9 @@ function dayPlus(base: number, days: number): Date {
 
 /** Row i of the synthetic file: every 100th row is bad in one of four ways. */
 function rowOf(i: number, names: string[], extras: string[]): unknown[] {
-  const birth = dayPlus(Date.UTC(1960, 0, 1), i % 15_000).toISOString().slice(0, 10);
+  const birth = dayPlus(Date.UTC(1960, 0, 1), i % 15_000)
+    .toISOString()
+    .slice(0, 10);
   let id = makeIdNumber('410928', birth, Math.floor(i / 15_000));
   const male = Number(id[16]) % 2 === 1;
   const [code, name] = occupations[i % occupations.length];
@@ -56,7 +58,7 @@ function rowOf(i: number, names: string[], extras: string[]): unknown[] {
   let issued: unknown = dayPlus(Date.UTC(2021, 0, 1), i % 1500);
   let level: string | null = levels[i % levels.length];
   if (i % 100 === 17) {
-    switch ((i / 100) % 4 | 0) {
+    switch (((i / 100) % 4) | 0) {
       case 0:
         id = `${id.slice(0, 17)}${id[17] === '1' ? '2' : '1'}`; // wrong check character
         break;
@@ -93,7 +95,23 @@ async function writeFile(file: string, extras: string[]): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('证书');
   sheet.addRow(['2024年职业技能等级证书登记表（基准测试）']).commit();
-  const headers = ['序号', '姓名', '身份证号', '性别', '乡镇', '职业编码', '职业(工种)', '证书类别', '等级', '证书编号', '发证机构', '发证日期', '有效期至', '证书状态', ...extras];
+  const headers = [
+    '序号',
+    '姓名',
+    '身份证号',
+    '性别',
+    '乡镇',
+    '职业编码',
+    '职业(工种)',
+    '证书类别',
+    '等级',
+    '证书编号',
+    '发证机构',
+    '发证日期',
+    '有效期至',
+    '证书状态',
+    ...extras,
+  ];
   sheet.addRow(headers).commit();
   const names = townships().map((t) => t.name);
   for (let i = 0; i < ROWS; i++) {
@@ -109,13 +127,21 @@ async function writeFile(file: string, extras: string[]): Promise<void> {
 async function generateAndRun(): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-'));
   const file = path.join(dir, 'certificates.xlsx');
-  const extras = intakeColumns(departmentFactories[slug]({ ...process.env, HUB_LOG_LEVEL: 'silent' }).definition, 'certificates').filter((c) => c.extra).map((c) => c.label);
+  const extras = intakeColumns(departmentFactories[slug]({ ...process.env, HUB_LOG_LEVEL: 'silent' }).definition, 'certificates')
+    .filter((c) => c.extra)
+    .map((c) => c.label);
   const started = Date.now();
   await writeFile(file, extras);
-  console.log(`文件 file: ${ROWS} rows, ${(fs.statSync(file).size / 1024 / 1024).toFixed(0)} MB xlsx, written in ${((Date.now() - started) / 1000).toFixed(1)} s (${file})`);
-  const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--file', file, '--rows', String(ROWS), '--department', slug, '--batch', String(args.batch)], {
-    stdio: 'inherit',
-  });
+  console.log(
+    `文件 file: ${ROWS} rows, ${(fs.statSync(file).size / 1024 / 1024).toFixed(0)} MB xlsx, written in ${((Date.now() - started) / 1000).toFixed(1)} s (${file})`,
+  );
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, __filename, '--file', file, '--rows', String(ROWS), '--department', slug, '--batch', String(args.batch)],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
   else console.log(`kept ${file}`);
   return child.status ?? 1;
@@ -134,12 +160,16 @@ async function importOnce(file: string): Promise<void> {
   }, 100);
   const started = Date.now();
   const cpuBefore = process.cpuUsage();
-  const result = await importFile(hub, { path: file }, {
-    batchSize: Number(args.batch),
-    env,
-    reportPath: path.join(dir, 'report.xlsx'),
-    afterScan: collectGarbage,
-  });
+  const result = await importFile(
+    hub,
+    { path: file },
+    {
+      batchSize: Number(args.batch),
+      env,
+      reportPath: path.join(dir, 'report.xlsx'),
+      afterScan: collectGarbage,
+    },
+  );
   const seconds = (Date.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
@@ -147,9 +177,15 @@ async function importOnce(file: string): Promise<void> {
   const maxRss = process.resourceUsage().maxRSS * 1024;
 
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-  console.log(`部门 department: ${slug}; 机器 machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; Node ${process.version}; batch ${args.batch}`);
-  console.log(`接受 accepted ${result.accepted}, 拒绝 rejected ${result.rejected}, 新增 created ${result.created}, batches ${result.batches}`);
-  console.log(`导入 import: ${seconds.toFixed(1)} s, ${(ROWS / seconds).toFixed(0)} rows/s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; load average ${os.loadavg()[0].toFixed(1)})`);
+  console.log(
+    `部门 department: ${slug}; 机器 machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; Node ${process.version}; batch ${args.batch}`,
+  );
+  console.log(
+    `接受 accepted ${result.accepted}, 拒绝 rejected ${result.rejected}, 新增 created ${result.created}, batches ${result.batches}`,
+  );
+  console.log(
+    `导入 import: ${seconds.toFixed(1)} s, ${(ROWS / seconds).toFixed(0)} rows/s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; load average ${os.loadavg()[0].toFixed(1)})`,
+  );
   console.log(`内存 peak RSS (sampled every 100 ms): ${mb(peak)} (${mb(baseline)} before the import); process maxRSS: ${mb(maxRss)}`);
   const ok = seconds <= 60 && Math.max(peak, maxRss) <= 300 * 1024 * 1024;
   console.log(ok ? '目标达成 target met (≤ 60 s, ≤ 300 MB)' : '未达目标 target missed (≤ 60 s, ≤ 300 MB)');

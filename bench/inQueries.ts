@@ -14,7 +14,9 @@ import { createEducationSubgraph } from '@hub/subgraph-education/src/server';
 import { devSecretsEnv } from '../scripts/lib/devSecrets';
 import { root } from '../scripts/lib/subgraphList';
 
-const { values } = parseArgs({ options: { data: { type: 'string', default: path.join('tmp', 'bench-startup', 'data') }, rounds: { type: 'string', default: '3000' } } });
+const { values } = parseArgs({
+  options: { data: { type: 'string', default: path.join('tmp', 'bench-startup', 'data') }, rounds: { type: 'string', default: '3000' } },
+});
 
 async function main(): Promise<void> {
   const dataDir = path.resolve(root, values.data!);
@@ -25,12 +27,16 @@ async function main(): Promise<void> {
   const entity = hub.repo.specs.certificate.entity;
   const metadata = hub.dataSource.getMetadata(entity);
   const column = metadata.findColumnWithPropertyName('personId')!.databaseName;
-  const ids = ((await hub.dataSource.query(`SELECT DISTINCT ${column} AS id FROM ${metadata.tableName} LIMIT 500`)) as { id: string }[]).map((r) => r.id);
+  const ids = (
+    (await hub.dataSource.query(`SELECT DISTINCT ${column} AS id FROM ${metadata.tableName} LIMIT 500`)) as { id: string }[]
+  ).map((r) => r.id);
   const cache = new InQueryCache(hub.dataSource);
   const rounds = Number(values.rounds);
   console.log(`| keys per call | TypeORM findBy (µs/call) | InQueryCache (µs/call) | ratio |\n|---:|---:|---:|---:|`);
   for (const size of [1, 5, 51]) {
-    const batches = Array.from({ length: 50 }, (_, i) => ids.slice((i * size) % (ids.length - size), ((i * size) % (ids.length - size)) + size));
+    const batches = Array.from({ length: 50 }, (_, i) =>
+      ids.slice((i * size) % (ids.length - size), ((i * size) % (ids.length - size)) + size),
+    );
     const time = async (read: (keys: string[]) => Promise<unknown[]>): Promise<number> => {
       for (let i = 0; i < 200; i++) await read(batches[i % batches.length]);
       const started = process.hrtime.bigint();

@@ -69,7 +69,10 @@ async function perCall(redisUrl: string): Promise<string[]> {
     const [apqMemory] = await timeCalls(n, () => memoryApq.get('apq:known'));
     const [apqRedis50, apqRedis99] = await timeCalls(n, () => shared.apqCache.get('apq:known'));
     const f = (us: number) => us.toFixed(1);
-    return [`| rate-limit check | ${f(limitMemory)} | ${f(limitRedis50)} | ${f(limitRedis99)} |`, `| APQ lookup (hit) | ${f(apqMemory)} | ${f(apqRedis50)} | ${f(apqRedis99)} |`];
+    return [
+      `| rate-limit check | ${f(limitMemory)} | ${f(limitRedis50)} | ${f(limitRedis99)} |`,
+      `| APQ lookup (hit) | ${f(apqMemory)} | ${f(apqRedis50)} | ${f(apqRedis99)} |`,
+    ];
   } finally {
     await shared.close();
   }
@@ -78,7 +81,7 @@ async function perCall(redisUrl: string): Promise<string[]> {
 async function main(): Promise<void> {
   const haproxy = findBinary('haproxy');
   const redisBinary = findBinary('redis-server');
-  if (!haproxy || !redisBinary) throw new Error('needs Debian\'s haproxy and redis-server (apt-get install -y haproxy redis-server)');
+  if (!haproxy || !redisBinary) throw new Error("needs Debian's haproxy and redis-server (apt-get install -y haproxy redis-server)");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-replicas-'));
   const redis = await startRedisServer(redisBinary);
   let memoryGateway: ChildProcess | undefined;
@@ -92,7 +95,11 @@ async function main(): Promise<void> {
     const memoryPort = await freePort();
     const env: NodeJS.ProcessEnv = { ...demo.env, HUB_GATEWAY_PORT: String(memoryPort) };
     delete env.HUB_REDIS_URL;
-    memoryGateway = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'gateway', 'src', 'index.ts')], { cwd: root, env, stdio: 'ignore' });
+    memoryGateway = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'gateway', 'src', 'index.ts')], {
+      cwd: root,
+      env,
+      stdio: 'ignore',
+    });
     for (let i = 0; ; i++) {
       try {
         if ((await fetch(`http://127.0.0.1:${memoryPort}/health`)).ok) break;
@@ -117,16 +124,23 @@ async function main(): Promise<void> {
     ] as const;
     const connections = Number(values.connections);
     const rows: string[] = [];
-    for (let round = 1; round <= Number(values.rounds); round++) for (const [name, url] of cases) {
-      await runCannon({ url, requests }, connections, Number(values.warmup));
-      const result = await runCannon({ url, requests }, connections, Number(values.duration));
-      const sorted = [...result.latencies].sort((a, b) => a - b);
-      const row = `| ${round} | ${name} | ${connections} | ${(result.count / result.durationS).toFixed(0)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${result.errors} |`;
-      console.log(row);
-      rows.push(row);
-    }
-    console.log(['', '| round | target | connections | req/s | p50 ms | p99 ms | errors |', '|---|---|---|---|---|---|---|', ...rows].join('\n'));
-    console.log(['', '| one call | in memory p50 µs | in Redis p50 µs | in Redis p99 µs |', '|---|---|---|---|', ...(await perCall(redis.url))].join('\n'));
+    for (let round = 1; round <= Number(values.rounds); round++)
+      for (const [name, url] of cases) {
+        await runCannon({ url, requests }, connections, Number(values.warmup));
+        const result = await runCannon({ url, requests }, connections, Number(values.duration));
+        const sorted = [...result.latencies].sort((a, b) => a - b);
+        const row = `| ${round} | ${name} | ${connections} | ${(result.count / result.durationS).toFixed(0)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${result.errors} |`;
+        console.log(row);
+        rows.push(row);
+      }
+    console.log(
+      ['', '| round | target | connections | req/s | p50 ms | p99 ms | errors |', '|---|---|---|---|---|---|---|', ...rows].join('\n'),
+    );
+    console.log(
+      ['', '| one call | in memory p50 µs | in Redis p50 µs | in Redis p99 µs |', '|---|---|---|---|', ...(await perCall(redis.url))].join(
+        '\n',
+      ),
+    );
   } finally {
     memoryGateway?.kill('SIGTERM');
     await demo.stop();

@@ -13,7 +13,8 @@ const calls = Number(values.calls);
 const key = randomBytes(32);
 const who: Principal = { subject: 'bench-admin', role: 'COUNTY_ADMIN' };
 const body = JSON.stringify({
-  query: 'query($representations:[_Any!]!){_entities(representations:$representations){...on Person{education{certificates{certificateNumber kind level school}trainings{programme school major}}}}}',
+  query:
+    'query($representations:[_Any!]!){_entities(representations:$representations){...on Person{education{certificates{certificateNumber kind level school}trainings{programme school major}}}}}',
   variables: { representations: [{ __typename: 'Person', id: 'x'.repeat(43) }] },
 });
 const call = { audience: 'education', method: 'POST', path: '/graphql' };
@@ -34,7 +35,10 @@ const sign = cpuMicros(() => {
 const verify = cpuMicros(() => {
   for (const header of headers) {
     const verified = verifyCall(header, key, call);
-    if (!verified || verified.bodyDigest !== bodyDigest(body) || !ledger.firstSight(verified.nonce, verified.expiresAt)) throw new Error('a signed call did not verify');
+    if (!verified || verified.bodyDigest !== bodyDigest(body) || !ledger.firstSight(verified.nonce, verified.expiresAt))
+      throw new Error('a signed call did not verify');
   }
 });
-console.log(`${calls} calls, body ${body.length} bytes: sign ${sign.toFixed(1)} µs, verify + digest + nonce ${verify.toFixed(1)} µs of CPU per call`);
+console.log(
+  `${calls} calls, body ${body.length} bytes: sign ${sign.toFixed(1)} µs, verify + digest + nonce ${verify.toFixed(1)} µs of CPU per call`,
+);

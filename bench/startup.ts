@@ -132,7 +132,14 @@ async function stopTree(child: ChildProcess): Promise<void> {
 }
 
 function hubEnv(demo: boolean): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...ports, HUB_DATA_DIR: dataDir, HUB_DEMO: demo ? 'on' : 'off', HUB_DEMO_PERSONS: values.persons, HUB_LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...ports,
+    HUB_DATA_DIR: dataDir,
+    HUB_DEMO: demo ? 'on' : 'off',
+    HUB_DEMO_PERSONS: values.persons,
+    HUB_LOG_LEVEL: 'warn',
+  };
   delete env.npm_lifecycle_event;
   return { ...env, ...devSecretsEnv(dataDir, env).env };
 }
@@ -143,7 +150,9 @@ async function warmUp(env: NodeJS.ProcessEnv, total: number): Promise<number> {
   const persons = demoShowcase(50, 2);
   const bodies = [
     ...persons.map((p) => ({ query: DOSSIER_QUERY, variables: { id: p.idNumber } })),
-    { query: '{ countyProgress(asOf: "2025-12-31") { certificateHolders { value } skilledTalents { value } byTownship { key holders } } }' },
+    {
+      query: '{ countyProgress(asOf: "2025-12-31") { certificateHolders { value } skilledTalents { value } byTownship { key holders } } }',
+    },
     { query: '{ hrssCertificates(first: 20) { totalCount edges { node { certificateNumber level } } } }' },
   ];
   let failed = 0;
@@ -151,7 +160,11 @@ async function warmUp(env: NodeJS.ProcessEnv, total: number): Promise<number> {
   const worker = async () => {
     while (next < total) {
       const body = bodies[next++ % bodies.length];
-      const response = await fetch(`${gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      const response = await fetch(`${gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
       const json = (await response.json()) as { errors?: unknown[] };
       if (!response.ok || json.errors) failed++;
     }
@@ -189,8 +202,20 @@ async function measure(way: string, npmArgs: string[]): Promise<Footprint> {
     const failed = await warmUp(env, Number(values.requests));
     await sleep(2000);
     const loadedMb = treeRssMb(child.pid!);
-    const footprint = { way, command: `npm ${npmArgs.join(' ')}`, processes: tree.length, commands: tree.map(commandOf), readySeconds, readyCpu, idleMb, loadedMb, failed };
-    console.log(`${way}: ${footprint.processes} processes, ready in ${readySeconds.toFixed(1)} s (${readyCpu.toFixed(1)} CPU s), ${idleMb.toFixed(0)} MB idle, ${loadedMb.toFixed(0)} MB after ${values.requests} requests (${failed} failed)`);
+    const footprint = {
+      way,
+      command: `npm ${npmArgs.join(' ')}`,
+      processes: tree.length,
+      commands: tree.map(commandOf),
+      readySeconds,
+      readyCpu,
+      idleMb,
+      loadedMb,
+      failed,
+    };
+    console.log(
+      `${way}: ${footprint.processes} processes, ready in ${readySeconds.toFixed(1)} s (${readyCpu.toFixed(1)} CPU s), ${idleMb.toFixed(0)} MB idle, ${loadedMb.toFixed(0)} MB after ${values.requests} requests (${failed} failed)`,
+    );
     return footprint;
   } finally {
     await stopTree(child);
@@ -207,9 +232,17 @@ function report(rows: Footprint[], seconds: number): string {
     '',
     '| way | command | processes | ready (s) | CPU s until ready | RSS idle (MB) | RSS after warm-up (MB) | failed requests |',
     '|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.way} | \`${r.command}\` | ${r.processes} | ${r.readySeconds.toFixed(1)} | ${r.readyCpu.toFixed(1)} | ${r.idleMb.toFixed(0)} | ${r.loadedMb.toFixed(0)} | ${r.failed} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.way} | \`${r.command}\` | ${r.processes} | ${r.readySeconds.toFixed(1)} | ${r.readyCpu.toFixed(1)} | ${r.idleMb.toFixed(0)} | ${r.loadedMb.toFixed(0)} | ${r.failed} |`,
+    ),
     '',
-    `Load average when the run ended: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (other work on the machine). "CPU s until ready" is the user + system time of the processes running at that moment (not the build check, which has exited): on two idle cores the start cannot take less than half of it. Processes counted are the whole tree under npm, npm itself included. Compiled: ${after.commands.map((c) => `\`${c}\``).join(', ')}.`,
+    `Load average when the run ended: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        ', ',
+      )} (other work on the machine). "CPU s until ready" is the user + system time of the processes running at that moment (not the build check, which has exited): on two idle cores the start cannot take less than half of it. Processes counted are the whole tree under npm, npm itself included. Compiled: ${after.commands.map((c) => `\`${c}\``).join(', ')}.`,
     '',
     'Targets (issue 16):',
     `- one process per service plus at most one launcher, npm's own wrapper aside: ${after.processes - 1} ≤ ${services + 1} — ${after.processes - 1 <= services + 1 ? 'met' : 'NOT met'}`,
@@ -224,7 +257,12 @@ function writeBenchmarks(section: string): void {
   const file = path.join(root, 'BENCHMARKS.md');
   const text = fs.readFileSync(file, 'utf8');
   const pattern = /<!-- bench:startup -->[\s\S]*?<!-- \/bench:startup -->/;
-  fs.writeFileSync(file, pattern.test(text) ? text.replace(pattern, section) : `${text.trimEnd()}\n\n## Startup and footprint (npm run bench:startup)\n\n${section}\n`);
+  fs.writeFileSync(
+    file,
+    pattern.test(text)
+      ? text.replace(pattern, section)
+      : `${text.trimEnd()}\n\n## Startup and footprint (npm run bench:startup)\n\n${section}\n`,
+  );
 }
 
 async function main(): Promise<void> {

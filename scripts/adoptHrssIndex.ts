@@ -11,7 +11,13 @@ import { AdoptError, adoptHrssIndex } from '@hub/subgraph-county/src/adopt/adopt
 import { createCountySubgraph } from '@hub/subgraph-county/src/server';
 
 async function main(): Promise<void> {
-  const { values: args } = parseArgs({ options: { replace: { type: 'boolean', default: false }, 'keep-source': { type: 'boolean', default: false }, 'drop-source': { type: 'boolean', default: false } } });
+  const { values: args } = parseArgs({
+    options: {
+      replace: { type: 'boolean', default: false },
+      'keep-source': { type: 'boolean', default: false },
+      'drop-source': { type: 'boolean', default: false },
+    },
+  });
   const env = process.env;
   const county = createCountySubgraph(env);
   const hrss = createDataSource({ slug: 'hrss', entities: [], migrations: [] }, env);
@@ -20,16 +26,25 @@ async function main(): Promise<void> {
     if (databaseKind(env) === 'mysql' && env.HUB_MYSQL_CREATE_DATABASE === '1') await ensureMysqlDatabase('hrss', env);
     await hrss.initialize();
     console.log('迁移持证索引 moving the holder index from hrss to the county service:');
-    const outcome = await adoptHrssIndex(hrss, county.dataSource, { replace: args.replace, keepSource: args['keep-source'], dropSourceOnly: args['drop-source'], log: (line) => console.log(line) });
+    const outcome = await adoptHrssIndex(hrss, county.dataSource, {
+      replace: args.replace,
+      keepSource: args['keep-source'],
+      dropSourceOnly: args['drop-source'],
+      log: (line) => console.log(line),
+    });
     if (args['drop-source']) {
       console.log(outcome.droppedSource ? '✓ 已删除人社局数据库中的旧表 hrss copies dropped' : '人社局数据库中没有旧表 nothing to drop');
       return;
     }
     if (!outcome.adopted) {
-      console.log('人社局数据库中没有持证索引（新安装或已迁移），无需迁移 hrss holds no index (new installation or already moved): nothing to do');
+      console.log(
+        '人社局数据库中没有持证索引（新安装或已迁移），无需迁移 hrss holds no index (new installation or already moved): nothing to do',
+      );
       return;
     }
-    console.log(`✓ 已迁移并逐表核对行数 moved, every table's row count checked${outcome.droppedSource ? '；人社局数据库中的旧表已删除 hrss copies dropped' : '（保留了人社局的旧表 hrss copies kept）'}`);
+    console.log(
+      `✓ 已迁移并逐表核对行数 moved, every table's row count checked${outcome.droppedSource ? '；人社局数据库中的旧表已删除 hrss copies dropped' : '（保留了人社局的旧表 hrss copies kept）'}`,
+    );
   } catch (error) {
     if (error instanceof AdoptError) {
       console.error(`✗ ${error.message}`);

@@ -17,13 +17,22 @@ import { rewriteHubRequires } from './lib/rewriteHubRequires';
 const root = findRoot(__dirname);
 const stampFile = path.join(root, 'dist', '.build-fingerprint');
 
-function compileUnit(ts: typeof import('typescript'), options: import('typescript').CompilerOptions, unit: BuildUnit, known: Workspace[]): number {
+function compileUnit(
+  ts: typeof import('typescript'),
+  options: import('typescript').CompilerOptions,
+  unit: BuildUnit,
+  known: Workspace[],
+): number {
   fs.rmSync(unit.outDir, { recursive: true, force: true });
   const files = sourceFiles(unit.srcDir);
   for (const file of files) {
     const rel = path.relative(unit.srcDir, file).replace(/\.ts$/, '.js');
     const outFile = path.join(unit.outDir, rel);
-    const output = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: options, fileName: file, reportDiagnostics: false });
+    const output = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+      compilerOptions: options,
+      fileName: file,
+      reportDiagnostics: false,
+    });
     const map = JSON.parse(output.sourceMapText ?? '{}') as { file?: string; sources?: string[]; sourceRoot?: string };
     map.file = path.basename(outFile);
     map.sources = [path.relative(path.dirname(outFile), file).split(path.sep).join('/')];
@@ -41,7 +50,13 @@ function compileUnit(ts: typeof import('typescript'), options: import('typescrip
 export function build({ ifStale = false }: { ifStale?: boolean } = {}): boolean {
   const units = buildUnits(root);
   const fingerprint = buildFingerprint(root, units);
-  if (ifStale && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === fingerprint && units.every((u) => fs.existsSync(u.outDir))) return false;
+  if (
+    ifStale &&
+    fs.existsSync(stampFile) &&
+    fs.readFileSync(stampFile, 'utf8') === fingerprint &&
+    units.every((u) => fs.existsSync(u.outDir))
+  )
+    return false;
   const started = Date.now();
   // Loaded only when there is something to build: `npm start` on built sources stays quick.
   const ts = require('typescript') as typeof import('typescript');

@@ -26,7 +26,13 @@ async function main(): Promise<void> {
   const county = createCountySubgraph(process.env);
   await county.init();
   try {
-    await writeDataQualityReport(county.services.quality, department ? [department] : departments, department, format, fs.createWriteStream(args.out));
+    await writeDataQualityReport(
+      county.services.quality,
+      department ? [department] : departments,
+      department,
+      format,
+      fs.createWriteStream(args.out),
+    );
     console.log(`已导出数据质量报告 data-quality report written: ${path.resolve(args.out)}`);
   } finally {
     await county.dataSource.destroy();

@@ -30,7 +30,9 @@ function replicasFromEnv(raw: string | undefined): Record<string, number> {
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-replicas-'));
-  const redis = process.env.HUB_REDIS_URL ? { url: process.env.HUB_REDIS_URL, stop: async () => undefined } : await startRedisServer(binary('redis-server', 'redis-server'));
+  const redis = process.env.HUB_REDIS_URL
+    ? { url: process.env.HUB_REDIS_URL, stop: async () => undefined }
+    : await startRedisServer(binary('redis-server', 'redis-server'));
   const cleanup = async () => {
     await redis.stop();
     if (process.env.HUB_KEEP_DATA !== '1') fs.rmSync(dataDir, { recursive: true, force: true });

@@ -60,7 +60,8 @@ async function main(): Promise<void> {
 
   const slug = args.department as string | undefined;
   if (!slug || !Object.hasOwn(departmentFactories, slug)) fail(`请用 --department 指定部门：${Object.keys(departmentFactories).join('|')}`);
-  const townshipCode = args.township === undefined ? undefined : (matchTownship(args.township)?.code ?? fail(`无法识别的乡镇 ${args.township}`));
+  const townshipCode =
+    args.township === undefined ? undefined : (matchTownship(args.township)?.code ?? fail(`无法识别的乡镇 ${args.township}`));
   const hub = departmentFactories[slug](process.env);
   await hub.init();
   try {

@@ -11,7 +11,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ImportInterruptedError, importFile, ImportResult, IntakeFileError, readingLines, SheetKind, tuneHeapForImport, writeTemplate } from '@hub/intake';
+import {
+  ImportInterruptedError,
+  importFile,
+  ImportResult,
+  IntakeFileError,
+  readingLines,
+  SheetKind,
+  tuneHeapForImport,
+  writeTemplate,
+} from '@hub/intake';
 import { Department, departmentLabels } from '@hub/vocabulary';
 import { departmentFactories } from './lib/departmentFactories';
 
@@ -31,9 +40,16 @@ function usage(message: string): never {
 function printResult(department: Department, result: ImportResult): void {
   const label = departmentLabels[department];
   const kind = result.kind === 'certificates' ? '证书 certificates' : '培训 trainings';
-  console.log(`${label} ${kind}：${result.file}（表头在第 ${result.headerRow} 行 header row ${result.headerRow}）${result.dryRun ? ' — 试运行，未写入 dry run, nothing written' : ''}`);
-  console.log(`数据行 rows ${result.rows}：接受 accepted ${result.accepted}，拒绝 rejected ${result.rejected}，被后面同号行覆盖 superseded ${result.superseded}`);
-  if (!result.dryRun) console.log(`新增 created ${result.created}，更新 updated ${result.updated}，未变 unchanged ${result.unchanged}（${result.batches} 批 batches）`);
+  console.log(
+    `${label} ${kind}：${result.file}（表头在第 ${result.headerRow} 行 header row ${result.headerRow}）${result.dryRun ? ' — 试运行，未写入 dry run, nothing written' : ''}`,
+  );
+  console.log(
+    `数据行 rows ${result.rows}：接受 accepted ${result.accepted}，拒绝 rejected ${result.rejected}，被后面同号行覆盖 superseded ${result.superseded}`,
+  );
+  if (!result.dryRun)
+    console.log(
+      `新增 created ${result.created}，更新 updated ${result.updated}，未变 unchanged ${result.unchanged}（${result.batches} 批 batches）`,
+    );
   if (result.ignoredColumns.length) console.log(`未识别、未导入的列 ignored columns: ${result.ignoredColumns.join('、')}`);
   if (result.looseRows > 0) console.log(`近似读取、请核对 loosely read rows: ${result.looseRows}`);
   if (result.warnings.length > 0) console.log(`已导入但有提示 imported with a warning: ${result.warnings.length}（见报告 see the report）`);
@@ -42,8 +58,13 @@ function printResult(department: Department, result: ImportResult): void {
   for (const e of [...result.errors, ...result.supersededRows].sort((a, b) => a.row - b.row).slice(0, 10)) {
     console.log(`  第 ${e.row} 行 row ${e.row}  [${e.column}] ${e.value ? `“${e.value}” ` : ''}${e.reason}`);
   }
-  if (result.errors.length + result.supersededRows.length > 10) console.log(`  …… 共 ${result.errors.length + result.supersededRows.length} 条 (see the report)`);
-  console.log(result.reportPath ? `报告 report: ${result.reportPath}` : '未写报告（试运行可用 --report 指定）no report written (use --report with --dry-run)');
+  if (result.errors.length + result.supersededRows.length > 10)
+    console.log(`  …… 共 ${result.errors.length + result.supersededRows.length} 条 (see the report)`);
+  console.log(
+    result.reportPath
+      ? `报告 report: ${result.reportPath}`
+      : '未写报告（试运行可用 --report 指定）no report written (use --report with --dry-run)',
+  );
 }
 
 async function main(): Promise<number> {
@@ -69,7 +90,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const slug = args.department as string | undefined;
-  if (!slug || !Object.hasOwn(departmentFactories, slug)) usage(`请用 --department 指定部门 (unknown or missing --department "${args.department ?? ''}")`);
+  if (!slug || !Object.hasOwn(departmentFactories, slug))
+    usage(`请用 --department 指定部门 (unknown or missing --department "${args.department ?? ''}")`);
 
   if (args.template !== undefined) {
     const kind = args.template as SheetKind;
@@ -96,13 +118,17 @@ async function main(): Promise<number> {
   try {
     for (const file of files) {
       try {
-        const result = await importFile(hub, { path: file }, {
-          dryRun: args['dry-run'],
-          reportPath: args.report,
-          batchSize,
-          env: process.env,
-          afterScan: collectGarbage,
-        });
+        const result = await importFile(
+          hub,
+          { path: file },
+          {
+            dryRun: args['dry-run'],
+            reportPath: args.report,
+            batchSize,
+            env: process.env,
+            afterScan: collectGarbage,
+          },
+        );
         printResult(hub.definition.code, result);
       } catch (error) {
         if (error instanceof IntakeFileError) {

@@ -16,7 +16,13 @@ import { departmentLabels, departments, departmentSlug } from '@hub/vocabulary';
 import { addToDockerCompose, addToDockerfile, addToMysqlInit, DeploymentDepartment } from './lib/deploymentEdits';
 import { departmentFiles } from './lib/departmentFiles';
 import { departmentNames, labelProblem, slugProblem } from './lib/departmentNames';
-import { addObjectProperty, addPropertyToObjectsHolding, appendArrayString, appendToStringArraysHolding, SourceEdit } from './lib/sourceEdits';
+import {
+  addObjectProperty,
+  addPropertyToObjectsHolding,
+  appendArrayString,
+  appendToStringArraysHolding,
+  SourceEdit,
+} from './lib/sourceEdits';
 import { root } from './lib/subgraphList';
 import { addWorkspaceToLock } from './lib/workspaceLock';
 
@@ -27,13 +33,17 @@ function fail(message: string): never {
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { english: { type: 'string' } } });
 const [slug, label] = positionals;
-if (!slug || !label) fail('用法 usage: npm run new-department -- <slug> <中文名称> [--english "English name"]\n  e.g. npm run new-department -- market-regulation 市场监督管理局');
+if (!slug || !label)
+  fail(
+    '用法 usage: npm run new-department -- <slug> <中文名称> [--english "English name"]\n  e.g. npm run new-department -- market-regulation 市场监督管理局',
+  );
 const problem = slugProblem(slug) ?? labelProblem(label);
 if (problem) fail(problem);
 
 const names = departmentNames(slug, label, values.english);
 if (fs.existsSync(path.join(root, 'subgraphs', slug))) fail(`subgraphs/${slug} 已存在 (already exists)`);
-if ((departments as readonly string[]).includes(names.code)) fail(`部门代码 ${names.code} 已在 Department 枚举中 (already in the Department enum)`);
+if ((departments as readonly string[]).includes(names.code))
+  fail(`部门代码 ${names.code} 已在 Department 枚举中 (already in the Department enum)`);
 if (defaultPorts[slug] !== undefined) fail(`${slug} 已有默认端口 (already has a default port) ${defaultPorts[slug]}`);
 const sameLabel = departments.find((d) => departmentLabels[d] === label);
 if (sameLabel) fail(`“${label}”已是 ${sameLabel} 的名称 (already the name of ${departmentSlug[sameLabel]})`);
@@ -70,7 +80,10 @@ function editSource(file: string, steps: { what: string; required: boolean; run:
   const notes: string[] = [];
   for (const step of steps) {
     const result = step.run(text);
-    if (!result.found) (step.required ? problems : warnings).push(`${file}: 未找到 ${step.what} (anchor not found)${step.required ? '' : '; update it by hand if needed'}`);
+    if (!result.found)
+      (step.required ? problems : warnings).push(
+        `${file}: 未找到 ${step.what} (anchor not found)${step.required ? '' : '; update it by hand if needed'}`,
+      );
     if (result.changed) notes.push(`${file}: ${step.what}`);
     text = result.text;
   }
@@ -79,12 +92,24 @@ function editSource(file: string, steps: { what: string; required: boolean; run:
 
 editSource('packages/vocabulary/src/enums.ts', [
   { what: `departments += '${names.code}'`, required: true, run: (t) => appendArrayString(t, 'departments', names.code) },
-  { what: `departmentLabels.${names.code} = '${label}'`, required: true, run: (t) => addObjectProperty(t, 'departmentLabels', names.code, q(label)) },
-  { what: `departmentSlug.${names.code} = '${slug}'`, required: true, run: (t) => addObjectProperty(t, 'departmentSlug', names.code, q(slug)) },
+  {
+    what: `departmentLabels.${names.code} = '${label}'`,
+    required: true,
+    run: (t) => addObjectProperty(t, 'departmentLabels', names.code, q(label)),
+  },
+  {
+    what: `departmentSlug.${names.code} = '${slug}'`,
+    required: true,
+    run: (t) => addObjectProperty(t, 'departmentSlug', names.code, q(slug)),
+  },
 ]);
 editSource('packages/vocabulary/src/vocabularySdl.ts', [
   // A Record<Department, string>: without it the enum value has no English meaning and tsc fails.
-  { what: `departmentEnglish.${names.code} = '${names.english}'`, required: true, run: (t) => addObjectProperty(t, 'departmentEnglish', names.code, q(names.english)) },
+  {
+    what: `departmentEnglish.${names.code} = '${names.english}'`,
+    required: true,
+    run: (t) => addObjectProperty(t, 'departmentEnglish', names.code, q(names.english)),
+  },
 ]);
 editSource('packages/runtime/src/services.ts', [
   { what: `defaultPorts['${slug}'] = ${port}`, required: true, run: (t) => addObjectProperty(t, 'defaultPorts', slug, String(port)) },
@@ -99,7 +124,13 @@ editSource('test/federation.test.ts', [
   {
     what: `personFields['${slug}']`,
     required: false,
-    run: (t) => addPropertyToObjectsHolding(t, currentSlugs, slug, q(`${names.personField} { certificates { certificateNumber } trainings { programme } }`)),
+    run: (t) =>
+      addPropertyToObjectsHolding(
+        t,
+        currentSlugs,
+        slug,
+        q(`${names.personField} { certificates { certificateNumber } trainings { programme } }`),
+      ),
   },
 ]);
 
@@ -121,7 +152,8 @@ const packageJson = JSON.parse(files['package.json']) as { name: string; version
 const lock = read('package-lock.json');
 if (lock !== undefined) {
   const result = addWorkspaceToLock(lock, { folder: `subgraphs/${slug}`, ...packageJson });
-  if (result.changed) changes.push({ file: 'package-lock.json', text: result.text, notes: [`package-lock.json: workspace subgraphs/${slug}`] });
+  if (result.changed)
+    changes.push({ file: 'package-lock.json', text: result.text, notes: [`package-lock.json: workspace subgraphs/${slug}`] });
 }
 
 if (problems.length) fail(`无法自动接入 cannot wire the department in; nothing was written:\n  - ${problems.join('\n  - ')}`);
@@ -147,7 +179,8 @@ for (const warning of warnings) console.log(`  ! ${warning}`);
 console.log('\n组合超图 composing the supergraph (npm run compose) …');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const compose = spawnSync(tsx, [path.join(root, 'scripts', 'compose.ts')], { cwd: root, stdio: 'inherit' });
-if (compose.status !== 0) fail('组合失败 composition failed: see above; fix subgraphs/' + slug + '/schema.graphql and run `npm run compose`');
+if (compose.status !== 0)
+  fail('组合失败 composition failed: see above; fix subgraphs/' + slug + '/schema.graphql and run `npm run compose`');
 
 const steps: [string, string][] = [
   [`npx jest subgraphs/${slug}`, "契约测试 the department's contract tests"],

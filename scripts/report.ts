@@ -22,7 +22,8 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const { values: args } = parseArgs({ options: { out: { type: 'string' }, period: { type: 'string' }, department: { type: 'string' } } });
-  if (!args.period) fail('请用 --period 指定期间，例如 --period 2025-H1（2025-M06 月调度、2025-Q2 季通报、2025-H1 半年督导、2025 全年总结）');
+  if (!args.period)
+    fail('请用 --period 指定期间，例如 --period 2025-H1（2025-M06 月调度、2025-Q2 季通报、2025-H1 半年督导、2025 全年总结）');
   if (!args.out) fail('请用 --out 指定输出文件，例如 --out 调度.xlsx (--out is required)');
   if (path.extname(args.out).toLowerCase() !== '.xlsx') fail('调度报表只输出 .xlsx 文件 (--out must end in .xlsx)');
   let period;
@@ -39,8 +40,16 @@ async function main(): Promise<void> {
     const ledger = await county.services.ledger.build(period);
     const townships = department ? undefined : await townshipTargetRows(county.services.progress, county.services.targets, ledger.asOf);
     fs.writeFileSync(args.out, await writeLedgerWorkbook(ledger, { department, townships, generatedBy: 'npm run report' }));
-    const lagging = [...new Set(ledgerReportLines(ledger, department).filter((l) => l.lagging).map((l) => l.name))];
-    console.log(`已导出调度报表 ${ledger.periodLabel}（统计截至 ${ledger.asOf}，时序进度 ${(ledger.elapsedShare * 100).toFixed(1)}%）: ${path.resolve(args.out)}`);
+    const lagging = [
+      ...new Set(
+        ledgerReportLines(ledger, department)
+          .filter((l) => l.lagging)
+          .map((l) => l.name),
+      ),
+    ];
+    console.log(
+      `已导出调度报表 ${ledger.periodLabel}（统计截至 ${ledger.asOf}，时序进度 ${(ledger.elapsedShare * 100).toFixed(1)}%）: ${path.resolve(args.out)}`,
+    );
     if (lagging.length) console.log(`滞后 lagging: ${lagging.join('、')}`);
   } finally {
     await county.dataSource.destroy();

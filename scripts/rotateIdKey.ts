@@ -15,7 +15,9 @@ import { departmentFactories } from './lib/departmentFactories';
 import { devSecretsEnv } from './lib/devSecrets';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { department: { type: 'string' }, batch: { type: 'string', default: '500' }, data: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { department: { type: 'string' }, batch: { type: 'string', default: '500' }, data: { type: 'string' } },
+  });
   const env: NodeJS.ProcessEnv = { ...process.env, HUB_LOG_LEVEL: process.env.HUB_LOG_LEVEL || 'warn' };
   if (values.data) env.HUB_DATA_DIR = values.data;
   // The same development secrets as `npm start`, or the keys would not be the running hub's.
@@ -31,13 +33,19 @@ async function main(): Promise<void> {
     try {
       // Migrations are the services' business: a database they have not migrated is refused, not changed.
       await hub.dataSource.initialize();
-      if (await hub.dataSource.showMigrations()) throw new Error('数据库有未执行的迁移，请先启动该服务 pending migrations: start the service first');
+      if (await hub.dataSource.showMigrations())
+        throw new Error('数据库有未执行的迁移，请先启动该服务 pending migrations: start the service first');
       const result = await rotateSealedIdNumbers(hub.repo, hub.identity.cipher, {
         batchSize,
-        onProgress: (p) => console.log(`${slug}: 第${p.pass}遍 pass ${p.pass} ${p.scanned}/${p.total} 已重新加密 rotated ${p.rotated}${p.changedMeanwhile ? `，${p.changedMeanwhile} 行被并发修改，下一遍再处理 changed meanwhile` : ''}`),
+        onProgress: (p) =>
+          console.log(
+            `${slug}: 第${p.pass}遍 pass ${p.pass} ${p.scanned}/${p.total} 已重新加密 rotated ${p.rotated}${p.changedMeanwhile ? `，${p.changedMeanwhile} 行被并发修改，下一遍再处理 changed meanwhile` : ''}`,
+          ),
       });
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      console.log(`${slug}: 完成 done — rotated ${result.rotated} in ${seconds} s, ${result.passes} pass(es), ${result.remaining} not under key ${hub.identity.cipher.currentPrefix}`);
+      console.log(
+        `${slug}: 完成 done — rotated ${result.rotated} in ${seconds} s, ${result.passes} pass(es), ${result.remaining} not under key ${hub.identity.cipher.currentPrefix}`,
+      );
       if (result.remaining > 0) failed++;
     } catch (error) {
       failed++;

@@ -12,11 +12,20 @@ import { dataDir, isProduction } from '@hub/runtime';
 import { devSecretsEnv } from './lib/devSecrets';
 import { root, subgraphList } from './lib/subgraphList';
 
-const { values } = parseArgs({ options: { persons: { type: 'string', default: '20000' }, department: { type: 'string' }, data: { type: 'string' }, child: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    persons: { type: 'string', default: '20000' },
+    department: { type: 'string' },
+    data: { type: 'string' },
+    child: { type: 'boolean' },
+  },
+});
 
 async function seedOne(slug: string): Promise<void> {
   const { seedDemoDataIfEmpty } = await import('@hub/subgraph-kit');
-  const factory = Object.values(await import(path.join(root, 'subgraphs', slug, 'src', 'server.ts')))[0] as (env: NodeJS.ProcessEnv) => import('@hub/subgraph-kit').Subgraph;
+  const factory = Object.values(await import(path.join(root, 'subgraphs', slug, 'src', 'server.ts')))[0] as (
+    env: NodeJS.ProcessEnv,
+  ) => import('@hub/subgraph-kit').Subgraph;
   const hub = factory(process.env);
   await hub.init();
   const started = Date.now();
@@ -35,12 +44,18 @@ async function main(): Promise<void> {
     Object.assign(process.env, env);
     return seedOne(values.department!);
   }
-  const slugs = subgraphList().map((s) => s.slug).filter((s) => !values.department || s === values.department);
+  const slugs = subgraphList()
+    .map((s) => s.slug)
+    .filter((s) => !values.department || s === values.department);
   const queue = [...slugs];
   const started = Date.now();
   const worker = async () => {
     for (let slug = queue.shift(); slug; slug = queue.shift()) {
-      const child = spawn(process.execPath, [...process.execArgv, __filename, '--child', '--department', slug, '--persons', values.persons!], { env, stdio: 'inherit' });
+      const child = spawn(
+        process.execPath,
+        [...process.execArgv, __filename, '--child', '--department', slug, '--persons', values.persons!],
+        { env, stdio: 'inherit' },
+      );
       const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
       if (code !== 0) throw new Error(`seeding ${slug} failed (exit ${code})`);
     }

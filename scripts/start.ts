@@ -28,8 +28,16 @@ const childEnv: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir() };
 /** The service whose sources are in <dir>/src: its compiled index.js, or its index.ts under tsx. */
 function run(name: string, dir: string): ChildProcess {
   const child = fromSources
-    ? spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(dir, 'src', 'index.ts')], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(dir, 'dist', 'index.js')], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    ? spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(dir, 'src', 'index.ts')], {
+        cwd: root,
+        env: childEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+    : spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(dir, 'dist', 'index.js')], {
+        cwd: root,
+        env: childEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
   const prefix = `[${name}]`.padEnd(16);
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream! }).on('line', (line) => process.stdout.write(`${prefix}${line}\n`));
@@ -62,7 +70,9 @@ function stop(code: number): void {
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 3000).unref();
-  Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve))))).then(() => process.exit(code));
+  Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve))))).then(() =>
+    process.exit(code),
+  );
 }
 
 process.once('SIGINT', () => stop(0));
@@ -73,7 +83,9 @@ async function main(): Promise<void> {
     const secrets = devSecretsEnv(dataDir());
     Object.assign(childEnv, secrets.env);
     if (Object.keys(secrets.env).length) {
-      console.warn(`!!! 开发模式：使用 ${secrets.file} 中的开发密钥${secrets.created ? '（刚刚生成）' : ''}，切勿录入真实身份证号 !!! development secrets in use`);
+      console.warn(
+        `!!! 开发模式：使用 ${secrets.file} 中的开发密钥${secrets.created ? '（刚刚生成）' : ''}，切勿录入真实身份证号 !!! development secrets in use`,
+      );
     }
   }
   const subgraphs = subgraphList();

@@ -20,17 +20,27 @@ function fail(message: string): never {
 /** The token for these command-line arguments, minted with the development secret of `env`'s data folder. */
 export async function devToken(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   if (isProduction(env)) {
-    fail('生产模式下不签发开发令牌；令牌由县统一身份认证签发 (npm run token refuses to run with HUB_MODE=production or NODE_ENV=production)');
+    fail(
+      '生产模式下不签发开发令牌；令牌由县统一身份认证签发 (npm run token refuses to run with HUB_MODE=production or NODE_ENV=production)',
+    );
   }
   const { values } = parseArgs({
     args,
-    options: { role: { type: 'string' }, department: { type: 'string' }, subject: { type: 'string' }, expires: { type: 'string', default: '8h' } },
+    options: {
+      role: { type: 'string' },
+      department: { type: 'string' },
+      subject: { type: 'string' },
+      expires: { type: 'string', default: '8h' },
+    },
   });
   const role = (values.role ?? '').toUpperCase().replace(/-/g, '_');
-  if (!isRole(role)) fail('用法 usage: npm run token -- --role <county-admin|department-staff|analyst|dashboard|service|employer> [--department <slug>]');
+  if (!isRole(role))
+    fail('用法 usage: npm run token -- --role <county-admin|department-staff|analyst|dashboard|service|employer> [--department <slug>]');
   let department: Department | undefined;
   if (values.department) {
-    department = departmentFromSlug(values.department) ?? ((departments as readonly string[]).includes(values.department) ? (values.department as Department) : undefined);
+    department =
+      departmentFromSlug(values.department) ??
+      ((departments as readonly string[]).includes(values.department) ? (values.department as Department) : undefined);
     if (!department) fail(`未知部门 unknown department "${values.department}"`);
   }
   if (role === 'DEPARTMENT_STAFF' && !department) fail('部门工作人员令牌须指定 --department (department staff need --department)');
@@ -39,7 +49,10 @@ export async function devToken(args: string[], env: NodeJS.ProcessEnv = process.
   const token = await mintToken(principal, secrets.jwt, values.expires);
   const { iat, exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { iat: number; exp: number };
   const max = secrets.jwt.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS;
-  if (exp - iat > max) fail(`--expires ${values.expires} 超过令牌最长有效期 ${max} 秒，网关会拒绝 (longer than HUB_JWT_MAX_LIFETIME_SECONDS=${max}; the gateway would refuse it)`);
+  if (exp - iat > max)
+    fail(
+      `--expires ${values.expires} 超过令牌最长有效期 ${max} 秒，网关会拒绝 (longer than HUB_JWT_MAX_LIFETIME_SECONDS=${max}; the gateway would refuse it)`,
+    );
   return token;
 }
 

@@ -49,13 +49,17 @@ describe('absent is not empty: a write that leaves an optional field out keeps t
     const idNumber = makeIdNumber('410928', '1990-05-05', 71);
 
     it('keeps the township when a training is recorded without one, and clears it only on an explicit null', async () => {
-      expect((await hub.query(RECORD_TRAINING, { input: training(idNumber, '2024年电工培训', { township: '城关镇' }) })).errors).toBeUndefined();
+      expect(
+        (await hub.query(RECORD_TRAINING, { input: training(idNumber, '2024年电工培训', { township: '城关镇' }) })).errors,
+      ).toBeUndefined();
       expect(await townshipOf(idNumber)).toBe('城关镇');
 
       expect((await hub.query(RECORD_TRAINING, { input: training(idNumber, '2024年焊工培训') })).errors).toBeUndefined();
       expect(await townshipOf(idNumber)).toBe('城关镇');
 
-      expect((await hub.query(RECORD_TRAINING, { input: training(idNumber, '2024年焊工培训', { township: null }) })).errors).toBeUndefined();
+      expect(
+        (await hub.query(RECORD_TRAINING, { input: training(idNumber, '2024年焊工培训', { township: null }) })).errors,
+      ).toBeUndefined();
       expect(await townshipOf(idNumber)).toBeNull();
     });
 
@@ -96,7 +100,11 @@ describe('absent is not empty: a write that leaves an optional field out keeps t
     const row = (programme: string) => `赵敏,${idNumber},${programme},学校,在校学生,县职教中心,2024-05-01,是`;
 
     it('keeps the township when the sheet has no township column, or an empty cell, and clears it on （清空）', async () => {
-      const first = await importFile(hub.subgraphs.education, { path: write('a.csv', [`乡镇,${header}`, `梁庄镇,${row('数控车工培训')}`]) }, { env: hub.env });
+      const first = await importFile(
+        hub.subgraphs.education,
+        { path: write('a.csv', [`乡镇,${header}`, `梁庄镇,${row('数控车工培训')}`]) },
+        { env: hub.env },
+      );
       expect(first).toMatchObject({ accepted: 1, rejected: 0 });
       expect(await townshipOf(idNumber)).toBe('梁庄镇');
 
@@ -104,7 +112,11 @@ describe('absent is not empty: a write that leaves an optional field out keeps t
       expect(noColumn).toMatchObject({ accepted: 1, rejected: 0 });
       expect(await townshipOf(idNumber)).toBe('梁庄镇');
 
-      const emptyCell = await importFile(hub.subgraphs.education, { path: write('c.csv', [`乡镇,${header}`, `,${row('焊工培训')}`]) }, { env: hub.env });
+      const emptyCell = await importFile(
+        hub.subgraphs.education,
+        { path: write('c.csv', [`乡镇,${header}`, `,${row('焊工培训')}`]) },
+        { env: hub.env },
+      );
       expect(emptyCell).toMatchObject({ accepted: 1, rejected: 0 });
       expect(await townshipOf(idNumber)).toBe('梁庄镇');
 
@@ -117,7 +129,11 @@ describe('absent is not empty: a write that leaves an optional field out keeps t
       expect(twoRows).toMatchObject({ accepted: 2, rejected: 0 });
       expect(await townshipOf(idNumber)).toBe('城关镇');
 
-      const clear = await importFile(hub.subgraphs.education, { path: write('e.csv', [`乡镇,${header}`, `（清空）,${row('铣工培训')}`]) }, { env: hub.env });
+      const clear = await importFile(
+        hub.subgraphs.education,
+        { path: write('e.csv', [`乡镇,${header}`, `（清空）,${row('铣工培训')}`]) },
+        { env: hub.env },
+      );
       expect(clear).toMatchObject({ accepted: 1, rejected: 0 });
       expect(await townshipOf(idNumber)).toBeNull();
     });
@@ -130,7 +146,11 @@ describe('absent is not empty: a write that leaves an optional field out keeps t
       const repo = hub.subgraphs.education.repo;
       const find = async () => (await repo.listTrainings({}, { first: 100 })).rows.find((t) => t.programme === '焊工培训')!;
       expect(await find()).toMatchObject({ endDate: '2024-05-20', hours: 40 });
-      const cleared = await importFile(hub.subgraphs.education, { path: write('h.csv', [full, `${base},(清空),（清空）,是`]) }, { env: hub.env });
+      const cleared = await importFile(
+        hub.subgraphs.education,
+        { path: write('h.csv', [full, `${base},(清空),（清空）,是`]) },
+        { env: hub.env },
+      );
       expect(cleared).toMatchObject({ accepted: 1, rejected: 0 });
       expect(await find()).toMatchObject({ endDate: null, hours: null });
     });

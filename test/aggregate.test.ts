@@ -6,11 +6,18 @@ import { slugs, startHub, TestHub } from './fixtures/startHub';
 const AS_OF = '2026-11-26';
 const analyst: Principal = { subject: 'analyst', role: 'ANALYST' };
 
-type Row = { keys: { dimension: string; key: string | null; label: string }[]; holders: number | null; certificates: number | null; trainings: number | null; suppressed: boolean };
+type Row = {
+  keys: { dimension: string; key: string | null; label: string }[];
+  holders: number | null;
+  certificates: number | null;
+  trainings: number | null;
+  suppressed: boolean;
+};
 const AGGREGATE = `query($d: [AggregateDimension!]!, $m: [AggregateMeasure!], $asOf: Date, $f: AggregateFilter, $limit: Int) {
   aggregate(dimensions: $d, measures: $m, asOf: $asOf, filter: $f, limit: $limit) { asOf truncated notApplicable rows { keys { dimension key label } holders certificates trainings suppressed } } }`;
 
-const byKey = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.keys.map((k) => String(k.key)).join('|'), { holders: r.holders, certificates: r.certificates }]));
+const byKey = (rows: Row[]) =>
+  Object.fromEntries(rows.map((r) => [r.keys.map((k) => String(k.key)).join('|'), { holders: r.holders, certificates: r.certificates }]));
 
 describe('the analysts’ aggregate query', () => {
   let hub: TestHub;
@@ -28,12 +35,24 @@ describe('the analysts’ aggregate query', () => {
   afterAll(() => hub?.stop());
 
   it('returns the same numbers as countyProgress’s breakdowns by township, level and department', async () => {
-    const progress = (await hub.query(`{ countyProgress(asOf: "${AS_OF}") { byTownship { key holders certificates } byLevel { key holders certificates } byDepartment { department holders certificates } } }`)).data.countyProgress;
+    const progress = (
+      await hub.query(
+        `{ countyProgress(asOf: "${AS_OF}") { byTownship { key holders certificates } byLevel { key holders certificates } byDepartment { department holders certificates } } }`,
+      )
+    ).data.countyProgress;
     const townships = await aggregate({ d: ['TOWNSHIP'], asOf: AS_OF });
     expect(townships.errors).toBeUndefined();
-    expect(byKey(townships.data.aggregate.rows)).toEqual(Object.fromEntries(progress.byTownship.map((r: Row & { key: string }) => [String(r.key), { holders: r.holders, certificates: r.certificates }])));
+    expect(byKey(townships.data.aggregate.rows)).toEqual(
+      Object.fromEntries(
+        progress.byTownship.map((r: Row & { key: string }) => [String(r.key), { holders: r.holders, certificates: r.certificates }]),
+      ),
+    );
     const levels = (await aggregate({ d: ['LEVEL'], asOf: AS_OF })).data.aggregate.rows.filter((r: Row) => r.keys[0].key !== null);
-    expect(byKey(levels)).toEqual(Object.fromEntries(progress.byLevel.map((r: Row & { key: string }) => [String(r.key), { holders: r.holders, certificates: r.certificates }])));
+    expect(byKey(levels)).toEqual(
+      Object.fromEntries(
+        progress.byLevel.map((r: Row & { key: string }) => [String(r.key), { holders: r.holders, certificates: r.certificates }]),
+      ),
+    );
     const departments = (await aggregate({ d: ['DEPARTMENT'], asOf: AS_OF })).data.aggregate.rows;
     for (const d of progress.byDepartment.filter((x: { holders: number }) => x.holders > 0)) {
       expect(byKey(departments)[d.department]).toEqual({ holders: d.holders, certificates: d.certificates });
@@ -51,7 +70,12 @@ describe('the analysts’ aggregate query', () => {
     for (const r of raws) for (const p of r.people) township.set(p.personId, p.townshipCode);
     const counting = raws
       .flatMap((r) => r.certificates)
-      .filter((c) => c.issuedOn <= AS_OF && (c.status !== 'REVOKED' || (c.revokedOn ?? c.issuedOn) > AS_OF) && (c.validUntil === null || c.validUntil >= AS_OF));
+      .filter(
+        (c) =>
+          c.issuedOn <= AS_OF &&
+          (c.status !== 'REVOKED' || (c.revokedOn ?? c.issuedOn) > AS_OF) &&
+          (c.validUntil === null || c.validUntil >= AS_OF),
+      );
     const expected: Record<string, { holders: Set<string>; certificates: number }> = {};
     for (const c of counting) {
       const key = `${township.get(c.personId) ?? 'null'}|${c.level ? levelNumber(c.level as SkillLevel) : 'null'}`;
@@ -61,7 +85,9 @@ describe('the analysts’ aggregate query', () => {
     }
     const got = await aggregate({ d: ['TOWNSHIP', 'LEVEL'], asOf: AS_OF, limit: 5000 });
     expect(got.data.aggregate.truncated).toBe(false);
-    expect(byKey(got.data.aggregate.rows)).toEqual(Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, { holders: v.holders.size, certificates: v.certificates }])));
+    expect(byKey(got.data.aggregate.rows)).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, { holders: v.holders.size, certificates: v.certificates }])),
+    );
   });
 
   it('perturbs every group for analysts (never 1–4, within the published bound, for a month end) but shows the county administrator exact figures', async () => {
@@ -107,7 +133,19 @@ describe('the analysts’ aggregate query', () => {
     for (const r of raws) for (const p of r.people) person.set(p.personId, p);
     const band = (birthDate: string) => {
       const age = Number(AS_OF.slice(0, 4)) - Number(birthDate.slice(0, 4));
-      return age < 16 ? '0-15' : age < 25 ? '16-24' : age < 35 ? '25-34' : age < 45 ? '35-44' : age < 55 ? '45-54' : age < 65 ? '55-64' : '65+';
+      return age < 16
+        ? '0-15'
+        : age < 25
+          ? '16-24'
+          : age < 35
+            ? '25-34'
+            : age < 45
+              ? '35-44'
+              : age < 55
+                ? '45-54'
+                : age < 65
+                  ? '55-64'
+                  : '65+';
     };
     const expected: Record<string, number> = {};
     for (const t of raws.flatMap((r) => r.trainings).filter((t) => t.outcome !== 'DROPPED' && t.startDate <= AS_OF)) {
@@ -162,7 +200,16 @@ describe('the analysts’ aggregate query', () => {
   it('serves a cached answer until the holder index changes', async () => {
     const before = (await aggregate({ d: ['DEPARTMENT'], asOf: AS_OF })).data.aggregate.rows as Row[];
     const res = await hub.query('mutation($i: FinanceCertificateInput!) { recordFinanceCertificate(input: $i) { id } }', {
-      i: { idNumber: '34052419800101001X', name: '缓存', township: '城关镇', kind: 'PROFESSIONAL_TITLE', occupation: '会计专业人员', certificateNumber: 'AGG-CACHE-1', issuingBody: '财政厅', issuedOn: '2025-02-01' },
+      i: {
+        idNumber: '34052419800101001X',
+        name: '缓存',
+        township: '城关镇',
+        kind: 'PROFESSIONAL_TITLE',
+        occupation: '会计专业人员',
+        certificateNumber: 'AGG-CACHE-1',
+        issuingBody: '财政厅',
+        issuedOn: '2025-02-01',
+      },
     });
     expect(res.errors).toBeUndefined();
     expect((await aggregate({ d: ['DEPARTMENT'], asOf: AS_OF })).data.aggregate.rows).toEqual(before);

@@ -9,7 +9,11 @@ import { slugs, startHub, TestHub } from './fixtures/startHub';
 const root = path.resolve(__dirname, '..');
 
 /** `npm run import` for one department and its files: node with tsx's loader, as the npm script runs it (tsx), in one process. */
-function runImport(env: NodeJS.ProcessEnv, slug: string, files: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runImport(
+  env: NodeJS.ProcessEnv,
+  slug: string,
+  files: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const args = ['--import', 'tsx', path.join(root, 'scripts/import.ts'), '--department', slug, ...files.flatMap((f) => ['--file', f])];
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -93,10 +97,13 @@ describe('a clerk corpus of six departments through `npm run import` counts exac
   it('stores every training with the channel it meant', async () => {
     for (const file of files.filter((f) => f.kind === 'trainings')) {
       const { repo, identity } = hub.subgraphs[file.slug];
-      const stored = (await repo.listTrainings({}, { first: 1000 })).rows.map((t: { personId: string; programme: string; startDate: string; channel: string; targetGroup: string; outcome: string }) =>
-        [t.personId, t.programme, t.startDate, t.channel, t.targetGroup, t.outcome].join('|'),
+      const stored = (await repo.listTrainings({}, { first: 1000 })).rows.map(
+        (t: { personId: string; programme: string; startDate: string; channel: string; targetGroup: string; outcome: string }) =>
+          [t.personId, t.programme, t.startDate, t.channel, t.targetGroup, t.outcome].join('|'),
       );
-      const meant = file.trainings.map((t) => [identity.personIdOf(t.person.id), t.programme, t.startDate, t.channel, t.targetGroup, t.outcome].join('|'));
+      const meant = file.trainings.map((t) =>
+        [identity.personIdOf(t.person.id), t.programme, t.startDate, t.channel, t.targetGroup, t.outcome].join('|'),
+      );
       expect(stored.sort()).toEqual(meant.sort());
     }
   });
@@ -131,16 +138,29 @@ describe('a clerk corpus of six departments through `npm run import` counts exac
       highSkilledTalents: distinct(counting.filter((c) => isHighSkilled(c.kind, c.level))),
     });
 
-    const byDepartment = Object.fromEntries(progress.byDepartment.map((d: { department: string; holders: number }) => [d.department, d.holders]));
-    const meantByDepartment = Object.fromEntries(slugs.map((s) => departmentFromSlug(s)!).map((d) => [d, distinct(counting.filter((c) => c.department === d))]));
+    const byDepartment = Object.fromEntries(
+      progress.byDepartment.map((d: { department: string; holders: number }) => [d.department, d.holders]),
+    );
+    const meantByDepartment = Object.fromEntries(
+      slugs.map((s) => departmentFromSlug(s)!).map((d) => [d, distinct(counting.filter((c) => c.department === d))]),
+    );
     expect(byDepartment).toEqual(meantByDepartment);
 
-    const byTownship = Object.fromEntries(progress.byTownship.filter((t: { holders: number }) => t.holders > 0).map((t: { key: string; holders: number }) => [t.key, t.holders]));
+    const byTownship = Object.fromEntries(
+      progress.byTownship
+        .filter((t: { holders: number }) => t.holders > 0)
+        .map((t: { key: string; holders: number }) => [t.key, t.holders]),
+    );
     const meantByTownship: Record<string, number> = {};
-    for (const code of new Set(counting.map((c) => c.person.townshipCode))) meantByTownship[code] = distinct(counting.filter((c) => c.person.townshipCode === code));
+    for (const code of new Set(counting.map((c) => c.person.townshipCode)))
+      meantByTownship[code] = distinct(counting.filter((c) => c.person.townshipCode === code));
     expect(byTownship).toEqual(meantByTownship);
 
-    const trainings = files.flatMap((f) => f.trainings).filter((t) => t.outcome !== 'DROPPED' && t.startDate >= progress.periodFrom && t.startDate <= asOf && t.startDate <= progress.periodTo);
+    const trainings = files
+      .flatMap((f) => f.trainings)
+      .filter(
+        (t) => t.outcome !== 'DROPPED' && t.startDate >= progress.periodFrom && t.startDate <= asOf && t.startDate <= progress.periodTo,
+      );
     expect(progress.trainingPersonTimes.value).toBe(trainings.length);
   });
 });

@@ -51,8 +51,12 @@ function bruteForce(raws: Raw[], asOf: string) {
     midHigh: persons(skilled.filter((c) => level(c) <= 4)),
     high: persons(skilled.filter((c) => level(c) <= 3)),
     newlyCertified: persons(all.filter((c) => c.issuedOn >= from && c.issuedOn <= asOf && notRevoked(c))),
-    newHighSkilled: persons(all.filter((c) => c.issuedOn >= from && c.issuedOn <= asOf && notRevoked(c) && kindInfo[c.kind].skilled && level(c) <= 3)),
-    trainingPersonTimes: raws.flatMap((r) => r.trainings).filter((t) => t.startDate >= from && t.startDate <= asOf && t.outcome !== 'DROPPED').length,
+    newHighSkilled: persons(
+      all.filter((c) => c.issuedOn >= from && c.issuedOn <= asOf && notRevoked(c) && kindInfo[c.kind].skilled && level(c) <= 3),
+    ),
+    trainingPersonTimes: raws
+      .flatMap((r) => r.trainings)
+      .filter((t) => t.startDate >= from && t.startDate <= asOf && t.outcome !== 'DROPPED').length,
     byDepartment: Object.fromEntries(
       raws.map((r) => {
         const rows = counting.filter((c) => c.department === r.department);
@@ -91,7 +95,8 @@ async function varyLevelsAndStatuses(hub: TestHub): Promise<void> {
     }
     await repo.writeBatch({ certificates: changed });
     for (const [i, c] of all.entries()) {
-      if (i % 11 === 5 && c.status === 'VALID') await repo.revokeCertificate(c.certificateNumber, null, '日期未提供', i % 2 ? 'CANCELLED' : 'REVOKED');
+      if (i % 11 === 5 && c.status === 'VALID')
+        await repo.revokeCertificate(c.certificateNumber, null, '日期未提供', i % 2 ? 'CANCELLED' : 'REVOKED');
     }
   }
 }
@@ -137,33 +142,40 @@ describe('countyProgress over the holder index', () => {
 
   afterAll(() => hub?.stop());
 
-  it.each(['2020-06-30', '2022-12-31', '2024-07-01', '2026-11-26'])('equals a brute-force count over the departments’ raw rows on %s', async (asOf) => {
-    const expected = bruteForce(await raw(), asOf);
-    const got = await progress(asOf);
-    expect(expected.holders).toBeGreaterThan(0);
-    expect(got.certificateHolders.value).toBe(expected.holders);
-    expect(got.skilledTalents.value).toBe(expected.skilled);
-    expect(got.midHighSkilledTalents.value).toBe(expected.midHigh);
-    expect(got.highSkilledTalents.value).toBe(expected.high);
-    expect(got.newlyCertified.value).toBe(expected.newlyCertified);
-    expect(got.newHighSkilled.value).toBe(expected.newHighSkilled);
-    expect(got.trainingPersonTimes.value).toBe(expected.trainingPersonTimes);
-    for (const row of got.byDepartment) {
-      expect({ department: row.department, ...expected.byDepartment[row.department] }).toEqual({
-        department: row.department,
-        holders: row.holders,
-        overlap: row.overlap,
-        certificates: row.certificates,
-      });
-      expect(row.exclusive).toBe(row.holders - row.overlap);
-    }
-    expect(rowsByKey(got.byTownship)).toEqual(expected.byTownship);
-    expect(rowsByKey(got.byTalentCategory)).toEqual(expected.byTalentCategory);
-    const levelled = Object.fromEntries(Object.entries(expected.byLevel).filter(([key]) => key !== 'null'));
-    expect(rowsByKey(got.byLevel)).toEqual(levelled);
-    const months = Object.fromEntries(got.byMonth.filter((m: { certificatesIssued: number }) => m.certificatesIssued > 0).map((m: { month: string; certificatesIssued: number }) => [m.month, m.certificatesIssued]));
-    expect(months).toEqual(expected.certificatesIssuedByMonth);
-  });
+  it.each(['2020-06-30', '2022-12-31', '2024-07-01', '2026-11-26'])(
+    'equals a brute-force count over the departments’ raw rows on %s',
+    async (asOf) => {
+      const expected = bruteForce(await raw(), asOf);
+      const got = await progress(asOf);
+      expect(expected.holders).toBeGreaterThan(0);
+      expect(got.certificateHolders.value).toBe(expected.holders);
+      expect(got.skilledTalents.value).toBe(expected.skilled);
+      expect(got.midHighSkilledTalents.value).toBe(expected.midHigh);
+      expect(got.highSkilledTalents.value).toBe(expected.high);
+      expect(got.newlyCertified.value).toBe(expected.newlyCertified);
+      expect(got.newHighSkilled.value).toBe(expected.newHighSkilled);
+      expect(got.trainingPersonTimes.value).toBe(expected.trainingPersonTimes);
+      for (const row of got.byDepartment) {
+        expect({ department: row.department, ...expected.byDepartment[row.department] }).toEqual({
+          department: row.department,
+          holders: row.holders,
+          overlap: row.overlap,
+          certificates: row.certificates,
+        });
+        expect(row.exclusive).toBe(row.holders - row.overlap);
+      }
+      expect(rowsByKey(got.byTownship)).toEqual(expected.byTownship);
+      expect(rowsByKey(got.byTalentCategory)).toEqual(expected.byTalentCategory);
+      const levelled = Object.fromEntries(Object.entries(expected.byLevel).filter(([key]) => key !== 'null'));
+      expect(rowsByKey(got.byLevel)).toEqual(levelled);
+      const months = Object.fromEntries(
+        got.byMonth
+          .filter((m: { certificatesIssued: number }) => m.certificatesIssued > 0)
+          .map((m: { month: string; certificatesIssued: number }) => [m.month, m.certificatesIssued]),
+      );
+      expect(months).toEqual(expected.certificatesIssuedByMonth);
+    },
+  );
 
   it('takes its targets from the plan data and shows fewer holders than the departments’ own figures added up', async () => {
     const got = await progress('2026-11-26');
@@ -184,7 +196,15 @@ describe('countyProgress over the holder index', () => {
     const before = await progress(asOf);
     const person = { idNumber: '410928198512310028', name: '跨部门', township: '柳屯镇' };
     const a = await hub.query('mutation($i: HrssCertificateInput!) { recordHrssCertificate(input: $i) { id } }', {
-      i: { ...person, kind: 'SKILL_LEVEL', level: 'LEVEL_3', occupation: '6-18-02-04', certificateNumber: 'TWO-DEPT-1', issuingBody: '鉴定中心', issuedOn: '2024-03-01' },
+      i: {
+        ...person,
+        kind: 'SKILL_LEVEL',
+        level: 'LEVEL_3',
+        occupation: '6-18-02-04',
+        certificateNumber: 'TWO-DEPT-1',
+        issuingBody: '鉴定中心',
+        issuedOn: '2024-03-01',
+      },
     });
     const b = await hub.query('mutation($i: CivilAffairsCertificateInput!) { recordCivilAffairsCertificate(input: $i) { id } }', {
       i: { ...person, kind: 'SOCIAL_WORKER', certificateNumber: 'TWO-DEPT-2', issuingBody: '人社部', issuedOn: '2025-06-01' },
@@ -202,13 +222,30 @@ describe('countyProgress over the holder index', () => {
   it('stops counting a revoked certificate from its revocation date and an expired one after its last valid day', async () => {
     const person = { idNumber: '41092819780515006X', name: '到期', township: '410928213' };
     await hub.query('mutation($i: VeteransCertificateInput!) { recordVeteransCertificate(input: $i) { id } }', {
-      i: { ...person, kind: 'SPECIAL_OPERATION', occupation: '电工', certificateNumber: 'EXPIRES-1', issuingBody: '应急管理局', issuedOn: '2019-02-01', validUntil: '2025-01-31' },
+      i: {
+        ...person,
+        kind: 'SPECIAL_OPERATION',
+        occupation: '电工',
+        certificateNumber: 'EXPIRES-1',
+        issuingBody: '应急管理局',
+        issuedOn: '2019-02-01',
+        validUntil: '2025-01-31',
+      },
     });
     const other = { idNumber: '410928200002290186', name: '撤销', township: '梨园' };
     await hub.query('mutation($i: FinanceCertificateInput!) { recordFinanceCertificate(input: $i) { id } }', {
-      i: { ...other, kind: 'PROFESSIONAL_TITLE', occupation: '会计专业人员', certificateNumber: 'REVOKE-1', issuingBody: '财政厅', issuedOn: '2023-05-20' },
+      i: {
+        ...other,
+        kind: 'PROFESSIONAL_TITLE',
+        occupation: '会计专业人员',
+        certificateNumber: 'REVOKE-1',
+        issuingBody: '财政厅',
+        issuedOn: '2023-05-20',
+      },
     });
-    const revoked = await hub.query('mutation { revokeFinanceCertificate(certificateNumber: "REVOKE-1", revokedOn: "2025-03-01", reason: "证书造假") { status revokedOn } }');
+    const revoked = await hub.query(
+      'mutation { revokeFinanceCertificate(certificateNumber: "REVOKE-1", revokedOn: "2025-03-01", reason: "证书造假") { status revokedOn } }',
+    );
     expect(revoked.data.revokeFinanceCertificate).toEqual({ status: 'REVOKED', revokedOn: '2025-03-01' });
     await sync();
     const holders = async (asOf: string) => (await progress(asOf)).certificateHolders.value;
@@ -218,9 +255,11 @@ describe('countyProgress over the holder index', () => {
     }
     const lastValidDay = await progress('2025-01-31');
     const dayAfter = await progress('2025-02-01');
-    const vet = (p: { byDepartment: { department: string; holders: number }[] }) => p.byDepartment.find((d) => d.department === 'VETERANS')!.holders;
+    const vet = (p: { byDepartment: { department: string; holders: number }[] }) =>
+      p.byDepartment.find((d) => d.department === 'VETERANS')!.holders;
     expect(vet(lastValidDay) - vet(dayAfter)).toBeGreaterThanOrEqual(1);
-    const fin = (p: { byDepartment: { department: string; holders: number }[] }) => p.byDepartment.find((d) => d.department === 'FINANCE')!.holders;
+    const fin = (p: { byDepartment: { department: string; holders: number }[] }) =>
+      p.byDepartment.find((d) => d.department === 'FINANCE')!.holders;
     expect(fin(await progress('2025-02-28')) - fin(await progress('2025-03-01'))).toBe(1);
   });
 
@@ -231,10 +270,23 @@ describe('countyProgress over the holder index', () => {
     // The department keeps working on its own database while hrss cannot reach it.
     const agriculture = hub.subgraphs.agriculture;
     const { preparePerson, prepareCertificate } = await import('@hub/subgraph-kit');
-    const person = preparePerson(agriculture.identity, { idNumber: '410928199001010010'.slice(0, 17) + 'X', name: '新农人', township: '渠村乡' });
+    const person = preparePerson(agriculture.identity, {
+      idNumber: '410928199001010010'.slice(0, 17) + 'X',
+      name: '新农人',
+      township: '渠村乡',
+    });
     await agriculture.repo.writeBatch({
       people: [person],
-      certificates: [prepareCertificate(person.personId, { ...person, idNumber: '', kind: 'RURAL_PRACTICAL', certificateNumber: 'DOWN-1', issuingBody: '农业农村局', issuedOn: '2026-10-01' })],
+      certificates: [
+        prepareCertificate(person.personId, {
+          ...person,
+          idNumber: '',
+          kind: 'RURAL_PRACTICAL',
+          certificateNumber: 'DOWN-1',
+          issuingBody: '农业农村局',
+          issuedOn: '2026-10-01',
+        }),
+      ],
     });
     const during = await sync();
     expect(during.find((d) => d.department === 'AGRICULTURE')!.lastError).toBeTruthy();
@@ -259,7 +311,9 @@ describe('countyProgress over the holder index', () => {
     const asOf = '2026-11-26';
     const before = await progress(asOf);
     const feed = `${hub.env.HUB_EDUCATION_URL}/changes?after=0&limit=500`;
-    const page = (await fetch(feed, { headers: hub.signedHeaders({ subject: 'test', role: 'SERVICE' }, { url: feed }) }).then((r) => r.json())) as { changes: never[]; latestSeq: number };
+    const page = (await fetch(feed, { headers: hub.signedHeaders({ subject: 'test', role: 'SERVICE' }, { url: feed }) }).then((r) =>
+      r.json(),
+    )) as { changes: never[]; latestSeq: number };
     await hub.county.services.writer.apply('EDUCATION', page.changes, page.latestSeq);
     await hub.county.services.writer.apply('EDUCATION', page.changes, page.latestSeq);
     const after = await progress(asOf);
@@ -293,7 +347,17 @@ describe('countyProgress over the holder index', () => {
       const before = (await progress(asOf)).certificateHolders.value;
       const committed = Date.now();
       const res = await hub.query('mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { id } }', {
-        i: { idNumber: '11010519491231002X', name: '新证书', township: '城关镇', kind: 'SKILL_LEVEL', level: 'LEVEL_5', occupation: '中式烹调师', certificateNumber: 'FRESH-1', issuingBody: '职教中心', issuedOn: '2026-11-01' },
+        i: {
+          idNumber: '11010519491231002X',
+          name: '新证书',
+          township: '城关镇',
+          kind: 'SKILL_LEVEL',
+          level: 'LEVEL_5',
+          occupation: '中式烹调师',
+          certificateNumber: 'FRESH-1',
+          issuingBody: '职教中心',
+          issuedOn: '2026-11-01',
+        },
       });
       expect(res.errors).toBeUndefined();
       let value = before;
@@ -322,22 +386,67 @@ describe('countyProgress over the holder index', () => {
     const before = await progress(asOf);
     const person = (birth: string, n: number, name: string) => ({ idNumber: makeIdNumber('410928', birth, n), name, township: '城关镇' });
     const grade = '{ code label written }';
-    const accountant = await hub.query(`mutation($i: FinanceCertificateInput!) { recordFinanceCertificate(input: $i) { level grade ${grade} } }`, {
-      i: { ...person('1966-06-06', 901, '会计中级'), kind: 'PROFESSIONAL_TITLE', grade: 'TITLE_INTERMEDIATE', certificateNumber: 'LADDER-1', issuingBody: '河南省财政厅', issuedOn: '2024-05-01' },
+    const accountant = await hub.query(
+      `mutation($i: FinanceCertificateInput!) { recordFinanceCertificate(input: $i) { level grade ${grade} } }`,
+      {
+        i: {
+          ...person('1966-06-06', 901, '会计中级'),
+          kind: 'PROFESSIONAL_TITLE',
+          grade: 'TITLE_INTERMEDIATE',
+          certificateNumber: 'LADDER-1',
+          issuingBody: '河南省财政厅',
+          issuedOn: '2024-05-01',
+        },
+      },
+    );
+    const socialWorker = await hub.query(
+      `mutation($i: CivilAffairsCertificateInput!) { recordCivilAffairsCertificate(input: $i) { grade ${grade} } }`,
+      {
+        i: {
+          ...person('1967-07-07', 902, '社工师'),
+          kind: 'SOCIAL_WORKER',
+          grade: 'SOCIAL_WORKER_INTERMEDIATE',
+          certificateNumber: 'LADDER-2',
+          issuingBody: '人社部',
+          issuedOn: '2024-06-01',
+        },
+      },
+    );
+    const technician = await hub.query(
+      `mutation($i: HrssCertificateInput!) { recordHrssCertificate(input: $i) { level grade ${grade} } }`,
+      {
+        i: {
+          ...person('1968-08-08', 903, '技师'),
+          kind: 'SKILL_LEVEL',
+          level: 'LEVEL_2',
+          occupation: '6-18-02-04',
+          certificateNumber: 'LADDER-3',
+          issuingBody: '鉴定中心',
+          issuedOn: '2024-07-01',
+        },
+      },
+    );
+    expect(accountant.data.recordFinanceCertificate).toEqual({
+      level: null,
+      grade: { code: 'TITLE_INTERMEDIATE', label: '中级', written: null },
     });
-    const socialWorker = await hub.query(`mutation($i: CivilAffairsCertificateInput!) { recordCivilAffairsCertificate(input: $i) { grade ${grade} } }`, {
-      i: { ...person('1967-07-07', 902, '社工师'), kind: 'SOCIAL_WORKER', grade: 'SOCIAL_WORKER_INTERMEDIATE', certificateNumber: 'LADDER-2', issuingBody: '人社部', issuedOn: '2024-06-01' },
+    expect(socialWorker.data.recordCivilAffairsCertificate.grade).toEqual({
+      code: 'SOCIAL_WORKER_INTERMEDIATE',
+      label: '社会工作师',
+      written: null,
     });
-    const technician = await hub.query(`mutation($i: HrssCertificateInput!) { recordHrssCertificate(input: $i) { level grade ${grade} } }`, {
-      i: { ...person('1968-08-08', 903, '技师'), kind: 'SKILL_LEVEL', level: 'LEVEL_2', occupation: '6-18-02-04', certificateNumber: 'LADDER-3', issuingBody: '鉴定中心', issuedOn: '2024-07-01' },
+    expect(technician.data.recordHrssCertificate).toEqual({
+      level: 'LEVEL_2',
+      grade: { code: 'SKILL_2', label: '二级/技师', written: null },
     });
-    expect(accountant.data.recordFinanceCertificate).toEqual({ level: null, grade: { code: 'TITLE_INTERMEDIATE', label: '中级', written: null } });
-    expect(socialWorker.data.recordCivilAffairsCertificate.grade).toEqual({ code: 'SOCIAL_WORKER_INTERMEDIATE', label: '社会工作师', written: null });
-    expect(technician.data.recordHrssCertificate).toEqual({ level: 'LEVEL_2', grade: { code: 'SKILL_2', label: '二级/技师', written: null } });
-    const listed = await hub.query('{ financeCertificates(filter: { grade: TITLE_INTERMEDIATE, issuedFrom: "2024-05-01", issuedTo: "2024-05-01" }, first: 100) { nodes { certificateNumber grade { code } } } }');
+    const listed = await hub.query(
+      '{ financeCertificates(filter: { grade: TITLE_INTERMEDIATE, issuedFrom: "2024-05-01", issuedTo: "2024-05-01" }, first: 100) { nodes { certificateNumber grade { code } } } }',
+    );
     expect(listed.errors).toBeUndefined();
     expect(listed.data.financeCertificates.nodes).toContainEqual({ certificateNumber: 'LADDER-1', grade: { code: 'TITLE_INTERMEDIATE' } });
-    expect(listed.data.financeCertificates.nodes.every((n: { grade: { code: string } }) => n.grade.code === 'TITLE_INTERMEDIATE')).toBe(true);
+    expect(listed.data.financeCertificates.nodes.every((n: { grade: { code: string } }) => n.grade.code === 'TITLE_INTERMEDIATE')).toBe(
+      true,
+    );
     await sync();
     const after = await progress(asOf);
     const category = (p: typeof before, key: string) => p.byTalentCategory.find((r: { key: string }) => r.key === key)?.holders ?? 0;
@@ -351,18 +460,27 @@ describe('countyProgress over the holder index', () => {
   });
 
   it('counts a certificate withdrawn without a date on no date at all, and from a date supplied later until that date', async () => {
-    const fin = async (asOf: string) => (await progress(asOf)).byDepartment.find((d: { department: string }) => d.department === 'FINANCE')!.holders as number;
+    const fin = async (asOf: string) =>
+      (await progress(asOf)).byDepartment.find((d: { department: string }) => d.department === 'FINANCE')!.holders as number;
     const dates = ['2024-05-01', '2025-06-30', '2025-07-01', '2026-11-26'];
     const counted = await Promise.all(dates.map(fin));
-    const withdraw = (args: string) => hub.query(`mutation { revokeFinanceCertificate(certificateNumber: "LADDER-1", reason: "注销", status: CANCELLED${args}) { id status revokedOn } }`);
+    const withdraw = (args: string) =>
+      hub.query(
+        `mutation { revokeFinanceCertificate(certificateNumber: "LADDER-1", reason: "注销", status: CANCELLED${args}) { id status revokedOn } }`,
+      );
     const undated = await withdraw('');
     expect(undated.errors).toBeUndefined();
     expect(undated.data.revokeFinanceCertificate).toMatchObject({ status: 'CANCELLED', revokedOn: null });
     await sync();
     // The contract of the data-quality list: status ≠ VALID and revoked_on NULL, in the department's table and in the index.
-    const stored = await hub.subgraphs.finance.dataSource.query(`SELECT status, revoked_on FROM certificate WHERE certificate_number = 'LADDER-1'`);
+    const stored = await hub.subgraphs.finance.dataSource.query(
+      `SELECT status, revoked_on FROM certificate WHERE certificate_number = 'LADDER-1'`,
+    );
     expect(stored).toEqual([{ status: 'CANCELLED', revoked_on: null }]);
-    const indexed = await hub.county.dataSource.query(`SELECT status, revoked_on FROM holding WHERE department = 'FINANCE' AND certificate_id = ?`, [undated.data.revokeFinanceCertificate.id]);
+    const indexed = await hub.county.dataSource.query(
+      `SELECT status, revoked_on FROM holding WHERE department = 'FINANCE' AND certificate_id = ?`,
+      [undated.data.revokeFinanceCertificate.id],
+    );
     expect(indexed).toEqual([{ status: 'CANCELLED', revoked_on: null }]);
     expect(await Promise.all(dates.map(fin))).toEqual(counted.map((n) => n - 1));
 
@@ -394,10 +512,22 @@ describe('a revoked certificate recorded again', () => {
   afterAll(() => hub?.stop());
 
   it('stays revoked: re-recording the old data does not undo a revocation', async () => {
-    const input = { idNumber: '410928198512310028', name: '撤销后重录', township: '城关镇', kind: 'SKILL_LEVEL', level: 'LEVEL_4', occupation: '焊工', certificateNumber: 'REVOKED-AGAIN-1', issuingBody: '鉴定中心', issuedOn: '2023-01-01' };
+    const input = {
+      idNumber: '410928198512310028',
+      name: '撤销后重录',
+      township: '城关镇',
+      kind: 'SKILL_LEVEL',
+      level: 'LEVEL_4',
+      occupation: '焊工',
+      certificateNumber: 'REVOKED-AGAIN-1',
+      issuingBody: '鉴定中心',
+      issuedOn: '2023-01-01',
+    };
     const record = 'mutation($i: HrssCertificateInput!) { recordHrssCertificate(input: $i) { status revokedOn } }';
     expect((await hub.query(record, { i: input })).data.recordHrssCertificate.status).toBe('VALID');
-    await hub.query('mutation { revokeHrssCertificate(certificateNumber: "REVOKED-AGAIN-1", revokedOn: "2024-01-01", reason: "材料不实") { status } }');
+    await hub.query(
+      'mutation { revokeHrssCertificate(certificateNumber: "REVOKED-AGAIN-1", revokedOn: "2024-01-01", reason: "材料不实") { status } }',
+    );
     const again = await hub.query(record, { i: { ...input, issuingBody: '鉴定中心（更正）' } });
     expect(again.data.recordHrssCertificate).toEqual({ status: 'REVOKED', revokedOn: '2024-01-01' });
   });

@@ -46,7 +46,8 @@ const ADDED_SINCE_THE_MOVE = new Set<string>([
 ]);
 
 /** An argument that became optional (`year: Int!` → `Int`): every old call still means the same. */
-const madeOptional = (c: { type: string; meta?: unknown }) => c.type === 'FIELD_ARGUMENT_TYPE_CHANGED' && (c.meta as { isSafeArgumentTypeChange?: boolean }).isSafeArgumentTypeChange === true;
+const madeOptional = (c: { type: string; meta?: unknown }) =>
+  c.type === 'FIELD_ARGUMENT_TYPE_CHANGED' && (c.meta as { isSafeArgumentTypeChange?: boolean }).isSafeArgumentTypeChange === true;
 
 const DOSSIER = '{ countyProgress { asOf } person(idNumber: "41092819780515006X") { name departments hrss { certificates { id } } } }';
 
@@ -61,9 +62,25 @@ describe('the county service took the index over from hrss', () => {
     // that existed when hrss served it may break, and every county field of that time is still served.
     const countySdl = parse(current.find((s) => s.slug === 'county')!.sdl);
     const countyRootFields = new Set(
-      countySdl.definitions.flatMap((d) => ('name' in d && d.name && ['Query', 'Mutation'].includes(d.name.value) && 'fields' in d ? (d.fields ?? []).map((f) => `${d.name!.value}.${f.name.value}`) : [])),
+      countySdl.definitions.flatMap((d) =>
+        'name' in d && d.name && ['Query', 'Mutation'].includes(d.name.value) && 'fields' in d
+          ? (d.fields ?? []).map((f) => `${d.name!.value}.${f.name.value}`)
+          : [],
+      ),
     );
-    for (const moved of ['Query.countyProgress', 'Query.people', 'Query.person', 'Query.aggregate', 'Query.progressLedger', 'Query.dataQuality', 'Query.auditLog', 'Query.holdingsOf', 'Mutation.syncHolderIndex', 'Mutation.setEmployedPopulation', 'Mutation.setLedgerInput']) {
+    for (const moved of [
+      'Query.countyProgress',
+      'Query.people',
+      'Query.person',
+      'Query.aggregate',
+      'Query.progressLedger',
+      'Query.dataQuality',
+      'Query.auditLog',
+      'Query.holdingsOf',
+      'Mutation.syncHolderIndex',
+      'Mutation.setEmployedPopulation',
+      'Mutation.setLedgerInput',
+    ]) {
       expect(countyRootFields.has(moved)).toBe(true);
     }
     expect(printApiSchema(after.apiSchema)).toContain('countyProgress(asOf: Date): CountyProgress!');
@@ -74,7 +91,10 @@ describe('the county service took the index over from hrss', () => {
     for (const sources of [current, countyTransitionSources(current, hrssBefore.sdl)]) {
       const text = plan(composed(sources).supergraphSdl, DOSSIER);
       // Each fetch with the text up to the next one: what that service is asked for.
-      const fetches = text.split('Fetch(service: ').slice(1).map((part) => ({ service: part.slice(1, part.indexOf('"', 1)), body: part }));
+      const fetches = text
+        .split('Fetch(service: ')
+        .slice(1)
+        .map((part) => ({ service: part.slice(1, part.indexOf('"', 1)), body: part }));
       const from = (field: RegExp) => fetches.filter((f) => field.test(f.body)).map((f) => f.service);
       expect(from(/countyProgress/)).toEqual(['county']);
       expect(from(/person\(/)).toEqual(['county']);
@@ -86,7 +106,9 @@ describe('the county service took the index over from hrss', () => {
   it('does not compose a county service that forgets to take a field over (two owners of Person.name), nor without the transition', () => {
     const county = current.find((s) => s.slug === 'county')!;
     const careless = { ...county, sdl: county.sdl.replace('name: String @override(from: "hrss")', 'name: String') };
-    expect(composeApiSchema(countyTransitionSources([...current.filter((s) => s.slug !== 'county'), careless], hrssBefore.sdl)).ok).toBe(false);
+    expect(composeApiSchema(countyTransitionSources([...current.filter((s) => s.slug !== 'county'), careless], hrssBefore.sdl)).ok).toBe(
+      false,
+    );
     // The old hrss as it is, beside the county service: its value types are not @shareable, so no graph.
     expect(composeApiSchema([hrssBefore, ...withoutCounty, county]).ok).toBe(false);
   });

@@ -25,7 +25,13 @@ const PROGRESS = `query($asOf: Date) { countyProgress(asOf: $asOf) { asOf
   byMonth { month }
   completeness { department } } }`;
 
-interface Figure { key: string; label: string; value: number; target: number | null; ratio: number | null }
+interface Figure {
+  key: string;
+  label: string;
+  value: number;
+  target: number | null;
+  ratio: number | null;
+}
 
 (chromiumPresent.run ? describe : describe.skip)('the county progress dashboard in Chromium', () => {
   let hub: TestHub;
@@ -59,7 +65,16 @@ interface Figure { key: string; label: string; value: number; target: number | n
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1920, height: 1080 },
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
@@ -111,7 +126,11 @@ interface Figure { key: string; label: string; value: number; target: number | n
     for (const d of graph.byDepartment) {
       const row = page.locator(`#departmentTable tr[data-department="${d.department}"]`);
       for (const field of ['holders', 'overlap', 'exclusive'] as const) {
-        expect([d.department, field, (await row.locator(`[data-field="${field}"]`).innerText()).replace(/,/g, '')]).toEqual([d.department, field, String(d[field])]);
+        expect([d.department, field, (await row.locator(`[data-field="${field}"]`).innerText()).replace(/,/g, '')]).toEqual([
+          d.department,
+          field,
+          String(d[field]),
+        ]);
       }
     }
     expect(graph.byDepartment.some((d: { overlap: number }) => d.overlap > 0)).toBe(true);
@@ -121,7 +140,9 @@ interface Figure { key: string; label: string; value: number; target: number | n
 
   it('shows how fresh each department’s data is', async () => {
     const graph = await progress(AS_OF);
-    const departments = await page.locator('#freshnessTable tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-department')));
+    const departments = await page
+      .locator('#freshnessTable tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-department')));
     expect(departments).toHaveLength(allDepartments.length);
     expect(new Set(departments)).toEqual(new Set(graph.completeness.map((c: { department: string }) => c.department)));
     expect(await page.locator('#freshnessTable .dot.ok').count()).toBe(allDepartments.length);
@@ -155,7 +176,9 @@ interface Figure { key: string; label: string; value: number; target: number | n
     const graph = await progress(OTHER_AS_OF);
     await page.fill('#asOf', OTHER_AS_OF);
     await page.waitForSelector(`body[data-state="ready"][data-as-of="${OTHER_AS_OF}"]`);
-    expect(await page.locator('.goal[data-key="certificateHolders"]').getAttribute('data-value')).toBe(String(graph.certificateHolders.value));
+    expect(await page.locator('.goal[data-key="certificateHolders"]').getAttribute('data-value')).toBe(
+      String(graph.certificateHolders.value),
+    );
     expect(new URL(page.url()).searchParams.get('asOf')).toBe(OTHER_AS_OF);
     expect(graph.certificateHolders.value).not.toBe((await progress(AS_OF)).certificateHolders.value);
   });
@@ -166,7 +189,9 @@ interface Figure { key: string; label: string; value: number; target: number | n
     expect(await page.locator('#period').innerText()).toContain('统计日期 2025-05-31（所选 2025-06-15');
     const graph = await progress('2025-06-15');
     expect(graph.asOf).toBe('2025-05-31');
-    expect(await page.locator('.goal[data-key="certificateHolders"]').getAttribute('data-value')).toBe(String(graph.certificateHolders.value));
+    expect(await page.locator('.goal[data-key="certificateHolders"]').getAttribute('data-value')).toBe(
+      String(graph.certificateHolders.value),
+    );
   });
 
   it('fits a 1920×1080 screen and a laptop (screenshots in tmp/)', async () => {
@@ -202,5 +227,4 @@ interface Figure { key: string; label: string; value: number; target: number | n
     expect(consoleErrors).toEqual([]);
     expect(external).toEqual([]);
   });
-
 });

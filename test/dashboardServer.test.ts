@@ -50,11 +50,17 @@ describe('the dashboard and IDE routes of the gateway', () => {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] } }; // eslint-disable-line @typescript-eslint/no-explicit-any -- ad hoc payloads
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] },
+    }; // eslint-disable-line @typescript-eslint/no-explicit-any -- ad hoc payloads
   };
   const session = async (url = base) => {
     const response = await fetch(`${url}/dashboard/session`);
-    return { status: response.status, body: response.ok ? ((await response.json()) as { token: string; role: string; expiresAt: string }) : undefined };
+    return {
+      status: response.status,
+      body: response.ok ? ((await response.json()) as { token: string; role: string; expiresAt: string }) : undefined,
+    };
   };
 
   describe('automatic persisted queries through the gateway', () => {
@@ -79,7 +85,14 @@ describe('the dashboard and IDE routes of the gateway', () => {
 
     it('refuses a query whose text does not match the hash it claims', async () => {
       const { token } = (await session()).body!;
-      const res = await postGraphql(hub.gatewayUrl, { query: '{ countyProgress { asOf } }', extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex('{ something else }') } } }, token);
+      const res = await postGraphql(
+        hub.gatewayUrl,
+        {
+          query: '{ countyProgress { asOf } }',
+          extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex('{ something else }') } },
+        },
+        token,
+      );
       expect(res.status).toBe(400);
       expect(res.body.errors?.[0].message).toMatch(/sha does not match/);
       expect(res.body.data).toBeUndefined();
@@ -90,14 +103,22 @@ describe('the dashboard and IDE routes of the gateway', () => {
       const token = await mintToken({ subject: 'screen', role: 'DASHBOARD' }, hubSecretsFromEnv(hub.env, () => undefined).jwt);
       const query = `{ countyProgress { asOf } } # ${randomBytes(4).toString('hex')}`;
       const extensions = { persistedQuery: { version: 1, sha256Hash: sha256Hex(query) } };
-      expect((await postGraphql(`${production}/graphql`, { extensions }, token)).body.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-      expect((await postGraphql(`${production}/graphql`, { query, extensions }, token)).body.data.countyProgress.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect((await postGraphql(`${production}/graphql`, { extensions }, token)).body.errors?.[0].extensions?.code).toBe(
+        'PERSISTED_QUERY_NOT_FOUND',
+      );
+      expect((await postGraphql(`${production}/graphql`, { query, extensions }, token)).body.data.countyProgress.asOf).toMatch(
+        /^\d{4}-\d{2}-\d{2}$/,
+      );
       expect((await postGraphql(`${production}/graphql`, { extensions }, token)).body.errors).toBeUndefined();
     });
 
     it('still asks for a token with a persisted query', async () => {
       const operation = loadPersistedOperation(dashboardOperationFile);
-      const res = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: operation.sha256Hash } } }) });
+      const res = await fetch(hub.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: operation.sha256Hash } } }),
+      });
       expect(res.status).toBe(401);
     });
   });
@@ -141,11 +162,23 @@ describe('the dashboard and IDE routes of the gateway', () => {
     });
 
     it('is off whenever the gateway verifies tokens with a public key or JWKS, since it cannot mint', () => {
-      const withPublicKey: HubSecrets = { jwt: { publicKeyPem: '-----BEGIN PUBLIC KEY-----…', issuer: 'i', audience: 'a' }, signingKey: Buffer.alloc(32), development: false };
+      const withPublicKey: HubSecrets = {
+        jwt: { publicKeyPem: '-----BEGIN PUBLIC KEY-----…', issuer: 'i', audience: 'a' },
+        signingKey: Buffer.alloc(32),
+        development: false,
+      };
       expect(publicDashboardPolicy({ HUB_PUBLIC_DASHBOARD: 'on' }, withPublicKey).enabled).toBe(false);
-      const withJwks: HubSecrets = { jwt: { jwksUrl: 'https://idp.example/jwks', issuer: 'i', audience: 'a' }, signingKey: Buffer.alloc(32), development: false };
+      const withJwks: HubSecrets = {
+        jwt: { jwksUrl: 'https://idp.example/jwks', issuer: 'i', audience: 'a' },
+        signingKey: Buffer.alloc(32),
+        development: false,
+      };
       expect(publicDashboardPolicy({}, withJwks).enabled).toBe(false);
-      const withSecret: HubSecrets = { jwt: { secret: Buffer.alloc(32, 1), issuer: 'i', audience: 'a' }, signingKey: Buffer.alloc(32), development: false };
+      const withSecret: HubSecrets = {
+        jwt: { secret: Buffer.alloc(32, 1), issuer: 'i', audience: 'a' },
+        signingKey: Buffer.alloc(32),
+        development: false,
+      };
       expect(publicDashboardPolicy({}, withSecret).enabled).toBe(true);
       expect(publicDashboardPolicy({ NODE_ENV: 'production' }, withSecret).enabled).toBe(false);
     });
@@ -153,7 +186,14 @@ describe('the dashboard and IDE routes of the gateway', () => {
 
   describe('the development IDE', () => {
     it('serves GraphiQL from node_modules and lists the example operations', async () => {
-      for (const asset of ['/ide', '/ide/ide.js', '/ide/vendor/react.js', '/ide/vendor/react-dom.js', '/ide/vendor/graphiql.js', '/ide/vendor/graphiql.css']) {
+      for (const asset of [
+        '/ide',
+        '/ide/ide.js',
+        '/ide/vendor/react.js',
+        '/ide/vendor/react-dom.js',
+        '/ide/vendor/graphiql.js',
+        '/ide/vendor/graphiql.css',
+      ]) {
         const res = await fetch(`${base}${asset}`);
         expect([asset, res.status]).toEqual([asset, 200]);
       }
@@ -178,7 +218,8 @@ describe('the dashboard and IDE routes of the gateway', () => {
 
     it('is not there in production', async () => {
       const production = await gatewayWith({ HUB_MODE: 'production' });
-      for (const asset of ['/ide', '/ide/examples.json', '/ide/vendor/graphiql.js', '/ide/token']) expect((await fetch(`${production}${asset}`)).status).toBe(404);
+      for (const asset of ['/ide', '/ide/examples.json', '/ide/vendor/graphiql.js', '/ide/token'])
+        expect((await fetch(`${production}${asset}`)).status).toBe(404);
       const nodeEnv = await gatewayWith({ NODE_ENV: 'production' });
       expect((await fetch(`${nodeEnv}/ide`)).status).toBe(404);
     });
@@ -206,13 +247,21 @@ describe('the dashboard and IDE routes of the gateway', () => {
       for (const example of analystExamples) {
         expect([example.file, example.role]).toEqual([example.file, 'ANALYST']);
         const body = example.query.replace(/^#.*$/gm, '');
-        expect([example.file, body.match(/\b(people|person|\w+Certificates|\w+Trainings|trainingVouchers|finance\w+Claims|financeFundEntries|auditLog|dataQuality)\s*[({]/g)]).toEqual([example.file, null]);
+        expect([
+          example.file,
+          body.match(
+            /\b(people|person|\w+Certificates|\w+Trainings|trainingVouchers|finance\w+Claims|financeFundEntries|auditLog|dataQuality)\s*[({]/g,
+          ),
+        ]).toEqual([example.file, null]);
       }
     });
 
-    it.each(loadExampleOperations().map((e) => [e.file, e.query]))('examples/operations/%s is valid against the API schema', (_file, query) => {
-      expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
-    });
+    it.each(loadExampleOperations().map((e) => [e.file, e.query]))(
+      'examples/operations/%s is valid against the API schema',
+      (_file, query) => {
+        expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
+      },
+    );
 
     it('runs every example with a token of its role and gets no error', async () => {
       await hub.query('mutation { syncHolderIndex { department } }');

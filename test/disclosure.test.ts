@@ -26,7 +26,13 @@ const SCENARIOS = [
 const AS_OF = '2025-02-28';
 const FILTER = (level: string) => ({ level, department: 'HRSS', from: '2025-01-01' });
 
-type Row = { keys: { key: string | null }[]; holders: number | null; certificates: number | null; trainings: number | null; suppressed: boolean };
+type Row = {
+  keys: { key: string | null }[];
+  holders: number | null;
+  certificates: number | null;
+  trainings: number | null;
+  suppressed: boolean;
+};
 const AGGREGATE = `query($d: [AggregateDimension!]!, $m: [AggregateMeasure!], $asOf: Date, $f: AggregateFilter) {
   aggregate(dimensions: $d, measures: $m, asOf: $asOf, filter: $f, limit: 100) { asOf rows { keys { key } holders certificates trainings suppressed } } }`;
 
@@ -45,11 +51,29 @@ describe('disclosure control against differencing (cell-key method)', () => {
   };
   const certify = (p: object, level: string, issuedOn: string) =>
     ok('mutation($i: HrssCertificateInput!) { recordHrssCertificate(input: $i) { id } }', {
-      i: { ...p, kind: 'SKILL_LEVEL', level, occupation: WELDER, certificateNumber: `DC-${sequence}-${level}-${issuedOn}`, issuingBody: '评价站', issuedOn },
+      i: {
+        ...p,
+        kind: 'SKILL_LEVEL',
+        level,
+        occupation: WELDER,
+        certificateNumber: `DC-${sequence}-${level}-${issuedOn}`,
+        issuingBody: '评价站',
+        issuedOn,
+      },
     });
   const train = (p: object, startDate: string) =>
     ok('mutation($i: HrssTrainingInput!) { recordHrssTraining(input: $i) { id } }', {
-      i: { ...p, programme: `焊工 ${startDate}`, occupation: WELDER, channel: 'ENTERPRISE', targetGroup: 'EMPLOYEE', provider: '培训机构', startDate, endDate: null, outcome: 'COMPLETED' },
+      i: {
+        ...p,
+        programme: `焊工 ${startDate}`,
+        occupation: WELDER,
+        channel: 'ENTERPRISE',
+        targetGroup: 'EMPLOYEE',
+        provider: '培训机构',
+        startDate,
+        endDate: null,
+        outcome: 'COMPLETED',
+      },
     });
   const aggregate = async (who: Principal | null, variables: Record<string, unknown>) => {
     const body = who ? (await hub.queryAs(who, AGGREGATE, variables)).body : await hub.query(AGGREGATE, variables);
@@ -61,7 +85,8 @@ describe('disclosure control against differencing (cell-key method)', () => {
   beforeAll(async () => {
     hub = await startHub({ persons: 0 });
     for (const { level, hidden } of SCENARIOS) {
-      for (const [i, n] of VISIBLE.entries()) for (let k = 0; k < n; k++) await certify(person(all[i].name), level, `2025-02-${String(1 + (k % 20)).padStart(2, '0')}`);
+      for (const [i, n] of VISIBLE.entries())
+        for (let k = 0; k < n; k++) await certify(person(all[i].name), level, `2025-02-${String(1 + (k % 20)).padStart(2, '0')}`);
       for (let k = 0; k < hidden; k++) {
         const p = person(HIDDEN.name);
         // Two certificates and two trainings each: more records than the threshold, from fewer persons.
@@ -86,7 +111,8 @@ describe('disclosure control against differencing (cell-key method)', () => {
       expect(inTownship(rows, HIDDEN.code)).toMatchObject({ holders: hidden, certificates: 2 * hidden });
       expect(rows.map((r) => r.holders).sort((a, b) => a! - b!)).toEqual([hidden, ...VISIBLE].sort((a, b) => a - b));
     }
-    const day = async (asOf: string) => inTownship((await aggregate(null, { d: ['TOWNSHIP'], asOf, f: FILTER('LEVEL_3') })).rows, all[0].code)!.holders;
+    const day = async (asOf: string) =>
+      inTownship((await aggregate(null, { d: ['TOWNSHIP'], asOf, f: FILTER('LEVEL_3') })).rows, all[0].code)!.holders;
     expect((await day('2025-03-11'))! - (await day('2025-03-10'))!).toBe(1);
   });
 
@@ -129,7 +155,9 @@ describe('disclosure control against differencing (cell-key method)', () => {
         expect(body.data ?? null).toBeNull();
       }
       // The same questions answer the administrator exactly: the path is closed, not empty.
-      const exact = await ok(`{ hrssCertificates(filter: { ${cell} }) { totalCount } people(filter: { township: "${HIDDEN.code}", department: HRSS }) { totalCount } }`);
+      const exact = await ok(
+        `{ hrssCertificates(filter: { ${cell} }) { totalCount } people(filter: { township: "${HIDDEN.code}", department: HRSS }) { totalCount } }`,
+      );
       expect(exact.hrssCertificates.totalCount).toBe(2 * 4);
       expect(exact.people.totalCount).toBe(4 + 1);
     });
@@ -145,7 +173,10 @@ describe('disclosure control against differencing (cell-key method)', () => {
     });
 
     it('(b) asking only for certificates or trainings shows no more of the small cell than its holders do', async () => {
-      const holdersOnly = inTownship((await aggregate(who, { d: ['TOWNSHIP'], m: ['HOLDERS'], asOf: AS_OF, f: FILTER('LEVEL_3') })).rows, HIDDEN.code);
+      const holdersOnly = inTownship(
+        (await aggregate(who, { d: ['TOWNSHIP'], m: ['HOLDERS'], asOf: AS_OF, f: FILTER('LEVEL_3') })).rows,
+        HIDDEN.code,
+      );
       for (const m of [['CERTIFICATES'], ['CERTIFICATES', 'TRAININGS']]) {
         const row = inTownship((await aggregate(who, { d: ['TOWNSHIP'], m, asOf: AS_OF, f: FILTER('LEVEL_3') })).rows, HIDDEN.code);
         // Left out exactly when the holders are; when shown, at least as many as the holders publish (≥ threshold).
@@ -166,10 +197,21 @@ describe('disclosure control against differencing (cell-key method)', () => {
       expect(after).toEqual(before);
       expect(after.asOf).toBe('2025-02-28');
       // A one-day range is widened to its month, so from/to cannot cut a single day out either.
-      const oneDay = await aggregate(who, { d: ['TOWNSHIP'], asOf: '2025-03-31', f: { ...FILTER('LEVEL_3'), from: '2025-03-11', to: '2025-03-11' } });
-      const month = await aggregate(who, { d: ['TOWNSHIP'], asOf: '2025-03-31', f: { ...FILTER('LEVEL_3'), from: '2025-03-01', to: '2025-03-31' } });
+      const oneDay = await aggregate(who, {
+        d: ['TOWNSHIP'],
+        asOf: '2025-03-31',
+        f: { ...FILTER('LEVEL_3'), from: '2025-03-11', to: '2025-03-11' },
+      });
+      const month = await aggregate(who, {
+        d: ['TOWNSHIP'],
+        asOf: '2025-03-31',
+        f: { ...FILTER('LEVEL_3'), from: '2025-03-01', to: '2025-03-31' },
+      });
       expect(oneDay).toEqual(month);
-      const progress = await hub.queryAs(who, '{ a: countyProgress(asOf: "2025-03-10") { asOf certificateHolders { value } } b: countyProgress(asOf: "2025-03-11") { asOf certificateHolders { value } } }');
+      const progress = await hub.queryAs(
+        who,
+        '{ a: countyProgress(asOf: "2025-03-10") { asOf certificateHolders { value } } b: countyProgress(asOf: "2025-03-11") { asOf certificateHolders { value } } }',
+      );
       expect(progress.body.data.a).toEqual(progress.body.data.b);
       // A future date is not a way round it: the month in progress is never shown.
       const future = await aggregate(who, { d: ['TOWNSHIP'], asOf: '2099-12-31', f: FILTER('LEVEL_3') });
@@ -191,25 +233,38 @@ describe('disclosure control against differencing (cell-key method)', () => {
         p.newlyCertified.value,
         ...p.byDepartment.flatMap((r: Record<string, number>) => [r.holders, r.overlap, r.exclusive, r.certificates]),
         ...p.byMonth.flatMap((r: Record<string, number>) => [r.certificatesIssued, r.newHolders, r.trainingsStarted]),
-        ...['byTownship', 'byLevel', 'byOccupation', 'byTalentCategory'].flatMap((b) => p[b].flatMap((r: Record<string, number>) => [r.holders, r.certificates])),
+        ...['byTownship', 'byLevel', 'byOccupation', 'byTalentCategory'].flatMap((b) =>
+          p[b].flatMap((r: Record<string, number>) => [r.holders, r.certificates]),
+        ),
       ];
       expect(numbers.filter((n) => n >= 1 && n < T)).toEqual([]);
       // The exact figures have small counts there: one new holder in March, six departments mostly empty.
-      const exact = (await hub.query('{ countyProgress(asOf: "2025-03-31") { byMonth { month newHolders } } }')).data.countyProgress.byMonth;
+      const exact = (await hub.query('{ countyProgress(asOf: "2025-03-31") { byMonth { month newHolders } } }')).data.countyProgress
+        .byMonth;
       expect(exact.find((m: { month: string }) => m.month === '2025-03').newHolders).toBe(1);
     });
 
     it('publishes the same group the same way wherever it appears: aggregate totals and margins agree with countyProgress', async () => {
-      const progress = (await hub.queryAs(who, '{ countyProgress(asOf: "2025-03-31") { certificateHolders { value } byTownship { key holders certificates } } }')).body.data.countyProgress;
+      const progress = (
+        await hub.queryAs(
+          who,
+          '{ countyProgress(asOf: "2025-03-31") { certificateHolders { value } byTownship { key holders certificates } } }',
+        )
+      ).body.data.countyProgress;
       const total = (await aggregate(who, { d: [], asOf: '2025-03-31' })).rows[0];
       expect(total.holders).toBe(progress.certificateHolders.value);
       const groups = (await aggregate(who, { d: ['TOWNSHIP'], asOf: '2025-03-31' })).rows;
       expect(Object.fromEntries(groups.map((r) => [r.keys[0].key, [r.holders, r.certificates]]))).toEqual(
-        Object.fromEntries(progress.byTownship.map((r: { key: string; holders: number; certificates: number }) => [r.key, [r.holders, r.certificates]])),
+        Object.fromEntries(
+          progress.byTownship.map((r: { key: string; holders: number; certificates: number }) => [r.key, [r.holders, r.certificates]]),
+        ),
       );
       // One township asked on its own is the same cell as its row in the table.
       const one = (await aggregate(who, { d: [], asOf: '2025-03-31', f: { township: all[1].code } })).rows[0];
-      expect([one.holders, one.certificates]).toEqual([inTownship(groups, all[1].code)!.holders, inTownship(groups, all[1].code)!.certificates]);
+      expect([one.holders, one.certificates]).toEqual([
+        inTownship(groups, all[1].code)!.holders,
+        inTownship(groups, all[1].code)!.certificates,
+      ]);
       // Asking again averages nothing away.
       expect((await aggregate(who, { d: ['TOWNSHIP'], asOf: '2025-03-31' })).rows).toEqual(groups);
     });
@@ -223,7 +278,9 @@ describe('disclosure control against differencing (cell-key method)', () => {
     const numbers = (value: unknown): number[] =>
       typeof value === 'number' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(numbers) : [];
     const exact = (await hub.query(LEDGER)).data.progressLedger;
-    const march = exact.unattributed.find((u: { months: unknown[] }) => u.months).months.find((m: { period: string }) => m.period === '2025-03');
+    const march = exact.unattributed
+      .find((u: { months: unknown[] }) => u.months)
+      .months.find((m: { period: string }) => m.period === '2025-03');
     expect(march.certified).toBe(1);
     for (const who of [analyst, dashboard]) {
       const res = await hub.queryAs(who, LEDGER);
@@ -235,7 +292,10 @@ describe('disclosure control against differencing (cell-key method)', () => {
 
   it('cuts a restricted caller’s groups at the limit in the published order, so the cut tells nothing of the exact order', async () => {
     const all = (await aggregate(analyst, { d: ['TOWNSHIP'], asOf: AS_OF, f: FILTER('LEVEL_3') })).rows;
-    const res = await hub.queryAs(analyst, `{ aggregate(dimensions: [TOWNSHIP], asOf: "${AS_OF}", filter: { level: LEVEL_3, department: HRSS, from: "2025-01-01" }, limit: 2) { truncated rows { keys { key } holders } } }`);
+    const res = await hub.queryAs(
+      analyst,
+      `{ aggregate(dimensions: [TOWNSHIP], asOf: "${AS_OF}", filter: { level: LEVEL_3, department: HRSS, from: "2025-01-01" }, limit: 2) { truncated rows { keys { key } holders } } }`,
+    );
     expect(res.body.data.aggregate.truncated).toBe(true);
     expect(res.body.data.aggregate.rows).toEqual(all.slice(0, 2).map((r) => ({ keys: r.keys, holders: r.holders })));
     const published = all.map((r) => r.holders!);
@@ -245,7 +305,8 @@ describe('disclosure control against differencing (cell-key method)', () => {
   it('keeps every perturbed figure within the published bound of the exact one', async () => {
     const exact = (await aggregate(null, { d: ['TOWNSHIP'], asOf: AS_OF, f: FILTER('LEVEL_3') })).rows;
     const published = (await aggregate(analyst, { d: ['TOWNSHIP'], asOf: AS_OF, f: FILTER('LEVEL_3') })).rows;
-    for (const row of exact.filter((r) => r.holders! >= T)) expect(Math.abs(inTownship(published, row.keys[0].key!)!.holders! - row.holders!)).toBeLessThanOrEqual(D);
+    for (const row of exact.filter((r) => r.holders! >= T))
+      expect(Math.abs(inTownship(published, row.keys[0].key!)!.holders! - row.holders!)).toBeLessThanOrEqual(D);
   });
 
   it('gives 人社局 staff exact figures on their own department, and perturbed ones on the county', async () => {

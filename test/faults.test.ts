@@ -50,11 +50,33 @@ describe('faults: a department that dies, stalls or loses its database', () => {
     await waitHealthy(`${hub.env.HUB_VETERANS_URL}/health`);
     await hub.restartGateway();
     for (const [m, input] of [
-      ['recordVeteransCertificate: VeteransCertificateInput', { kind: 'SKILL_LEVEL', level: 'LEVEL_4', occupation: '电工', certificateNumber: 'FAULT-V-1', issuingBody: '鉴定中心', issuedOn: '2024-01-01' }],
-      ['recordHrssCertificate: HrssCertificateInput', { kind: 'SKILL_LEVEL', level: 'LEVEL_3', occupation: '焊工', certificateNumber: 'FAULT-H-1', issuingBody: '鉴定中心', issuedOn: '2023-01-01' }],
+      [
+        'recordVeteransCertificate: VeteransCertificateInput',
+        {
+          kind: 'SKILL_LEVEL',
+          level: 'LEVEL_4',
+          occupation: '电工',
+          certificateNumber: 'FAULT-V-1',
+          issuingBody: '鉴定中心',
+          issuedOn: '2024-01-01',
+        },
+      ],
+      [
+        'recordHrssCertificate: HrssCertificateInput',
+        {
+          kind: 'SKILL_LEVEL',
+          level: 'LEVEL_3',
+          occupation: '焊工',
+          certificateNumber: 'FAULT-H-1',
+          issuingBody: '鉴定中心',
+          issuedOn: '2023-01-01',
+        },
+      ],
     ] as const) {
       const [name, type] = m.split(': ');
-      const res = await hub.query(`mutation($i: ${type}!) { ${name}(input: $i) { id } }`, { i: { idNumber, name: '故障演练', township: '城关镇', ...input } });
+      const res = await hub.query(`mutation($i: ${type}!) { ${name}(input: $i) { id } }`, {
+        i: { idNumber, name: '故障演练', township: '城关镇', ...input },
+      });
       expect(res.errors).toBeUndefined();
     }
     await hub.query('mutation { syncHolderIndex { department } }');
@@ -67,12 +89,17 @@ describe('faults: a department that dies, stalls or loses its database', () => {
 
   it('keeps answering when a department process is killed under load, names it, and recovers after restart', async () => {
     let stop = false;
-    const results: { status: number; body: { data?: { person?: { veterans?: unknown; hrss?: unknown } }; errors?: { extensions?: Record<string, unknown> }[] } }[] = [];
+    const results: {
+      status: number;
+      body: { data?: { person?: { veterans?: unknown; hrss?: unknown } }; errors?: { extensions?: Record<string, unknown> }[] };
+    }[] = [];
     const other: number[] = [];
     const load = async () => {
       while (!stop) {
         results.push(await hub.queryAs({ subject: 'load', role: 'COUNTY_ADMIN' }, DOSSIER, { id: idNumber }));
-        other.push((await hub.queryAs({ subject: 'load', role: 'COUNTY_ADMIN' }, '{ educationCertificates(first: 5) { totalCount } }')).status);
+        other.push(
+          (await hub.queryAs({ subject: 'load', role: 'COUNTY_ADMIN' }, '{ educationCertificates(first: 5) { totalCount } }')).status,
+        );
       }
     };
     const workers = Array.from({ length: 5 }, load);
@@ -117,12 +144,15 @@ describe('faults: a department that dies, stalls or loses its database', () => {
   it('answers within the timeout when a department stalls, with the others’ data and an error naming it', async () => {
     // A real TCP proxy in front of veterans that holds every response for 3 s.
     const proxy = http.createServer((req, res) => {
-      const upstream = http.request({ host: '127.0.0.1', port: veteransPort, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-        setTimeout(() => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        }, 3000);
-      });
+      const upstream = http.request(
+        { host: '127.0.0.1', port: veteransPort, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          setTimeout(() => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          }, 3000);
+        },
+      );
       req.pipe(upstream);
     });
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
@@ -136,9 +166,16 @@ describe('faults: a department that dies, stalls or loses its database', () => {
       const { mintToken, hubSecretsFromEnv } = await import('@hub/auth');
       const token = await mintToken({ subject: 't', role: 'COUNTY_ADMIN' }, hubSecretsFromEnv(hub.env, () => undefined).jwt);
       const started = Date.now();
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: DOSSIER, variables: { id: idNumber } }) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: DOSSIER, variables: { id: idNumber } }),
+      });
       const elapsed = Date.now() - started;
-      const body = (await response.json()) as { data: { person: { hrss: { certificates: unknown[] }; veterans: unknown } }; errors: { message: string; extensions: unknown }[] };
+      const body = (await response.json()) as {
+        data: { person: { hrss: { certificates: unknown[] }; veterans: unknown } };
+        errors: { message: string; extensions: unknown }[];
+      };
       expect(elapsed).toBeLessThan(2500);
       expect(body.data.person.hrss.certificates).toEqual([{ certificateNumber: 'FAULT-H-1' }]);
       expect(body.data.person.veterans).toBeNull();
@@ -159,7 +196,17 @@ describe('faults: a department that dies, stalls or loses its database', () => {
     await education.dataSource.destroy();
     expect((await fetch(readyUrl)).status).toBe(503);
     const write = await hub.query('mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { id } }', {
-      i: { idNumber, name: '故障演练', township: '城关镇', kind: 'SKILL_LEVEL', level: 'LEVEL_5', occupation: '保育师', certificateNumber: 'FAULT-E-1', issuingBody: '职教中心', issuedOn: '2025-01-01' },
+      i: {
+        idNumber,
+        name: '故障演练',
+        township: '城关镇',
+        kind: 'SKILL_LEVEL',
+        level: 'LEVEL_5',
+        occupation: '保育师',
+        certificateNumber: 'FAULT-E-1',
+        issuingBody: '职教中心',
+        issuedOn: '2025-01-01',
+      },
     });
     expect(write.errors?.length).toBeGreaterThan(0);
     const dossier = await hub.query(DOSSIER, { id: idNumber });
@@ -168,9 +215,22 @@ describe('faults: a department that dies, stalls or loses its database', () => {
     expect((await fetch(readyUrl)).status).toBe(200);
     const after = await hub.query('{ educationCertificates { totalCount } }');
     expect(after.data.educationCertificates.totalCount).toBe(before.data.educationCertificates.totalCount);
-    const retry = await hub.query('mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { certificateNumber } }', {
-      i: { idNumber, name: '故障演练', township: '城关镇', kind: 'SKILL_LEVEL', level: 'LEVEL_5', occupation: '保育师', certificateNumber: 'FAULT-E-1', issuingBody: '职教中心', issuedOn: '2025-01-01' },
-    });
+    const retry = await hub.query(
+      'mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { certificateNumber } }',
+      {
+        i: {
+          idNumber,
+          name: '故障演练',
+          township: '城关镇',
+          kind: 'SKILL_LEVEL',
+          level: 'LEVEL_5',
+          occupation: '保育师',
+          certificateNumber: 'FAULT-E-1',
+          issuingBody: '职教中心',
+          issuedOn: '2025-01-01',
+        },
+      },
+    );
     expect(retry.errors).toBeUndefined();
   });
 

@@ -51,7 +51,10 @@ describe('the federated hub', () => {
     const { person, departments } = personInThreeDepartments();
     // The number as a clerk might type it: spaces and a lower-case x are fine.
     const typed = `${person.idNumber.slice(0, 6)} ${person.idNumber.slice(6, 14)} ${person.idNumber.slice(14).toLowerCase()}`;
-    const res = await hub.query(`query($id: String!) { person(idNumber: $id) { id name idNumberMasked departments ${allDepartmentFields} } }`, { id: typed });
+    const res = await hub.query(
+      `query($id: String!) { person(idNumber: $id) { id name idNumberMasked departments ${allDepartmentFields} } }`,
+      { id: typed },
+    );
     expect(res.errors).toBeUndefined();
     const found = res.data.person;
     expect(found.name).toBe(person.name);
@@ -170,10 +173,9 @@ describe('the federated hub', () => {
     expect(ok.errors).toBeUndefined();
     expect(ok.data.recordVeteransCertificate.occupation.code).toBe('6-18-02-04');
     const before = await hub.query('{ veteransCertificates { totalCount } }');
-    const bad = await hub.query(
-      'mutation($input: VeteransCertificateInput!) { recordVeteransCertificate(input: $input) { id } }',
-      { input: { ...input, certificateNumber: 'S000041000001244000124', township: '新习镇' } },
-    );
+    const bad = await hub.query('mutation($input: VeteransCertificateInput!) { recordVeteransCertificate(input: $input) { id } }', {
+      input: { ...input, certificateNumber: 'S000041000001244000124', township: '新习镇' },
+    });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_TOWNSHIP', field: 'input.township' });
     const levelMissing = await hub.query(
       'mutation($input: VeteransCertificateInput!) { recordVeteransCertificate(input: $input) { id } }',

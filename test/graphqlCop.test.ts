@@ -29,7 +29,11 @@ describe('graphql-cop checks against the production gateway', () => {
   });
 
   const send = async (init: { method?: string; path?: string; headers?: Record<string, string>; body?: string }) => {
-    const response = await fetch(`${url}${init.path ?? ''}`, { method: init.method ?? 'POST', headers: { authorization: bearer, ...init.headers }, body: init.body });
+    const response = await fetch(`${url}${init.path ?? ''}`, {
+      method: init.method ?? 'POST',
+      headers: { authorization: bearer, ...init.headers },
+      body: init.body,
+    });
     const text = await response.text();
     let json: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: unknown } | undefined;
     try {
@@ -39,7 +43,8 @@ describe('graphql-cop checks against the production gateway', () => {
     }
     return { status: response.status, text, json, headers: response.headers };
   };
-  const post = (query: string, headers: Record<string, string> = {}) => send({ headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const post = (query: string, headers: Record<string, string> = {}) =>
+    send({ headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
   const reasons = (r: Awaited<ReturnType<typeof send>>) => (r.json?.errors ?? []).map((e) => e.extensions?.reason ?? e.extensions?.code);
 
   it('answers the probe itself, so the refusals below are about the attack', async () => {
@@ -56,7 +61,10 @@ describe('graphql-cop checks against the production gateway', () => {
   });
 
   it('batch queries: refuses a JSON array of operations', async () => {
-    const r = await send({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(Array.from({ length: 10 }, () => ({ query: 'query cop { __typename }' }))) });
+    const r = await send({
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(Array.from({ length: 10 }, () => ({ query: 'query cop { __typename }' }))),
+    });
     expect(r.status).toBe(400);
     expect(Array.isArray(r.json)).toBe(false);
   });
@@ -77,7 +85,10 @@ describe('graphql-cop checks against the production gateway', () => {
   it.each([
     ['introspection', 'query cop { __schema { types { name fields { name } } } }'],
     ['__type probing', 'query cop { __type(name: "Query") { name fields { name } } }'],
-    ['circular introspection', 'query cop { __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }'],
+    [
+      'circular introspection',
+      'query cop { __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }',
+    ],
   ])('%s: refused', async (_name, query) => {
     const r = await post(query);
     expect(r.status).toBe(400);
@@ -86,7 +97,11 @@ describe('graphql-cop checks against the production gateway', () => {
   });
 
   it('field suggestions: no "Did you mean" for a misspelt field or type', async () => {
-    for (const query of ['query cop { countyProgres { asOf } }', 'query cop { __schema { directive } }', 'query cop { countyProgress { asO } }']) {
+    for (const query of [
+      'query cop { countyProgres { asOf } }',
+      'query cop { __schema { directive } }',
+      'query cop { countyProgress { asO } }',
+    ]) {
       const r = await post(query);
       expect(r.status).toBe(400);
       expect(r.text).not.toMatch(/did you mean/i);
@@ -103,7 +118,11 @@ describe('graphql-cop checks against the production gateway', () => {
   });
 
   it('GET mutations: refused even with the preflight header', async () => {
-    const r = await send({ method: 'GET', path: `?query=${encodeURIComponent('mutation cop { syncHolderIndex { department } }')}`, headers: { 'apollo-require-preflight': 'true' } });
+    const r = await send({
+      method: 'GET',
+      path: `?query=${encodeURIComponent('mutation cop { syncHolderIndex { department } }')}`,
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(r.status).toBe(405);
     expect(r.json?.data).toBeUndefined();
   });
@@ -127,7 +146,11 @@ describe('graphql-cop checks against the production gateway', () => {
       expect(r.text).not.toMatch(/tracing|ftv1|queryPlan|Fetch\(service/i);
     }
     // The development gateway does show the plan (a debugging aid), so the check above can fail.
-    const dev = await fetch(hub.gatewayUrl, { method: 'POST', headers: { authorization: bearer, 'content-type': 'application/json', ...asking }, body: JSON.stringify({ query: '{ countyProgress { asOf } }' }) });
+    const dev = await fetch(hub.gatewayUrl, {
+      method: 'POST',
+      headers: { authorization: bearer, 'content-type': 'application/json', ...asking },
+      body: JSON.stringify({ query: '{ countyProgress { asOf } }' }),
+    });
     expect(await dev.text()).toMatch(/queryPlan/i);
   });
 
@@ -148,7 +171,11 @@ describe('graphql-cop checks against the production gateway', () => {
   });
 
   it('without a token nothing of the above is even parsed', async () => {
-    const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query cop { __typename }' }) });
+    const r = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query cop { __typename }' }),
+    });
     expect(r.status).toBe(401);
   });
 });

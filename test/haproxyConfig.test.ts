@@ -11,8 +11,21 @@ const config = haproxyConfig({
   statsPort: 18999,
   checkIntervalMs: 400,
   services: [
-    { slug: 'gateway', bindHost: '0.0.0.0', port: 4400, replicas: [{ name: 'gateway1', host: '10.0.0.11', port: 4000, checkPort: 4100 }, { name: 'gateway2', host: '10.0.0.12', port: 4000, checkPort: 4100 }] },
-    { slug: 'civil-affairs', bindHost: '127.0.0.1', port: 4405, replicas: [{ name: 'civil-affairs1', host: '127.0.0.1', port: 4005, checkPort: 4005 }] },
+    {
+      slug: 'gateway',
+      bindHost: '0.0.0.0',
+      port: 4400,
+      replicas: [
+        { name: 'gateway1', host: '10.0.0.11', port: 4000, checkPort: 4100 },
+        { name: 'gateway2', host: '10.0.0.12', port: 4000, checkPort: 4100 },
+      ],
+    },
+    {
+      slug: 'civil-affairs',
+      bindHost: '127.0.0.1',
+      port: 4405,
+      replicas: [{ name: 'civil-affairs1', host: '127.0.0.1', port: 4005, checkPort: 4005 }],
+    },
   ],
 });
 
@@ -39,7 +52,9 @@ describe('the generated HAProxy configuration', () => {
       fs.writeFileSync(path.join(dir, 'haproxy.cfg'), config);
       expect(execFileSync(haproxy!, ['-c', '-f', path.join(dir, 'haproxy.cfg')], { encoding: 'utf8' })).toMatch(/valid/);
       // And the annotated example operators copy.
-      expect(execFileSync(haproxy!, ['-c', '-f', path.join(__dirname, '..', 'deploy', 'haproxy.cfg')], { encoding: 'utf8' })).toMatch(/valid/);
+      expect(execFileSync(haproxy!, ['-c', '-f', path.join(__dirname, '..', 'deploy', 'haproxy.cfg')], { encoding: 'utf8' })).toMatch(
+        /valid/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -48,7 +63,8 @@ describe('the generated HAProxy configuration', () => {
 
 describe('HAProxy statistics', () => {
   it('gives each server state and leaves out the frontend and backend totals', () => {
-    const csv = '# pxname,svname,qcur,status,x\ngateway_in,FRONTEND,,OPEN,\ngateway,gateway1,0,DOWN,\ngateway,gateway2,0,UP,\ngateway,BACKEND,0,UP,\n';
+    const csv =
+      '# pxname,svname,qcur,status,x\ngateway_in,FRONTEND,,OPEN,\ngateway,gateway1,0,DOWN,\ngateway,gateway2,0,UP,\ngateway,BACKEND,0,UP,\n';
     expect(parseHaproxyStats(csv)).toEqual([
       { backend: 'gateway', server: 'gateway1', status: 'DOWN' },
       { backend: 'gateway', server: 'gateway2', status: 'UP' },
@@ -86,17 +102,33 @@ const haproxyBinary = requireBinary('haproxy', 'haproxy');
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-haproxy-retry-'));
     const [dying, healthy, front, stats] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    for (const [name, port, dies] of [['dying', dying, true], ['healthy', healthy, false]] as const) {
+    for (const [name, port, dies] of [
+      ['dying', dying, true],
+      ['healthy', healthy, false],
+    ] as const) {
       const server = standIn(name, dies);
       servers.push(server);
       await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     }
     const file = path.join(dir, 'haproxy.cfg');
-    fs.writeFileSync(file, haproxyConfig({
-      statsPort: stats,
-      checkIntervalMs: 200,
-      services: [{ slug: 'gateway', bindHost: '127.0.0.1', port: front, replicas: [{ name: 'dying', host: '127.0.0.1', port: dying, checkPort: dying }, { name: 'healthy', host: '127.0.0.1', port: healthy, checkPort: healthy }] }],
-    }));
+    fs.writeFileSync(
+      file,
+      haproxyConfig({
+        statsPort: stats,
+        checkIntervalMs: 200,
+        services: [
+          {
+            slug: 'gateway',
+            bindHost: '127.0.0.1',
+            port: front,
+            replicas: [
+              { name: 'dying', host: '127.0.0.1', port: dying, checkPort: dying },
+              { name: 'healthy', host: '127.0.0.1', port: healthy, checkPort: healthy },
+            ],
+          },
+        ],
+      }),
+    );
     proxy = spawn(haproxyBinary!, ['-db', '-f', file], { stdio: 'ignore' });
     url = `http://127.0.0.1:${front}`;
     const until = Date.now() + 10_000;
@@ -135,7 +167,11 @@ const haproxyBinary = requireBinary('haproxy', 'haproxy');
   it('resends a query that reached the dying gateway to the other one', async () => {
     received.length = 0;
     const persisted = { persistedQuery: { version: 1, sha256Hash: 'cd'.repeat(32) } };
-    const statuses = await Promise.all(Array.from({ length: 6 }, (_, i) => send('/graphql', JSON.stringify({ query: `{ q${i}: __typename }`, ...(i % 2 ? { extensions: persisted } : {}) }))));
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        send('/graphql', JSON.stringify({ query: `{ q${i}: __typename }`, ...(i % 2 ? { extensions: persisted } : {}) })),
+      ),
+    );
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
     // Some reached the dying one first (round robin), and every query was answered by the healthy one.
     expect(received.filter((r) => r.server === 'dying').length).toBeGreaterThan(0);
@@ -146,7 +182,11 @@ const haproxyBinary = requireBinary('haproxy', 'haproxy');
     ['a GraphQL mutation', '/graphql', JSON.stringify({ query: 'mutation { recordTraining(input: {}) { id } }' })],
     ['a named mutation after a comment', '/graphql', JSON.stringify({ query: '# note\n  mutation M { a }' })],
     ['a spreadsheet import', '/departments/education/import', 'name,idNumber\n'],
-    ['a persisted query sent by its hash alone', '/graphql', JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } } })],
+    [
+      'a persisted query sent by its hash alone',
+      '/graphql',
+      JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } } }),
+    ],
   ])('never delivers %s twice', async (_name, pathName, body) => {
     received.length = 0;
     const statuses = await Promise.all(Array.from({ length: 6 }, () => send(pathName, body)));

@@ -9,7 +9,6 @@ import { GraphQLResponse, startHub, TestHub } from './fixtures/startHub';
 const PERSONS = 50;
 const AS_OF = '2025-12-31';
 
-
 const PROGRESS = `query CountyProgress($asOf: Date) { countyProgress(asOf: $asOf) { asOf periodFrom periodTo
   certificateHolders { value target ratio } skilledTalents { value target ratio } midHighSkilledTalents { value target ratio }
   highSkilledTalents { value target ratio } newlyCertified { value } trainingPersonTimes { value }
@@ -46,8 +45,16 @@ describe('Hive Gateway (router-runtime) on the committed supergraph', () => {
   let hive: ChildProcess | undefined;
   let hiveUrl: string;
 
-  const viaHive = async (query: string, variables: Record<string, unknown>, role = 'COUNTY_ADMIN'): Promise<{ status: number; body: GraphQLResponse }> => {
-    const response = await fetch(hiveUrl, { method: 'POST', headers: { 'content-type': 'application/json', [BENCH_ROLE_HEADER]: role }, body: JSON.stringify({ query, variables }) });
+  const viaHive = async (
+    query: string,
+    variables: Record<string, unknown>,
+    role = 'COUNTY_ADMIN',
+  ): Promise<{ status: number; body: GraphQLResponse }> => {
+    const response = await fetch(hiveUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [BENCH_ROLE_HEADER]: role },
+      body: JSON.stringify({ query, variables }),
+    });
     return { status: response.status, body: (await response.json()) as GraphQLResponse };
   };
 
@@ -66,7 +73,11 @@ describe('Hive Gateway (router-runtime) on the committed supergraph', () => {
     const until = Date.now() + 90_000;
     for (;;) {
       try {
-        const response = await fetch(hiveUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+        const response = await fetch(hiveUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{ __typename }"}',
+        });
         if (response.ok) break;
       } catch {
         // not listening yet

@@ -67,7 +67,22 @@ describe('spreadsheet intake through the whole hub', () => {
       bad: id('1993-03-03', 11),
       female: id('1994-04-04', 22),
     };
-    const headers = ['序号', '姓名', '身份证号码', '性别', '乡镇', '职业（工种）', '证书类型', '技能等级', '证书编号', '发证单位', '发证时间', '有效期', '学校', '专业'];
+    const headers = [
+      '序号',
+      '姓名',
+      '身份证号码',
+      '性别',
+      '乡镇',
+      '职业（工种）',
+      '证书类型',
+      '技能等级',
+      '证书编号',
+      '发证单位',
+      '发证时间',
+      '有效期',
+      '学校',
+      '专业',
+    ];
     let clerkFile: string;
 
     beforeAll(async () => {
@@ -78,20 +93,200 @@ describe('spreadsheet intake through the whole hub', () => {
         sheet.getCell('A2').value = '填报单位：县职教中心　　填报日期：2024年6月';
         sheet.addRow(headers); // row 3
         const add = (values: unknown[]) => sheet.addRow(values);
-        const r4 = add([1, '张三', people.a, '男', '柳屯镇', '电工', '职业技能等级证书', '四级/中级工', 'JY-2023-0001', '县职业技能等级认定中心', new Date(Date.UTC(2023, 4, 1)), null, '县职教中心', '电气运行与控制']);
+        const r4 = add([
+          1,
+          '张三',
+          people.a,
+          '男',
+          '柳屯镇',
+          '电工',
+          '职业技能等级证书',
+          '四级/中级工',
+          'JY-2023-0001',
+          '县职业技能等级认定中心',
+          new Date(Date.UTC(2023, 4, 1)),
+          null,
+          '县职教中心',
+          '电气运行与控制',
+        ]);
         r4.getCell(11).numFmt = 'yyyy-mm-dd';
-        add([2, '李四', fullWidth(people.b), '女', '城关', '焊工', '职业技能等级证书', '五级', 'JY-2023-0002', '县职业技能等级认定中心', 45048, null, '县职教中心', '焊接']); // row 5: Excel serial
+        add([
+          2,
+          '李四',
+          fullWidth(people.b),
+          '女',
+          '城关',
+          '焊工',
+          '职业技能等级证书',
+          '五级',
+          'JY-2023-0002',
+          '县职业技能等级认定中心',
+          45048,
+          null,
+          '县职教中心',
+          '焊接',
+        ]); // row 5: Excel serial
         add([]); // row 6
-        add([3, '王五', ` ${people.c.slice(0, 6)} ${people.c.slice(6)} `, null, 410928102, '6-18-02-04', '职业资格证书', 4, 'JY-2023-0003', '县人社局', '2023/5/3', null, null, null]); // row 7
-        add([4, '赵六', OLD_ID, '男', '文留镇', '电工', '职业技能等级证书', '初级工', 'JY-2023-0004', '县职业技能等级认定中心', '2023-05-04', '2028-05-03', null, null]); // row 8
-        add([5, '钱七', people.e, '女', '庆祖', '中式烹调师', '职业技能等级证书', '高级技师', 'JY-2023-0005', '县职业技能等级认定中心', '2023.5.5', null, null, null]); // row 9
-        add([6, '孙八', people.f, '男', '八公桥镇', '电工', '特种作业操作证', null, 'JY-2023-0006', '濮阳市应急管理局', '2023年5月6日', null, null, null]); // row 10
-        add([7, '周九', people.g, '女', '户部寨', '养老护理员', '专项职业能力证书', null, 123456789, '县人社局', 20230507, null, null, null]); // row 11: number as number
-        add([8, '张三', people.a, '男', '柳屯镇', '焊工', '职业技能等级证书', '三级/高级工', 'JY-2023-0008', '县职业技能等级认定中心', '20230508', null, '县职教中心', null]); // row 12: same person, second certificate
-        add([9, '吴十', Number(people.bad), '男', '柳屯镇', '电工', '职业技能等级证书', '四级', 'JY-2023-0009', '县职业技能等级认定中心', '2023-05-09', null, null, null]); // row 13: ID as a number
-        add([10, '郑十一', people.female, '男', '柳屯镇', '电工', '职业技能等级证书', '四级', 'JY-2023-0010', '县职业技能等级认定中心', '2023-05-10', null, null, null]); // row 14: sex
-        add([11, '王十二', people.c, null, '不存在乡', '电工', '职业技能等级证书', '四级', 'JY-2023-0011', '县职业技能等级认定中心', '2023-02-30', null, null, null]); // row 15: two problems
-        add([12, '冯十三', people.h, null, '城关镇', '电工', '职业技能等级证书', null, 'JY-2023-0012', '县职业技能等级认定中心', '2023-05-12', null, null, null]); // row 16: no level: imported as 等级不明, with a warning
+        add([
+          3,
+          '王五',
+          ` ${people.c.slice(0, 6)} ${people.c.slice(6)} `,
+          null,
+          410928102,
+          '6-18-02-04',
+          '职业资格证书',
+          4,
+          'JY-2023-0003',
+          '县人社局',
+          '2023/5/3',
+          null,
+          null,
+          null,
+        ]); // row 7
+        add([
+          4,
+          '赵六',
+          OLD_ID,
+          '男',
+          '文留镇',
+          '电工',
+          '职业技能等级证书',
+          '初级工',
+          'JY-2023-0004',
+          '县职业技能等级认定中心',
+          '2023-05-04',
+          '2028-05-03',
+          null,
+          null,
+        ]); // row 8
+        add([
+          5,
+          '钱七',
+          people.e,
+          '女',
+          '庆祖',
+          '中式烹调师',
+          '职业技能等级证书',
+          '高级技师',
+          'JY-2023-0005',
+          '县职业技能等级认定中心',
+          '2023.5.5',
+          null,
+          null,
+          null,
+        ]); // row 9
+        add([
+          6,
+          '孙八',
+          people.f,
+          '男',
+          '八公桥镇',
+          '电工',
+          '特种作业操作证',
+          null,
+          'JY-2023-0006',
+          '濮阳市应急管理局',
+          '2023年5月6日',
+          null,
+          null,
+          null,
+        ]); // row 10
+        add([
+          7,
+          '周九',
+          people.g,
+          '女',
+          '户部寨',
+          '养老护理员',
+          '专项职业能力证书',
+          null,
+          123456789,
+          '县人社局',
+          20230507,
+          null,
+          null,
+          null,
+        ]); // row 11: number as number
+        add([
+          8,
+          '张三',
+          people.a,
+          '男',
+          '柳屯镇',
+          '焊工',
+          '职业技能等级证书',
+          '三级/高级工',
+          'JY-2023-0008',
+          '县职业技能等级认定中心',
+          '20230508',
+          null,
+          '县职教中心',
+          null,
+        ]); // row 12: same person, second certificate
+        add([
+          9,
+          '吴十',
+          Number(people.bad),
+          '男',
+          '柳屯镇',
+          '电工',
+          '职业技能等级证书',
+          '四级',
+          'JY-2023-0009',
+          '县职业技能等级认定中心',
+          '2023-05-09',
+          null,
+          null,
+          null,
+        ]); // row 13: ID as a number
+        add([
+          10,
+          '郑十一',
+          people.female,
+          '男',
+          '柳屯镇',
+          '电工',
+          '职业技能等级证书',
+          '四级',
+          'JY-2023-0010',
+          '县职业技能等级认定中心',
+          '2023-05-10',
+          null,
+          null,
+          null,
+        ]); // row 14: sex
+        add([
+          11,
+          '王十二',
+          people.c,
+          null,
+          '不存在乡',
+          '电工',
+          '职业技能等级证书',
+          '四级',
+          'JY-2023-0011',
+          '县职业技能等级认定中心',
+          '2023-02-30',
+          null,
+          null,
+          null,
+        ]); // row 15: two problems
+        add([
+          12,
+          '冯十三',
+          people.h,
+          null,
+          '城关镇',
+          '电工',
+          '职业技能等级证书',
+          null,
+          'JY-2023-0012',
+          '县职业技能等级认定中心',
+          '2023-05-12',
+          null,
+          null,
+          null,
+        ]); // row 16: no level: imported as 等级不明, with a warning
         add([]); // row 17
         add(['合计', null, null, null, null, null, null, null, '12 本']); // row 18
         add(['填表人：张老师', null, null, '审核人：李主任']); // row 19
@@ -101,7 +296,17 @@ describe('spreadsheet intake through the whole hub', () => {
     it('a dry run validates and reports but writes nothing', async () => {
       const report = file('dry-report.csv');
       const result = await importFile(hub.subgraphs.education, { path: clerkFile }, { dryRun: true, reportPath: report, env: hub.env });
-      expect(result).toMatchObject({ kind: 'certificates', headerRow: 3, rows: 12, accepted: 9, rejected: 3, created: 0, batches: 0, dryRun: true, ignoredColumns: ['序号'] });
+      expect(result).toMatchObject({
+        kind: 'certificates',
+        headerRow: 3,
+        rows: 12,
+        accepted: 9,
+        rejected: 3,
+        created: 0,
+        batches: 0,
+        dryRun: true,
+        ignoredColumns: ['序号'],
+      });
       expect(await repoOf('education').latestSeq()).toBe(0);
       expect(await repoOf('education').certificateByNumber('JY-2023-0001')).toBeNull();
       expect(fs.readFileSync(report, 'utf8').split('\r\n')[0]).toBe('\uFEFF行号,列,值,原因');
@@ -118,17 +323,39 @@ describe('spreadsheet intake through the whole hub', () => {
         [15, '发证时间', '2023-02-30', '日期“2023-02-30”不存在，请核对'],
       ]);
       expect(result.warnings.map(shown)).toEqual([[16, '技能等级', '', expect.stringContaining('未填写等级')]]);
-      expect(await repoOf('education').certificateByNumber('JY-2023-0012')).toMatchObject({ grade: 'UNKNOWN', level: null, gradeWritten: null });
+      expect(await repoOf('education').certificateByNumber('JY-2023-0012')).toMatchObject({
+        grade: 'UNKNOWN',
+        level: null,
+        gradeWritten: null,
+      });
 
       const repo = repoOf('education');
-      const issued = await Promise.all(['JY-2023-0001', 'JY-2023-0002', 'JY-2023-0003', 'JY-2023-0004', 'JY-2023-0005', 'JY-2023-0006', '123456789', 'JY-2023-0008'].map((n) => repo.certificateByNumber(n)));
-      expect(issued.map((c) => c?.issuedOn)).toEqual(['2023-05-01', '2023-05-02', '2023-05-03', '2023-05-04', '2023-05-05', '2023-05-06', '2023-05-07', '2023-05-08']);
+      const issued = await Promise.all(
+        ['JY-2023-0001', 'JY-2023-0002', 'JY-2023-0003', 'JY-2023-0004', 'JY-2023-0005', 'JY-2023-0006', '123456789', 'JY-2023-0008'].map(
+          (n) => repo.certificateByNumber(n),
+        ),
+      );
+      expect(issued.map((c) => c?.issuedOn)).toEqual([
+        '2023-05-01',
+        '2023-05-02',
+        '2023-05-03',
+        '2023-05-04',
+        '2023-05-05',
+        '2023-05-06',
+        '2023-05-07',
+        '2023-05-08',
+      ]);
       expect(issued.map((c) => c?.level)).toEqual(['LEVEL_4', 'LEVEL_5', 'LEVEL_4', 'LEVEL_5', 'LEVEL_1', null, null, 'LEVEL_3']);
       expect(issued[0]).toMatchObject({ occupationCode: '6-31-01-03', school: '县职教中心', major: '电气运行与控制' });
       expect(issued[3]).toMatchObject({ validUntil: '2028-05-03' });
       const [old] = await repo.peopleByIds([issued[3]!.personId]);
       const upgraded = normalizeIdNumber(OLD_ID).idNumber;
-      expect(old).toMatchObject({ birthDate: '1985-03-12', sex: 'MALE', townshipCode: '410928102', idNumberMasked: `${upgraded.slice(0, 6)}************` });
+      expect(old).toMatchObject({
+        birthDate: '1985-03-12',
+        sex: 'MALE',
+        townshipCode: '410928102',
+        idNumberMasked: `${upgraded.slice(0, 6)}************`,
+      });
       const [wang] = await repo.peopleByIds([issued[2]!.personId]);
       expect(wang.townshipCode).toBe('410928102');
 
@@ -168,7 +395,22 @@ describe('spreadsheet intake through the whole hub', () => {
       await workbook.xlsx.readFile(out);
       const sheet = workbook.worksheets[0];
       const headerRow = (sheet.getRow(1).values as unknown[]).slice(1);
-      expect(headerRow).toEqual(expect.arrayContaining(['姓名', '身份证号（脱敏）', '乡镇代码', '乡镇', '职业编码', '职业(工种)', '证书类别', '等级', '证书编号', '发证日期', '学校', '专业']));
+      expect(headerRow).toEqual(
+        expect.arrayContaining([
+          '姓名',
+          '身份证号（脱敏）',
+          '乡镇代码',
+          '乡镇',
+          '职业编码',
+          '职业(工种)',
+          '证书类别',
+          '等级',
+          '证书编号',
+          '发证日期',
+          '学校',
+          '专业',
+        ]),
+      );
       const idColumn = headerRow.indexOf('身份证号（脱敏）') + 1;
       const townshipColumn = headerRow.indexOf('乡镇') + 1;
       const ids: string[] = [];
@@ -206,7 +448,9 @@ describe('spreadsheet intake through the whole hub', () => {
       fs.writeFileSync(csv, encodeGb18030(`${lines.join('\r\n')}\r\n`));
       const result = await importFile(hub.subgraphs.agriculture, { path: csv }, { env: hub.env });
       expect(result).toMatchObject({ format: 'csv', kind: 'trainings', headerRow: 2, rows: 4, accepted: 3, rejected: 1, created: 3 });
-      expect(result.errors).toEqual([{ row: 6, column: '培训渠道', value: '不知道', reason: expect.stringContaining('无法识别的培训渠道') }]);
+      expect(result.errors).toEqual([
+        { row: 6, column: '培训渠道', value: '不知道', reason: expect.stringContaining('无法识别的培训渠道') },
+      ]);
       const page = await repoOf('agriculture').listTrainings({}, { first: 10 });
       expect(page.rows.map((t) => [t.programme, t.outcome, t.cooperative, t.farm, t.industry])).toEqual([
         ['2024年高素质农民培训班', 'COMPLETED', '绿源蔬菜合作社', null, '蔬菜种植'],
@@ -234,7 +478,10 @@ describe('spreadsheet intake through the whole hub', () => {
     it('refuses a file that is not a zip, an empty file, and an xlsx without a header row; writes nothing', async () => {
       const before = await repoOf('education').latestSeq();
       fs.writeFileSync(file('not-a-zip.xlsx'), 'this is not a spreadsheet');
-      expect(await refused({ path: file('not-a-zip.xlsx') })).toMatchObject({ code: 'NOT_A_SPREADSHEET', message: expect.stringContaining('不是 Excel 工作簿') });
+      expect(await refused({ path: file('not-a-zip.xlsx') })).toMatchObject({
+        code: 'NOT_A_SPREADSHEET',
+        message: expect.stringContaining('不是 Excel 工作簿'),
+      });
       fs.writeFileSync(file('empty.csv'), '');
       expect(await refused({ path: file('empty.csv') })).toMatchObject({ code: 'EMPTY', message: '文件为空' });
       const noHeader = await writeXlsx('no-header.xlsx', (sheet) => {
@@ -242,7 +489,10 @@ describe('spreadsheet intake through the whole hub', () => {
       });
       expect(await refused({ path: noHeader })).toMatchObject({ code: 'NO_HEADER', message: expect.stringContaining('没有找到表头行') });
       const missing = await writeXlsx('missing-columns.xlsx', (sheet) => sheet.addRow(['姓名', '身份证号', '证书编号']));
-      expect(await refused({ path: missing })).toMatchObject({ code: 'MISSING_COLUMNS', message: expect.stringContaining('证书类别、发证机构、发证日期') });
+      expect(await refused({ path: missing })).toMatchObject({
+        code: 'MISSING_COLUMNS',
+        message: expect.stringContaining('证书类别、发证机构、发证日期'),
+      });
       expect(await refused({ path: file('nowhere.xlsx') })).toMatchObject({ code: 'NOT_FOUND' });
       expect(await repoOf('education').latestSeq()).toBe(before);
     });
@@ -255,7 +505,11 @@ describe('spreadsheet intake through the whole hub', () => {
         `丙,${id('1991-01-03', 13)},特种作业操作证,CSV-3`,
         `丁,${id('1991-01-04', 13)},特种作业操作证,CSV-4,应急管理局,2024-01-04`,
       ];
-      const result = await importFile(hub.subgraphs.education, { buffer: Buffer.from(lines.join('\n')), filename: 'columns.csv' }, { env: hub.env });
+      const result = await importFile(
+        hub.subgraphs.education,
+        { buffer: Buffer.from(lines.join('\n')), filename: 'columns.csv' },
+        { env: hub.env },
+      );
       expect(result).toMatchObject({ accepted: 2, rejected: 2 });
       expect(result.errors).toEqual([
         { row: 3, column: '', value: '7 列', reason: expect.stringContaining('表头有 6 列') },
@@ -269,7 +523,9 @@ describe('spreadsheet intake through the whole hub', () => {
       const numbers = ['INT-1', 'INT-2', 'INT-3', 'INT-4', 'INT-5'];
       const target = await writeXlsx('interrupted.xlsx', (sheet) => {
         sheet.addRow(['姓名', '身份证号', '证书类别', '等级', '证书编号', '发证机构', '发证日期', '国有企业/用人单位']);
-        numbers.forEach((n, i) => sheet.addRow([`职工${i}`, id('1985-01-01', 100 + i), '职业技能等级证书', '四级', n, '评价机构', '2024-02-01', '县供水公司']));
+        numbers.forEach((n, i) =>
+          sheet.addRow([`职工${i}`, id('1985-01-01', 100 + i), '职业技能等级证书', '四级', n, '评价机构', '2024-02-01', '县供水公司']),
+        );
       });
       const finance = hub.subgraphs.finance;
       const repo = finance.repo;
@@ -350,7 +606,10 @@ describe('spreadsheet intake through the whole hub', () => {
     it('reads 1,000 rows per page with keyset pagination', async () => {
       const civil = hub.subgraphs['civil-affairs'];
       const lines = ['姓名,身份证号,证书类别,证书编号,发证机构,发证日期,机构'];
-      for (let i = 0; i < 2300; i++) lines.push(`护理员${i},${id(`19${60 + (i % 30)}-0${1 + (i % 9)}-1${i % 9}`, i % 1000)},专项职业能力证书,MZ-${i},县人社局,2024-01-02,县福利院`);
+      for (let i = 0; i < 2300; i++)
+        lines.push(
+          `护理员${i},${id(`19${60 + (i % 30)}-0${1 + (i % 9)}-1${i % 9}`, i % 1000)},专项职业能力证书,MZ-${i},县人社局,2024-01-02,县福利院`,
+        );
       const imported = await importFile(civil, { buffer: Buffer.from(lines.join('\n')), filename: 'many.csv' }, { env: hub.env });
       expect(imported).toMatchObject({ accepted: 2300, rejected: 0, batches: 3 });
       const listCertificates = civil.repo.listCertificates.bind(civil.repo);
@@ -393,9 +652,16 @@ describe('spreadsheet intake through the whole hub', () => {
     it('POST /import takes the raw file and answers counts, errors and the report', async () => {
       const body = fs.readFileSync(file('教育局证书登记表.xlsx'));
       const seq = await repoOf('education').latestSeq();
-      const response = await fetch(`${base}/import?filename=${encodeURIComponent('教育局证书登记表.xlsx')}&dryRun=1`, { method: 'POST', headers: { 'content-type': XLSX }, body });
+      const response = await fetch(`${base}/import?filename=${encodeURIComponent('教育局证书登记表.xlsx')}&dryRun=1`, {
+        method: 'POST',
+        headers: { 'content-type': XLSX },
+        body,
+      });
       expect(response.status).toBe(200);
-      const answer = (await response.json()) as Record<string, unknown> & { errors: RowError[]; report: { base64: string; filename: string } };
+      const answer = (await response.json()) as Record<string, unknown> & {
+        errors: RowError[];
+        report: { base64: string; filename: string };
+      };
       expect(answer).toMatchObject({ kind: 'certificates', dryRun: true, accepted: 9, rejected: 3, problemCount: 4, warningCount: 1 });
       expect(answer.errors[0]).toMatchObject({ row: 13, column: '身份证号码' });
       const report = new ExcelJS.Workbook();
@@ -405,11 +671,19 @@ describe('spreadsheet intake through the whole hub', () => {
     });
 
     it('POST /import refuses oversized bodies, other content types and unreadable files', async () => {
-      const big = await fetch(`${base}/import?filename=big.csv`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: Buffer.alloc(300_000, 0x41) });
+      const big = await fetch(`${base}/import?filename=big.csv`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: Buffer.alloc(300_000, 0x41),
+      });
       expect(big.status).toBe(413);
       const json = await fetch(`${base}/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(json.status).toBe(415);
-      const broken = await fetch(`${base}/import?filename=x.xlsx`, { method: 'POST', headers: { 'content-type': XLSX }, body: 'not a zip' });
+      const broken = await fetch(`${base}/import?filename=x.xlsx`, {
+        method: 'POST',
+        headers: { 'content-type': XLSX },
+        body: 'not a zip',
+      });
       expect(broken.status).toBe(422);
       expect(await broken.json()).toMatchObject({ code: 'NOT_A_SPREADSHEET' });
     });

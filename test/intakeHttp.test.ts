@@ -43,7 +43,11 @@ describe('spreadsheets through the gateway', () => {
     expect((await hub.query('{ educationCertificates { totalCount } }')).data.educationCertificates.totalCount).toBe(0);
     const first = await upload(educationStaff);
     expect(first.status).toBe(200);
-    const report = (await first.json()) as { accepted: number; rejected: number; errors: { row: number; column: string; reason: string }[] };
+    const report = (await first.json()) as {
+      accepted: number;
+      rejected: number;
+      errors: { row: number; column: string; reason: string }[];
+    };
     expect(report.accepted).toBe(2);
     expect(report.rejected).toBe(1);
     expect(report.errors[0]).toMatchObject({ row: 4, column: '身份证号' });
@@ -58,20 +62,28 @@ describe('spreadsheets through the gateway', () => {
     expect((await upload(null)).status).toBe(401);
     for (const who of [dashboard, analyst]) {
       for (const list of ['certificates', 'trainings']) {
-        const exported = await fetch(`${base}/departments/education/export/${list}?format=csv`, { headers: { authorization: `Bearer ${await token(who)}` } });
+        const exported = await fetch(`${base}/departments/education/export/${list}?format=csv`, {
+          headers: { authorization: `Bearer ${await token(who)}` },
+        });
         expect(exported.status).toBe(403);
       }
     }
     // An analyst's refusal names the role, in Chinese.
-    const refused = await fetch(`${base}/departments/hrss/export/certificates?format=csv&township=${encodeURIComponent('城关镇')}`, { headers: { authorization: `Bearer ${await token(analyst)}` } });
+    const refused = await fetch(`${base}/departments/hrss/export/certificates?format=csv&township=${encodeURIComponent('城关镇')}`, {
+      headers: { authorization: `Bearer ${await token(analyst)}` },
+    });
     expect(((await refused.json()) as { error: string }).error).toContain('数据分析人员无权导出个人记录');
   });
 
   it('serves the template and a streamed export with masked ID numbers', async () => {
-    const template = await fetch(`${base}/departments/education/import/template?kind=certificates&format=csv`, { headers: { authorization: `Bearer ${await token(hrssStaff)}` } });
+    const template = await fetch(`${base}/departments/education/import/template?kind=certificates&format=csv`, {
+      headers: { authorization: `Bearer ${await token(hrssStaff)}` },
+    });
     expect(template.status).toBe(200);
     expect(await template.text()).toContain('身份证号');
-    const exported = await fetch(`${base}/departments/education/export/certificates?format=csv`, { headers: { authorization: `Bearer ${await token(educationStaff)}` } });
+    const exported = await fetch(`${base}/departments/education/export/certificates?format=csv`, {
+      headers: { authorization: `Bearer ${await token(educationStaff)}` },
+    });
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toMatch(/filename\*=UTF-8''/);
     const text = await exported.text();
@@ -95,8 +107,12 @@ describe('spreadsheets through the gateway', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    const dry = (await (await upload(educationStaff, true)).json()) as { readings: { column: string; values: { written: string; readAs: string; rows: number }[] }[] };
+    const dry = (await (await upload(educationStaff, true)).json()) as {
+      readings: { column: string; values: { written: string; readAs: string; rows: number }[] }[];
+    };
     const township = dry.readings.find((c) => c.column === '乡镇')!;
-    expect(township.values).toEqual(expect.arrayContaining([expect.objectContaining({ written: '城关', readAs: '城关镇（410928100）', rows: 1 })]));
+    expect(township.values).toEqual(
+      expect.arrayContaining([expect.objectContaining({ written: '城关', readAs: '城关镇（410928100）', rows: 1 })]),
+    );
   }, 60_000);
 });

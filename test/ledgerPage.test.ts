@@ -12,9 +12,15 @@ const dashboardRole: Principal = { subject: 'ledger-page-test', role: 'DASHBOARD
 const MEASURES = [
   { key: 'trained', value: 'trained', ytd: 'cumulativeTrained', ratio: 'trainedRatio' },
   { key: 'certified', value: 'certified', ytd: 'cumulativeCertified', ratio: 'certifiedRatio' },
-  { key: 'certifiedSeniorOrAbove', value: 'certifiedSeniorOrAbove', ytd: 'cumulativeCertifiedSeniorOrAbove', ratio: 'certifiedSeniorOrAboveRatio' },
+  {
+    key: 'certifiedSeniorOrAbove',
+    value: 'certifiedSeniorOrAbove',
+    ytd: 'cumulativeCertifiedSeniorOrAbove',
+    ratio: 'certifiedSeniorOrAboveRatio',
+  },
 ] as const;
-const ROW = 'trained certified certifiedSeniorOrAbove cumulativeTrained cumulativeCertified cumulativeCertifiedSeniorOrAbove trainedRatio certifiedRatio certifiedSeniorOrAboveRatio';
+const ROW =
+  'trained certified certifiedSeniorOrAbove cumulativeTrained cumulativeCertified cumulativeCertifiedSeniorOrAbove trainedRatio certifiedRatio certifiedSeniorOrAboveRatio';
 const LEDGER = `query($year: Int!) { progressLedger(year: $year) { channels { channel targets { trained certified certifiedSeniorOrAbove }
   total { ${ROW} } months { ${ROW} } quarters { ${ROW} } byDepartment { department total { ${ROW} } quarters { ${ROW} } } } } }`;
 
@@ -34,7 +40,16 @@ describe('the 调度 ledger page (/dashboard/ledger) in Chromium', () => {
   async function ledger(year: number) {
     const res = await hub.queryAs(dashboardRole, LEDGER, { year });
     expect(res.body.errors).toBeUndefined();
-    return res.body.data.progressLedger as { channels: { channel: string; targets: Row; total: Row; months: Row[]; quarters: Row[]; byDepartment: { department: string; total: Row; quarters: Row[] }[] }[] };
+    return res.body.data.progressLedger as {
+      channels: {
+        channel: string;
+        targets: Row;
+        total: Row;
+        months: Row[];
+        quarters: Row[];
+        byDepartment: { department: string; total: Row; quarters: Row[] }[];
+      }[];
+    };
   }
 
   async function open(period: string) {
@@ -43,7 +58,10 @@ describe('the 调度 ledger page (/dashboard/ledger) in Chromium', () => {
   }
 
   /** Every channel row of the page against the graph's row for the period, with pace = ratio ÷ the elapsed share shown. */
-  async function expectChannels(rowOf: (c: { targets: Row; total: Row; months: Row[]; quarters: Row[] }) => Row & { periodValue?: Row }, year: number) {
+  async function expectChannels(
+    rowOf: (c: { targets: Row; total: Row; months: Row[]; quarters: Row[] }) => Row & { periodValue?: Row },
+    year: number,
+  ) {
     const graph = await ledger(year);
     const share = Number(await page.locator('body').getAttribute('data-elapsed-share'));
     expect(share).toBeGreaterThan(0);
@@ -68,7 +86,8 @@ describe('the 调度 ledger page (/dashboard/ledger) in Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium fonts-noto-cjk\``);
+    if (!fs.existsSync(CHROMIUM))
+      throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium fonts-noto-cjk\``);
     hub = await startHub({ persons: 300 });
     expect((await hub.query('mutation { syncHolderIndex { department } }')).errors).toBeUndefined();
     base = hub.gatewayUrl.replace(/\/graphql$/, '');
@@ -76,7 +95,16 @@ describe('the 调度 ledger page (/dashboard/ledger) in Chromium', () => {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1920, height: 1080 },
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
@@ -118,10 +146,13 @@ describe('the 调度 ledger page (/dashboard/ledger) in Chromium', () => {
       expect([id, digits(await tr.locator('[data-field="trained.value"]').innerText())]).toEqual([id, String(row.trained)]);
       expect(digits(await tr.locator('[data-field="certified.yearToDate"]').innerText())).toBe(String(row.cumulativeCertified));
     }
-    const townships = (await hub.queryAs(dashboardRole, '{ countyProgress(asOf: "2025-06-30") { byTownship { key holders } } }')).body.data.countyProgress.byTownship;
+    const townships = (await hub.queryAs(dashboardRole, '{ countyProgress(asOf: "2025-06-30") { byTownship { key holders } } }')).body.data
+      .countyProgress.byTownship;
     expect(await page.locator('#townshipTable tbody tr').count()).toBe(townships.length);
     for (const t of townships as { key: string; holders: number }[]) {
-      expect(digits(await page.locator(`#townshipTable tr[data-row="${t.key}"] [data-field="holders"]`).innerText())).toBe(String(t.holders));
+      expect(digits(await page.locator(`#townshipTable tr[data-row="${t.key}"] [data-field="holders"]`).innerText())).toBe(
+        String(t.holders),
+      );
     }
   });
 
@@ -129,7 +160,15 @@ describe('the 调度 ledger page (/dashboard/ledger) in Chromium', () => {
     await page.selectOption('#kind', 'H');
     await page.waitForSelector('body[data-state="ready"][data-period="2025-H1"]');
     expect(new URL(page.url()).searchParams.get('period')).toBe('2025-H1');
-    await expectChannels((c) => ({ ...c.months[5]!, trained: c.months[5]!.cumulativeTrained, certified: c.months[5]!.cumulativeCertified, certifiedSeniorOrAbove: c.months[5]!.cumulativeCertifiedSeniorOrAbove }), 2025);
+    await expectChannels(
+      (c) => ({
+        ...c.months[5]!,
+        trained: c.months[5]!.cumulativeTrained,
+        certified: c.months[5]!.cumulativeCertified,
+        certifiedSeniorOrAbove: c.months[5]!.cumulativeCertifiedSeniorOrAbove,
+      }),
+      2025,
+    );
   });
 
   it('shows a month (月调度) and a whole year (全年总结) of another year', async () => {
@@ -161,7 +200,11 @@ describe('the 调度 ledger page (/dashboard/ledger) in Chromium', () => {
     const asked: { url: string; authorization?: string }[] = [];
     await page.route('**/county/reports/ledger**', async (route) => {
       asked.push({ url: route.request().url(), authorization: route.request().headers().authorization });
-      await route.fulfill({ status: 200, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: Buffer.from('PK fake workbook') });
+      await route.fulfill({
+        status: 200,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        body: Buffer.from('PK fake workbook'),
+      });
     });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     expect(download.suggestedFilename()).toBe('调度表-2025-Q2.xlsx');
@@ -181,7 +224,9 @@ describe('the 调度 ledger page (/dashboard/ledger) in Chromium', () => {
     await page.screenshot({ path: path.join(artifacts, 'ledger.png'), fullPage: true });
     // Every channel and department row is on the page, none hidden inside a scrolled box.
     for (const id of ['channelTable', 'departmentTable']) {
-      const clipped = await page.locator(`#${id}`).evaluate((table) => table.parentElement!.scrollHeight - table.parentElement!.clientHeight);
+      const clipped = await page
+        .locator(`#${id}`)
+        .evaluate((table) => table.parentElement!.scrollHeight - table.parentElement!.clientHeight);
       expect([id, clipped]).toEqual([id, 0]);
     }
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1920);

@@ -15,7 +15,8 @@ type Ledger = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- 
 let sequence = 400;
 const newPerson = (name: string) => ({ idNumber: makeIdNumber('410928', '1990-03-03', sequence++), name, township: '渠村乡' });
 
-const ROW = 'period from to trained certified certifiedSeniorOrAbove cumulativeTrained cumulativeCertified cumulativeCertifiedSeniorOrAbove trainedRatio certifiedRatio certifiedSeniorOrAboveRatio elapsedShare trainedPace certifiedPace certifiedSeniorOrAbovePace lagging';
+const ROW =
+  'period from to trained certified certifiedSeniorOrAbove cumulativeTrained cumulativeCertified cumulativeCertifiedSeniorOrAbove trainedRatio certifiedRatio certifiedSeniorOrAboveRatio elapsedShare trainedPace certifiedPace certifiedSeniorOrAbovePace lagging';
 const PART = `department label targets { trained certified certifiedSeniorOrAbove } total { ${ROW} } months { ${ROW} }`;
 const COUNT = 'key label value yearToDate annualTarget ratio pace lagging planTarget sincePlanStart months { month value } note';
 const LEDGER = `query($period: String) { progressLedger(period: $period) {
@@ -28,7 +29,13 @@ const SET = `mutation($i: AnnualTargetInput!) { setAnnualTarget(input: $i) { id 
 const measures = [
   ['培训人次', 'trained', 'cumulativeTrained', 'trainedRatio', 'trainedPace'],
   ['取证人数', 'certified', 'cumulativeCertified', 'certifiedRatio', 'certifiedPace'],
-  ['其中高级工及以上', 'certifiedSeniorOrAbove', 'cumulativeCertifiedSeniorOrAbove', 'certifiedSeniorOrAboveRatio', 'certifiedSeniorOrAbovePace'],
+  [
+    '其中高级工及以上',
+    'certifiedSeniorOrAbove',
+    'cumulativeCertifiedSeniorOrAbove',
+    'certifiedSeniorOrAboveRatio',
+    'certifiedSeniorOrAbovePace',
+  ],
 ] as const;
 
 /** What each line of the 调度表 must say, worked out from the ledger API (not from the report's code). */
@@ -59,7 +66,16 @@ function expectedLines(ledger: Ledger, department?: string): Map<string, unknown
   if (!department) {
     for (const c of [ledger.apprentices, ledger.directedTraining, ledger.certifiedEmployment, ledger.newUrbanJobs]) {
       const planPeriod = c.annualTarget === null && c.planTarget !== null;
-      lines.set(`专项|${c.label}|人数`, [c.value, c.yearToDate, planPeriod ? c.planTarget : c.annualTarget, c.ratio, planPeriod ? null : ledger.elapsedShare, c.pace, c.lagging ? '滞后' : '', c.months.map((m: Ledger) => m.value)]);
+      lines.set(`专项|${c.label}|人数`, [
+        c.value,
+        c.yearToDate,
+        planPeriod ? c.planTarget : c.annualTarget,
+        c.ratio,
+        planPeriod ? null : ledger.elapsedShare,
+        c.pace,
+        c.lagging ? '滞后' : '',
+        c.months.map((m: Ledger) => m.value),
+      ]);
     }
   }
   return lines;
@@ -77,7 +93,10 @@ async function readWorkbook(buffer: ArrayBuffer) {
   monthly.eachRow((row, n) => {
     if (n <= 3) return;
     const values = (row.values as ExcelJS.CellValue[]).slice(1);
-    months.set(values.slice(0, 3).join('|'), values.slice(3).map((v) => cell(v) ?? 0));
+    months.set(
+      values.slice(0, 3).join('|'),
+      values.slice(3).map((v) => cell(v) ?? 0),
+    );
   });
   main.eachRow((row, n) => {
     if (n <= 3) return;
@@ -101,10 +120,32 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
     expect(res.errors?.length).toBeGreaterThan(0);
     return res.errors![0].extensions?.reason ?? res.errors![0].extensions?.code;
   };
-  const download = async (who: Principal, query: string) => fetch(`${hub.gatewayUrl.replace(/\/graphql$/, '')}/county/reports/ledger?${query}`, { headers: { authorization: `Bearer ${await token(who)}` } });
-  const training = (department: string, person: object, programme: string, channel: string, startDate: string, outcome = 'COMPLETED', directedKind: string | null = null) =>
+  const download = async (who: Principal, query: string) =>
+    fetch(`${hub.gatewayUrl.replace(/\/graphql$/, '')}/county/reports/ledger?${query}`, {
+      headers: { authorization: `Bearer ${await token(who)}` },
+    });
+  const training = (
+    department: string,
+    person: object,
+    programme: string,
+    channel: string,
+    startDate: string,
+    outcome = 'COMPLETED',
+    directedKind: string | null = null,
+  ) =>
     ok(`mutation($i: ${department}TrainingInput!) { record${department}Training(input: $i) { id } }`, {
-      i: { ...person, programme, occupation: WELDER, channel, targetGroup: 'EMPLOYEE', provider: '培训机构', startDate, endDate: null, outcome, directedKind },
+      i: {
+        ...person,
+        programme,
+        occupation: WELDER,
+        channel,
+        targetGroup: 'EMPLOYEE',
+        provider: '培训机构',
+        startDate,
+        endDate: null,
+        outcome,
+        directedKind,
+      },
     });
   const certificate = (department: string, person: object, number: string, issuedOn: string, level: string) =>
     ok(`mutation($i: ${department}CertificateInput!) { record${department}Certificate(input: $i) { id } }`, {
@@ -133,9 +174,29 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
     await ok('mutation { syncHolderIndex { department lastError } }');
     await ok('mutation { setLedgerInput(key: NEW_URBAN_JOBS, year: 2025, month: 3, value: 900) { value } }');
     // 农业农村局's part of the social channel: the plan splits no channel among partners, the office enters it.
-    await ok(SET, { i: { year: 2025, department: 'AGRICULTURE', channel: 'SOCIAL_RURAL', measure: 'TRAINED', value: 4, reason: '县领导小组办公室2025年第1次会议纪要' } });
-    await ok(SET, { i: { year: 2025, department: 'AGRICULTURE', channel: 'SOCIAL_RURAL', measure: 'TRAINED', value: 2, reason: '年中调整：县政府常务会议' } });
-    await ok(SET, { i: { year: 2025, department: 'AGRICULTURE', channel: 'SOCIAL_RURAL', measure: 'CERTIFIED', value: 1, reason: '会议纪要' } });
+    await ok(SET, {
+      i: {
+        year: 2025,
+        department: 'AGRICULTURE',
+        channel: 'SOCIAL_RURAL',
+        measure: 'TRAINED',
+        value: 4,
+        reason: '县领导小组办公室2025年第1次会议纪要',
+      },
+    });
+    await ok(SET, {
+      i: {
+        year: 2025,
+        department: 'AGRICULTURE',
+        channel: 'SOCIAL_RURAL',
+        measure: 'TRAINED',
+        value: 2,
+        reason: '年中调整：县政府常务会议',
+      },
+    });
+    await ok(SET, {
+      i: { year: 2025, department: 'AGRICULTURE', channel: 'SOCIAL_RURAL', measure: 'CERTIFIED', value: 1, reason: '会议纪要' },
+    });
     await ok(SET, { i: { year: 2024, township: '渠村', measure: 'HOLDERS', value: 10, reason: '乡镇目标责任书' } });
     await ok(SET, { i: { year: 2024, township: '410928100', measure: 'HOLDERS', value: 50, reason: '乡镇目标责任书' } });
   }, 180_000);
@@ -145,17 +206,41 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
   it('keeps every target set with who, when and why, and uses the latest one in force for the year', async () => {
     const history = (await ok('{ annualTargets(year: 2025, history: true) { label value reason setBy measure } }')).annualTargets;
     expect(history.slice(0, 3)).toEqual([
-      { label: '社会培训机构及新型职业农民培训·农业农村局·取证人数', value: 1, reason: '会议纪要', setBy: 'test-admin (COUNTY_ADMIN)', measure: 'CERTIFIED' },
+      {
+        label: '社会培训机构及新型职业农民培训·农业农村局·取证人数',
+        value: 1,
+        reason: '会议纪要',
+        setBy: 'test-admin (COUNTY_ADMIN)',
+        measure: 'CERTIFIED',
+      },
       expect.objectContaining({ value: 2, reason: '年中调整：县政府常务会议' }),
       expect.objectContaining({ value: 4, reason: '县领导小组办公室2025年第1次会议纪要' }),
     ]);
     const inForce = (await ok('{ annualTargets(year: 2026) { department channel township measure value setBy } }')).annualTargets;
     expect(inForce.filter((t: Ledger) => t.department === 'AGRICULTURE')).toEqual([
-      { department: 'AGRICULTURE', channel: 'SOCIAL_RURAL', township: null, measure: 'TRAINED', value: 2, setBy: 'test-admin (COUNTY_ADMIN)' },
-      { department: 'AGRICULTURE', channel: 'SOCIAL_RURAL', township: null, measure: 'CERTIFIED', value: 1, setBy: 'test-admin (COUNTY_ADMIN)' },
+      {
+        department: 'AGRICULTURE',
+        channel: 'SOCIAL_RURAL',
+        township: null,
+        measure: 'TRAINED',
+        value: 2,
+        setBy: 'test-admin (COUNTY_ADMIN)',
+      },
+      {
+        department: 'AGRICULTURE',
+        channel: 'SOCIAL_RURAL',
+        township: null,
+        measure: 'CERTIFIED',
+        value: 1,
+        setBy: 'test-admin (COUNTY_ADMIN)',
+      },
     ]);
     // Seeded from the plan, effective from 2022: each channel's figures, and the sole lead's of channels 1 and 2.
-    expect(inForce.filter((t: Ledger) => t.channel === 'ENTERPRISE' && t.measure === 'TRAINED').map((t: Ledger) => [t.department, t.value, t.setBy])).toEqual([
+    expect(
+      inForce
+        .filter((t: Ledger) => t.channel === 'ENTERPRISE' && t.measure === 'TRAINED')
+        .map((t: Ledger) => [t.department, t.value, t.setBy]),
+    ).toEqual([
       [null, 11000, '实施方案 (plan data)'],
       ['HRSS', 11000, '实施方案 (plan data)'],
     ]);
@@ -171,8 +256,12 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
     expect(await refusal(SET, { i: { ...base, reason: '  ' } })).toBe('REASON_REQUIRED');
     expect(await refusal(SET, { i: { ...base, township: '渠村乡' } })).toBe('BAD_SCOPE');
     expect(await refusal(SET, { i: { ...base, channel: null } })).toBe('BAD_SCOPE');
-    expect(await refusal(SET, { i: { ...base, department: null, channel: null, township: '火星乡', measure: 'HOLDERS' } })).toBe('UNKNOWN_TOWNSHIP');
-    expect(await refusal(SET, { i: { ...base, department: null, channel: null, township: '渠村乡', measure: 'TRAINED' } })).toBe('BAD_MEASURE');
+    expect(await refusal(SET, { i: { ...base, department: null, channel: null, township: '火星乡', measure: 'HOLDERS' } })).toBe(
+      'UNKNOWN_TOWNSHIP',
+    );
+    expect(await refusal(SET, { i: { ...base, department: null, channel: null, township: '渠村乡', measure: 'TRAINED' } })).toBe(
+      'BAD_MEASURE',
+    );
     expect(await refusal(SET, { i: { ...base, measure: 'HOLDERS' } })).toBe('BAD_MEASURE');
     expect(await refusal(SET, { i: { ...base, value: -1 } })).toBe('BAD_VALUE');
     expect(await refusal(SET, { i: { ...base, value: 50_000_000 } })).toBe('BAD_VALUE');
@@ -187,9 +276,24 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
 
   it('gives the half year with its pace against the share of the year elapsed, lagging rows flagged, department rows against their targets', async () => {
     const ledger = await ledgerOf('2025-H1');
-    expect(ledger).toMatchObject({ year: 2025, quarter: null, period: '2025-H1', periodLabel: '2025年上半年', from: '2025-01-01', to: '2025-06-30', asOf: '2025-06-30' });
+    expect(ledger).toMatchObject({
+      year: 2025,
+      quarter: null,
+      period: '2025-H1',
+      periodLabel: '2025年上半年',
+      from: '2025-01-01',
+      to: '2025-06-30',
+      asOf: '2025-06-30',
+    });
     expect(ledger.elapsedShare).toBeCloseTo(181 / 365, 12);
-    expect(ledger.channels[0].months.map((m: Ledger) => m.period)).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
+    expect(ledger.channels[0].months.map((m: Ledger) => m.period)).toEqual([
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+    ]);
     expect(ledger.channels[0].quarters.map((q: Ledger) => q.period)).toEqual(['2025-Q1', '2025-Q2']);
     const enterprise = ledger.channels.find((c: Ledger) => c.channel === 'ENTERPRISE');
     expect(enterprise.total).toMatchObject({ period: '2025-H1', trained: 2, certified: 2, certifiedSeniorOrAbove: 1, lagging: true });
@@ -198,7 +302,15 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
     const social = ledger.channels.find((c: Ledger) => c.channel === 'SOCIAL_RURAL');
     const agriculture = social.byDepartment.find((d: Ledger) => d.department === 'AGRICULTURE');
     expect(agriculture.targets).toEqual({ trained: 2, certified: 1, certifiedSeniorOrAbove: null });
-    expect(agriculture.total).toMatchObject({ trained: 1, certified: 1, trainedRatio: 0.5, certifiedRatio: 1, certifiedSeniorOrAboveRatio: null, certifiedSeniorOrAbovePace: null, lagging: false });
+    expect(agriculture.total).toMatchObject({
+      trained: 1,
+      certified: 1,
+      trainedRatio: 0.5,
+      certifiedRatio: 1,
+      certifiedSeniorOrAboveRatio: null,
+      certifiedSeniorOrAbovePace: null,
+      lagging: false,
+    });
     expect(agriculture.total.trainedPace).toBeCloseTo(0.5 / (181 / 365), 12);
     // A month of the half year: January, 31/365 of the year, and behind in agriculture (nothing trained yet).
     expect(agriculture.months[0]).toMatchObject({ period: '2025-01', trainedRatio: 0, trainedPace: 0, lagging: true });
@@ -220,30 +332,63 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
     expect(await ledgerOf('2025-Q2')).toMatchObject({ period: '2025-Q2', quarter: 2, from: '2025-04-01' });
     expect((await ledgerOf('2025')).elapsedShare).toBe(1);
     expect((await ok('{ progressLedger(year: 2025, quarter: 2) { period } }')).progressLedger.period).toBe('2025-Q2');
-    for (const bad of ['2025-H3', '2025-13', 'H1', '2025-Q2; DROP TABLE holding']) expect(await refusal(LEDGER, { period: bad })).toMatch(/^BAD_(PERIOD|MONTH)$/);
+    for (const bad of ['2025-H3', '2025-13', 'H1', '2025-Q2; DROP TABLE holding'])
+      expect(await refusal(LEDGER, { period: bad })).toMatch(/^BAD_(PERIOD|MONTH)$/);
     expect(await refusal('{ progressLedger(year: 2024, period: "2025-H1") { period } }')).toBe('BAD_PERIOD');
     expect(await refusal('{ progressLedger { period } }')).toBe('BAD_PERIOD');
   });
 
   it('gives each township its holders against the target the office set for it', async () => {
-    const rows = (await ok('{ countyProgress(asOf: "2025-12-31") { byTownship { key label holders target ratio } } }')).countyProgress.byTownship;
+    const rows = (await ok('{ countyProgress(asOf: "2025-12-31") { byTownship { key label holders target ratio } } }')).countyProgress
+      .byTownship;
     const qucun = rows.find((r: Ledger) => r.label === '渠村乡');
     expect(qucun).toMatchObject({ holders: 5, target: 10, ratio: 0.5 });
   });
 
   it('projects when each goal is reached at the last 12 months’ pace, with the method stated', async () => {
     const GOAL = 'key target value lastTwelveMonths perMonth deadline reached projectedDate onTime';
-    const { goalProjection: p, countyProgress: c } = await ok(`{ goalProjection(asOf: "2025-06-30") { asOf method county { ${GOAL} } departments { department goals { ${GOAL} } } }
+    const { goalProjection: p, countyProgress: c } =
+      await ok(`{ goalProjection(asOf: "2025-06-30") { asOf method county { ${GOAL} } departments { department goals { ${GOAL} } } }
       countyProgress(asOf: "2025-06-30") { trainingPersonTimes { value } certificateHolders { value } } }`);
     expect(p.method).toContain('12');
     const trainings = p.county.find((g: Ledger) => g.key === 'trainingPersonTimes');
-    expect(trainings).toMatchObject({ value: c.trainingPersonTimes.value, lastTwelveMonths: 4, target: 120000, deadline: '2025-12-31', reached: false, onTime: false });
-    expect(p.county.find((g: Ledger) => g.key === 'certificateHolders')).toMatchObject({ value: c.certificateHolders.value, lastTwelveMonths: 5 });
+    expect(trainings).toMatchObject({
+      value: c.trainingPersonTimes.value,
+      lastTwelveMonths: 4,
+      target: 120000,
+      deadline: '2025-12-31',
+      reached: false,
+      onTime: false,
+    });
+    expect(p.county.find((g: Ledger) => g.key === 'certificateHolders')).toMatchObject({
+      value: c.certificateHolders.value,
+      lastTwelveMonths: 5,
+    });
     // 农业农村局: 1 of 2 trained by 30 June, 1 in the last 12 months: the second a year on; its 1 certified is reached.
     const agriculture = p.departments.find((d: Ledger) => d.department === 'AGRICULTURE').goals;
     expect(agriculture).toEqual([
-      { key: 'trained', target: 2, value: 1, lastTwelveMonths: 1, perMonth: 1 / 12, deadline: '2025-12-31', reached: false, projectedDate: '2026-06-30', onTime: false },
-      { key: 'certified', target: 1, value: 1, lastTwelveMonths: 1, perMonth: 1 / 12, deadline: '2025-12-31', reached: true, projectedDate: null, onTime: true },
+      {
+        key: 'trained',
+        target: 2,
+        value: 1,
+        lastTwelveMonths: 1,
+        perMonth: 1 / 12,
+        deadline: '2025-12-31',
+        reached: false,
+        projectedDate: '2026-06-30',
+        onTime: false,
+      },
+      {
+        key: 'certified',
+        target: 1,
+        value: 1,
+        lastTwelveMonths: 1,
+        perMonth: 1 / 12,
+        deadline: '2025-12-31',
+        reached: true,
+        projectedDate: null,
+        onTime: true,
+      },
     ]);
     // An analyst gets a month end and published counts, never an error.
     const restricted = await hub.queryAs(analyst, '{ goalProjection(asOf: "2025-06-15") { asOf county { key value } } }');
@@ -251,44 +396,53 @@ describe('the 调度 report: ledger periods, pace, annual targets as data and th
     expect(restricted.body.data.goalProjection.asOf).toBe('2025-05-31');
   });
 
-  it.each(['2025-M03', '2025-Q2', '2025-H1', '2025'])('writes the %s workbook with every figure as the ledger API gives it', async (period) => {
-    const res = await download(admin, `period=${period}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('spreadsheetml');
-    expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('调度表'));
-    const { workbook, main, lines, header } = await readWorkbook(await res.arrayBuffer());
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['调度表', '按月', '乡镇', '说明']);
-    expect(header).toEqual(['类别', '名称', '指标', '本期', '年累计', '年度目标', '完成率', '时序进度', '进度比', '状态', '说明']);
-    expect(main.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    expect(main.getColumn(4).numFmt).toBe('#,##0');
-    expect(main.getColumn(7).numFmt).toBe('0.0%');
-    const expected = expectedLines(await ledgerOf(period));
-    expect(lines.size).toBe(expected.size);
-    for (const [key, want] of expected) {
-      const got = lines.get(key);
-      expect([key, got?.slice(0, 3), got?.[6], got?.[7]]).toEqual([key, want.slice(0, 3), want[6], want[7]]);
-      for (const i of [3, 4, 5]) {
-        if (want[i] === null) expect([key, i, got?.[i]]).toEqual([key, i, null]);
-        else expect(got?.[i]).toBeCloseTo(want[i] as number, 12);
+  it.each(['2025-M03', '2025-Q2', '2025-H1', '2025'])(
+    'writes the %s workbook with every figure as the ledger API gives it',
+    async (period) => {
+      const res = await download(admin, `period=${period}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('spreadsheetml');
+      expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('调度表'));
+      const { workbook, main, lines, header } = await readWorkbook(await res.arrayBuffer());
+      expect(workbook.worksheets.map((s) => s.name)).toEqual(['调度表', '按月', '乡镇', '说明']);
+      expect(header).toEqual(['类别', '名称', '指标', '本期', '年累计', '年度目标', '完成率', '时序进度', '进度比', '状态', '说明']);
+      expect(main.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+      expect(main.getColumn(4).numFmt).toBe('#,##0');
+      expect(main.getColumn(7).numFmt).toBe('0.0%');
+      const expected = expectedLines(await ledgerOf(period));
+      expect(lines.size).toBe(expected.size);
+      for (const [key, want] of expected) {
+        const got = lines.get(key);
+        expect([key, got?.slice(0, 3), got?.[6], got?.[7]]).toEqual([key, want.slice(0, 3), want[6], want[7]]);
+        for (const i of [3, 4, 5]) {
+          if (want[i] === null) expect([key, i, got?.[i]]).toEqual([key, i, null]);
+          else expect(got?.[i]).toBeCloseTo(want[i] as number, 12);
+        }
       }
-    }
-    // 乡镇: holders on the ledger's as-of date against the township targets, as countyProgress gives them; 城关镇 has none yet.
-    const ledger = await ledgerOf(period);
-    const byTownship = (await ok(`{ countyProgress(asOf: "${ledger.asOf}") { byTownship { key label holders target ratio } } }`)).countyProgress.byTownship;
-    const townshipRows: unknown[][] = [];
-    workbook.getWorksheet('乡镇')!.eachRow((row, n) => n > 3 && townshipRows.push((row.values as unknown[]).slice(1, 6).map((v) => v ?? null)));
-    expect(townshipRows).toEqual([...byTownship.map((t: Ledger) => [t.key, t.label, t.holders, t.target, t.ratio]), ['410928100', '城关镇', 0, 50, 0]]);
-    const notes = workbook.getWorksheet('说明')!;
-    const text = notes.getColumn(2).values.join('\n');
-    expect(text).toContain('三(二)');
-    expect(text).toContain('二(一)第1条');
-    if (period === '2025-H1') {
-      const lagging = [...lines.entries()].filter(([, l]) => l[6] === '滞后').map(([k]) => k);
-      expect(lagging).toContain('渠道|企业职工全员培训|培训人次');
-      expect(lagging).not.toContain('渠道·部门|社会培训机构及新型职业农民培训·农业农村局|培训人次');
-      expect(main.getRow(4).getCell(2).value).toBeTruthy();
-    }
-  });
+      // 乡镇: holders on the ledger's as-of date against the township targets, as countyProgress gives them; 城关镇 has none yet.
+      const ledger = await ledgerOf(period);
+      const byTownship = (await ok(`{ countyProgress(asOf: "${ledger.asOf}") { byTownship { key label holders target ratio } } }`))
+        .countyProgress.byTownship;
+      const townshipRows: unknown[][] = [];
+      workbook
+        .getWorksheet('乡镇')!
+        .eachRow((row, n) => n > 3 && townshipRows.push((row.values as unknown[]).slice(1, 6).map((v) => v ?? null)));
+      expect(townshipRows).toEqual([
+        ...byTownship.map((t: Ledger) => [t.key, t.label, t.holders, t.target, t.ratio]),
+        ['410928100', '城关镇', 0, 50, 0],
+      ]);
+      const notes = workbook.getWorksheet('说明')!;
+      const text = notes.getColumn(2).values.join('\n');
+      expect(text).toContain('三(二)');
+      expect(text).toContain('二(一)第1条');
+      if (period === '2025-H1') {
+        const lagging = [...lines.entries()].filter(([, l]) => l[6] === '滞后').map(([k]) => k);
+        expect(lagging).toContain('渠道|企业职工全员培训|培训人次');
+        expect(lagging).not.toContain('渠道·部门|社会培训机构及新型职业农民培训·农业农村局|培训人次');
+        expect(main.getRow(4).getCell(2).value).toBeTruthy();
+      }
+    },
+  );
 
   it('gives department staff their own department only, and nobody else the workbook', async () => {
     const own = await download(agricultureStaff, 'period=2025-H1');

@@ -36,10 +36,15 @@ describe('HUB_MODE=production alone', () => {
 
   const gatewayPost = async (query: string) => {
     const token = await mintToken(admin, hubSecretsFromEnv(hub.env, () => undefined).jwt);
-    const response = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const response = await fetch(hub.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
     return { status: response.status, text: await response.text() };
   };
-  const internalUrl = (server: net.Server | undefined, route: string) => `http://127.0.0.1:${(server!.address() as net.AddressInfo).port}${route}`;
+  const internalUrl = (server: net.Server | undefined, route: string) =>
+    `http://127.0.0.1:${(server!.address() as net.AddressInfo).port}${route}`;
 
   describe('on a subgraph called directly', () => {
     it('refuses introspection and gives no field suggestions', async () => {
@@ -105,7 +110,11 @@ describe('HUB_MODE=production alone', () => {
       const server = hub.gateway.operator?.server;
       const ready = await fetch(internalUrl(server, '/ready'));
       expect(ready.status).toBe(200);
-      expect(((await ready.json()) as { subgraphs: Record<string, string> }).subgraphs).toMatchObject({ hrss: 'ok', education: 'ok', finance: 'ok' });
+      expect(((await ready.json()) as { subgraphs: Record<string, string> }).subgraphs).toMatchObject({
+        hrss: 'ok',
+        education: 'ok',
+        finance: 'ok',
+      });
       expect(await (await fetch(internalUrl(server, '/metrics'))).text()).toMatch(/hub_graphql_operations_total/);
     });
   });
@@ -138,23 +147,39 @@ describe('production refuses to start', () => {
     }
   });
 
-  it.each(['education-dev-password', 'hrss-dev-password', 'newdept-dev-password', 'hub-dev-root-password', ''])('with the database password "%s"', (password) => {
-    const env = { ...production, HUB_DB: 'mysql', HUB_EDUCATION_DB_PASSWORD: password };
-    expect(subgraph(env)).toThrow(/HUB_EDUCATION_DB_PASSWORD/);
-  });
+  it.each(['education-dev-password', 'hrss-dev-password', 'newdept-dev-password', 'hub-dev-root-password', ''])(
+    'with the database password "%s"',
+    (password) => {
+      const env = { ...production, HUB_DB: 'mysql', HUB_EDUCATION_DB_PASSWORD: password };
+      expect(subgraph(env)).toThrow(/HUB_EDUCATION_DB_PASSWORD/);
+    },
+  );
 
-  it.each(['redis://127.0.0.1:6379', 'redis://hub@10.0.0.5:6379/0', 'http://:s3cret@10.0.0.5:6379'])('with the shared-state Redis %s (no password, or not Redis)', (url) => {
-    expect(() => createGateway({ ...production, HUB_REDIS_URL: url })).toThrow(/HUB_REDIS_URL/);
-  });
+  it.each(['redis://127.0.0.1:6379', 'redis://hub@10.0.0.5:6379/0', 'http://:s3cret@10.0.0.5:6379'])(
+    'with the shared-state Redis %s (no password, or not Redis)',
+    (url) => {
+      expect(() => createGateway({ ...production, HUB_REDIS_URL: url })).toThrow(/HUB_REDIS_URL/);
+    },
+  );
 
   it('starts with a password in HUB_REDIS_URL, and never puts it in the error of a bad one', () => {
     // Built, not listening: Redis is first contacted in listen().
     expect(() => createGateway({ ...production, HUB_REDIS_URL: 'redis://:s3cret-redis@127.0.0.1:6379' })).not.toThrow();
-    expect(() => createGateway({ ...production, HUB_REDIS_URL: 'ftp://:s3cret-redis@127.0.0.1:6379' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cret-redis') }));
+    expect(() => createGateway({ ...production, HUB_REDIS_URL: 'ftp://:s3cret-redis@127.0.0.1:6379' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('s3cret-redis') }),
+    );
   });
 
   it('starts with distinct keys and a real database password, and in development with the defaults', () => {
     expect(subgraph({ ...production, HUB_DB: 'mysql', HUB_EDUCATION_DB_PASSWORD: key() })).not.toThrow();
-    expect(subgraph({ ...secrets, HUB_DATA_DIR: os.tmpdir(), HUB_DB: 'mysql', HUB_EDUCATION_DB_PASSWORD: 'education-dev-password', HUB_PERSON_KEY: secrets.HUB_ID_ENCRYPTION_KEY })).not.toThrow();
+    expect(
+      subgraph({
+        ...secrets,
+        HUB_DATA_DIR: os.tmpdir(),
+        HUB_DB: 'mysql',
+        HUB_EDUCATION_DB_PASSWORD: 'education-dev-password',
+        HUB_PERSON_KEY: secrets.HUB_ID_ENCRYPTION_KEY,
+      }),
+    ).not.toThrow();
   });
 });

@@ -24,15 +24,22 @@ describe('the evaluation-institution catalogue (plan 4) and skills competitions 
     return res.data;
   };
   const change = (verb: string, code: string, effectiveOn: string, reason: string, name?: string) =>
-    hub.query(`mutation($c: String!, $d: Date!, $r: String!${name ? ', $n: String' : ''}) { ${verb}EvaluationInstitution(code: $c, effectiveOn: $d, reason: $r${name ? ', name: $n' : ''}) { code name status statusSince } }`, {
-      c: code,
-      d: effectiveOn,
-      r: reason,
-      ...(name ? { n: name } : {}),
-    });
+    hub.query(
+      `mutation($c: String!, $d: Date!, $r: String!${name ? ', $n: String' : ''}) { ${verb}EvaluationInstitution(code: $c, effectiveOn: $d, reason: $r${name ? ', name: $n' : ''}) { code name status statusSince } }`,
+      {
+        c: code,
+        d: effectiveOn,
+        r: reason,
+        ...(name ? { n: name } : {}),
+      },
+    );
   const catalogue = async (asOf: string, includeInactive = false) =>
-    (await ok('query($d: Date, $all: Boolean) { evaluationInstitutions(asOf: $d, includeInactive: $all) { code status statusSince } }', { d: asOf, all: includeInactive }))
-      .evaluationInstitutions as { code: string; status: string; statusSince: string }[];
+    (
+      await ok('query($d: Date, $all: Boolean) { evaluationInstitutions(asOf: $d, includeInactive: $all) { code status statusSince } }', {
+        d: asOf,
+        all: includeInactive,
+      })
+    ).evaluationInstitutions as { code: string; status: string; statusSince: string }[];
   const codes = async (asOf: string) => (await catalogue(asOf)).map((i) => i.code).sort();
 
   beforeAll(async () => {
@@ -50,7 +57,9 @@ describe('the evaluation-institution catalogue (plan 4) and skills competitions 
         statusSince: '2022-03-01',
       });
       await change('admit', 'ML-B', '2022-06-01', '首批备案', '县技工学校评价站');
-      expect((await change('suspend', 'ML-A', '2023-05-10', '评价质量抽查不合格')).data.suspendEvaluationInstitution.status).toBe('SUSPENDED');
+      expect((await change('suspend', 'ML-A', '2023-05-10', '评价质量抽查不合格')).data.suspendEvaluationInstitution.status).toBe(
+        'SUSPENDED',
+      );
       await change('reinstate', 'ML-A', '2023-08-01', '整改验收合格');
       expect((await change('exit', 'ML-B', '2024-01-15', '申请退出')).data.exitEvaluationInstitution.status).toBe('EXITED');
 
@@ -65,13 +74,23 @@ describe('the evaluation-institution catalogue (plan 4) and skills competitions 
           { code: 'ML-B', status: 'EXITED', statusSince: '2024-01-15' },
         ]),
       );
-      const history = (await ok('{ evaluationInstitutions(asOf: "2024-06-30") { code events { action status effectiveOn reason actor actorRole } } }')).evaluationInstitutions[0];
+      const history = (
+        await ok('{ evaluationInstitutions(asOf: "2024-06-30") { code events { action status effectiveOn reason actor actorRole } } }')
+      ).evaluationInstitutions[0];
       expect(history.events.map((e: { action: string }) => e.action)).toEqual(['ADMIT', 'SUSPEND', 'REINSTATE']);
-      expect(history.events[1]).toMatchObject({ status: 'SUSPENDED', effectiveOn: '2023-05-10', reason: '评价质量抽查不合格', actor: 'test-admin', actorRole: 'COUNTY_ADMIN' });
+      expect(history.events[1]).toMatchObject({
+        status: 'SUSPENDED',
+        effectiveOn: '2023-05-10',
+        reason: '评价质量抽查不合格',
+        actor: 'test-admin',
+        actorRole: 'COUNTY_ADMIN',
+      });
     });
 
     it('answers whether an institution was on the catalogue on a date', async () => {
-      const on = async (c: string, d: string) => (await ok('query($c: String!, $d: Date!) { evaluationInstitutionOnCatalogue(code: $c, date: $d) }', { c, d })).evaluationInstitutionOnCatalogue;
+      const on = async (c: string, d: string) =>
+        (await ok('query($c: String!, $d: Date!) { evaluationInstitutionOnCatalogue(code: $c, date: $d) }', { c, d }))
+          .evaluationInstitutionOnCatalogue;
       expect(await on('ML-A', '2022-03-01')).toBe(true);
       expect(await on('ML-A', '2023-06-01')).toBe(false);
       expect(await on('ml-a', '2023-08-01')).toBe(true);
@@ -101,21 +120,35 @@ describe('the evaluation-institution catalogue (plan 4) and skills competitions 
       const again = await change('exit', 'ML-B', '2024-01-15', '申请退出');
       expect(again.errors).toBeUndefined();
       expect(again.data.exitEvaluationInstitution).toMatchObject({ status: 'EXITED', statusSince: '2024-01-15' });
-      const events = (await ok('{ evaluationInstitutions(includeInactive: true) { code events { action } } }')).evaluationInstitutions.find((i: { code: string }) => i.code === 'ML-B').events;
+      const events = (await ok('{ evaluationInstitutions(includeInactive: true) { code events { action } } }')).evaluationInstitutions.find(
+        (i: { code: string }) => i.code === 'ML-B',
+      ).events;
       expect(events).toHaveLength(2);
     });
 
     it('re-admits an institution that exited, with a new admission event', async () => {
-      expect((await change('admit', 'ML-B', '2025-02-01', '重新申请备案通过')).data.admitEvaluationInstitution).toMatchObject({ status: 'ADMITTED', name: '县技工学校评价站' });
+      expect((await change('admit', 'ML-B', '2025-02-01', '重新申请备案通过')).data.admitEvaluationInstitution).toMatchObject({
+        status: 'ADMITTED',
+        name: '县技工学校评价站',
+      });
       expect(await codes('2025-02-01')).toEqual(['ML-A', 'ML-B']);
     });
 
     it('counts institutions on the catalogue at each year end against the milestones 16 (2022) and 50 (2025)', async () => {
       for (let i = 1; i <= 14; i++) await change('admit', `ML-X${i}`, '2022-11-01', '备案', `评价机构${i}`);
-      const counts = (await ok('{ evaluationInstitutionCounts { year onCatalogue admitted suspended exited target ratio } }')).evaluationInstitutionCounts;
+      const counts = (await ok('{ evaluationInstitutionCounts { year onCatalogue admitted suspended exited target ratio } }'))
+        .evaluationInstitutionCounts;
       const year = (y: number) => counts.find((c: { year: number }) => c.year === y);
       const milestones = planTargets().milestones.filter((m) => m.key === 'evaluationInstitutions');
-      expect(year(2022)).toEqual({ year: 2022, onCatalogue: 16, admitted: 16, suspended: 0, exited: 0, target: milestones.find((m) => m.year === 2022)!.target, ratio: 1 });
+      expect(year(2022)).toEqual({
+        year: 2022,
+        onCatalogue: 16,
+        admitted: 16,
+        suspended: 0,
+        exited: 0,
+        target: milestones.find((m) => m.year === 2022)!.target,
+        ratio: 1,
+      });
       expect(year(2023)).toMatchObject({ onCatalogue: 16, suspended: 1, target: null, ratio: null });
       expect(year(2024)).toMatchObject({ onCatalogue: 15, exited: 1 });
       expect(year(2025)).toMatchObject({ onCatalogue: 16, admitted: 1, target: 50, ratio: 16 / 50 });
@@ -124,35 +157,66 @@ describe('the evaluation-institution catalogue (plan 4) and skills competitions 
     it('lets analysts and dashboards read the catalogue but not change it', async () => {
       expect((await hub.queryAs(dashboard, '{ evaluationInstitutionCounts { year onCatalogue } }')).body.errors).toBeUndefined();
       expect((await hub.queryAs(analyst, '{ evaluationInstitutions { code } }')).body.errors).toBeUndefined();
-      const res = await hub.queryAs(analyst, 'mutation { suspendEvaluationInstitution(code: "ML-A", effectiveOn: "2025-03-01", reason: "x") { code } }');
+      const res = await hub.queryAs(
+        analyst,
+        'mutation { suspendEvaluationInstitution(code: "ML-A", effectiveOn: "2025-03-01", reason: "x") { code } }',
+      );
       expect(code(res.body)).toBe('FORBIDDEN');
     });
   });
 
   describe('competitions', () => {
     const record = (code: string, startDate: string, occupations: string[]) =>
-      hub.query('mutation($i: CompetitionInput!) { recordCompetition(input: $i) { id code startDate occupations { code } contestantCount } }', {
-        i: { code, name: `濮阳县职业技能大赛 ${code}`, tier: 'COUNTY', organizer: '县人社局', startDate, endDate: startDate, occupations },
-      });
+      hub.query(
+        'mutation($i: CompetitionInput!) { recordCompetition(input: $i) { id code startDate occupations { code } contestantCount } }',
+        {
+          i: {
+            code,
+            name: `濮阳县职业技能大赛 ${code}`,
+            tier: 'COUNTY',
+            organizer: '县人社局',
+            startDate,
+            endDate: startDate,
+            occupations,
+          },
+        },
+      );
     const enter = (competition: string, person: { idNumber: string; name: string }, occupation: string) =>
-      hub.query('mutation($c: String!, $i: CompetitionContestantInput!) { enterCompetition(competitionCode: $c, input: $i) { id occupation { code } person { id } } }', {
-        c: competition,
-        i: { ...person, occupation },
-      });
+      hub.query(
+        'mutation($c: String!, $i: CompetitionContestantInput!) { enterCompetition(competitionCode: $c, input: $i) { id occupation { code } person { id } } }',
+        {
+          c: competition,
+          i: { ...person, occupation },
+        },
+      );
     const result = (competition: string, person: { idNumber: string }, occupation: string, extra: Record<string, unknown>) =>
-      hub.query('mutation($c: String!, $i: CompetitionResultInput!) { recordCompetitionResult(competitionCode: $c, input: $i) { rank award certificate { department certificateId kind } } }', {
-        c: competition,
-        i: { idNumber: person.idNumber, occupation, ...extra },
-      });
+      hub.query(
+        'mutation($c: String!, $i: CompetitionResultInput!) { recordCompetitionResult(competitionCode: $c, input: $i) { rank award certificate { department certificateId kind } } }',
+        {
+          c: competition,
+          i: { idNumber: person.idNumber, occupation, ...extra },
+        },
+      );
     const certificate = async (person: { idNumber: string; name: string }, number: string, extra: Record<string, unknown> = {}) =>
       (
         await ok('mutation($i: HrssCertificateInput!) { recordHrssCertificate(input: $i) { id } }', {
-          i: { ...person, kind: 'SKILL_LEVEL', level: 'LEVEL_3', occupation: WELDER, certificateNumber: number, issuingBody: '大赛组委会', issuedOn: '2025-05-20', ...extra },
+          i: {
+            ...person,
+            kind: 'SKILL_LEVEL',
+            level: 'LEVEL_3',
+            occupation: WELDER,
+            certificateNumber: number,
+            issuingBody: '大赛组委会',
+            issuedOn: '2025-05-20',
+            ...extra,
+          },
         })
       ).recordHrssCertificate.id as string;
 
     it('records events, occupations, contestants, results, awards and the certificates earned, and counts the year against 10 occupations, 5 events and 30 certified', async () => {
-      expect((await record('DS-2025-1', '2025-05-10', ['焊工', ELECTRICIAN])).data.recordCompetition).toMatchObject({ occupations: [{ code: WELDER }, { code: ELECTRICIAN }] });
+      expect((await record('DS-2025-1', '2025-05-10', ['焊工', ELECTRICIAN])).data.recordCompetition).toMatchObject({
+        occupations: [{ code: WELDER }, { code: ELECTRICIAN }],
+      });
       await record('DS-2025-2', '2025-09-10', [WELDER, '4-10-01-05']);
       const winner = newPerson('金牌');
       const runnerUp = newPerson('银牌');
@@ -160,14 +224,28 @@ describe('the evaluation-institution catalogue (plan 4) and skills competitions 
       await enter('DS-2025-1', runnerUp, WELDER);
       await enter('DS-2025-2', winner, WELDER);
       // Entering again changes nothing.
-      expect((await enter('DS-2025-1', winner, WELDER)).data.enterCompetition.id).toBe((await enter('DS-2025-1', winner, WELDER)).data.enterCompetition.id);
+      expect((await enter('DS-2025-1', winner, WELDER)).data.enterCompetition.id).toBe(
+        (await enter('DS-2025-1', winner, WELDER)).data.enterCompetition.id,
+      );
       const earned = await certificate(winner, 'DS-CERT-1');
       await ok('mutation { syncHolderIndex { department } }');
-      const first = await result('DS-2025-1', winner, WELDER, { rank: 1, award: 'FIRST', certificate: { department: 'HRSS', certificateId: earned } });
-      expect(first.data.recordCompetitionResult).toEqual({ rank: 1, award: 'FIRST', certificate: { department: 'HRSS', certificateId: earned, kind: 'SKILL_LEVEL' } });
+      const first = await result('DS-2025-1', winner, WELDER, {
+        rank: 1,
+        award: 'FIRST',
+        certificate: { department: 'HRSS', certificateId: earned },
+      });
+      expect(first.data.recordCompetitionResult).toEqual({
+        rank: 1,
+        award: 'FIRST',
+        certificate: { department: 'HRSS', certificateId: earned, kind: 'SKILL_LEVEL' },
+      });
       await result('DS-2025-1', runnerUp, WELDER, { rank: 2, award: 'SECOND' });
 
-      const figures = (await ok('{ competitionFigures(year: 2025) { year events { key value target ratio } occupations { value target } contestantsCertified { value target } contestants } }')).competitionFigures;
+      const figures = (
+        await ok(
+          '{ competitionFigures(year: 2025) { year events { key value target ratio } occupations { value target } contestantsCertified { value target } contestants } }',
+        )
+      ).competitionFigures;
       const annual = Object.fromEntries(planTargets().annualCounts.map((c) => [c.key, c.target]));
       expect(figures).toEqual({
         year: 2025,
@@ -204,14 +282,23 @@ describe('the evaluation-institution catalogue (plan 4) and skills competitions 
       expect(reason(await result('DS-2025-2', contestant, WELDER, ref(before)))).toBe('CERTIFICATE_BEFORE_COMPETITION');
       expect(reason(await result('DS-2025-2', contestant, WELDER, ref(othersCert)))).toBe('CERTIFICATE_OTHER_PERSON');
       expect(reason(await result('DS-2025-2', contestant, WELDER, ref(electrician)))).toBe('CERTIFICATE_OCCUPATION_MISMATCH');
-      expect((await ok('{ competitionFigures(year: 2025) { contestantsCertified { value } } }')).competitionFigures.contestantsCertified.value).toBe(1);
+      expect(
+        (await ok('{ competitionFigures(year: 2025) { contestantsCertified { value } } }')).competitionFigures.contestantsCertified.value,
+      ).toBe(1);
     });
 
     it('shows analysts the figures but not the contestants', async () => {
-      const figures = await hub.queryAs(analyst, '{ competitionFigures(year: 2025) { events { value } contestantsCertified { value } contestants } competitions(year: 2025) { contestantCount } }');
+      const figures = await hub.queryAs(
+        analyst,
+        '{ competitionFigures(year: 2025) { events { value } contestantsCertified { value } contestants } competitions(year: 2025) { contestantCount } }',
+      );
       expect(figures.body.errors).toBeUndefined();
       // Counts of persons go through the cell-key method: 1 certified contestant and 2 contestants are never published as 1–4.
-      const persons = [figures.body.data.competitionFigures.contestantsCertified.value, figures.body.data.competitionFigures.contestants, ...figures.body.data.competitions.map((c: { contestantCount: number }) => c.contestantCount)];
+      const persons = [
+        figures.body.data.competitionFigures.contestantsCertified.value,
+        figures.body.data.competitionFigures.contestants,
+        ...figures.body.data.competitions.map((c: { contestantCount: number }) => c.contestantCount),
+      ];
       expect(persons.filter((n: number) => n >= 1 && n <= 4)).toEqual([]);
       const res = await hub.queryAs(analyst, '{ competitions(year: 2025) { code contestants { person { id } } } }');
       expect(code(res.body)).toBe('FORBIDDEN');

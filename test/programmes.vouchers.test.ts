@@ -50,34 +50,56 @@ describe('training vouchers (plan 16): 发券—培训—评价—持证—兑�
   const recordCertificate = async (person: { idNumber: string; name: string }, number: string, extra: Record<string, unknown> = {}) =>
     (
       await ok('mutation($i: HrssCertificateInput!) { recordHrssCertificate(input: $i) { id } }', {
-        i: { ...person, kind: 'SKILL_LEVEL', level: 'LEVEL_4', occupation: WELDER, certificateNumber: number, issuingBody: '濮阳县职业技能鉴定中心', issuedOn: '2025-05-01', ...extra },
+        i: {
+          ...person,
+          kind: 'SKILL_LEVEL',
+          level: 'LEVEL_4',
+          occupation: WELDER,
+          certificateNumber: number,
+          issuingBody: '濮阳县职业技能鉴定中心',
+          issuedOn: '2025-05-01',
+          ...extra,
+        },
       })
     ).recordHrssCertificate.id as string;
   const register = (voucherNo: string, idNumber: string) =>
-    hub.query(`mutation($v: String!, $id: String!) { registerTrainingVoucher(voucherNo: $v, idNumber: $id, programme: "焊工技能提升培训", startDate: "2025-03-10") { ${VOUCHER} } }`, {
-      v: voucherNo,
-      id: idNumber,
-    });
-  const complete = (voucherNo: string) => hub.query(`mutation($v: String!) { completeVoucherTraining(voucherNo: $v) { ${VOUCHER} } }`, { v: voucherNo });
+    hub.query(
+      `mutation($v: String!, $id: String!) { registerTrainingVoucher(voucherNo: $v, idNumber: $id, programme: "焊工技能提升培训", startDate: "2025-03-10") { ${VOUCHER} } }`,
+      {
+        v: voucherNo,
+        id: idNumber,
+      },
+    );
+  const complete = (voucherNo: string) =>
+    hub.query(`mutation($v: String!) { completeVoucherTraining(voucherNo: $v) { ${VOUCHER} } }`, { v: voucherNo });
   const evaluate = (voucherNo: string, institutionCode = 'PJ-HG-01', evaluatedOn = '2025-04-20', passed = true) =>
-    hub.query(`mutation($v: String!, $c: String!, $d: Date!, $p: Boolean!) { evaluateTrainingVoucher(voucherNo: $v, institutionCode: $c, evaluatedOn: $d, passed: $p) { ${VOUCHER} } }`, {
-      v: voucherNo,
-      c: institutionCode,
-      d: evaluatedOn,
-      p: passed,
-    });
+    hub.query(
+      `mutation($v: String!, $c: String!, $d: Date!, $p: Boolean!) { evaluateTrainingVoucher(voucherNo: $v, institutionCode: $c, evaluatedOn: $d, passed: $p) { ${VOUCHER} } }`,
+      {
+        v: voucherNo,
+        c: institutionCode,
+        d: evaluatedOn,
+        p: passed,
+      },
+    );
   const certify = (voucherNo: string, certificate?: { department: string; certificateId: string }, certifiedOn = '2025-05-05') =>
-    hub.query(`mutation($v: String!, $c: CertificateRefInput, $d: Date) { certifyTrainingVoucher(voucherNo: $v, certificate: $c, certifiedOn: $d) { ${VOUCHER} } }`, {
-      v: voucherNo,
-      c: certificate ?? null,
-      d: certifiedOn,
-    });
+    hub.query(
+      `mutation($v: String!, $c: CertificateRefInput, $d: Date) { certifyTrainingVoucher(voucherNo: $v, certificate: $c, certifiedOn: $d) { ${VOUCHER} } }`,
+      {
+        v: voucherNo,
+        c: certificate ?? null,
+        d: certifiedOn,
+      },
+    );
   const redeem = (voucherNo: string, idNumber: string, redeemedOn = '2025-05-10') =>
-    hub.query(`mutation($v: String!, $id: String!, $d: Date) { redeemTrainingVoucher(voucherNo: $v, idNumber: $id, redeemedOn: $d) { ${VOUCHER} } }`, {
-      v: voucherNo,
-      id: idNumber,
-      d: redeemedOn,
-    });
+    hub.query(
+      `mutation($v: String!, $id: String!, $d: Date) { redeemTrainingVoucher(voucherNo: $v, idNumber: $id, redeemedOn: $d) { ${VOUCHER} } }`,
+      {
+        v: voucherNo,
+        id: idNumber,
+        d: redeemedOn,
+      },
+    );
   const reason = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.reason;
   const code = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.code;
 
@@ -86,13 +108,16 @@ describe('training vouchers (plan 16): 发券—培训—评价—持证—兑�
     const person = newPerson(label);
     const voucherNo = (await issue(person)).data.issueTrainingVoucher.voucherNo as string;
     await recordTraining(person, 'COMPLETED');
-    for (const step of [() => register(voucherNo, person.idNumber), () => complete(voucherNo), () => evaluate(voucherNo)]) expect((await step()).errors).toBeUndefined();
+    for (const step of [() => register(voucherNo, person.idNumber), () => complete(voucherNo), () => evaluate(voucherNo)])
+      expect((await step()).errors).toBeUndefined();
     return { person, voucherNo };
   }
 
   beforeAll(async () => {
     hub = await startHub({ persons: 0 });
-    await ok('mutation { admitEvaluationInstitution(code: "PJ-HG-01", name: "濮阳县焊工评价站", effectiveOn: "2024-01-01", reason: "备案通过") { code } }');
+    await ok(
+      'mutation { admitEvaluationInstitution(code: "PJ-HG-01", name: "濮阳县焊工评价站", effectiveOn: "2024-01-01", reason: "备案通过") { code } }',
+    );
   }, 180_000);
 
   afterAll(() => hub?.stop());
@@ -108,33 +133,59 @@ describe('training vouchers (plan 16): 发券—培训—评价—持证—兑�
     expect(voucher.voucherNo).toMatch(/^PYV\d{8}$/);
 
     await recordTraining(person, 'IN_PROGRESS');
-    expect((await register(voucher.voucherNo, person.idNumber)).data.registerTrainingVoucher).toMatchObject({ state: 'REGISTERED', trainingProvider: '濮阳县技工学校' });
+    expect((await register(voucher.voucherNo, person.idNumber)).data.registerTrainingVoucher).toMatchObject({
+      state: 'REGISTERED',
+      trainingProvider: '濮阳县技工学校',
+    });
     const early = await complete(voucher.voucherNo);
     expect(reason(early)).toBe('TRAINING_NOT_COMPLETED');
     await recordTraining(person, 'COMPLETED');
     expect((await complete(voucher.voucherNo)).data.completeVoucherTraining).toMatchObject({ state: 'TRAINED', trainedOn: '2025-04-10' });
-    expect((await evaluate(voucher.voucherNo)).data.evaluateTrainingVoucher).toMatchObject({ state: 'EVALUATED', evaluationInstitutionCode: 'PJ-HG-01', evaluatedOn: '2025-04-20' });
+    expect((await evaluate(voucher.voucherNo)).data.evaluateTrainingVoucher).toMatchObject({
+      state: 'EVALUATED',
+      evaluationInstitutionCode: 'PJ-HG-01',
+      evaluatedOn: '2025-04-20',
+    });
 
     const noCertificateYet = await certify(voucher.voucherNo);
     expect(reason(noCertificateYet)).toBe('NO_CERTIFICATE');
     const certificateId = await recordCertificate(person, 'VOUCHER-LOOP-1');
     await sync();
     const certified = (await certify(voucher.voucherNo)).data.certifyTrainingVoucher;
-    expect(certified).toMatchObject({ state: 'CERTIFIED', certifiedOn: '2025-05-05', certificate: { department: 'HRSS', certificateId, level: 'LEVEL_4', issuedOn: '2025-05-01' } });
+    expect(certified).toMatchObject({
+      state: 'CERTIFIED',
+      certifiedOn: '2025-05-05',
+      certificate: { department: 'HRSS', certificateId, level: 'LEVEL_4', issuedOn: '2025-05-01' },
+    });
     expect(reason(await redeem(voucher.voucherNo, person.idNumber, '2025-05-04'))).toBe('REDEMPTION_BEFORE_CERTIFICATION');
 
-    const redeemed = await hub.queryAs(staff, `mutation($v: String!, $id: String!) { redeemTrainingVoucher(voucherNo: $v, idNumber: $id, redeemedOn: "2025-05-10") { ${VOUCHER} } }`, {
-      v: voucher.voucherNo,
-      id: person.idNumber,
-    });
+    const redeemed = await hub.queryAs(
+      staff,
+      `mutation($v: String!, $id: String!) { redeemTrainingVoucher(voucherNo: $v, idNumber: $id, redeemedOn: "2025-05-10") { ${VOUCHER} } }`,
+      {
+        v: voucher.voucherNo,
+        id: person.idNumber,
+      },
+    );
     expect(redeemed.body.errors).toBeUndefined();
     const done = redeemed.body.data.redeemTrainingVoucher;
     expect(done).toMatchObject({ state: 'REDEEMED', redeemedOn: '2025-05-10', redeemedFen: 150000 });
     expect(done.events.map((e: { step: string }) => e.step)).toEqual(['ISSUE', 'REGISTER', 'TRAIN', 'EVALUATE', 'CERTIFY', 'REDEEM']);
-    expect(done.events.map((e: { toState: string }) => e.toState)).toEqual(['ISSUED', 'REGISTERED', 'TRAINED', 'EVALUATED', 'CERTIFIED', 'REDEEMED']);
+    expect(done.events.map((e: { toState: string }) => e.toState)).toEqual([
+      'ISSUED',
+      'REGISTERED',
+      'TRAINED',
+      'EVALUATED',
+      'CERTIFIED',
+      'REDEEMED',
+    ]);
     expect(done.events[0]).toMatchObject({ actor: 'voucher-clerk', actorRole: 'DEPARTMENT_STAFF', fromState: null });
     expect(done.events[5]).toMatchObject({ actor: 'voucher-clerk', fromState: 'CERTIFIED' });
-    expect(JSON.parse(done.events[5].details)).toMatchObject({ amountFen: 150000, paidTo: '濮阳县技工学校', certificate: `HRSS/${certificateId}` });
+    expect(JSON.parse(done.events[5].details)).toMatchObject({
+      amountFen: 150000,
+      paidTo: '濮阳县技工学校',
+      certificate: `HRSS/${certificateId}`,
+    });
     expect(done.version).toBe(6);
   });
 
@@ -209,7 +260,9 @@ describe('training vouchers (plan 16): 发券—培训—评价—持证—兑�
     const wrongOccupation = await recordCertificate(person, 'VOUCHER-ELEC-1', { occupation: ELECTRICIAN });
     const beforeVoucher = await recordCertificate(person, 'VOUCHER-OLD-1', { issuedOn: '2024-12-01' });
     const revoked = await recordCertificate(person, 'VOUCHER-REVOKED-1');
-    await ok('mutation { revokeHrssCertificate(certificateNumber: "VOUCHER-REVOKED-1", revokedOn: "2025-05-03", reason: "考试作弊") { id } }');
+    await ok(
+      'mutation { revokeHrssCertificate(certificateNumber: "VOUCHER-REVOKED-1", revokedOn: "2025-05-03", reason: "考试作弊") { id } }',
+    );
     await sync();
     const ref = (certificateId: string) => ({ department: 'HRSS', certificateId });
     expect(reason(await certify(voucherNo, ref('999999')))).toBe('NO_CERTIFICATE');
@@ -226,11 +279,23 @@ describe('training vouchers (plan 16): 发券—培训—评价—持证—兑�
   it('accepts a matching certificate recorded by another department, found through the county holder index', async () => {
     const { person, voucherNo } = await evaluatedVoucher('郑教育');
     const recorded = await ok('mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { id } }', {
-      i: { ...person, kind: 'SKILL_LEVEL', level: 'LEVEL_3', occupation: WELDER, certificateNumber: 'VOUCHER-EDU-1', issuingBody: '职教中心评价站', issuedOn: '2025-05-02' },
+      i: {
+        ...person,
+        kind: 'SKILL_LEVEL',
+        level: 'LEVEL_3',
+        occupation: WELDER,
+        certificateNumber: 'VOUCHER-EDU-1',
+        issuingBody: '职教中心评价站',
+        issuedOn: '2025-05-02',
+      },
     });
     await sync();
     const certified = (await certify(voucherNo)).data.certifyTrainingVoucher;
-    expect(certified.certificate).toMatchObject({ department: 'EDUCATION', certificateId: recorded.recordEducationCertificate.id, level: 'LEVEL_3' });
+    expect(certified.certificate).toMatchObject({
+      department: 'EDUCATION',
+      certificateId: recorded.recordEducationCertificate.id,
+      level: 'LEVEL_3',
+    });
   });
 
   it('refuses redemption when the linked certificate no longer counts on the redemption date', async () => {
@@ -238,16 +303,23 @@ describe('training vouchers (plan 16): 发券—培训—评价—持证—兑�
     await recordCertificate(person, 'VOUCHER-LATE-REVOKE-1');
     await sync();
     expect((await certify(voucherNo)).errors).toBeUndefined();
-    await ok('mutation { revokeHrssCertificate(certificateNumber: "VOUCHER-LATE-REVOKE-1", revokedOn: "2025-05-08", reason: "证书信息有误") { id } }');
+    await ok(
+      'mutation { revokeHrssCertificate(certificateNumber: "VOUCHER-LATE-REVOKE-1", revokedOn: "2025-05-08", reason: "证书信息有误") { id } }',
+    );
     await sync();
     const res = await redeem(voucherNo, person.idNumber, '2025-05-10');
     expect(reason(res)).toBe('CERTIFICATE_NOT_VALID');
     expect(res.errors?.[0].message).toContain('2025-05-08');
-    expect((await ok(`{ trainingVoucher(voucherNo: "${voucherNo}") { state redeemedOn } }`)).trainingVoucher).toEqual({ state: 'CERTIFIED', redeemedOn: null });
+    expect((await ok(`{ trainingVoucher(voucherNo: "${voucherNo}") { state redeemedOn } }`)).trainingVoucher).toEqual({
+      state: 'CERTIFIED',
+      redeemedOn: null,
+    });
   });
 
   it('refuses an evaluation by an institution that is not on the catalogue on the evaluation date, and records a failed one without moving on', async () => {
-    await ok('mutation { admitEvaluationInstitution(code: "PJ-SUSP-01", name: "暂停评价站", effectiveOn: "2024-01-01", reason: "备案通过") { code } }');
+    await ok(
+      'mutation { admitEvaluationInstitution(code: "PJ-SUSP-01", name: "暂停评价站", effectiveOn: "2024-01-01", reason: "备案通过") { code } }',
+    );
     await ok('mutation { suspendEvaluationInstitution(code: "PJ-SUSP-01", effectiveOn: "2025-04-01", reason: "质量督查不合格") { code } }');
     const person = newPerson('陈评价');
     const voucherNo = (await issue(person)).data.issueTrainingVoucher.voucherNo;
@@ -297,7 +369,8 @@ describe('training vouchers (plan 16): 发券—培训—评价—持证—兑�
     const { voucherRepository } = hub.hrss.services.programmes;
     const id = Number(voucherNo.slice(3));
     const stale = (await voucherRepository.byId(id))!;
-    const move = () => hub.hrss.repo.transaction((manager) => voucherRepository.transition(manager, stale.id, stale.state, stale.version, 'REGISTERED', {}));
+    const move = () =>
+      hub.hrss.repo.transaction((manager) => voucherRepository.transition(manager, stale.id, stale.state, stale.version, 'REGISTERED', {}));
     expect(await move()).toBe(true);
     expect(await move()).toBe(false);
     expect(await voucherRepository.byId(id)).toMatchObject({ state: 'REGISTERED', version: stale.version + 1 });
@@ -308,14 +381,20 @@ describe('training vouchers (plan 16): 发券—培训—评价—持证—兑�
     const results = await Promise.all(Array.from({ length: 20 }, () => issue(person)));
     for (const r of results) expect(r.errors).toBeUndefined();
     expect(new Set(results.map((r) => r.data.issueTrainingVoucher.voucherNo)).size).toBe(1);
-    const list = await ok('query($f: TrainingVoucherFilter) { trainingVouchers(filter: $f) { totalCount } }', { f: { idNumber: person.idNumber } });
+    const list = await ok('query($f: TrainingVoucherFilter) { trainingVouchers(filter: $f) { totalCount } }', {
+      f: { idNumber: person.idNumber },
+    });
     expect(list.trainingVouchers.totalCount).toBe(1);
   });
 
   it('lets only the county administrator and 人社局 staff issue vouchers, and keeps voucher records from analysts', async () => {
-    const byEducation = await hub.queryAs(educationStaff, 'mutation($i: IssueTrainingVoucherInput!) { issueTrainingVoucher(input: $i) { voucherNo } }', {
-      i: { ...newPerson('韩越权'), occupation: WELDER, faceValueFen: 100 },
-    });
+    const byEducation = await hub.queryAs(
+      educationStaff,
+      'mutation($i: IssueTrainingVoucherInput!) { issueTrainingVoucher(input: $i) { voucherNo } }',
+      {
+        i: { ...newPerson('韩越权'), occupation: WELDER, faceValueFen: 100 },
+      },
+    );
     expect(code(byEducation.body)).toBe('FORBIDDEN');
     const list = await hub.queryAs(analyst, '{ trainingVouchers { totalCount } }');
     expect(code(list.body)).toBe('FORBIDDEN');

@@ -18,10 +18,15 @@ const redisBinary = requireBinary('redis-server', 'redis-server');
   const query = '{ educationCertificates(first: 1) { pageInfo { hasNextPage } } }';
   const persisted = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
   const post = async (body: Record<string, unknown>) => {
-    const response = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const response = await fetch(hub.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };
   };
-  const ready = async () => (await (await fetch(hub.gatewayUrl.replace(/\/graphql$/, '/ready'))).json()) as { status: string; redis?: string };
+  const ready = async () =>
+    (await (await fetch(hub.gatewayUrl.replace(/\/graphql$/, '/ready'))).json()) as { status: string; redis?: string };
 
   beforeAll(async () => {
     redis = await startRedisServer(redisBinary!);

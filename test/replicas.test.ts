@@ -16,7 +16,8 @@ import { createTestEnv, TestEnv } from './fixtures/testEnv';
 const haproxy = requireBinary('haproxy', 'haproxy');
 const redisServer = requireBinary('redis-server', 'redis-server');
 
-const LOAD_QUERY = '{ educationCertificates(first: 1) { pageInfo { hasNextPage } } agricultureTrainings(first: 1) { pageInfo { hasNextPage } } }';
+const LOAD_QUERY =
+  '{ educationCertificates(first: 1) { pageInfo { hasNextPage } } agricultureTrainings(first: 1) { pageInfo { hasNextPage } } }';
 const PROGRESS_QUERY = '{ countyProgress { certificateHolders { value } byDepartment { department holders } } }';
 const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { id } }';
 
@@ -27,7 +28,8 @@ const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEdu
   const tokens = new Map<string, string>();
   const tokenFor = async (subject: string) => {
     let token = tokens.get(subject);
-    if (!token) tokens.set(subject, (token = await mintToken({ subject, role: 'COUNTY_ADMIN' }, hubSecretsFromEnv(demo.env, () => undefined).jwt)));
+    if (!token)
+      tokens.set(subject, (token = await mintToken({ subject, role: 'COUNTY_ADMIN' }, hubSecretsFromEnv(demo.env, () => undefined).jwt)));
     return token;
   };
   const post = async (url: string, subject: string, body: Record<string, unknown>) => {
@@ -37,10 +39,14 @@ const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEdu
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     });
-    return { status: response.status, body: (await response.json().catch(() => ({}))) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
+    return {
+      status: response.status,
+      body: (await response.json().catch(() => ({}))) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] },
+    };
   };
   const gatewayUrl = (name: string) => `http://127.0.0.1:${demo.processes.get(name)!.port}/graphql`;
-  const servers = async (): Promise<ServerState[]> => parseHaproxyStats(await (await fetch(`${demo.statsUrl};csv`)).text()).filter((s) => s.backend === 'gateway');
+  const servers = async (): Promise<ServerState[]> =>
+    parseHaproxyStats(await (await fetch(`${demo.statsUrl};csv`)).text()).filter((s) => s.backend === 'gateway');
   const waitFor = async (what: string, check: () => Promise<boolean>, timeoutMs: number) => {
     const until = Date.now() + timeoutMs;
     while (!(await check())) {
@@ -50,7 +56,12 @@ const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEdu
   };
 
   beforeAll(async () => {
-    testEnv = createTestEnv({ HUB_RATE_LIMIT_PER_SECOND: '1', HUB_RATE_LIMIT_BURST: '30', HUB_LOG_LEVEL: 'error', HUB_REDIS_PREFIX: `t${randomBytes(4).toString('hex')}:` });
+    testEnv = createTestEnv({
+      HUB_RATE_LIMIT_PER_SECOND: '1',
+      HUB_RATE_LIMIT_BURST: '30',
+      HUB_LOG_LEVEL: 'error',
+      HUB_REDIS_PREFIX: `t${randomBytes(4).toString('hex')}:`,
+    });
     redis = await testRedis(redisServer!);
     demo = await startReplicaDemo({
       dataDir: testEnv.env.HUB_DATA_DIR!,
@@ -73,7 +84,13 @@ const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEdu
     const answers: number[] = [];
     // 60 requests in batches of 10, half straight to each gateway, within a few seconds.
     for (let batch = 0; batch < 6; batch++) {
-      answers.push(...(await Promise.all(Array.from({ length: 10 }, (_, i) => post(gatewayUrl(i % 2 ? 'gateway1' : 'gateway2'), 'one-client', { query: LOAD_QUERY }).then((r) => r.status)))));
+      answers.push(
+        ...(await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            post(gatewayUrl(i % 2 ? 'gateway1' : 'gateway2'), 'one-client', { query: LOAD_QUERY }).then((r) => r.status),
+          ),
+        )),
+      );
     }
     const allowed = answers.filter((s) => s === 200).length;
     // The burst (30) plus one a second while the batches run; two separate budgets would let ~60 through.
@@ -96,7 +113,10 @@ const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEdu
     expect(onB.body.errors).toBeUndefined();
     expect(onB.body.data).toEqual(registered.body.data);
     // A hash that does not match its text is refused, not stored for the other gateway.
-    const forged = await post(gatewayUrl('gateway1'), 'apq-client', { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update('x').digest('hex') } } });
+    const forged = await post(gatewayUrl('gateway1'), 'apq-client', {
+      query: '{ __typename }',
+      extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update('x').digest('hex') } },
+    });
     expect(forged.status).toBe(400);
   });
 
@@ -113,7 +133,7 @@ const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEdu
           const r = await post(demo.url, who, { query: LOAD_QUERY });
           results.push({ status: r.status, at: Date.now(), error: r.body.errors?.[0]?.message });
         } catch (error) {
-          results.push({ status: 0, at: Date.now(), error: `${String(error)} ${String((error as { cause?: unknown }).cause ?? "")}` });
+          results.push({ status: 0, at: Date.now(), error: `${String(error)} ${String((error as { cause?: unknown }).cause ?? '')}` });
         }
       }
     };
@@ -124,11 +144,16 @@ const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEdu
     victim.kill('SIGKILL');
     killedAt = Date.now();
     await exited;
-    await waitFor('gateway1 DOWN in HAProxy', async () => (await servers()).some((s) => s.server === 'gateway1' && s.status.startsWith('DOWN')), 5000);
+    await waitFor(
+      'gateway1 DOWN in HAProxy',
+      async () => (await servers()).some((s) => s.server === 'gateway1' && s.status.startsWith('DOWN')),
+      5000,
+    );
     await load;
 
     const failed = results.filter((r) => r.status !== 200 || r.error);
-    if (process.env.HUB_REPLICAS_REPORT) console.log(`requests ${results.length}, failed ${failed.length}, before kill ${results.filter((r) => r.at < killedAt).length}`);
+    if (process.env.HUB_REPLICAS_REPORT)
+      console.log(`requests ${results.length}, failed ${failed.length}, before kill ${results.filter((r) => r.at < killedAt).length}`);
     expect(failed).toEqual([]);
     const before = results.filter((r) => r.at < killedAt).length;
     const after = results.filter((r) => r.at > killedAt + 500).length;
@@ -149,11 +174,17 @@ const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEdu
       return (r.body.data as { countyProgress: Progress }).countyProgress;
     };
     const leaderOf = async (name: string) => {
-      const text = await (await fetch(`http://127.0.0.1:${demo.processes.get(name)!.port}/metrics`, { signal: AbortSignal.timeout(2000) })).text();
+      const text = await (
+        await fetch(`http://127.0.0.1:${demo.processes.get(name)!.port}/metrics`, { signal: AbortSignal.timeout(2000) })
+      ).text();
       return /^hub_county_feed_leader(\{[^}]*\})? 1$/m.test(text);
     };
     const counties = ['county1', 'county2'];
-    await waitFor('one county replica leading', async () => (await Promise.all(counties.map(leaderOf))).filter(Boolean).length === 1, 20_000);
+    await waitFor(
+      'one county replica leading',
+      async () => (await Promise.all(counties.map(leaderOf))).filter(Boolean).length === 1,
+      20_000,
+    );
     const leader = (await leaderOf('county1')) ? 'county1' : 'county2';
     const survivor = counties.find((c) => c !== leader)!;
     const before = await progress();
@@ -176,8 +207,20 @@ const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEdu
     const clerk = async () => {
       for (let i = 0; Date.now() < until; i++) {
         const born = new Date(Date.UTC(1980, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
-        const input = { idNumber: makeIdNumber('410928', born, 321), name: `副本${i}`, township: '城关镇', kind: 'SKILL_LEVEL', level: 'LEVEL_4', occupation: '中式烹调师', certificateNumber: `REPLICA-${i}`, issuingBody: '职教中心', issuedOn: '2026-01-15' };
-        const r = await post(demo.url, `county-clerk-${i}`, { query: RECORD_CERTIFICATE, variables: { i: input } }).catch((error: unknown) => ({ status: 0, body: { errors: [{ message: String(error) }] } }));
+        const input = {
+          idNumber: makeIdNumber('410928', born, 321),
+          name: `副本${i}`,
+          township: '城关镇',
+          kind: 'SKILL_LEVEL',
+          level: 'LEVEL_4',
+          occupation: '中式烹调师',
+          certificateNumber: `REPLICA-${i}`,
+          issuingBody: '职教中心',
+          issuedOn: '2026-01-15',
+        };
+        const r = await post(demo.url, `county-clerk-${i}`, { query: RECORD_CERTIFICATE, variables: { i: input } }).catch(
+          (error: unknown) => ({ status: 0, body: { errors: [{ message: String(error) }] } }),
+        );
         if (r.status === 200 && !r.body.errors) recorded++;
         else writeFailures.push(`${r.status} ${JSON.stringify(r.body.errors)}`);
       }
@@ -195,11 +238,18 @@ const RECORD_CERTIFICATE = 'mutation($i: EducationCertificateInput!) { recordEdu
 
     // Every recorded certificate reaches the figures once: the new leader pulls from where the old one stopped.
     const expected = before.certificateHolders.value + recorded;
-    await waitFor('the figures to include every recorded certificate', async () => (await progress()).certificateHolders.value >= expected, 15_000);
+    await waitFor(
+      'the figures to include every recorded certificate',
+      async () => (await progress()).certificateHolders.value >= expected,
+      15_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const after = await progress(`http://127.0.0.1:${demo.processes.get('gateway2')!.port}/graphql`);
     const education = (p: Progress) => p.byDepartment.find((d) => d.department === 'EDUCATION')?.holders ?? 0;
-    if (process.env.HUB_REPLICAS_REPORT) console.log(`county: reads ${reads.length}, failed ${reads.filter((r) => !r.ok).length}, recorded ${recorded}, takeover ${takeoverMs} ms`);
+    if (process.env.HUB_REPLICAS_REPORT)
+      console.log(
+        `county: reads ${reads.length}, failed ${reads.filter((r) => !r.ok).length}, recorded ${recorded}, takeover ${takeoverMs} ms`,
+      );
     expect(writeFailures).toEqual([]);
     expect(reads.filter((r) => !r.ok)).toEqual([]);
     expect(reads.length).toBeGreaterThan(20);

@@ -42,7 +42,10 @@ function copyRepository(target: string): void {
   for (const entry of fs.readdirSync(path.join(repo, 'node_modules'))) {
     if (entry !== '@hub') fs.symlinkSync(path.join(repo, 'node_modules', entry), path.join(modules, entry));
   }
-  const workspaces = ['gateway', ...['packages', 'subgraphs'].flatMap((group) => fs.readdirSync(path.join(target, group)).map((d) => path.join(group, d)))];
+  const workspaces = [
+    'gateway',
+    ...['packages', 'subgraphs'].flatMap((group) => fs.readdirSync(path.join(target, group)).map((d) => path.join(group, d))),
+  ];
   for (const workspace of workspaces) {
     const manifest = path.join(target, workspace, 'package.json');
     if (!fs.existsSync(manifest)) continue;
@@ -91,14 +94,27 @@ describe('npm run new-department', () => {
   beforeAll(() => {
     copy = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-scaffold-'));
     copyRepository(copy);
-    scaffold = spawnSync(bin('tsx'), ['scripts/newDepartment.ts', SLUG, LABEL], { cwd: copy, encoding: 'utf8', env: { ...process.env, HUB_LOG_LEVEL: 'silent' } });
+    scaffold = spawnSync(bin('tsx'), ['scripts/newDepartment.ts', SLUG, LABEL], {
+      cwd: copy,
+      encoding: 'utf8',
+      env: { ...process.env, HUB_LOG_LEVEL: 'silent' },
+    });
     if (scaffold.status !== 0) return;
     // Slow parts run beside the in-process checks below.
-    generatedTests = run(copy, bin('jest'), [`subgraphs/${SLUG}`, 'packages/vocabulary', '--ci', '--json', `--outputFile=${path.join(copy, 'jest-report.json')}`]);
+    generatedTests = run(copy, bin('jest'), [
+      `subgraphs/${SLUG}`,
+      'packages/vocabulary',
+      '--ci',
+      '--json',
+      `--outputFile=${path.join(copy, 'jest-report.json')}`,
+    ]);
     const tsconfig = path.join(copy, 'tsconfig.scaffold.json');
     fs.writeFileSync(
       tsconfig,
-      JSON.stringify({ extends: './tsconfig.json', include: [`subgraphs/${SLUG}/src`, 'packages/vocabulary/src', 'packages/runtime/src', 'packages/demo-data/src'] }),
+      JSON.stringify({
+        extends: './tsconfig.json',
+        include: [`subgraphs/${SLUG}/src`, 'packages/vocabulary/src', 'packages/runtime/src', 'packages/demo-data/src'],
+      }),
     );
     typecheck = run(copy, bin('tsc'), ['-p', tsconfig, '--noEmit']);
   }, 60_000);
@@ -113,10 +129,20 @@ describe('npm run new-department', () => {
   it('creates the department from the kit and wires it into the vocabulary, ports, deployment and lock file', () => {
     expect(`${scaffold.stdout}${scaffold.stderr}`).toContain('✓ 新部门 new department');
     expect(scaffold.status).toBe(0);
-    for (const file of ['package.json', 'schema.graphql', 'README.md', 'src/department.ts', 'src/server.ts', 'src/index.ts', 'src/contract.test.ts']) {
+    for (const file of [
+      'package.json',
+      'schema.graphql',
+      'README.md',
+      'src/department.ts',
+      'src/server.ts',
+      'src/index.ts',
+      'src/contract.test.ts',
+    ]) {
       expect(fs.existsSync(path.join(copy, 'subgraphs', SLUG, file))).toBe(true);
     }
-    expect(fs.readdirSync(path.join(copy, 'subgraphs', SLUG, 'src', 'migrations'))).toEqual([expect.stringMatching(/^\d{13}-Initial\.ts$/)]);
+    expect(fs.readdirSync(path.join(copy, 'subgraphs', SLUG, 'src', 'migrations'))).toEqual([
+      expect.stringMatching(/^\d{13}-Initial\.ts$/),
+    ]);
     const read = (file: string) => fs.readFileSync(path.join(copy, file), 'utf8');
     expect(read('packages/vocabulary/src/enums.ts')).toContain(`${CODE}: '${LABEL}'`);
     // The next port after every service's, the county service's included.
@@ -169,14 +195,19 @@ describe('npm run new-department', () => {
       });
       env = testEnv.env;
       // The other departments are not started here: their feeds fail fast on a closed port.
-      for (const department of departments) env[`HUB_${departmentSlug[department].toUpperCase().replace(/-/g, '_')}_URL`] = 'http://127.0.0.1:9';
+      for (const department of departments)
+        env[`HUB_${departmentSlug[department].toUpperCase().replace(/-/g, '_')}_URL`] = 'http://127.0.0.1:9';
       // The copy's own modules: its vocabulary knows the new department, this checkout's does not.
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- modules of the copy, found at run time
       const load = <T>(file: string, name: string): T => (require(path.join(copy, file)) as Record<string, T>)[name];
       probe = load<(e: NodeJS.ProcessEnv) => Subgraph>(`subgraphs/${SLUG}/src/server.ts`, `create${PREFIX}Subgraph`)(env);
       hrss = load<(e: NodeJS.ProcessEnv) => typeof hrss>('subgraphs/hrss/src/server.ts', 'createHrssSubgraph')(env);
       county = load<(e: NodeJS.ProcessEnv) => typeof county>('subgraphs/county/src/server.ts', 'createCountySubgraph')(env);
-      for (const [slug, hub] of [[SLUG, probe], ['hrss', hrss], ['county', county]] as const) {
+      for (const [slug, hub] of [
+        [SLUG, probe],
+        ['hrss', hrss],
+        ['county', county],
+      ] as const) {
         await hub.init();
         env[`HUB_${slug.toUpperCase().replace(/-/g, '_')}_URL`] = `http://127.0.0.1:${await hub.listen(0)}`;
       }
@@ -217,16 +248,26 @@ describe('npm run new-department', () => {
       const sync = await gql('mutation { syncHolderIndex { department included lastError } }');
       expect(sync.errors).toBeUndefined();
       expect(sync.data.syncHolderIndex).toContainEqual(expect.objectContaining({ department: CODE, lastError: null }));
-      const dossier = await gql(`{ person(idNumber: "410928198512310028") { name departments ${FIELD} { certificates { certificateNumber } } } }`);
+      const dossier = await gql(
+        `{ person(idNumber: "410928198512310028") { name departments ${FIELD} { certificates { certificateNumber } } } }`,
+      );
       expect(dossier.errors).toBeUndefined();
-      expect(dossier.data.person).toEqual({ name: '脚手架测试', departments: [CODE], [FIELD]: { certificates: [{ certificateNumber: 'TZSB-2024-0001' }] } });
+      expect(dossier.data.person).toEqual({
+        name: '脚手架测试',
+        departments: [CODE],
+        [FIELD]: { certificates: [{ certificateNumber: 'TZSB-2024-0001' }] },
+      });
     });
   });
 
   it('passes its generated contract tests (and the vocabulary tests it edited) in the copy', async () => {
     const result = await generatedTests!.done;
     expect(result.output).not.toContain('[stopped after');
-    const report = JSON.parse(fs.readFileSync(path.join(copy, 'jest-report.json'), 'utf8')) as { numPassedTests: number; numFailedTests: number; testResults: { name: string }[] };
+    const report = JSON.parse(fs.readFileSync(path.join(copy, 'jest-report.json'), 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      testResults: { name: string }[];
+    };
     expect({ status: result.status, failed: report.numFailedTests }).toEqual({ status: 0, failed: 0 });
     expect(report.testResults.map((r) => path.relative(copy, r.name))).toContain(path.join('subgraphs', SLUG, 'src', 'contract.test.ts'));
     expect(report.numPassedTests).toBeGreaterThanOrEqual(9);
@@ -241,14 +282,19 @@ describe('npm run new-department', () => {
 
 describe('the source edits the scaffold makes', () => {
   it('appends to one-line and multi-line arrays in their own layout, trailing comma or not', () => {
-    expect(edits.appendArrayString("export const departments = ['A', 'B'] as const;\n", 'departments', 'C').text).toBe("export const departments = ['A', 'B', 'C'] as const;\n");
+    expect(edits.appendArrayString("export const departments = ['A', 'B'] as const;\n", 'departments', 'C').text).toBe(
+      "export const departments = ['A', 'B', 'C'] as const;\n",
+    );
     const multi = "const list = [\n  'A',\n  'B',\n];\n";
     expect(edits.appendArrayString(multi, 'list', 'C').text).toBe("const list = [\n  'A',\n  'B',\n  'C',\n];\n");
-    expect(edits.appendArrayString("const list = [\n  'A',\n  'B'\n];\n", 'list', 'C').text).toBe("const list = [\n  'A',\n  'B',\n  'C'\n];\n");
+    expect(edits.appendArrayString("const list = [\n  'A',\n  'B'\n];\n", 'list', 'C').text).toBe(
+      "const list = [\n  'A',\n  'B',\n  'C'\n];\n",
+    );
   });
 
   it('adds an object property after the last one, quoting keys that need it, and keeps comments', () => {
-    const source = "export const ports: Record<string, number> = {\n  // the gateway first\n  gateway: 4000,\n  'civil-affairs': 4005,\n};\n";
+    const source =
+      "export const ports: Record<string, number> = {\n  // the gateway first\n  gateway: 4000,\n  'civil-affairs': 4005,\n};\n";
     expect(edits.addObjectProperty(source, 'ports', 'market-regulation', '4007').text).toBe(
       "export const ports: Record<string, number> = {\n  // the gateway first\n  gateway: 4000,\n  'civil-affairs': 4005,\n  'market-regulation': 4007,\n};\n",
     );
@@ -266,6 +312,8 @@ describe('the source edits the scaffold makes', () => {
     const arrays = edits.appendToStringArraysHolding(test, ['hrss', 'finance'], 'market-regulation');
     expect(arrays.text).toContain("toEqual(['hrss', 'finance', 'market-regulation'])");
     expect(arrays.text).toContain("toEqual(['hrss'])");
-    expect(edits.addPropertyToObjectsHolding(arrays.text, ['hrss', 'finance'], 'market-regulation', '3').text).toContain("{ hrss: 1, finance: 2, 'market-regulation': 3 }");
+    expect(edits.addPropertyToObjectsHolding(arrays.text, ['hrss', 'finance'], 'market-regulation', '3').text).toContain(
+      "{ hrss: 1, finance: 2, 'market-regulation': 3 }",
+    );
   });
 });

@@ -81,22 +81,38 @@ describe('npm run schema:check', () => {
 
   it('passes an additive change (a new optional field) and classifies it as safe', async () => {
     const c = copy();
-    c.edit('education', (sdl) => sdl.replace(/(type EducationCertificate \{[^}]*?)\n\}/, '$1\n  "班级 class the student was in"\n  className: String\n}'));
+    c.edit('education', (sdl) =>
+      sdl.replace(/(type EducationCertificate \{[^}]*?)\n\}/, '$1\n  "班级 class the student was in"\n  className: String\n}'),
+    );
     const report = await runSchemaCheck({ root: c.root });
     expect(report.ok).toBe(true);
-    expect(report.changes.education.map((ch) => [ch.level, ch.type, ch.path])).toContainEqual(['safe', 'FIELD_ADDED', 'EducationCertificate.className']);
+    expect(report.changes.education.map((ch) => [ch.level, ch.type, ch.path])).toContainEqual([
+      'safe',
+      'FIELD_ADDED',
+      'EducationCertificate.className',
+    ]);
     expect(report.changes[SUPERGRAPH].map((ch) => [ch.level, ch.path])).toContainEqual(['safe', 'EducationCertificate.className']);
-    expect(Object.values(report.changes).flat().filter((ch) => ch.level === 'breaking')).toEqual([]);
+    expect(
+      Object.values(report.changes)
+        .flat()
+        .filter((ch) => ch.level === 'breaking'),
+    ).toEqual([]);
     expect(formatSchemaCheckReport(report)).toContain('✓ 通过 PASSED');
   });
 
   it("classifies a change of Person's key fields as breaking", async () => {
     const c = copy();
-    c.edit('education', (sdl) => sdl.replace('type Person @key(fields: "id")', 'type Person @key(fields: "id education { person { name } }")'));
+    c.edit('education', (sdl) =>
+      sdl.replace('type Person @key(fields: "id")', 'type Person @key(fields: "id education { person { name } }")'),
+    );
     const report = await runSchemaCheck({ root: c.root });
     expect(report.ok).toBe(false);
     expect(breaking(report, 'education')).toContainEqual(
-      expect.objectContaining({ type: 'PERSON_KEY_CONTRACT', path: 'Person', message: expect.stringContaining('@key(fields: "id") → @key(fields: "id education { person { name } }")') }),
+      expect.objectContaining({
+        type: 'PERSON_KEY_CONTRACT',
+        path: 'Person',
+        message: expect.stringContaining('@key(fields: "id") → @key(fields: "id education { person { name } }")'),
+      }),
     );
   });
 
@@ -122,7 +138,11 @@ describe('npm run schema:check', () => {
 
     c.allow([
       { subgraph: 'education', change: 'EducationCertificate.major', reason: '专业字段迁至培训记录 major moved to the training record' },
-      { subgraph: SUPERGRAPH, change: "Field 'major' was removed from object type 'EducationCertificate'", reason: '同上 same change, as clients see it' },
+      {
+        subgraph: SUPERGRAPH,
+        change: "Field 'major' was removed from object type 'EducationCertificate'",
+        reason: '同上 same change, as clients see it',
+      },
     ]);
     const listed = await runSchemaCheck({ root: c.root });
     expect(listed.ok).toBe(true);

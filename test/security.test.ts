@@ -25,7 +25,17 @@ describe('who may see and change what', () => {
     hub = await startHub({ persons: 200, env: { ...secrets, HUB_MIN_CELL_SIZE: '5' } });
     await hub.query('mutation { syncHolderIndex { department } }');
     const recorded = await hub.query('mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { id } }', {
-      i: { idNumber: DEMO_ID, name: '王小丽', township: '城关镇', kind: 'SKILL_LEVEL', level: 'LEVEL_4', occupation: '保育师', certificateNumber: 'SEC-EDU-1', issuingBody: '职教中心', issuedOn: '2024-06-01' },
+      i: {
+        idNumber: DEMO_ID,
+        name: '王小丽',
+        township: '城关镇',
+        kind: 'SKILL_LEVEL',
+        level: 'LEVEL_4',
+        occupation: '保育师',
+        certificateNumber: 'SEC-EDU-1',
+        issuingBody: '职教中心',
+        issuedOn: '2024-06-01',
+      },
     });
     expect(recorded.errors).toBeUndefined();
     await hub.query('mutation { syncHolderIndex { department } }');
@@ -39,10 +49,16 @@ describe('who may see and change what', () => {
   });
 
   const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, text: await response.text() };
   };
-  const bearer = async (who: Principal) => ({ authorization: `Bearer ${await mintToken(who, hubSecretsFromEnv(hub.env, () => undefined).jwt)}` });
+  const bearer = async (who: Principal) => ({
+    authorization: `Bearer ${await mintToken(who, hubSecretsFromEnv(hub.env, () => undefined).jwt)}`,
+  });
 
   describe('authentication at the gateway', () => {
     it('answers /health without a token but nothing else', async () => {
@@ -64,7 +80,10 @@ describe('who may see and change what', () => {
 
   describe('a dashboard token', () => {
     it('reads county aggregates', async () => {
-      const res = await hub.queryAs(dashboard, '{ countyProgress { certificateHolders { value target } byTownship { label holders suppressed } } }');
+      const res = await hub.queryAs(
+        dashboard,
+        '{ countyProgress { certificateHolders { value target } byTownship { label holders suppressed } } }',
+      );
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.countyProgress.certificateHolders.target).toBe(300000);
     });
@@ -101,48 +120,84 @@ describe('who may see and change what', () => {
       expect(list.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(list.body.errors?.[0].message).toContain('数据分析人员无权浏览人员名单');
       expect(JSON.stringify(list.body)).not.toMatch(/410928/);
-      const reveal = await hub.queryAs(analyst, `{ person(idNumber: "${DEMO_ID}") { education { person { idNumber(purpose: "核对") } } } }`);
+      const reveal = await hub.queryAs(
+        analyst,
+        `{ person(idNumber: "${DEMO_ID}") { education { person { idNumber(purpose: "核对") } } } }`,
+      );
       expect(reveal.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(JSON.stringify(reveal.body)).not.toContain(DEMO_ID);
     });
   });
 
   describe('a department staff token', () => {
-    const input = { idNumber: '41092819900101001X', name: '李明', township: '柳屯镇', kind: 'SKILL_LEVEL', level: 'LEVEL_5', occupation: '电工', issuingBody: '鉴定中心', issuedOn: '2025-01-01' };
+    const input = {
+      idNumber: '41092819900101001X',
+      name: '李明',
+      township: '柳屯镇',
+      kind: 'SKILL_LEVEL',
+      level: 'LEVEL_5',
+      occupation: '电工',
+      issuingBody: '鉴定中心',
+      issuedOn: '2025-01-01',
+    };
 
     it('writes its own department’s records', async () => {
-      const res = await hub.queryAs(educationStaff, 'mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { certificateNumber } }', {
-        i: { ...input, certificateNumber: 'SEC-EDU-2' },
-      });
+      const res = await hub.queryAs(
+        educationStaff,
+        'mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { certificateNumber } }',
+        {
+          i: { ...input, certificateNumber: 'SEC-EDU-2' },
+        },
+      );
       expect(res.body.errors).toBeUndefined();
     });
 
     it('is refused a write to another department, and nothing is written', async () => {
       const before = await hub.query('{ hrssCertificates { totalCount } }');
-      const res = await hub.queryAs(educationStaff, 'mutation($i: HrssCertificateInput!) { recordHrssCertificate(input: $i) { certificateNumber } }', {
-        i: { ...input, certificateNumber: 'SEC-HRSS-1' },
-      });
+      const res = await hub.queryAs(
+        educationStaff,
+        'mutation($i: HrssCertificateInput!) { recordHrssCertificate(input: $i) { certificateNumber } }',
+        {
+          i: { ...input, certificateNumber: 'SEC-HRSS-1' },
+        },
+      );
       expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const revoke = await hub.queryAs(educationStaff, 'mutation { revokeHrssCertificate(certificateNumber: "X", revokedOn: "2025-01-01", reason: "test") { id } }');
+      const revoke = await hub.queryAs(
+        educationStaff,
+        'mutation { revokeHrssCertificate(certificateNumber: "X", revokedOn: "2025-01-01", reason: "test") { id } }',
+      );
       expect(revoke.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const after = await hub.query('{ hrssCertificates { totalCount } }');
       expect(after.data.hrssCertificates.totalCount).toBe(before.data.hrssCertificates.totalCount);
     });
 
     it('sees its own department’s part of a dossier but not another department’s', async () => {
-      const res = await hub.queryAs(educationStaff, `{ person(idNumber: "${DEMO_ID}") { education { certificates { certificateNumber } } hrss { certificates { certificateNumber } } } }`);
-      expect(res.body.data.person.education.certificates.map((c: { certificateNumber: string }) => c.certificateNumber)).toContain('SEC-EDU-1');
+      const res = await hub.queryAs(
+        educationStaff,
+        `{ person(idNumber: "${DEMO_ID}") { education { certificates { certificateNumber } } hrss { certificates { certificateNumber } } } }`,
+      );
+      expect(res.body.data.person.education.certificates.map((c: { certificateNumber: string }) => c.certificateNumber)).toContain(
+        'SEC-EDU-1',
+      );
       expect(res.body.errors?.some((e) => e.extensions?.code === 'FORBIDDEN' && e.path?.includes('hrss'))).toBe(true);
     });
 
     it('reveals a full ID number of its own department only with a purpose, and the reveal is audited', async () => {
-      const noPurpose = await hub.queryAs(educationStaff, `{ person(idNumber: "${DEMO_ID}") { education { person { idNumber(purpose: " ") } } } }`);
+      const noPurpose = await hub.queryAs(
+        educationStaff,
+        `{ person(idNumber: "${DEMO_ID}") { education { person { idNumber(purpose: " ") } } } }`,
+      );
       expect(noPurpose.body.errors?.[0].extensions?.reason).toBe('PURPOSE_REQUIRED');
-      const reveal = await hub.queryAs(educationStaff, `{ person(idNumber: "${DEMO_ID}") { id education { person { idNumber(purpose: "补贴发放核对身份") } } } }`);
+      const reveal = await hub.queryAs(
+        educationStaff,
+        `{ person(idNumber: "${DEMO_ID}") { id education { person { idNumber(purpose: "补贴发放核对身份") } } } }`,
+      );
       expect(reveal.body.errors).toBeUndefined();
       expect(reveal.body.data.person.education.person.idNumber).toBe(DEMO_ID);
       await hub.query('mutation { syncHolderIndex { department } }');
-      const audit = await hub.query(`{ auditLog(personId: "${reveal.body.data.person.id}") { totalCount nodes { subject role department field purpose person { id } } } }`);
+      const audit = await hub.query(
+        `{ auditLog(personId: "${reveal.body.data.person.id}") { totalCount nodes { subject role department field purpose person { id } } } }`,
+      );
       expect(audit.errors).toBeUndefined();
       expect(audit.data.auditLog.nodes).toContainEqual({
         subject: 'clerk-wang',
@@ -184,16 +239,34 @@ describe('who may see and change what', () => {
     it.each([
       ['a dashboard reads a department list', dashboard, 'education', '{ educationCertificates { totalCount } }', 'FORBIDDEN'],
       ['an analyst reads a department list', analyst, 'education', '{ educationCertificates { totalCount } }', 'FORBIDDEN'],
-      ['an analyst pages a department’s trainings', analyst, 'education', '{ educationTrainings(first: 100) { nodes { id } } }', 'FORBIDDEN'],
+      [
+        'an analyst pages a department’s trainings',
+        analyst,
+        'education',
+        '{ educationTrainings(first: 100) { nodes { id } } }',
+        'FORBIDDEN',
+      ],
       ['an analyst reads the people list', analyst, 'county', '{ people { totalCount } }', 'FORBIDDEN'],
       ['an analyst reads the grouping', analyst, 'county', '{ aggregate(dimensions: [TOWNSHIP]) { rows { holders } } }', undefined],
       ['the service role reads a department list', service, 'education', '{ educationCertificates { totalCount } }', undefined],
       ['education staff read hrss’s list', educationStaff, 'hrss', '{ hrssCertificates { totalCount } }', 'FORBIDDEN'],
       ['education staff read their own list', educationStaff, 'education', '{ educationCertificates { totalCount } }', undefined],
-      ['an analyst records a certificate', analyst, 'education', 'mutation { revokeEducationCertificate(certificateNumber: "SEC-EDU-1", revokedOn: "2025-01-01", reason: "x") { id } }', 'FORBIDDEN'],
+      [
+        'an analyst records a certificate',
+        analyst,
+        'education',
+        'mutation { revokeEducationCertificate(certificateNumber: "SEC-EDU-1", revokedOn: "2025-01-01", reason: "x") { id } }',
+        'FORBIDDEN',
+      ],
       ['an analyst triggers the index sync', analyst, 'county', 'mutation { syncHolderIndex { department } }', 'FORBIDDEN'],
       ['the service role triggers the index sync', service, 'county', 'mutation { syncHolderIndex { department } }', undefined],
-      ['an analyst sets the employed population', analyst, 'county', 'mutation { setEmployedPopulation(value: 400000) { employedPopulation } }', 'FORBIDDEN'],
+      [
+        'an analyst sets the employed population',
+        analyst,
+        'county',
+        'mutation { setEmployedPopulation(value: 400000) { employedPopulation } }',
+        'FORBIDDEN',
+      ],
       ['a dashboard reads the audit log', dashboard, 'county', '{ auditLog { totalCount } }', 'FORBIDDEN'],
       ['the county administrator reads the audit log', admin, 'county', '{ auditLog { totalCount } }', undefined],
     ] as const)('%s: %s', async (_name, who, slug, query, expected) => {
@@ -208,10 +281,20 @@ describe('who may see and change what', () => {
     ] as const)('refuses a department field of Person to %s even through an entity reference', async (_name, who) => {
       const people = await hub.query('{ people(first: 3) { nodes { id } } }');
       const representations = people.data.people.nodes.map((n: { id: string }) => ({ __typename: 'Person', id: n.id }));
-      const res = await hub.querySubgraph('education', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { certificates { id } } } } }', { r: representations }, who);
+      const res = await hub.querySubgraph(
+        'education',
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { certificates { id } } } } }',
+        { r: representations },
+        who,
+      );
       expect(code(res)).toBe('FORBIDDEN');
       expect(JSON.stringify(res.body)).not.toMatch(FULL_ID);
-      const master = await hub.querySubgraph('county', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked name } } }', { r: representations }, who);
+      const master = await hub.querySubgraph(
+        'county',
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked name } } }',
+        { r: representations },
+        who,
+      );
       expect(code(master)).toBe('FORBIDDEN');
       expect(JSON.stringify(master.body)).not.toMatch(/410928/);
     });
@@ -227,7 +310,8 @@ describe('who may see and change what', () => {
 
     it('refuses a query nested 20 deep', async () => {
       let selection = 'id';
-      for (let i = 0; i < 10; i++) selection = `person { education { certificates { ${selection} } } }`.replace('certificates { person', 'certificates { person');
+      for (let i = 0; i < 10; i++)
+        selection = `person { education { certificates { ${selection} } } }`.replace('certificates { person', 'certificates { person');
       const query = `{ educationCertificates { nodes { ${selection} } } }`;
       const res = await hub.queryAs(admin, query);
       expect(res.body.errors?.[0].extensions?.reason).toBe('DEPTH_LIMIT');
@@ -235,7 +319,10 @@ describe('who may see and change what', () => {
     });
 
     it('refuses a query whose estimated cost is too high', async () => {
-      const res = await hub.queryAs(admin, '{ people(first: 100) { nodes { hrss { certificates { person { education { certificates { person { hrss { certificates { certificateNumber } } } } } } } } } } }');
+      const res = await hub.queryAs(
+        admin,
+        '{ people(first: 100) { nodes { hrss { certificates { person { education { certificates { person { hrss { certificates { certificateNumber } } } } } } } } } } }',
+      );
       expect(res.body.errors?.[0].extensions?.reason).toBe('COST_LIMIT');
     });
 
@@ -243,7 +330,11 @@ describe('who may see and change what', () => {
       const headers = await bearer(admin);
       const big = await post(hub.gatewayUrl, { query: `{ countyProgress { asOf } } # ${'x'.repeat(70_000)}` }, headers);
       expect(big.status).toBe(413);
-      const batch = await post(hub.gatewayUrl, [{ query: '{ countyProgress { asOf } }' }, { query: '{ countyProgress { asOf } }' }], headers);
+      const batch = await post(
+        hub.gatewayUrl,
+        [{ query: '{ countyProgress { asOf } }' }, { query: '{ countyProgress { asOf } }' }],
+        headers,
+      );
       expect(batch.status).toBe(400);
       const tokens = await post(hub.gatewayUrl, { query: `{ countyProgress { ${'asOf '.repeat(5000)} } }` }, headers);
       expect(tokens.text).toMatch(/token/i);
@@ -264,7 +355,9 @@ describe('who may see and change what', () => {
     });
 
     it('refuses a request without the JSON content type (CSRF prevention)', async () => {
-      const response = await fetch(`${hub.gatewayUrl}?query=${encodeURIComponent('{ countyProgress { asOf } }')}`, { headers: await bearer(admin) });
+      const response = await fetch(`${hub.gatewayUrl}?query=${encodeURIComponent('{ countyProgress { asOf } }')}`, {
+        headers: await bearer(admin),
+      });
       expect(response.status).toBe(400);
     });
   });
@@ -294,7 +387,9 @@ describe('who may see and change what', () => {
       expect(() => createGateway({ ...hub.env, HUB_MODE: 'production', HUB_DEV_SECRETS: '1' })).toThrow(/开发密钥|development/);
       const noSecrets = { HUB_MODE: 'production', HUB_DATA_DIR: hub.env.HUB_DATA_DIR };
       expect(() => createGateway(noSecrets)).toThrow(/HUB_SUBGRAPH_SIGNING_KEY/);
-      expect(() => createSubgraph({ definition: educationDepartment, schemaFile: 'unused', migrations: [], env: noSecrets })).toThrow(/HUB_PERSON_KEY/);
+      expect(() => createSubgraph({ definition: educationDepartment, schemaFile: 'unused', migrations: [], env: noSecrets })).toThrow(
+        /HUB_PERSON_KEY/,
+      );
     });
   });
 });

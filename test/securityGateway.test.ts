@@ -18,7 +18,9 @@ const admin: Principal = { subject: 'admin-sec', role: 'COUNTY_ADMIN' };
 /** `fragment F1 { ...F2 ...F2 } fragment F2 { ...F3 ...F3 } …`: what the chain expands to doubles per fragment. */
 function doublingChain(fragments: number): string {
   const defs = Array.from({ length: fragments }, (_, i) =>
-    i + 1 === fragments ? `fragment F${i + 1} on CountyProgress { asOf }` : `fragment F${i + 1} on CountyProgress { ...F${i + 2} ...F${i + 2} }`,
+    i + 1 === fragments
+      ? `fragment F${i + 1} on CountyProgress { asOf }`
+      : `fragment F${i + 1} on CountyProgress { ...F${i + 2} ...F${i + 2} }`,
   );
   return `{ countyProgress { ...F1 } } ${defs.join(' ')}`;
 }
@@ -30,7 +32,17 @@ describe('gateway hardening', () => {
   beforeAll(async () => {
     hub = await startHub({ persons: 20, env: secrets });
     const recorded = await hub.query('mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { id } }', {
-      i: { idNumber: ID, name: '审计测试', township: '城关镇', kind: 'SKILL_LEVEL', level: 'LEVEL_4', occupation: '保育师', certificateNumber: 'SECGW-1', issuingBody: '职教中心', issuedOn: '2024-06-01' },
+      i: {
+        idNumber: ID,
+        name: '审计测试',
+        township: '城关镇',
+        kind: 'SKILL_LEVEL',
+        level: 'LEVEL_4',
+        occupation: '保育师',
+        certificateNumber: 'SECGW-1',
+        issuingBody: '职教中心',
+        issuedOn: '2024-06-01',
+      },
     });
     expect(recorded.errors).toBeUndefined();
     await hub.query('mutation { syncHolderIndex { department } }');
@@ -40,7 +52,11 @@ describe('gateway hardening', () => {
 
   const post = async (body: unknown, authorization?: string) => {
     const started = performance.now();
-    const response = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify(body) });
+    const response = await fetch(hub.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, text: await response.text(), ms: performance.now() - started };
   };
   const jwt = () => hubSecretsFromEnv(hub.env, () => undefined).jwt;
@@ -69,14 +85,22 @@ describe('gateway hardening', () => {
       const token = `Bearer ${await mintToken(admin, jwt())}`;
       const raw = async (query: string, variablesJson: string) => {
         const started = performance.now();
-        const response = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: `{"query":${JSON.stringify(query)},"variables":${variablesJson}}` });
+        const response = await fetch(hub.gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: token },
+          body: `{"query":${JSON.stringify(query)},"variables":${variablesJson}}`,
+        });
         return { status: response.status, text: await response.text(), ms: performance.now() - started };
       };
       const filter = 'query($f: TrainingVoucherFilter) { trainingVouchers(filter: $f, first: 1) { totalCount } }';
       const cases = [
         [filter, JSON.stringify({ f: Object.fromEntries(Array.from({ length: 1600 }, (_, i) => [`k${i}`, i])) }), 'UNKNOWN_INPUT_FIELD'],
         ['{ countyProgress { asOf } }', `{"x":${'['.repeat(20_000)}1${']'.repeat(20_000)}}`, 'VARIABLE_DEPTH_LIMIT'],
-        ['{ countyProgress { asOf } }', JSON.stringify(Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`v${i}`, i]))), 'VARIABLE_VALUES_LIMIT'],
+        [
+          '{ countyProgress { asOf } }',
+          JSON.stringify(Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`v${i}`, i]))),
+          'VARIABLE_VALUES_LIMIT',
+        ],
       ];
       for (const [query, variables, reason] of cases) {
         const r = await raw(query, variables);
@@ -123,7 +147,9 @@ describe('gateway hardening', () => {
     it('audits N simultaneous reveals sent straight to the subgraph N times', async () => {
       const purpose = `直连核对-${randomBytes(3).toString('hex')}`;
       const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { person { idNumber,(purpose: "${purpose}") } } } } }`;
-      const answers = await Promise.all(Array.from({ length: 6 }, () => hub.querySubgraph('education', query, { r: [{ __typename: 'Person', id: personId }] }, admin)));
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => hub.querySubgraph('education', query, { r: [{ __typename: 'Person', id: personId }] }, admin)),
+      );
       for (const a of answers) expect(JSON.stringify(a.body)).toContain(ID);
       expect(await auditedWith(purpose)).toBe(6);
     });
@@ -141,11 +167,22 @@ describe('gateway hardening', () => {
       const refused = {
         'no exp': await claims().setProtectedHeader({ alg: 'HS256' }).setIssuedAt().sign(secret),
         'no iat': await claims().setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(secret),
-        'a year long': await claims().setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(now() + 365 * 86400).sign(secret),
+        'a year long': await claims()
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuedAt()
+          .setExpirationTime(now() + 365 * 86400)
+          .sign(secret),
         HS512: await claims().setProtectedHeader({ alg: 'HS512' }).setIssuedAt().setExpirationTime('1h').sign(secret),
-        none: new UnsecuredJWT({ role: 'COUNTY_ADMIN' }).setSubject('admin').setIssuer(jwt().issuer).setAudience(jwt().audience).setIssuedAt().setExpirationTime('1h').encode(),
+        none: new UnsecuredJWT({ role: 'COUNTY_ADMIN' })
+          .setSubject('admin')
+          .setIssuer(jwt().issuer)
+          .setAudience(jwt().audience)
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .encode(),
       };
-      for (const [name, token] of Object.entries(refused)) expect([name, (await post(query, `Bearer ${token}`)).status]).toEqual([name, 401]);
+      for (const [name, token] of Object.entries(refused))
+        expect([name, (await post(query, `Bearer ${token}`)).status]).toEqual([name, 401]);
     });
   });
 
@@ -159,7 +196,9 @@ describe('gateway hardening', () => {
       const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('HUB_') && k !== 'NODE_ENV'));
       const script = path.join(__dirname, '..', 'scripts', 'token.ts');
       await expect(
-        run(path.join(__dirname, '..', 'node_modules', '.bin', 'tsx'), [script, '--role', 'analyst'], { env: { ...clean, HUB_MODE: 'production', HUB_DATA_DIR: dir } }),
+        run(path.join(__dirname, '..', 'node_modules', '.bin', 'tsx'), [script, '--role', 'analyst'], {
+          env: { ...clean, HUB_MODE: 'production', HUB_DATA_DIR: dir },
+        }),
       ).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('production') });
       await expect(devToken(['--role', 'analyst'], { NODE_ENV: 'production', HUB_DATA_DIR: dir })).rejects.toThrow(TokenRefused);
       expect(fs.readdirSync(dir)).toEqual([]);
@@ -171,13 +210,19 @@ describe('gateway hardening', () => {
       const devSecret = key();
       fs.writeFileSync(path.join(dir, 'dev-secrets.json'), JSON.stringify({ HUB_JWT_SECRET: devSecret }));
       const minted = await devToken(['--role', 'analyst'], { HUB_DATA_DIR: dir });
-      await expect(createJwtVerifier(hubSecretsFromEnv({ HUB_JWT_SECRET: devSecret }, () => undefined).jwt)(minted)).resolves.toMatchObject({ role: 'ANALYST' });
+      await expect(createJwtVerifier(hubSecretsFromEnv({ HUB_JWT_SECRET: devSecret }, () => undefined).jwt)(minted)).resolves.toMatchObject(
+        { role: 'ANALYST' },
+      );
       expect(fs.readdirSync(dir)).toEqual(['dev-secrets.json']);
     });
 
     it('refuses a lifetime the gateway would refuse', async () => {
-      await expect(devToken(['--role', 'analyst', '--expires', '30d'], { HUB_DATA_DIR: dir })).rejects.toThrow('HUB_JWT_MAX_LIFETIME_SECONDS');
-      await expect(devToken(['--role', 'analyst', '--expires', '2h'], { HUB_DATA_DIR: dir, HUB_JWT_MAX_LIFETIME_SECONDS: '3600' })).rejects.toThrow(TokenRefused);
+      await expect(devToken(['--role', 'analyst', '--expires', '30d'], { HUB_DATA_DIR: dir })).rejects.toThrow(
+        'HUB_JWT_MAX_LIFETIME_SECONDS',
+      );
+      await expect(
+        devToken(['--role', 'analyst', '--expires', '2h'], { HUB_DATA_DIR: dir, HUB_JWT_MAX_LIFETIME_SECONDS: '3600' }),
+      ).rejects.toThrow(TokenRefused);
     });
   });
 });

@@ -61,7 +61,10 @@ function fewestCandidates(people: SeenPerson[]): number {
 describe('person-level data: what each role sees, whom department staff see, and lookups by ID number', () => {
   let hub: TestHub;
   const record = async (mutation: string, input: Record<string, unknown>) => {
-    const res = await hub.query(`mutation($i: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { record${mutation[0].toUpperCase()}${mutation.slice(1)}(input: $i) { id } }`, { i: input });
+    const res = await hub.query(
+      `mutation($i: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { record${mutation[0].toUpperCase()}${mutation.slice(1)}(input: $i) { id } }`,
+      { i: input },
+    );
     expect(res.errors).toBeUndefined();
   };
   const cert = (idNumber: string, name: string, certificateNumber: string) => ({
@@ -93,15 +96,18 @@ describe('person-level data: what each role sees, whom department staff see, and
   describe('the ID number cannot be rebuilt without the reveal right', () => {
     const PEOPLE = '{ people(first: 100) { nodes { idNumberMasked birthDate birthYear sex name township { code } } } }';
 
-    it.each([['education staff', educationStaff]])('%s get the address-only mask and the birth year from people, never the date', async (_label, who) => {
-      const res = await hub.queryAs(who, PEOPLE);
-      expect(res.body.errors).toBeUndefined();
-      const nodes: (SeenPerson & { birthDate: string | null })[] = res.body.data.people.nodes;
-      expect(nodes.length).toBeGreaterThan(0);
-      for (const node of nodes) expect(node.birthDate).toBeNull();
-      expect(fewestCandidates(nodes)).toBeGreaterThanOrEqual(MIN_ID_CANDIDATES);
-      expect(JSON.stringify(res.body)).not.toMatch(FULL_ID);
-    });
+    it.each([['education staff', educationStaff]])(
+      '%s get the address-only mask and the birth year from people, never the date',
+      async (_label, who) => {
+        const res = await hub.queryAs(who, PEOPLE);
+        expect(res.body.errors).toBeUndefined();
+        const nodes: (SeenPerson & { birthDate: string | null })[] = res.body.data.people.nodes;
+        expect(nodes.length).toBeGreaterThan(0);
+        for (const node of nodes) expect(node.birthDate).toBeNull();
+        expect(fewestCandidates(nodes)).toBeGreaterThanOrEqual(MIN_ID_CANDIDATES);
+        expect(JSON.stringify(res.body)).not.toMatch(FULL_ID);
+      },
+    );
 
     it('leaves education staff at least 1,000 candidates from their own department’s person type as well', async () => {
       const res = await hub.queryAs(
@@ -110,40 +116,75 @@ describe('person-level data: what each role sees, whom department staff see, and
       );
       expect(res.body.errors).toBeUndefined();
       const nodes = res.body.data.educationCertificates.nodes;
-      const own: (SeenPerson & { birthDate: string | null })[] = nodes.map((n: { person: { education: { person: SeenPerson } } }) => n.person.education.person);
+      const own: (SeenPerson & { birthDate: string | null })[] = nodes.map(
+        (n: { person: { education: { person: SeenPerson } } }) => n.person.education.person,
+      );
       for (const seen of [...own, ...nodes.map((n: { person: SeenPerson }) => n.person)]) expect(seen.birthDate).toBeNull();
       expect(fewestCandidates(own)).toBeGreaterThanOrEqual(MIN_ID_CANDIDATES);
       expect(JSON.stringify(res.body)).not.toMatch(FULL_ID);
     });
 
-    it.each([['education staff', educationStaff]])('enumerates, from all %s sees of a person on every subgraph, a candidate list of at least 1,000 that holds the real number', async (_label, who) => {
-      const r = [{ __typename: 'Person', id: personIdOf(EDU_ID) }];
-      const master = await hub.querySubgraph('county', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked birthYear birthDate sex name township { code } } } }', { r }, who);
-      const own = await hub.querySubgraph('education', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { person { idNumberMasked birthYear birthDate sex name township { code } } } } } }', { r }, who);
-      const views = [master.body.data._entities[0], own.body.data._entities[0].education.person];
-      // Whatever is seen anywhere: the most specific value of each field across the views.
-      for (const view of views) expect(view.birthDate).toBeNull();
-      const seen: SeenPerson = {
-        idNumberMasked: views.map((v) => v.idNumberMasked).find(Boolean) ?? null,
-        birthYear: views.map((v) => v.birthYear).find((y) => y !== null) ?? null,
-        sex: views.map((v) => v.sex).find(Boolean) ?? null,
-      };
-      const candidates = enumerateCandidates(seen);
-      expect(candidates).toContain(EDU_ID);
-      expect(candidates.length).toBeGreaterThanOrEqual(MIN_ID_CANDIDATES);
-    }, 60_000);
+    it.each([['education staff', educationStaff]])(
+      'enumerates, from all %s sees of a person on every subgraph, a candidate list of at least 1,000 that holds the real number',
+      async (_label, who) => {
+        const r = [{ __typename: 'Person', id: personIdOf(EDU_ID) }];
+        const master = await hub.querySubgraph(
+          'county',
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked birthYear birthDate sex name township { code } } } }',
+          { r },
+          who,
+        );
+        const own = await hub.querySubgraph(
+          'education',
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { person { idNumberMasked birthYear birthDate sex name township { code } } } } } }',
+          { r },
+          who,
+        );
+        const views = [master.body.data._entities[0], own.body.data._entities[0].education.person];
+        // Whatever is seen anywhere: the most specific value of each field across the views.
+        for (const view of views) expect(view.birthDate).toBeNull();
+        const seen: SeenPerson = {
+          idNumberMasked: views.map((v) => v.idNumberMasked).find(Boolean) ?? null,
+          birthYear: views.map((v) => v.birthYear).find((y) => y !== null) ?? null,
+          sex: views.map((v) => v.sex).find(Boolean) ?? null,
+        };
+        const candidates = enumerateCandidates(seen);
+        expect(candidates).toContain(EDU_ID);
+        expect(candidates.length).toBeGreaterThanOrEqual(MIN_ID_CANDIDATES);
+      },
+      60_000,
+    );
 
-    it.each([['education staff', educationStaff]])('gives %s no birth date directly from the subgraphs either (signed identity, _entities)', async (_label, who) => {
-      const representations = [{ __typename: 'Person', id: personIdOf(EDU_ID) }];
-      const master = await hub.querySubgraph('county', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked birthDate birthYear } } }', { r: representations }, who);
-      expect(master.body.data._entities[0]).toEqual({ idNumberMasked: '410928************', birthDate: null, birthYear: 1985 });
-      const own = await hub.querySubgraph('education', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { person { idNumberMasked birthDate birthYear } } } } }', { r: representations }, who);
-      expect(own.body.errors).toBeUndefined();
-      expect(own.body.data._entities[0].education.person).toEqual({ idNumberMasked: '410928************', birthDate: null, birthYear: 1985 });
-    });
+    it.each([['education staff', educationStaff]])(
+      'gives %s no birth date directly from the subgraphs either (signed identity, _entities)',
+      async (_label, who) => {
+        const representations = [{ __typename: 'Person', id: personIdOf(EDU_ID) }];
+        const master = await hub.querySubgraph(
+          'county',
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked birthDate birthYear } } }',
+          { r: representations },
+          who,
+        );
+        expect(master.body.data._entities[0]).toEqual({ idNumberMasked: '410928************', birthDate: null, birthYear: 1985 });
+        const own = await hub.querySubgraph(
+          'education',
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { education { person { idNumberMasked birthDate birthYear } } } } }',
+          { r: representations },
+          who,
+        );
+        expect(own.body.errors).toBeUndefined();
+        expect(own.body.data._entities[0].education.person).toEqual({
+          idNumberMasked: '410928************',
+          birthDate: null,
+          birthYear: 1985,
+        });
+      },
+    );
 
     it('shows the county administrator the department’s birth date', async () => {
-      const res = await hub.query(`{ person(idNumber: "${EDU_ID}", purpose: "核对出生日期") { birthYear education { person { birthDate birthYear } } } }`);
+      const res = await hub.query(
+        `{ person(idNumber: "${EDU_ID}", purpose: "核对出生日期") { birthYear education { person { birthDate birthYear } } } }`,
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data.person).toEqual({ birthYear: 1985, education: { person: { birthDate: '1985-12-31', birthYear: 1985 } } });
     });
@@ -156,7 +197,15 @@ describe('person-level data: what each role sees, whom department staff see, and
         const persons = body.changes.filter((c: { entity: string }) => c.entity === 'person');
         expect(persons.length).toBeGreaterThan(0);
         for (const change of persons) {
-          expect(Object.keys(change.record).sort()).toEqual(['birthYear', 'idNumberMasked', 'name', 'personId', 'sex', 'townshipCode', 'updatedAt']);
+          expect(Object.keys(change.record).sort()).toEqual([
+            'birthYear',
+            'idNumberMasked',
+            'name',
+            'personId',
+            'sex',
+            'townshipCode',
+            'updatedAt',
+          ]);
           expect(change.record.idNumberMasked).toMatch(MASK);
         }
         expect(JSON.stringify(persons)).not.toContain('birthDate');
@@ -165,14 +214,19 @@ describe('person-level data: what each role sees, whom department staff see, and
     it('serves a person change logged before the feed was narrowed through the same view', async () => {
       const education = hub.subgraphs.education;
       const before = await education.repo.latestSeq();
-      const old = { personId: personIdOf(EDU_ID), idNumberMasked: `${EDU_ID.slice(0, 6)}********${EDU_ID.slice(14)}`, name: '王小丽', sex: 'FEMALE', birthDate: '1985-12-31', townshipCode: '410928100', updatedAt: '2025-01-01T00:00:00.000Z' };
-      await education.dataSource.query('INSERT INTO change_log (entity, entity_id, person_id, payload, created_at) VALUES (?, ?, ?, ?, ?)', [
-        'person',
-        old.personId,
-        old.personId,
-        JSON.stringify(old),
-        '2025-01-01T00:00:00.000Z',
-      ]);
+      const old = {
+        personId: personIdOf(EDU_ID),
+        idNumberMasked: `${EDU_ID.slice(0, 6)}********${EDU_ID.slice(14)}`,
+        name: '王小丽',
+        sex: 'FEMALE',
+        birthDate: '1985-12-31',
+        townshipCode: '410928100',
+        updatedAt: '2025-01-01T00:00:00.000Z',
+      };
+      await education.dataSource.query(
+        'INSERT INTO change_log (entity, entity_id, person_id, payload, created_at) VALUES (?, ?, ?, ?, ?)',
+        ['person', old.personId, old.personId, JSON.stringify(old), '2025-01-01T00:00:00.000Z'],
+      );
       const url = hub.urls.education.replace('/graphql', `/changes?after=${before}`);
       const response = await fetch(url, { headers: hub.signedHeaders(service, { url }) });
       const [change] = (await response.json()).changes;
@@ -203,7 +257,7 @@ describe('person-level data: what each role sees, whom department staff see, and
       ['evaluation subsidy claims', '{ financeEvaluationSubsidyClaims { totalCount } }'],
       ['employment subsidy claims', '{ financeEmploymentSubsidyClaims { totalCount } }'],
       ['fund entries', '{ financeFundEntries { totalCount } }'],
-      ["data quality", "{ dataQuality { byDepartment { department } } }"],
+      ['data quality', '{ dataQuality { byDepartment { department } } }'],
       ['the audit log', '{ auditLog { totalCount } }'],
     ])('refuses %s through the gateway', async (_label, query) => {
       refused((await hub.queryAs(analyst, query)).body);
@@ -217,11 +271,38 @@ describe('person-level data: what each role sees, whom department staff see, and
       refused((await hub.querySubgraph('county', '{ people(first: 5) { totalCount } }', undefined, analyst)).body);
       refused((await hub.querySubgraph('county', `{ person(idNumber: "${EDU_ID}") { id } }`, undefined, analyst)).body);
       const r = [{ __typename: 'Person', id: personIdOf(SHARED_ID) }];
-      refused((await hub.querySubgraph('county', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked name birthYear sex township { code } } } }', { r }, analyst)).body);
-      refused((await hub.querySubgraph('county', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { departments } } }', { r }, analyst)).body);
+      refused(
+        (
+          await hub.querySubgraph(
+            'county',
+            'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumberMasked name birthYear sex township { code } } } }',
+            { r },
+            analyst,
+          )
+        ).body,
+      );
+      refused(
+        (
+          await hub.querySubgraph(
+            'county',
+            'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { departments } } }',
+            { r },
+            analyst,
+          )
+        ).body,
+      );
       for (const slug of ['education', 'veterans']) {
         const field = slug;
-        refused((await hub.querySubgraph(slug, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${field} { person { idNumberMasked } certificates { id } } } } }`, { r }, analyst)).body);
+        refused(
+          (
+            await hub.querySubgraph(
+              slug,
+              `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${field} { person { idNumberMasked } certificates { id } } } } }`,
+              { r },
+              analyst,
+            )
+          ).body,
+        );
         refused((await hub.querySubgraph(slug, `{ ${field}Certificates { totalCount } }`, undefined, analyst)).body);
       }
       refused((await hub.querySubgraph('finance', '{ financeEvaluationSubsidyClaims { totalCount } }', undefined, analyst)).body);
@@ -245,9 +326,15 @@ describe('person-level data: what each role sees, whom department staff see, and
     });
 
     it('leaves department staff, the county administrator and the service their record lists', async () => {
-      expect((await hub.queryAs(educationStaff, '{ educationCertificates { totalCount } people(first: 1) { totalCount } }')).body.errors).toBeUndefined();
-      expect((await hub.queryAs(service, '{ veteransCertificates { totalCount } people(first: 1) { totalCount } }')).body.errors).toBeUndefined();
-      const admin = await hub.query(`{ people(first: 1) { totalCount } person(idNumber: "${VET_ID}", purpose: "核对") { name departments } }`);
+      expect(
+        (await hub.queryAs(educationStaff, '{ educationCertificates { totalCount } people(first: 1) { totalCount } }')).body.errors,
+      ).toBeUndefined();
+      expect(
+        (await hub.queryAs(service, '{ veteransCertificates { totalCount } people(first: 1) { totalCount } }')).body.errors,
+      ).toBeUndefined();
+      const admin = await hub.query(
+        `{ people(first: 1) { totalCount } person(idNumber: "${VET_ID}", purpose: "核对") { name departments } }`,
+      );
       expect(admin.errors).toBeUndefined();
       expect(admin.data.person).toEqual({ name: '魏霞', departments: ['CIVIL_AFFAIRS', 'VETERANS'] });
     });
@@ -279,7 +366,12 @@ describe('person-level data: what each role sees, whom department staff see, and
         [guess, '按身份证号查询人员（未说明用途）'],
       ]) {
         const audit = await hub.query(`{ auditLog(personId: "${personIdOf(idNumber)}") { nodes { subject role field purpose } } }`);
-        expect(audit.data.auditLog.nodes).toContainEqual({ subject: 'clerk-wang', role: 'DEPARTMENT_STAFF', field: 'lookupByIdNumber', purpose });
+        expect(audit.data.auditLog.nodes).toContainEqual({
+          subject: 'clerk-wang',
+          role: 'DEPARTMENT_STAFF',
+          field: 'lookupByIdNumber',
+          purpose,
+        });
       }
       const log = await hub.query('{ auditLog(first: 100) { nodes { purpose } } }');
       expect(JSON.stringify(log)).not.toContain(guess);
@@ -301,7 +393,12 @@ describe('person-level data: what each role sees, whom department staff see, and
     it.each(['CIVIL_AFFAIRS', 'VETERANS'])('refuses education staff the %s list', async (department) => {
       const res = await hub.queryAs(educationStaff, `{ people(filter: { department: ${department} }) { totalCount nodes { id } } }`);
       expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const direct = await hub.querySubgraph('county', `{ people(filter: { department: ${department} }) { totalCount } }`, undefined, educationStaff);
+      const direct = await hub.querySubgraph(
+        'county',
+        `{ people(filter: { department: ${department} }) { totalCount } }`,
+        undefined,
+        educationStaff,
+      );
       expect(direct.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
 
@@ -316,22 +413,47 @@ describe('person-level data: what each role sees, whom department staff see, and
 
     it('gives nothing of a person education does not hold through an entity reference on any subgraph', async () => {
       const r = [{ __typename: 'Person', id: personIdOf(VET_ID) }];
-      const master = await hub.querySubgraph('county', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name idNumberMasked sex birthYear township { code } departments } } }', { r }, educationStaff);
-      expect(master.body.data._entities[0]).toEqual({ id: personIdOf(VET_ID), name: null, idNumberMasked: null, sex: null, birthYear: null, township: null, departments: [] });
+      const master = await hub.querySubgraph(
+        'county',
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name idNumberMasked sex birthYear township { code } departments } } }',
+        { r },
+        educationStaff,
+      );
+      expect(master.body.data._entities[0]).toEqual({
+        id: personIdOf(VET_ID),
+        name: null,
+        idNumberMasked: null,
+        sex: null,
+        birthYear: null,
+        township: null,
+        departments: [],
+      });
       for (const [slug, field] of [
         ['veterans', 'veterans'],
         ['civil-affairs', 'civilAffairs'],
       ]) {
-        const other = await hub.querySubgraph(slug, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${field} { person { name } certificates { certificateNumber } } } } }`, { r }, educationStaff);
+        const other = await hub.querySubgraph(
+          slug,
+          `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${field} { person { name } certificates { certificateNumber } } } } }`,
+          { r },
+          educationStaff,
+        );
         expect(other.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
         expect(JSON.stringify(other.body.data ?? {})).not.toContain('魏霞');
       }
     });
 
     it('lets veterans staff see their own persons and their own membership only', async () => {
-      const res = await hub.queryAs(veteransStaff, `{ person(idNumber: "${VET_ID}") { name departments veterans { certificates { certificateNumber } } } }`);
+      const res = await hub.queryAs(
+        veteransStaff,
+        `{ person(idNumber: "${VET_ID}") { name departments veterans { certificates { certificateNumber } } } }`,
+      );
       expect(res.body.errors).toBeUndefined();
-      expect(res.body.data.person).toEqual({ name: '魏霞', departments: ['VETERANS'], veterans: { certificates: [{ certificateNumber: 'SP-VET-2' }] } });
+      expect(res.body.data.person).toEqual({
+        name: '魏霞',
+        departments: ['VETERANS'],
+        veterans: { certificates: [{ certificateNumber: 'SP-VET-2' }] },
+      });
     });
   });
 
@@ -339,7 +461,10 @@ describe('person-level data: what each role sees, whom department staff see, and
     it('rewrites a department’s older masks to the address code without decrypting', async () => {
       const education = hub.subgraphs.education.dataSource;
       const id = personIdOf(EDU_ID);
-      await education.query('UPDATE person SET id_number_masked = ? WHERE person_id = ?', [`${EDU_ID.slice(0, 6)}********${EDU_ID.slice(14)}`, id]);
+      await education.query('UPDATE person SET id_number_masked = ? WHERE person_id = ?', [
+        `${EDU_ID.slice(0, 6)}********${EDU_ID.slice(14)}`,
+        id,
+      ]);
       const runner = education.createQueryRunner();
       try {
         await new MaskIdNumberAddressOnly1764979200000().up(runner);
@@ -363,11 +488,16 @@ describe('person-level data: what each role sees, whom department staff see, and
         await insertRows(runner.manager, personSeen, await hub.county.dataSource.getRepository('PersonSeen').find());
         await migration.down(runner);
         const id = personIdOf(EDU_ID);
-        await hrss.query('UPDATE person_master SET birth_date = ?, birth_year = NULL, id_number_masked = ? WHERE person_id = ?', ['1985-12-31', `${EDU_ID.slice(0, 6)}********${EDU_ID.slice(14)}`, id]);
+        await hrss.query('UPDATE person_master SET birth_date = ?, birth_year = NULL, id_number_masked = ? WHERE person_id = ?', [
+          '1985-12-31',
+          `${EDU_ID.slice(0, 6)}********${EDU_ID.slice(14)}`,
+          id,
+        ]);
         await migration.up(runner);
         const [row] = await hrss.query('SELECT birth_year AS year, id_number_masked AS mask FROM person_master WHERE person_id = ?', [id]);
         expect({ year: Number(row.year), mask: row.mask }).toEqual({ year: 1985, mask: '410928************' });
-        for (const table of ['person_master', 'person_seen']) expect((await runner.getTable(table))?.findColumnByName('birth_date')).toBeUndefined();
+        for (const table of ['person_master', 'person_seen'])
+          expect((await runner.getTable(table))?.findColumnByName('birth_date')).toBeUndefined();
       } finally {
         await runner.release();
       }
@@ -382,7 +512,9 @@ describe('person-level data: what each role sees, whom department staff see, and
         idKeyRingFromEnv({ HUB_ID_ENCRYPTION_KEY_ID: '2', HUB_ID_ENCRYPTION_OLD_KEYS: `1:${secrets.HUB_ID_ENCRYPTION_KEY}` }, newKey),
       );
     const sealedRows = async (): Promise<Map<string, string>> => {
-      const rows: { person_id: string; id_number_sealed: string }[] = await hub.subgraphs.education.dataSource.query('SELECT person_id, id_number_sealed FROM person');
+      const rows: { person_id: string; id_number_sealed: string }[] = await hub.subgraphs.education.dataSource.query(
+        'SELECT person_id, id_number_sealed FROM person',
+      );
       return new Map(rows.map((r) => [r.person_id, r.id_number_sealed]));
     };
 
@@ -393,14 +525,20 @@ describe('person-level data: what each role sees, whom department staff see, and
       // Rows sealed before ciphertexts had key ids.
       const legacy = [...before.keys()].slice(0, 20);
       for (const id of legacy) {
-        await education.dataSource.query('UPDATE person SET id_number_sealed = ? WHERE person_id = ?', [new IdCipher(Buffer.from(secrets.HUB_ID_ENCRYPTION_KEY, 'hex')).encrypt(plain.get(id)!), id]);
+        await education.dataSource.query('UPDATE person SET id_number_sealed = ? WHERE person_id = ?', [
+          new IdCipher(Buffer.from(secrets.HUB_ID_ENCRYPTION_KEY, 'hex')).encrypt(plain.get(id)!),
+          id,
+        ]);
       }
       const rotated = rotatedIdentity();
       const progress: number[] = [];
       const writes = Array.from({ length: 5 }, (_, i) =>
         record('educationCertificate', cert(makeIdNumber('410928', '1990-02-02', 900 + i), `并发${i}`, `SP-ROT-${i}`)),
       );
-      const [result] = await Promise.all([rotateSealedIdNumbers(education.repo, rotated.cipher, { batchSize: 25, onProgress: (p) => progress.push(p.scanned) }), ...writes]);
+      const [result] = await Promise.all([
+        rotateSealedIdNumbers(education.repo, rotated.cipher, { batchSize: 25, onProgress: (p) => progress.push(p.scanned) }),
+        ...writes,
+      ]);
       expect(result.rotated).toBeGreaterThanOrEqual(before.size);
       expect(progress.length).toBeGreaterThanOrEqual(Math.ceil(before.size / 25));
       const after = await sealedRows();

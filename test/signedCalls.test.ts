@@ -1,6 +1,15 @@
 import http from 'node:http';
 import type net from 'node:net';
-import { hubSecretsFromEnv, mintToken, PRINCIPAL_CLOCK_SKEW_MS, PRINCIPAL_HEADER, PRINCIPAL_LIFETIME_MS, Principal, requestPath, signCall } from '@hub/auth';
+import {
+  hubSecretsFromEnv,
+  mintToken,
+  PRINCIPAL_CLOCK_SKEW_MS,
+  PRINCIPAL_HEADER,
+  PRINCIPAL_LIFETIME_MS,
+  Principal,
+  requestPath,
+  signCall,
+} from '@hub/auth';
 import { startHub, TestHub } from './fixtures/startHub';
 
 const admin: Principal = { subject: 'admin-zhao', role: 'COUNTY_ADMIN' };
@@ -34,8 +43,13 @@ describe('a signed principal header is good for the one call it was signed for',
         const body = Buffer.concat(chunks).toString('utf8');
         recorded.push({ method: req.method!, path: req.url!, header: String(req.headers[PRINCIPAL_HEADER]), body });
         const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string' && name !== 'host' && name !== 'connection') headers[name] = value;
-        const upstream = await fetch(`${educationBase}${req.url}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : body });
+        for (const [name, value] of Object.entries(req.headers))
+          if (typeof value === 'string' && name !== 'host' && name !== 'connection') headers[name] = value;
+        const upstream = await fetch(`${educationBase}${req.url}`, {
+          method: req.method,
+          headers,
+          body: req.method === 'GET' ? undefined : body,
+        });
         res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
         res.end(Buffer.from(await upstream.arrayBuffer()));
       });
@@ -66,7 +80,17 @@ describe('a signed principal header is good for the one call it was signed for',
 
   it('still answers through the gateway, including a write and the index sync that reads every change feed', async () => {
     const recordedCert = await hub.query('mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { id } }', {
-      i: { idNumber: DEMO_ID, name: '王小丽', township: '城关镇', kind: 'SKILL_LEVEL', level: 'LEVEL_4', occupation: '保育师', certificateNumber: 'SIGN-1', issuingBody: '职教中心', issuedOn: '2024-06-01' },
+      i: {
+        idNumber: DEMO_ID,
+        name: '王小丽',
+        township: '城关镇',
+        kind: 'SKILL_LEVEL',
+        level: 'LEVEL_4',
+        occupation: '保育师',
+        certificateNumber: 'SIGN-1',
+        issuingBody: '职教中心',
+        issuedOn: '2024-06-01',
+      },
     });
     expect(recordedCert.errors).toBeUndefined();
     const sync = await hub.query('mutation { syncHolderIndex { department lastError } }');
@@ -83,7 +107,9 @@ describe('a signed principal header is good for the one call it was signed for',
     const feed = await fetch(`${hub.env.HUB_FINANCE_URL}/changes?after=0&limit=10`, { headers: { [PRINCIPAL_HEADER]: captured.header } });
     expect(feed.status).toBe(401);
     // At education, as a mutation.
-    const write = JSON.stringify({ query: 'mutation { revokeEducationCertificate(certificateNumber: "SIGN-1", revokedOn: "2025-01-01", reason: "重放") { id } }' });
+    const write = JSON.stringify({
+      query: 'mutation { revokeEducationCertificate(certificateNumber: "SIGN-1", revokedOn: "2025-01-01", reason: "重放") { id } }',
+    });
     expect(await post(`${educationBase}/graphql`, write, captured.header)).toBe(401);
     // At education, the very call again.
     expect(await post(`${educationBase}/graphql`, captured.body, captured.header)).toBe(401);
@@ -95,7 +121,17 @@ describe('a signed principal header is good for the one call it was signed for',
 
   it('refuses a header captured from a gateway→education write as another write, and replayed', async () => {
     const captured = await capture('mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { id } }', {
-      i: { idNumber: DEMO_ID, name: '王小丽', township: '城关镇', kind: 'SKILL_LEVEL', level: 'LEVEL_3', occupation: '保育师', certificateNumber: 'SIGN-2', issuingBody: '职教中心', issuedOn: '2024-07-01' },
+      i: {
+        idNumber: DEMO_ID,
+        name: '王小丽',
+        township: '城关镇',
+        kind: 'SKILL_LEVEL',
+        level: 'LEVEL_3',
+        occupation: '保育师',
+        certificateNumber: 'SIGN-2',
+        issuingBody: '职教中心',
+        issuedOn: '2024-07-01',
+      },
     });
     const other = captured.body.replace('SIGN-2', 'SIGN-3');
     expect(other).not.toBe(captured.body);
@@ -129,7 +165,11 @@ describe('a signed principal header is good for the one call it was signed for',
     it('is refused on the change feed for another query string, and for a feed page with a body', async () => {
       const service: Principal = { subject: 'hrss-holder-index', role: 'SERVICE' };
       const feedUrl = `${educationBase}/changes?after=0&limit=10`;
-      const forOtherPage = signCall(service, key(), { audience: 'education', method: 'GET', path: requestPath(`${educationBase}/changes?after=0&limit=5000`) });
+      const forOtherPage = signCall(service, key(), {
+        audience: 'education',
+        method: 'GET',
+        path: requestPath(`${educationBase}/changes?after=0&limit=5000`),
+      });
       expect((await fetch(feedUrl, { headers: { [PRINCIPAL_HEADER]: forOtherPage } })).status).toBe(401);
       const withBody = signCall(service, key(), { audience: 'education', method: 'GET', path: requestPath(feedUrl), body: 'x' });
       expect((await fetch(feedUrl, { headers: { [PRINCIPAL_HEADER]: withBody } })).status).toBe(401);
@@ -139,7 +179,10 @@ describe('a signed principal header is good for the one call it was signed for',
   });
 
   describe('uploads', () => {
-    const CSV = ['姓名,身份证号,乡镇,职业(工种),证书类别,等级,证书编号,发证机构,发证日期', '张三,410928198512310028,柳屯镇,焊工,职业技能等级证书,四级,UP-1,职教中心,2024-05-01'].join('\n');
+    const CSV = [
+      '姓名,身份证号,乡镇,职业(工种),证书类别,等级,证书编号,发证机构,发证日期',
+      '张三,410928198512310028,柳屯镇,焊工,职业技能等级证书,四级,UP-1,职教中心,2024-05-01',
+    ].join('\n');
 
     it('go through the gateway signed for their bytes; the captured header carries no other file', async () => {
       recorded.length = 0;
@@ -155,7 +198,13 @@ describe('a signed principal header is good for the one call it was signed for',
       const captured = recorded.find((r) => r.path.startsWith('/import'))!;
       expect(captured.path).toBe('/import?filename=roster.csv&dryRun=1');
       const swap = async (path: string, body: string) =>
-        (await fetch(`${educationBase}${path}`, { method: 'POST', headers: { 'content-type': 'text/csv', [PRINCIPAL_HEADER]: captured.header }, body })).status;
+        (
+          await fetch(`${educationBase}${path}`, {
+            method: 'POST',
+            headers: { 'content-type': 'text/csv', [PRINCIPAL_HEADER]: captured.header },
+            body,
+          })
+        ).status;
       expect(await swap('/import?filename=roster.csv&dryRun=1', CSV.replace('UP-1', 'UP-2'))).toBe(401);
       expect(await swap('/import?filename=roster.csv', CSV)).toBe(401);
       expect(await swap('/import?filename=roster.csv&dryRun=1', CSV)).toBe(401);

@@ -11,7 +11,8 @@ const LIST = `query($f: TrainingFilter) { agricultureTrainings(filter: $f, first
 let sequence = 300;
 const people = new Map<string, object>();
 /** The same person each time a name is used. */
-const person = (name: string) => people.get(name) ?? people.set(name, { idNumber: makeIdNumber('410928', '1988-08-08', sequence++), name, township: '梁庄镇' }).get(name)!;
+const person = (name: string) =>
+  people.get(name) ?? people.set(name, { idNumber: makeIdNumber('410928', '1988-08-08', sequence++), name, township: '梁庄镇' }).get(name)!;
 
 describe('training lists and exports by target group and directed training', () => {
   let hub: TestHub;
@@ -22,7 +23,16 @@ describe('training lists and exports by target group and directed training', () 
   };
   const record = (name: string, programme: string, targetGroup: string, extra: Record<string, unknown> = {}) =>
     ok('mutation($i: AgricultureTrainingInput!) { recordAgricultureTraining(input: $i) { id directedKind } }', {
-      i: { ...person(name), programme, channel: 'SOCIAL_RURAL', targetGroup, provider: '农广校', startDate: '2026-04-01', outcome: 'COMPLETED', ...extra },
+      i: {
+        ...person(name),
+        programme,
+        channel: 'SOCIAL_RURAL',
+        targetGroup,
+        provider: '农广校',
+        startDate: '2026-04-01',
+        outcome: 'COMPLETED',
+        ...extra,
+      },
     });
 
   beforeAll(async () => {
@@ -58,7 +68,18 @@ describe('training lists and exports by target group and directed training', () 
     const base = hub.gatewayUrl.replace('/graphql', '');
     const token = await mintToken(agricultureStaff, hubSecretsFromEnv(hub.env, () => undefined).jwt);
     const row = (name: string, programme: string, group: string, directed: string) =>
-      [name, (person(name) as { idNumber: string }).idNumber, '梁庄镇', programme, '社会', group, '农广校', '2026-05-01', '是', directed].join(',');
+      [
+        name,
+        (person(name) as { idNumber: string }).idNumber,
+        '梁庄镇',
+        programme,
+        '社会',
+        group,
+        '农广校',
+        '2026-05-01',
+        '是',
+        directed,
+      ].join(',');
     const csv = [
       '姓名,身份证号,乡镇,培训项目,培训渠道,培训对象,培训机构,开始日期,是否结业,订单/定向',
       row('戊', '食品厂订单班', '两后生', '订单式'),
@@ -75,7 +96,11 @@ describe('training lists and exports by target group and directed training', () 
     const answer = (await response.json()) as { accepted: number; rejected: number; errors: { row: number; column: string }[] };
     expect(answer).toMatchObject({ accepted: 3, rejected: 1 });
     expect(answer.errors[0]).toMatchObject({ row: 5, column: '订单/定向' });
-    const imported = (await ok(LIST, { f: { startFrom: '2026-05-01' } })).agricultureTrainings.nodes as { programme: string; targetGroup: string; directedKind: string | null }[];
+    const imported = (await ok(LIST, { f: { startFrom: '2026-05-01' } })).agricultureTrainings.nodes as {
+      programme: string;
+      targetGroup: string;
+      directedKind: string | null;
+    }[];
     expect(Object.fromEntries(imported.map((t) => [t.programme, [t.targetGroup, t.directedKind]]))).toEqual({
       食品厂订单班: ['SCHOOL_LEAVER', 'ORDER'],
       月嫂培训: ['WOMAN', null],
@@ -86,7 +111,8 @@ describe('training lists and exports by target group and directed training', () 
   it('exports one target group, written as a clerk writes it, and refuses one it cannot read', async () => {
     const base = hub.gatewayUrl.replace('/graphql', '');
     const token = await mintToken(agricultureStaff, hubSecretsFromEnv(hub.env, () => undefined).jwt);
-    const get = (query: string) => fetch(`${base}/departments/agriculture/export/trainings?format=csv&${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const get = (query: string) =>
+      fetch(`${base}/departments/agriculture/export/trainings?format=csv&${query}`, { headers: { authorization: `Bearer ${token}` } });
     const women = await get(`targetGroup=${encodeURIComponent('妇女')}`);
     expect(women.status).toBe(200);
     const lines = (await women.text()).trim().split('\n');

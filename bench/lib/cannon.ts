@@ -17,7 +17,11 @@ export interface CannonCase {
  * repeated. Latencies are collected per response (autocannon's own histogram has no p95); a response
  * counts as an error when its status is not 200 or its body carries a GraphQL `errors` array.
  */
-export function runCannon(target: CannonCase, connections: number, durationS: number): Promise<LoadResult & { non200: number; graphqlErrors: number; connectionErrors: number }> {
+export function runCannon(
+  target: CannonCase,
+  connections: number,
+  durationS: number,
+): Promise<LoadResult & { non200: number; graphqlErrors: number; connectionErrors: number }> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let non200 = 0;

@@ -31,7 +31,12 @@ function originOf(url: string): string {
  * processes named in `pids`: where each process spends its time under load. `skipSeconds` leaves out
  * each process's first seconds (start-up: module loading, schema building), so the load shows.
  */
-export function summarizeCpuProfiles(dir: string, pids: Record<string, number>, top = 20, skipSeconds: Record<string, number> = {}): string {
+export function summarizeCpuProfiles(
+  dir: string,
+  pids: Record<string, number>,
+  top = 20,
+  skipSeconds: Record<string, number> = {},
+): string {
   if (!fs.existsSync(dir)) return `no profiles in ${dir}`;
   const names = new Map(Object.entries(pids).map(([name, pid]) => [pid, name]));
   const out: string[] = [];

@@ -41,7 +41,8 @@ export function createHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
   const principals = options.principals ?? defaultPrincipals;
   const audiences = new Map(Object.entries(options.subgraphUrls).map(([name, location]) => [location, name]));
   const principalFor = (role: string, subject: string | null): Principal | null => {
-    const base = principals[role] ?? (isRole(role) && role !== 'DEPARTMENT_STAFF' ? { subject: `bench-${role.toLowerCase()}`, role } : null);
+    const base =
+      principals[role] ?? (isRole(role) && role !== 'DEPARTMENT_STAFF' ? { subject: `bench-${role.toLowerCase()}`, role } : null);
     return base && (subject ? { ...base, subject } : base);
   };
   return createGatewayRuntime({
@@ -51,19 +52,29 @@ export function createHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
     // those calls in flight (its HTTP executor shares identical queries by default), or it would do less work
     // and write fewer audit rows than requests. The other departments' reads may be shared, as ours are.
     transportEntries: Object.fromEntries(
-      Object.entries(options.subgraphUrls).map(([name, location]) => [name, name === 'hrss' ? { location, options: { deduplicateInflightRequests: false } } : { location }]),
+      Object.entries(options.subgraphUrls).map(([name, location]) => [
+        name,
+        name === 'hrss' ? { location, options: { deduplicateInflightRequests: false } } : { location },
+      ]),
     ),
     plugins: () => [
       {
         onFetch({ url, options: init, setOptions, context }) {
           const request = (context as { request?: Request } | undefined)?.request;
-          const who = principalFor(request?.headers.get(BENCH_ROLE_HEADER) ?? 'COUNTY_ADMIN', request?.headers.get(BENCH_SUBJECT_HEADER) ?? null);
+          const who = principalFor(
+            request?.headers.get(BENCH_ROLE_HEADER) ?? 'COUNTY_ADMIN',
+            request?.headers.get(BENCH_SUBJECT_HEADER) ?? null,
+          );
           const audience = audiences.get(url);
           if (!who || !audience) return;
           const body = typeof init.body === 'string' || init.body instanceof Uint8Array ? init.body : '';
           const method = init.method ?? 'GET';
-          const given = init.headers instanceof Headers ? Object.fromEntries(init.headers) : (init.headers as Record<string, string> | undefined);
-          const headers = { ...given, [PRINCIPAL_HEADER]: signCall(who, options.signingKey, { audience, method, path: requestPath(url), body }) };
+          const given =
+            init.headers instanceof Headers ? Object.fromEntries(init.headers) : (init.headers as Record<string, string> | undefined);
+          const headers = {
+            ...given,
+            [PRINCIPAL_HEADER]: signCall(who, options.signingKey, { audience, method, path: requestPath(url), body }),
+          };
           setOptions({ ...init, headers });
         },
       },

@@ -49,7 +49,11 @@ export async function startHubProcess(
   Object.assign(env, devSecretsEnv(dataDir, env).env);
   // What `npm start` runs: the compiled launcher and services, built first if the sources changed.
   build({ ifStale: true });
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'start.js')], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'start.js')], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
   onSpawn?.(child);
   const gateway = `http://127.0.0.1:${portBase}`;
   await waitFor(`${gateway}/health`, 300_000);

@@ -26,14 +26,21 @@ export interface LoadResult {
  */
 export async function runPlanLoad(plans: PlanRequest[][], connections: number, durationMs: number): Promise<LoadResult> {
   const agent = new Agent({ connections, keepAliveTimeout: 30_000, pipelining: 1 });
-  const staged = plans.map((plan) => [...new Set(plan.map((p) => p.stage))].sort((a, b) => a - b).map((s) => plan.filter((p) => p.stage === s)));
+  const staged = plans.map((plan) =>
+    [...new Set(plan.map((p) => p.stage))].sort((a, b) => a - b).map((s) => plan.filter((p) => p.stage === s)),
+  );
   let next = 0;
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
   const until = started + durationMs;
   const send = async (p: PlanRequest): Promise<boolean> => {
-    const response = await request(p.url, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json', ...p.headers() }, body: p.body });
+    const response = await request(p.url, {
+      method: 'POST',
+      dispatcher: agent,
+      headers: { 'content-type': 'application/json', ...p.headers() },
+      body: p.body,
+    });
     const text = await response.body.text();
     return response.statusCode === 200 && !text.includes('"errors"');
   };

@@ -22,7 +22,13 @@ export function plannedFetches(supergraphSdl: string, query: string, operationNa
   const plan = planner.buildQueryPlan(operationFromDocument(supergraph.schema, parse(query), { operationName }));
   const out: PlannedFetch[] = [];
   const fetchOf = (node: FetchNode, stage: number, entity: boolean) =>
-    out.push({ serviceName: node.serviceName, operation: node.operation, variableUsages: node.variableUsages ?? [], entity: entity || !!node.requires, stage });
+    out.push({
+      serviceName: node.serviceName,
+      operation: node.operation,
+      variableUsages: node.variableUsages ?? [],
+      entity: entity || !!node.requires,
+      stage,
+    });
   const walk = (node: PlanNode | undefined, stage: number): number => {
     if (!node) return stage;
     switch (node.kind) {

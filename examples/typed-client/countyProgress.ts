@@ -39,7 +39,8 @@ async function tokenFromEnvOrSession(): Promise<string> {
 
 const count = (n: number | null) => (n === null ? '—' : n.toLocaleString('zh-CN'));
 const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
+const pad = (text: string, width: number) =>
+  text + ' '.repeat(Math.max(0, width - [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'as-of': { type: 'string' } } });
@@ -53,9 +54,14 @@ async function main(): Promise<void> {
     console.log(`${pad(f.label, 28)}${count(f.value).padStart(9)} / ${count(f.target).padEnd(9)} 完成 ${percent(f.ratio)}`);
   }
   console.log(`\n${pad('部门贡献', 22)}持证人数    重叠  仅本部门`);
-  for (const d of p.byDepartment) console.log(`${pad(d.label, 22)}${count(d.holders).padStart(8)}${count(d.overlap).padStart(8)}${count(d.exclusive).padStart(10)}`);
+  for (const d of p.byDepartment)
+    console.log(`${pad(d.label, 22)}${count(d.holders).padStart(8)}${count(d.overlap).padStart(8)}${count(d.exclusive).padStart(10)}`);
   const missing = p.completeness.filter((c) => !c.included || c.lastError);
-  console.log(missing.length ? `\n数据不完整：${missing.map((c) => `${c.label}${c.lastError ? `（${c.lastError}）` : '（未计入）'}`).join('、')}` : `\n${p.completeness.length} 个部门的数据均已计入。`);
+  console.log(
+    missing.length
+      ? `\n数据不完整：${missing.map((c) => `${c.label}${c.lastError ? `（${c.lastError}）` : '（未计入）'}`).join('、')}`
+      : `\n${p.completeness.length} 个部门的数据均已计入。`,
+  );
   for (const e of result.errors ?? []) console.warn(`警告：${e.message}`);
 }
 

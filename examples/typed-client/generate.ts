@@ -32,7 +32,10 @@ async function main(): Promise<void> {
   if (schemaChanged) console.log(`wrote ${path.relative(root, schemaFile)}`);
   try {
     const outputs = await generate({ ...config, schema: schemaPath, cwd: root }, false);
-    const expected = [{ filename: schemaFile, content: schema }, ...outputs.map((o: { filename: string; content: string }) => ({ filename: path.resolve(root, o.filename), content: o.content }))];
+    const expected = [
+      { filename: schemaFile, content: schema },
+      ...outputs.map((o: { filename: string; content: string }) => ({ filename: path.resolve(root, o.filename), content: o.content })),
+    ];
     const stale: string[] = [];
     for (const file of expected) {
       const current = fs.existsSync(file.filename) ? fs.readFileSync(file.filename, 'utf8') : '';
@@ -45,7 +48,9 @@ async function main(): Promise<void> {
       }
     }
     if (stale.length) {
-      console.error(`类型化客户端示例与网关 schema 不一致 (drift): ${stale.join(', ')}\nrun \`npm run examples:generate\` and commit the result.`);
+      console.error(
+        `类型化客户端示例与网关 schema 不一致 (drift): ${stale.join(', ')}\nrun \`npm run examples:generate\` and commit the result.`,
+      );
       process.exitCode = 1;
     } else if (check) console.log('typed client example up to date');
   } finally {

@@ -69,7 +69,12 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     headers['content-type'] = 'application/json';
     if (context.requestId) headers['x-request-id'] = context.requestId;
     if (!isMutation(request.query)) headers[RETRYABLE_HEADER] = '1';
-    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
+    const body = JSON.stringify({
+      query: request.query,
+      variables: request.variables,
+      operationName: request.operationName,
+      extensions: request.extensions,
+    });
 
     let response: LeanResponse | undefined;
     let result: GatewayGraphQLResponse;
@@ -79,7 +84,8 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       response = (await this.fetcher(this.url, init as never)) as unknown as LeanResponse;
       if (!response.ok) throw await this.errorFromResponse(response as never);
       const parsed = await this.parseBody(response as never);
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
       result = { ...(parsed as GatewayGraphQLResponse), http: response as never };
     } catch (error) {
       // The stock hook receives the node-fetch Request; ours never looks at it.
@@ -103,8 +109,15 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override didEncounterError(error: Error, _request: unknown, response?: { status?: number }): void {
     if (response && response.status !== undefined && response.status < 500) throw error;
     const timedOut = error.name === 'TimeoutError' || /timeout/i.test(error.message);
-    throw new GraphQLError(`${this.label}数据暂时不可用${timedOut ? '（响应超时）' : ''}，其余部门的数据照常返回 (${this.subgraph} unavailable)`, {
-      extensions: { code: 'DEPARTMENT_UNAVAILABLE', department: departmentFromSlug(this.subgraph) ?? this.subgraph, serviceName: this.subgraph },
-    });
+    throw new GraphQLError(
+      `${this.label}数据暂时不可用${timedOut ? '（响应超时）' : ''}，其余部门的数据照常返回 (${this.subgraph} unavailable)`,
+      {
+        extensions: {
+          code: 'DEPARTMENT_UNAVAILABLE',
+          department: departmentFromSlug(this.subgraph) ?? this.subgraph,
+          serviceName: this.subgraph,
+        },
+      },
+    );
   }
 }

@@ -2,7 +2,10 @@ import type http from 'node:http';
 import { clientAddress, trustedProxiesFromEnv } from './authenticate';
 
 const request = (remoteAddress: string, forwarded?: string | string[]) =>
-  ({ socket: { remoteAddress }, headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded } }) as unknown as http.IncomingMessage;
+  ({
+    socket: { remoteAddress },
+    headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded },
+  }) as unknown as http.IncomingMessage;
 
 describe('the client address behind a load balancer', () => {
   const proxies = trustedProxiesFromEnv({ HUB_TRUSTED_PROXIES: ' 10.0.0.2, 127.0.0.1 ' });

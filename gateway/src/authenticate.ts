@@ -28,13 +28,21 @@ export function clientAddress(req: http.IncomingMessage, trustedProxies: Readonl
   const socket = req.socket.remoteAddress;
   if (!socket || !trustedProxies.has(socket.replace(/^::ffff:/, ''))) return socket;
   const header = req.headers['x-forwarded-for'];
-  const forwarded = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   return forwarded.at(-1) ?? socket;
 }
 
 /** HUB_TRUSTED_PROXIES: comma-separated addresses whose X-Forwarded-For is believed. */
 export function trustedProxiesFromEnv(env: NodeJS.ProcessEnv): ReadonlySet<string> {
-  return new Set((env.HUB_TRUSTED_PROXIES ?? '').split(',').map((part) => part.trim()).filter(Boolean));
+  return new Set(
+    (env.HUB_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
 }
 
 /**
@@ -69,7 +77,8 @@ export function createAuthenticator(jwt: JwtSettings, limiter: ClientLimiter, tr
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) {
-      if (!(await limiter.take(`ip:${clientAddress(req, trustedProxies)}`))) throw new HttpError(429, '请求过于频繁，请稍后再试 (rate limit exceeded)');
+      if (!(await limiter.take(`ip:${clientAddress(req, trustedProxies)}`)))
+        throw new HttpError(429, '请求过于频繁，请稍后再试 (rate limit exceeded)');
       return null;
     }
     let principal: Principal;

@@ -5,7 +5,22 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { hubSecretsFromEnv, Principal } from '@hub/auth';
-import { close, createFormatError, createHttpService, createLogger, createOperatorService, createMetrics, isProduction, listen, Logger, OperatorService, RouteHandler, sendJson, serviceBaseUrl, servicePort } from '@hub/runtime';
+import {
+  close,
+  createFormatError,
+  createHttpService,
+  createLogger,
+  createOperatorService,
+  createMetrics,
+  isProduction,
+  listen,
+  Logger,
+  OperatorService,
+  RouteHandler,
+  sendJson,
+  serviceBaseUrl,
+  servicePort,
+} from '@hub/runtime';
 import { createAuthenticator, trustedProxiesFromEnv } from './authenticate';
 import type { GatewayContext } from './GatewayContext';
 import { HubDataSource } from './HubDataSource';
@@ -75,7 +90,8 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
   const shared = sharedStateFromEnv(env, log);
   // Apollo Gateway reports usage data to Apollo's servers unless told not to (it reads process.env
   // itself): the county's gateway sends nothing abroad unless an operator sets it to false.
-  if ((env.APOLLO_TELEMETRY_DISABLED ?? process.env.APOLLO_TELEMETRY_DISABLED) === undefined) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  if ((env.APOLLO_TELEMETRY_DISABLED ?? process.env.APOLLO_TELEMETRY_DISABLED) === undefined)
+    process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const fetchers: ReturnType<typeof createUndiciFetcher>[] = [];
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
@@ -140,7 +156,12 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
     const healthy = !stopping && checks.every(([, state]) => state === 'ok');
     // Redis is reported, not required: every replica would fail together and the load balancer would have none left.
     const redis = shared ? { redis: await shared.state() } : {};
-    sendJson(res, healthy ? 200 : 503, { status: stopping ? 'stopping' : healthy ? 'ok' : 'degraded', service: 'gateway', subgraphs: Object.fromEntries(checks), ...redis });
+    sendJson(res, healthy ? 200 : 503, {
+      status: stopping ? 'stopping' : healthy ? 'ok' : 'degraded',
+      service: 'gateway',
+      subgraphs: Object.fromEntries(checks),
+      ...redis,
+    });
   };
   const operatorRoutes: Record<string, RouteHandler> = { 'GET /ready': ready, 'GET /metrics': metrics.handler };
   const operator = createOperatorService('gateway', operatorRoutes, log, env);

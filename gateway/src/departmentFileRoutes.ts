@@ -41,7 +41,8 @@ export function departmentFileRoutes(
     const base = graphqlUrl.replace(/\/graphql$/, '');
     for (const [method, path] of FILE_ROUTES) routes[`${method} /departments/${name}${path}`] = proxy(name, base, method, path);
     // The county service's 调度 workbook, under its own prefix: the county is not a department.
-    if (name === COUNTY_SERVICE) for (const [method, path] of COUNTY_ROUTES) routes[`${method} /county${path}`] = proxy(name, base, method, path);
+    if (name === COUNTY_SERVICE)
+      for (const [method, path] of COUNTY_ROUTES) routes[`${method} /county${path}`] = proxy(name, base, method, path);
   }
   return routes;
 
@@ -64,7 +65,11 @@ export function departmentFileRoutes(
           bodyTimeout: timeoutMs,
         });
       } catch {
-        return sendJson(res, 503, { error: `${name} 暂时不可用 (department unavailable)`, code: 'DEPARTMENT_UNAVAILABLE', department: name });
+        return sendJson(res, 503, {
+          error: `${name} 暂时不可用 (department unavailable)`,
+          code: 'DEPARTMENT_UNAVAILABLE',
+          department: name,
+        });
       }
       const pass = ['content-type', 'content-disposition', 'content-length', 'cache-control'];
       for (const header of pass) {

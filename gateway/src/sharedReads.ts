@@ -1,6 +1,17 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { BREAK, DocumentNode, FormattedExecutionResult, GraphQLSchema, isInterfaceType, isObjectType, Kind, OperationDefinitionNode, parse, visit } from 'graphql';
+import {
+  BREAK,
+  DocumentNode,
+  FormattedExecutionResult,
+  GraphQLSchema,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  OperationDefinitionNode,
+  parse,
+  visit,
+} from 'graphql';
 import type { GatewayContext } from './GatewayContext';
 
 /**
@@ -91,7 +102,11 @@ export function hasSideEffects(body: string): boolean {
 /** True when an operation may be answered for several identical requests at once: a query with no audited field. */
 export function mayShare(document: DocumentNode, operationName?: string | null, names: ReadonlySet<string> = AUDITED_FIELDS): boolean {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operation = operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
   return operation?.operation === 'query' && !revealsAudited(document, names);
 }
 

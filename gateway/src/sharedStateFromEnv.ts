@@ -41,7 +41,8 @@ export function checkRedisUrl(url: string, env: NodeJS.ProcessEnv): void {
   } catch {
     throw new Error(`HUB_REDIS_URL is not a URL: ${redactRedisUrl(url)}`);
   }
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new Error(`HUB_REDIS_URL must start with redis:// or rediss://, got ${parsed.protocol}`);
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:')
+    throw new Error(`HUB_REDIS_URL must start with redis:// or rediss://, got ${parsed.protocol}`);
   if (isProduction(env) && !parsed.password) {
     throw new Error('生产模式下 HUB_REDIS_URL 必须带密码 (redis://:password@host:port): HUB_REDIS_URL needs a password in production');
   }
@@ -73,10 +74,17 @@ export function sharedStateFromEnv(env: NodeJS.ProcessEnv, log: Logger): SharedS
   const warn = (error: unknown) => {
     if (Date.now() - lastWarned < 60_000) return;
     lastWarned = Date.now();
-    log.warn({ err: error, redis: redactRedisUrl(url) }, 'Redis 不可用：限流按本进程计数，APQ 请客户端重发完整查询 (Redis unreachable: rate limit per process, APQ misses)');
+    log.warn(
+      { err: error, redis: redactRedisUrl(url) },
+      'Redis 不可用：限流按本进程计数，APQ 请客户端重发完整查询 (Redis unreachable: rate limit per process, APQ misses)',
+    );
   };
   client.on('error', warn);
-  const keyv = new Keyv<string>({ store: new KeyvRedis(client, { throwOnConnectError: false, throwOnErrors: false }), namespace: `${prefix}apq`, useKeyPrefix: false });
+  const keyv = new Keyv<string>({
+    store: new KeyvRedis(client, { throwOnConnectError: false, throwOnErrors: false }),
+    namespace: `${prefix}apq`,
+    useKeyPrefix: false,
+  });
   keyv.on('error', warn);
   return {
     apqCache: new KeyvAdapter(keyv),

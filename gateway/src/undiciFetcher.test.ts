@@ -61,7 +61,9 @@ describe('the subgraph fetcher signs each call it sends', () => {
     const { fetcher, close } = createUndiciFetcher({ subgraph: 'education' });
     await Promise.all([fetcher(url, read(admin, '{ a }')), fetcher(url, read(admin, '{ a }')), fetcher(url, read(analyst, '{ a }'))]);
     expect(seen).toHaveLength(2);
-    const subjects = seen.map((c) => verifyCall(c.header, key, { audience: 'education', method: 'POST', path: '/graphql?x=1' })!.principal.subject).sort();
+    const subjects = seen
+      .map((c) => verifyCall(c.header, key, { audience: 'education', method: 'POST', path: '/graphql?x=1' })!.principal.subject)
+      .sort();
     expect(subjects).toEqual(['admin', 'analyst']);
     await close();
   });

@@ -56,7 +56,12 @@ function metricsOf(registry?: client.Registry) {
   return {
     requests:
       existing ??
-      new client.Counter({ name: 'hub_subgraph_requests_total', help: 'Gateway calls to subgraphs by outcome (ok, error, timeout, retried; shared: a read that joined an identical one in flight)', labelNames: ['subgraph', 'outcome'] as const, registers: [registry] }),
+      new client.Counter({
+        name: 'hub_subgraph_requests_total',
+        help: 'Gateway calls to subgraphs by outcome (ok, error, timeout, retried; shared: a read that joined an identical one in flight)',
+        labelNames: ['subgraph', 'outcome'] as const,
+        registers: [registry],
+      }),
     latency:
       (registry.getSingleMetric('hub_subgraph_request_duration_seconds') as client.Histogram<'subgraph'> | undefined) ??
       new client.Histogram({
@@ -106,7 +111,13 @@ export function createUndiciFetcher(options: FetcherOptions) {
   const timeout = options.timeoutMs ?? 10_000;
   const retries = options.retries ?? 1;
   const dedupe = options.dedupe ?? true;
-  const agent = new Agent({ keepAliveTimeout: 30_000, connections: options.connections ?? 64, headersTimeout: timeout, bodyTimeout: timeout, connectTimeout: Math.min(timeout, 3000) });
+  const agent = new Agent({
+    keepAliveTimeout: 30_000,
+    connections: options.connections ?? 64,
+    headersTimeout: timeout,
+    bodyTimeout: timeout,
+    connectTimeout: Math.min(timeout, 3000),
+  });
   const metrics = metricsOf(options.registry);
   // Label lookups once, not per call.
   const counted = metrics && {
@@ -119,7 +130,13 @@ export function createUndiciFetcher(options: FetcherOptions) {
   };
   const inflight = new Map<string, Promise<RawResponse>>();
 
-  const once = async (url: string, method: string, headers: Record<string, string>, body: string | undefined, signer: CallSigner | undefined): Promise<RawResponse> => {
+  const once = async (
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    signer: CallSigner | undefined,
+  ): Promise<RawResponse> => {
     if (signer) headers[signer.header] = signer.sign(method, url, body ?? '');
     // One timer per call for the whole exchange, cleared when it ends (AbortSignal.timeout's timer
     // would fire, and build an exception, for every call long after it finished).
@@ -134,7 +151,14 @@ export function createUndiciFetcher(options: FetcherOptions) {
     }
   };
 
-  const attempt = async (url: string, method: string, headers: Record<string, string>, body: string | undefined, retryable: boolean, signer?: CallSigner): Promise<RawResponse> => {
+  const attempt = async (
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    retryable: boolean,
+    signer?: CallSigner,
+  ): Promise<RawResponse> => {
     const started = process.hrtime.bigint();
     for (let attempt = 0; ; attempt++) {
       try {
@@ -145,7 +169,10 @@ export function createUndiciFetcher(options: FetcherOptions) {
         return raw;
       } catch (error) {
         const code = (error as { code?: string }).code ?? '';
-        const timedOut = (error as Error).name === 'TimeoutError' || error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError;
+        const timedOut =
+          (error as Error).name === 'TimeoutError' ||
+          error instanceof errors.HeadersTimeoutError ||
+          error instanceof errors.BodyTimeoutError;
         if (retryable && !timedOut && CONNECT_FAILURES.has(code) && attempt < retries) {
           counted?.retried.inc();
           await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));

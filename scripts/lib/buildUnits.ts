@@ -18,7 +18,8 @@ export interface Workspace {
 export function findRoot(from: string): string {
   for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file) && Array.isArray((JSON.parse(fs.readFileSync(file, 'utf8')) as { workspaces?: unknown }).workspaces)) return dir;
+    if (fs.existsSync(file) && Array.isArray((JSON.parse(fs.readFileSync(file, 'utf8')) as { workspaces?: unknown }).workspaces))
+      return dir;
     if (path.dirname(dir) === dir) throw new Error(`no package.json with workspaces above ${from}`);
   }
 }

@@ -6,7 +6,10 @@ import type { SubgraphEntry } from './subgraphList';
 export type Composition = { ok: true; supergraphSdl: string } | { ok: false; errors: string[] };
 
 /** Composes the subgraphs' SDL (schema.graphql + the kit's shared types) into a supergraph. */
-export function composeSupergraph(subgraphs: SubgraphEntry[], sdlOf: (s: SubgraphEntry) => string = (s) => subgraphSdl(s.schemaFile)): Composition {
+export function composeSupergraph(
+  subgraphs: SubgraphEntry[],
+  sdlOf: (s: SubgraphEntry) => string = (s) => subgraphSdl(s.schemaFile),
+): Composition {
   const result = composeServices(
     subgraphs.map((s) => ({ name: s.slug, url: `http://127.0.0.1:${s.port}/graphql`, typeDefs: parse(sdlOf(s)) })),
   );

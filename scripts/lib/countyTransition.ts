@@ -15,8 +15,12 @@ function sharedValueTypes(a: DocumentNode, b: DocumentNode): Set<string> {
 
 function markShareable(doc: DocumentNode, names: Set<string>): string {
   const definitions = doc.definitions.map((d): DefinitionNode => {
-    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION || !names.has(d.name.value) || d.directives?.some((x) => x.name.value === 'shareable')) return d;
-    return { ...d, directives: [...(d.directives ?? []), { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'shareable' }, arguments: [] }] };
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION || !names.has(d.name.value) || d.directives?.some((x) => x.name.value === 'shareable'))
+      return d;
+    return {
+      ...d,
+      directives: [...(d.directives ?? []), { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'shareable' }, arguments: [] }],
+    };
   });
   return print({ ...doc, definitions });
 }

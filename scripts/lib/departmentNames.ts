@@ -36,7 +36,8 @@ export function slugProblem(slug: string): string | undefined {
 
 /** Why a Chinese name cannot be used, or undefined. */
 export function labelProblem(label: string): string | undefined {
-  if (!/\p{Script=Han}/u.test(label)) return `请给出部门的中文名称，如 市场监督管理局 (the second argument is the department's Chinese name), got "${label}"`;
+  if (!/\p{Script=Han}/u.test(label))
+    return `请给出部门的中文名称，如 市场监督管理局 (the second argument is the department's Chinese name), got "${label}"`;
   if (label.length > 32 || /["'`\\\n\r]/.test(label)) return `中文名称过长或含引号 (too long or contains quotes): "${label}"`;
   return undefined;
 }

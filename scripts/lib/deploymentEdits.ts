@@ -48,20 +48,22 @@ function lastMatch(lines: string[], block: Block, pattern: RegExp): number {
 }
 
 /** The service block of an existing plain department, turned into the new department's. */
-function serviceFromTemplate(lines: string[], d: DeploymentDepartment, template: { slug: string; envKey: string; port: number }): string[] | undefined {
+function serviceFromTemplate(
+  lines: string[],
+  d: DeploymentDepartment,
+  template: { slug: string; envKey: string; port: number },
+): string[] | undefined {
   const block = serviceBlock(lines, template.slug);
   if (!block) return undefined;
-  return lines
-    .slice(block.start, block.end)
-    .map((line) =>
-      line
-        .replaceAll(`HUB_${template.envKey}_`, `HUB_${d.envKey}_`)
-        .replaceAll(`hub_${template.slug.replace(/-/g, '_')}`, `hub_${d.slug.replace(/-/g, '_')}`)
-        .replaceAll(`subgraphs/${template.slug}/`, `subgraphs/${d.slug}/`)
-        .replaceAll(`${template.slug}-dev-password`, `${d.slug}-dev-password`)
-        .replaceAll(`:${template.port}`, `:${d.port}`)
-        .replace(new RegExp(`^  ${template.slug}:$`), `  ${d.slug}:`),
-    );
+  return lines.slice(block.start, block.end).map((line) =>
+    line
+      .replaceAll(`HUB_${template.envKey}_`, `HUB_${d.envKey}_`)
+      .replaceAll(`hub_${template.slug.replace(/-/g, '_')}`, `hub_${d.slug.replace(/-/g, '_')}`)
+      .replaceAll(`subgraphs/${template.slug}/`, `subgraphs/${d.slug}/`)
+      .replaceAll(`${template.slug}-dev-password`, `${d.slug}-dev-password`)
+      .replaceAll(`:${template.port}`, `:${d.port}`)
+      .replace(new RegExp(`^  ${template.slug}:$`), `  ${d.slug}:`),
+  );
 }
 
 function defaultService(d: DeploymentDepartment): string[] {
@@ -86,7 +88,11 @@ function defaultService(d: DeploymentDepartment): string[] {
 }
 
 /** Adds the department to docker-compose.yml, modelled on an existing department's service. */
-export function addToDockerCompose(text: string, d: DeploymentDepartment, template = { slug: 'education', envKey: 'EDUCATION', port: 4002 }): TextEdit {
+export function addToDockerCompose(
+  text: string,
+  d: DeploymentDepartment,
+  template = { slug: 'education', envKey: 'EDUCATION', port: 4002 },
+): TextEdit {
   const lines = text.split('\n');
   const notes: string[] = [];
   if (serviceBlock(lines, d.slug)) return { text, notes: [`docker-compose.yml: service ${d.slug} already there`] };
@@ -105,13 +111,17 @@ export function addToDockerCompose(text: string, d: DeploymentDepartment, templa
   if (mysqlPassword >= 0) {
     const indent = ' '.repeat(indentOf(lines[mysqlPassword]));
     insertAfter(mysqlPassword, [`${indent}HUB_${d.envKey}_DB_PASSWORD: \${HUB_${d.envKey}_DB_PASSWORD:-${d.slug}-dev-password}`]);
-  } else notes.push('docker-compose.yml: mysql 服务中未找到数据库密码变量 no DB password variables in the mysql service; add yours by hand');
+  } else
+    notes.push('docker-compose.yml: mysql 服务中未找到数据库密码变量 no DB password variables in the mysql service; add yours by hand');
 
   // 3. The county service pulls every department's change feed.
   const county = serviceBlock(lines, 'county');
   const countyUrl = county ? lastMatch(lines, county, /^\s+HUB_[A-Z0-9_]+_URL:\s*http/) : -1;
   if (countyUrl >= 0) insertAfter(countyUrl, [`${' '.repeat(indentOf(lines[countyUrl]))}HUB_${d.envKey}_URL: http://${d.slug}:${d.port}`]);
-  else notes.push('docker-compose.yml: county 服务中未找到 HUB_*_URL no HUB_*_URL in the county service; it would look for the feed on 127.0.0.1');
+  else
+    notes.push(
+      'docker-compose.yml: county 服务中未找到 HUB_*_URL no HUB_*_URL in the county service; it would look for the feed on 127.0.0.1',
+    );
 
   // 4. The gateway waits for the department and knows its URL.
   const gateway = serviceBlock(lines, 'gateway');
@@ -141,10 +151,14 @@ export function addToDockerCompose(text: string, d: DeploymentDepartment, templa
 export function addToMysqlInit(text: string, d: DeploymentDepartment): TextEdit {
   const pattern = /^(hub_departments=")([^"]*)(")/m;
   const match = pattern.exec(text);
-  if (!match) return { text, notes: ['deploy/mysql/init.sh: 未找到 hub_departments= (no department list); create the database and user by hand'] };
+  if (!match)
+    return { text, notes: ['deploy/mysql/init.sh: 未找到 hub_departments= (no department list); create the database and user by hand'] };
   const slugs = match[2].split(/\s+/).filter(Boolean);
   if (slugs.includes(d.slug)) return { text, notes: [] };
-  return { text: text.replace(pattern, `$1${[...slugs, d.slug].join(' ')}$3`), notes: [`deploy/mysql/init.sh: 新增数据库与用户 database and user hub_${d.slug.replace(/-/g, '_')}`] };
+  return {
+    text: text.replace(pattern, `$1${[...slugs, d.slug].join(' ')}$3`),
+    notes: [`deploy/mysql/init.sh: 新增数据库与用户 database and user hub_${d.slug.replace(/-/g, '_')}`],
+  };
 }
 
 /** Adds the port to the Dockerfile's EXPOSE line (documentation of the image's ports). */

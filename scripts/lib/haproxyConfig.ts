@@ -44,7 +44,7 @@ const sectionName = (slug: string) => slug.replace(/[^A-Za-z0-9_]/g, '_');
 export function haproxyConfig(options: HaproxyOptions): string {
   const inter = options.checkIntervalMs ?? 1000;
   const lines = [
-    '# Generated for the hub\'s replicas (scripts/lib/haproxyConfig.ts); see deploy/haproxy.cfg for the annotated example.',
+    "# Generated for the hub's replicas (scripts/lib/haproxyConfig.ts); see deploy/haproxy.cfg for the annotated example.",
     'global',
     '  maxconn 4096',
     '',

@@ -28,7 +28,9 @@ export function redisAnswers(port: number): Promise<boolean> {
 /** A private redis-server (Debian's binary) on a free port (or `port`: to bring one back), nothing persisted: for a demo or one test file. */
 export async function startRedisServer(binary: string, port?: number): Promise<RedisServer> {
   port ??= await freePort();
-  const child: ChildProcess = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   const until = Date.now() + 10_000;
   while (!(await redisAnswers(port))) {
     if (child.exitCode !== null || Date.now() > until) throw new Error(`redis-server did not answer on ${port}`);
@@ -45,4 +47,3 @@ export async function startRedisServer(binary: string, port?: number): Promise<R
     },
   };
 }
-

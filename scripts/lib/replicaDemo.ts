@@ -57,7 +57,8 @@ export interface ReplicaDemo {
 async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${url}: the process exited (${child.exitCode ?? child.signalCode})`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${url}: the process exited (${child.exitCode ?? child.signalCode})`);
     try {
       if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
     } catch {
@@ -104,7 +105,10 @@ export async function startReplicaDemo(options: ReplicaDemoOptions): Promise<Rep
   }
   const servicePort = new Map<string, number>();
   for (const slug of ports.keys()) {
-    servicePort.set(slug, slug === 'gateway' ? options.port || (await freePort()) : count(slug) > 1 ? await freePort() : ports.get(slug)![0]);
+    servicePort.set(
+      slug,
+      slug === 'gateway' ? options.port || (await freePort()) : count(slug) > 1 ? await freePort() : ports.get(slug)![0],
+    );
   }
   for (const s of subgraphs) base[`HUB_${envKey(s.slug)}_URL`] = `http://127.0.0.1:${servicePort.get(s.slug)}`;
   base.HUB_REDIS_URL = options.redisUrl;
@@ -128,7 +132,14 @@ export async function startReplicaDemo(options: ReplicaDemoOptions): Promise<Rep
     return started;
   };
   const addresses = (slug: string): ReplicaAddress[] =>
-    [...processes.values()].filter((p) => p.slug === slug).map((p) => ({ name: p.name, host: '127.0.0.1', port: p.port, checkPort: isProduction(base) ? internalPort(slug, p.port, base) : p.port }));
+    [...processes.values()]
+      .filter((p) => p.slug === slug)
+      .map((p) => ({
+        name: p.name,
+        host: '127.0.0.1',
+        port: p.port,
+        checkPort: isProduction(base) ? internalPort(slug, p.port, base) : p.port,
+      }));
 
   const demo: ReplicaDemo = {
     url: `http://127.0.0.1:${servicePort.get('gateway')}/graphql`,
@@ -145,10 +156,16 @@ export async function startReplicaDemo(options: ReplicaDemoOptions): Promise<Rep
     // (two processes migrating one database at once would both try to create the same tables).
     for (const s of subgraphs) run(s.slug, 0, path.join(s.dir, 'src', 'index.ts'));
     await Promise.all([...processes.values()].map((p) => waitHealthy(`http://127.0.0.1:${p.port}/health`, p.child, timeoutMs)));
-    const more = subgraphs.flatMap((s) => Array.from({ length: count(s.slug) - 1 }, (_, i) => run(s.slug, i + 1, path.join(s.dir, 'src', 'index.ts'))));
+    const more = subgraphs.flatMap((s) =>
+      Array.from({ length: count(s.slug) - 1 }, (_, i) => run(s.slug, i + 1, path.join(s.dir, 'src', 'index.ts'))),
+    );
     await Promise.all(more.map((p) => waitHealthy(`http://127.0.0.1:${p.port}/health`, p.child, timeoutMs)));
     for (let i = 0; i < count('gateway'); i++) run('gateway', i, path.join(root, 'gateway', 'src', 'index.ts'));
-    await Promise.all([...processes.values()].filter((p) => p.slug === 'gateway').map((p) => waitHealthy(`http://127.0.0.1:${p.port}/health`, p.child, timeoutMs)));
+    await Promise.all(
+      [...processes.values()]
+        .filter((p) => p.slug === 'gateway')
+        .map((p) => waitHealthy(`http://127.0.0.1:${p.port}/health`, p.child, timeoutMs)),
+    );
 
     for (const slug of servicePort.keys()) {
       if (count(slug) > 1) balanced.push({ slug, bindHost: '127.0.0.1', port: servicePort.get(slug)!, replicas: addresses(slug) });
@@ -157,7 +174,8 @@ export async function startReplicaDemo(options: ReplicaDemoOptions): Promise<Rep
     fs.writeFileSync(demo.configFile, haproxyConfig({ services: balanced, statsPort, checkIntervalMs: options.checkIntervalMs }));
     // -db: stay in the foreground (a child to stop); -W would fork a master.
     const haproxy = spawn(options.haproxy, ['-db', '-f', demo.configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-    for (const stream of [haproxy.stdout!, haproxy.stderr!]) readline.createInterface({ input: stream }).on('line', (line) => options.onLine?.('haproxy', line));
+    for (const stream of [haproxy.stdout!, haproxy.stderr!])
+      readline.createInterface({ input: stream }).on('line', (line) => options.onLine?.('haproxy', line));
     processes.set('haproxy', { name: 'haproxy', slug: 'haproxy', port: servicePort.get('gateway')!, child: haproxy });
     demo.statsUrl = `http://127.0.0.1:${statsPort}/stats`;
     await waitHealthy(`http://127.0.0.1:${servicePort.get('gateway')}/health`, haproxy, timeoutMs);

@@ -23,7 +23,8 @@ function parse(text: string): ts.SourceFile {
 /** `x as const`, `x satisfies T`, `(x)` → x. */
 function unwrap(node: ts.Expression): ts.Expression {
   let current = node;
-  while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
+  while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current))
+    current = current.expression;
   return current;
 }
 
@@ -90,7 +91,9 @@ function stringValues(literal: ts.ArrayLiteralExpression): string[] {
 
 function propertyKeys(literal: ts.ObjectLiteralExpression): string[] {
   return literal.properties
-    .map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name) || ts.isNumericLiteral(p.name)) ? p.name.text : undefined))
+    .map((p) =>
+      p.name && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name) || ts.isNumericLiteral(p.name)) ? p.name.text : undefined,
+    )
     .filter((k): k is string => k !== undefined);
 }
 

@@ -19,6 +19,11 @@ export function subgraphList(env: NodeJS.ProcessEnv = process.env): SubgraphEntr
   return fs
     .readdirSync(base)
     .filter((slug) => fs.existsSync(path.join(base, slug, 'schema.graphql')))
-    .map((slug) => ({ slug, dir: path.join(base, slug), schemaFile: path.join(base, slug, 'schema.graphql'), port: servicePort(slug, env) }))
+    .map((slug) => ({
+      slug,
+      dir: path.join(base, slug),
+      schemaFile: path.join(base, slug, 'schema.graphql'),
+      port: servicePort(slug, env),
+    }))
     .sort((a, b) => a.port - b.port);
 }

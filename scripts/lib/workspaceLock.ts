@@ -35,7 +35,8 @@ export function addWorkspaceToLock(lockText: string, entry: WorkspaceEntry): { t
   if (lock.packages[entry.folder] && lock.packages[link]) return { text: lockText, changed: false };
   let packages = lock.packages;
   if (!packages[link]) packages = insertSorted(packages, link, { resolved: entry.folder, link: true });
-  if (!packages[entry.folder]) packages = insertSorted(packages, entry.folder, { name: entry.name, version: entry.version, dependencies: entry.dependencies });
+  if (!packages[entry.folder])
+    packages = insertSorted(packages, entry.folder, { name: entry.name, version: entry.version, dependencies: entry.dependencies });
   lock.packages = packages;
   return { text: JSON.stringify(lock, null, 2) + '\n', changed: true };
 }

@@ -98,7 +98,9 @@ function renderGoals(p) {
     .map((key) => {
       const f = p[key];
       const width = Math.min(100, (f.ratio ?? 0) * 100);
-      const marker = periodKeys.has(key) ? `<i class="time-marker" style="left:${(elapsed * 100).toFixed(1)}%" title="时间进度 ${percent(elapsed)}"></i>` : '';
+      const marker = periodKeys.has(key)
+        ? `<i class="time-marker" style="left:${(elapsed * 100).toFixed(1)}%" title="时间进度 ${percent(elapsed)}"></i>`
+        : '';
       const note = periodKeys.has(key) ? `时间进度 ${percent(elapsed)}` : '2025 年目标';
       return `<article class="goal" data-key="${key}" data-value="${f.value}" data-target="${f.target ?? ''}">
         <h3>${escapeHtml(f.label)}</h3>
@@ -115,7 +117,10 @@ function renderShares(p) {
     [p.highSkilledTalents.label, `${count(p.highSkilledTalents.value)} 人`],
     [p.newHighSkilled.label, `${count(p.newHighSkilled.value)} / ${count(p.newHighSkilled.target)}（${percent(p.newHighSkilled.ratio)}）`],
     ['从业人员数', `${count(p.employedPopulation)} 人`],
-    ...[p.holderShareOfEmployed, p.skilledShareOfEmployed, p.midHighShareOfSkilled].map((s) => [s.label, `${percent(s.value)}（目标 ${percent(s.target)}）`]),
+    ...[p.holderShareOfEmployed, p.skilledShareOfEmployed, p.midHighShareOfSkilled].map((s) => [
+      s.label,
+      `${percent(s.value)}（目标 ${percent(s.target)}）`,
+    ]),
   ];
   $('shares').innerHTML = items.map(([label, value]) => `<div><span>${escapeHtml(label)}</span><b>${escapeHtml(value)}</b></div>`).join('');
 }
@@ -132,24 +137,31 @@ function renderDepartments(p) {
     ],
     '各部门持证人数：仅本部门与重叠',
   );
-  $('departmentTable').innerHTML = `<thead><tr><th>部门</th><th class="num">持证人数</th><th class="num">重叠</th><th class="num">仅本部门</th><th class="num">证书数</th></tr></thead>
+  $('departmentTable').innerHTML =
+    `<thead><tr><th>部门</th><th class="num">持证人数</th><th class="num">重叠</th><th class="num">仅本部门</th><th class="num">证书数</th></tr></thead>
     <tbody>${rows
       .map(
-        (r) => `<tr data-department="${r.department}"><td>${escapeHtml(r.label)}</td><td class="num" data-field="holders">${count(r.holders)}</td>
+        (
+          r,
+        ) => `<tr data-department="${r.department}"><td>${escapeHtml(r.label)}</td><td class="num" data-field="holders">${count(r.holders)}</td>
         <td class="num" data-field="overlap">${count(r.overlap)}</td><td class="num" data-field="exclusive">${count(r.exclusive)}</td><td class="num" data-field="certificates">${count(r.certificates)}</td></tr>`,
       )
       .join('')}</tbody>`;
   const distinct = p.certificateHolders.value;
-  $('departmentNote').textContent = `各部门持证人数相加 ${count(sum)}，按人去重后全县 ${count(distinct)} 人：同一人在多个部门持证只计一次（重复计入 ${count(sum - distinct)} 人次）。`;
+  $('departmentNote').textContent =
+    `各部门持证人数相加 ${count(sum)}，按人去重后全县 ${count(distinct)} 人：同一人在多个部门持证只计一次（重复计入 ${count(sum - distinct)} 人次）。`;
 }
 
 function renderTownships(p) {
   const rows = [...p.byTownship].sort((a, b) => (b.holders ?? -1) - (a.holders ?? -1));
   const max = Math.max(1, ...rows.map((r) => r.holders ?? 0));
-  $('townshipTable').innerHTML = `<thead><tr><th>乡镇</th><th class="num">持证人数</th><th class="num">证书数</th><th class="bar-col"></th></tr></thead>
+  $('townshipTable').innerHTML =
+    `<thead><tr><th>乡镇</th><th class="num">持证人数</th><th class="num">证书数</th><th class="bar-col"></th></tr></thead>
     <tbody>${rows
       .map(
-        (r) => `<tr data-township="${escapeHtml(r.key ?? '')}"><td>${escapeHtml(r.label)}</td>${suppressedCell(r, 'holders')}${suppressedCell(r, 'certificates')}
+        (
+          r,
+        ) => `<tr data-township="${escapeHtml(r.key ?? '')}"><td>${escapeHtml(r.label)}</td>${suppressedCell(r, 'holders')}${suppressedCell(r, 'certificates')}
         <td class="bar-col"><i class="inline-bar" style="width:${(((r.holders ?? 0) / max) * 100).toFixed(1)}%"></i></td></tr>`,
       )
       .join('')}</tbody>`;
@@ -184,7 +196,8 @@ function freshness(row) {
 }
 
 function renderFreshness(p) {
-  $('freshnessTable').innerHTML = `<thead><tr><th>部门</th><th>状态</th><th>最近同步</th><th class="num">滞后</th><th class="num">待同步</th></tr></thead>
+  $('freshnessTable').innerHTML =
+    `<thead><tr><th>部门</th><th>状态</th><th>最近同步</th><th class="num">滞后</th><th class="num">待同步</th></tr></thead>
     <tbody>${p.completeness
       .map((r) => {
         const [kind, text] = freshness(r);
@@ -197,7 +210,8 @@ function renderFreshness(p) {
 }
 
 function renderBreakdown(id, rows) {
-  $(id).innerHTML = `<thead><tr><th>${id === 'levelTable' ? '等级' : '人才类别'}</th><th class="num">持证人数</th><th class="num">证书数</th></tr></thead>
+  $(id).innerHTML =
+    `<thead><tr><th>${id === 'levelTable' ? '等级' : '人才类别'}</th><th class="num">持证人数</th><th class="num">证书数</th></tr></thead>
     <tbody>${rows.map((r) => `<tr><td>${escapeHtml(r.label)}</td>${suppressedCell(r, 'holders')}${suppressedCell(r, 'certificates')}</tr>`).join('')}</tbody>`;
 }
 
@@ -265,7 +279,9 @@ async function main() {
   $('refresh').addEventListener('click', () => void load());
   $('tokenButton').addEventListener('click', () => openTokenDialog(config.publicSession ? '可留空以使用公开看板会话。' : ''));
   $('tokenSave').addEventListener('click', () => {
-    const value = $('tokenInput').value.trim().replace(/^Bearer\s+/i, '');
+    const value = $('tokenInput')
+      .value.trim()
+      .replace(/^Bearer\s+/i, '');
     if (value) localStorage.setItem(TOKEN_KEY, value);
     else localStorage.removeItem(TOKEN_KEY);
     $('tokenDialog').close();

@@ -41,7 +41,11 @@ async function token({ renew = false } = {}) {
 
 async function post(body) {
   const send = async (bearer) => {
-    const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify(body) });
+    const response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+      body: JSON.stringify(body),
+    });
     if (response.status === 401) throw new AuthError('令牌无效或已过期');
     return response.json();
   };
@@ -58,7 +62,11 @@ async function post(body) {
 function indexOptions(kind) {
   if (kind === 'M') return Array.from({ length: 12 }, (_, i) => [String(i + 1).padStart(2, '0'), `${i + 1}月`]);
   if (kind === 'Q') return [1, 2, 3, 4].map((q) => [String(q), `第${'一二三四'[q - 1]}季度`]);
-  if (kind === 'H') return [['1', '上半年'], ['2', '下半年']];
+  if (kind === 'H')
+    return [
+      ['1', '上半年'],
+      ['2', '下半年'],
+    ];
   return [];
 }
 
@@ -70,7 +78,9 @@ function showPicker(period) {
   $('kind').value = period.kind;
   const options = indexOptions(period.kind);
   $('index').hidden = options.length === 0;
-  $('index').innerHTML = options.map(([v, l]) => `<option value="${v}"${Number(v) === period.index ? ' selected' : ''}>${l}</option>`).join('');
+  $('index').innerHTML = options
+    .map(([v, l]) => `<option value="${v}"${Number(v) === period.index ? ' selected' : ''}>${l}</option>`)
+    .join('');
 }
 
 function pickedPeriod() {
@@ -112,36 +122,45 @@ function measureCells(row) {
 function rowsTable(id, rows, firstColumn) {
   $(id).innerHTML = `<thead><tr><th rowspan="2">${firstColumn}</th>${measureHeader()}</tr><tr>${measureSubHeader()}</tr></thead>
     <tbody>${rows
-      .map((r) => `<tr data-row="${escapeHtml(r.id)}" data-lagging="${r.lagging}" class="${r.lagging ? 'lagging' : ''}">
-        <td>${escapeHtml(r.label)}${r.lagging ? '<i class="lag-mark">滞后</i>' : ''}</td>${measureCells(r)}</tr>`)
+      .map(
+        (r) => `<tr data-row="${escapeHtml(r.id)}" data-lagging="${r.lagging}" class="${r.lagging ? 'lagging' : ''}">
+        <td>${escapeHtml(r.label)}${r.lagging ? '<i class="lag-mark">滞后</i>' : ''}</td>${measureCells(r)}</tr>`,
+      )
       .join('')}</tbody>`;
 }
 
 function renderCounts(counts) {
-  $('countTable').innerHTML = `<thead><tr><th>指标</th><th>本期</th><th>年累计</th><th>年度目标</th><th>完成率</th><th>进度比</th></tr></thead>
+  $('countTable').innerHTML =
+    `<thead><tr><th>指标</th><th>本期</th><th>年累计</th><th>年度目标</th><th>完成率</th><th>进度比</th></tr></thead>
     <tbody>${counts
-      .map((c) => `<tr data-row="${c.key}" data-lagging="${c.lagging}" class="${c.lagging ? 'lagging' : ''}">
+      .map(
+        (c) => `<tr data-row="${c.key}" data-lagging="${c.lagging}" class="${c.lagging ? 'lagging' : ''}">
         <td>${escapeHtml(c.label)}${c.lagging ? '<i class="lag-mark">滞后</i>' : ''}</td>
         <td class="num" data-field="value">${count(c.value)}</td><td class="num" data-field="yearToDate">${count(c.yearToDate)}</td>
         <td class="num" data-field="target">${count(c.target)}</td><td class="num" data-field="ratio">${percent(c.ratio)}</td>
-        <td class="num${c.lagging ? ' behind' : ''}" data-field="pace">${pace(c.pace)}</td></tr>`)
+        <td class="num${c.lagging ? ' behind' : ''}" data-field="pace">${pace(c.pace)}</td></tr>`,
+      )
       .join('')}</tbody>`;
 }
 
 function renderTownships(townships) {
   const sorted = [...townships].sort((a, b) => (a.pace ?? Infinity) - (b.pace ?? Infinity) || (b.holders ?? 0) - (a.holders ?? 0));
-  $('townshipTable').innerHTML = `<thead><tr><th>乡镇（街道）</th><th>持证人数</th><th>年度目标</th><th>完成率</th><th>进度比</th></tr></thead>
+  $('townshipTable').innerHTML =
+    `<thead><tr><th>乡镇（街道）</th><th>持证人数</th><th>年度目标</th><th>完成率</th><th>进度比</th></tr></thead>
     <tbody>${sorted
-      .map((t) => `<tr data-row="${escapeHtml(t.id)}" data-lagging="${t.lagging}" class="${t.lagging ? 'lagging' : ''}">
+      .map(
+        (t) => `<tr data-row="${escapeHtml(t.id)}" data-lagging="${t.lagging}" class="${t.lagging ? 'lagging' : ''}">
         <td>${escapeHtml(t.label)}${t.lagging ? '<i class="lag-mark">滞后</i>' : ''}</td>
         <td class="num" data-field="holders">${count(t.holders)}</td><td class="num" data-field="target">${t.target === null ? '未设目标' : count(t.target)}</td>
-        <td class="num" data-field="ratio">${percent(t.ratio)}</td><td class="num${t.lagging ? ' behind' : ''}" data-field="pace">${pace(t.pace)}</td></tr>`)
+        <td class="num" data-field="ratio">${percent(t.ratio)}</td><td class="num${t.lagging ? ' behind' : ''}" data-field="pace">${pace(t.pace)}</td></tr>`,
+      )
       .join('')}</tbody>`;
 }
 
 function render(ledger) {
   const lagging = [...ledger.channels, ...ledger.departments, ...ledger.counts, ...ledger.townships].filter((r) => r.lagging).length;
-  $('period').textContent = `${ledger.period.label}（${ledger.period.from} 至 ${ledger.period.to}），统计截至 ${ledger.asOf}；滞后 ${lagging} 项`;
+  $('period').textContent =
+    `${ledger.period.label}（${ledger.period.from} 至 ${ledger.period.to}），统计截至 ${ledger.asOf}；滞后 ${lagging} 项`;
   $('elapsed').textContent = percent(ledger.elapsedShare);
   document.body.dataset.elapsedShare = String(ledger.elapsedShare);
   rowsTable('channelTable', ledger.channels, '培训渠道');

@@ -10,7 +10,11 @@
 
 /** 2025-M06, 2025-Q2, 2025-H1 or 2025 → its kind, year, index, first and last day. */
 export function parsePeriod(text) {
-  const m = /^(\d{4})(?:-(M|Q|H)(\d{1,2}))?$/.exec(String(text ?? '').trim().toUpperCase());
+  const m = /^(\d{4})(?:-(M|Q|H)(\d{1,2}))?$/.exec(
+    String(text ?? '')
+      .trim()
+      .toUpperCase(),
+  );
   if (!m) return null;
   const year = Number(m[1]);
   const kind = m[2] ?? 'Y';
@@ -21,7 +25,12 @@ export function parsePeriod(text) {
   const last = new Date(Date.UTC(year, months[1], 0)).getUTCDate();
   const pad = (n) => String(n).padStart(2, '0');
   const code = kind === 'Y' ? String(year) : `${year}-${kind}${kind === 'M' ? pad(index) : index}`;
-  const label = { Y: `${year}年全年`, M: `${year}年${index}月`, Q: `${year}年第${'一二三四'[index - 1]}季度`, H: `${year}年${index === 1 ? '上' : '下'}半年` }[kind];
+  const label = {
+    Y: `${year}年全年`,
+    M: `${year}年${index}月`,
+    Q: `${year}年第${'一二三四'[index - 1]}季度`,
+    H: `${year}年${index === 1 ? '上' : '下'}半年`,
+  }[kind];
   return { code, kind, year, index, from: `${year}-${pad(months[0])}-01`, to: `${year}-${pad(months[1])}-${pad(last)}`, label };
 }
 
@@ -34,7 +43,8 @@ export function elapsedShare(date, year) {
   return Math.min(1, Math.max(0, day / days));
 }
 
-const ROW_FIELDS = 'period from to trained certified certifiedSeniorOrAbove cumulativeTrained cumulativeCertified cumulativeCertifiedSeniorOrAbove trainedRatio certifiedRatio certifiedSeniorOrAboveRatio';
+const ROW_FIELDS =
+  'period from to trained certified certifiedSeniorOrAbove cumulativeTrained cumulativeCertified cumulativeCertifiedSeniorOrAbove trainedRatio certifiedRatio certifiedSeniorOrAboveRatio';
 const PACE_FIELDS = 'elapsedShare trainedPace certifiedPace certifiedSeniorOrAbovePace lagging';
 const COUNT_FIELDS = 'key label value yearToDate annualTarget ratio';
 
@@ -71,7 +81,14 @@ const isValidationError = (body) => body.errors?.some((e) => e.extensions?.code 
 export const MEASURES = [
   { key: 'trained', label: '培训人次', value: 'trained', ytd: 'cumulativeTrained', ratio: 'trainedRatio', pace: 'trainedPace' },
   { key: 'certified', label: '取证人数', value: 'certified', ytd: 'cumulativeCertified', ratio: 'certifiedRatio', pace: 'certifiedPace' },
-  { key: 'certifiedSeniorOrAbove', label: '其中高级工及以上', value: 'certifiedSeniorOrAbove', ytd: 'cumulativeCertifiedSeniorOrAbove', ratio: 'certifiedSeniorOrAboveRatio', pace: 'certifiedSeniorOrAbovePace' },
+  {
+    key: 'certifiedSeniorOrAbove',
+    label: '其中高级工及以上',
+    value: 'certifiedSeniorOrAbove',
+    ytd: 'cumulativeCertifiedSeniorOrAbove',
+    ratio: 'certifiedSeniorOrAboveRatio',
+    pace: 'certifiedSeniorOrAbovePace',
+  },
 ];
 
 function measures(row, targets, share) {
@@ -89,7 +106,16 @@ function measures(row, targets, share) {
 
 function count(c, share) {
   const pace = c.pace ?? (c.annualTarget && c.ratio !== null && share ? c.ratio / share : null);
-  return { key: c.key, label: c.label, value: c.value, yearToDate: c.yearToDate, target: c.annualTarget, ratio: c.annualTarget ? c.ratio : null, pace, lagging: c.lagging ?? (pace !== null && pace < 1) };
+  return {
+    key: c.key,
+    label: c.label,
+    value: c.value,
+    yearToDate: c.yearToDate,
+    target: c.annualTarget,
+    ratio: c.annualTarget ? c.ratio : null,
+    pace,
+    lagging: c.lagging ?? (pace !== null && pace < 1),
+  };
 }
 
 /** The period's row of a year ledger part (months, quarters, total); a half year is the year to its last month. */
@@ -98,7 +124,13 @@ function pick(part, period) {
   if (period.kind === 'Q') return part.quarters[period.index - 1];
   const month = part.months[(period.kind === 'M' ? period.index : period.index * 6) - 1];
   if (period.kind === 'M') return month;
-  if (period.index === 1) return { ...month, trained: month.cumulativeTrained, certified: month.cumulativeCertified, certifiedSeniorOrAbove: month.cumulativeCertifiedSeniorOrAbove };
+  if (period.index === 1)
+    return {
+      ...month,
+      trained: month.cumulativeTrained,
+      certified: month.cumulativeCertified,
+      certifiedSeniorOrAbove: month.cumulativeCertifiedSeniorOrAbove,
+    };
   // 下半年: its own distinct persons are not in the year/quarter API; only person-times and the year to date are.
   const h1 = part.months[5];
   return { ...month, trained: month.cumulativeTrained - h1.cumulativeTrained, certified: null, certifiedSeniorOrAbove: null };
@@ -139,7 +171,14 @@ function fromPeriodApi(body, period) {
     channels: l.channels.map((c) => ({ id: c.channel, label: c.label, ...measures(c.total, c.targets, share) })),
     departments: [
       ...l.departments.map((d) => ({ id: d.department, label: d.label, channel: null, ...measures(d.total, d.targets, share) })),
-      ...l.channels.flatMap((c) => c.byDepartment.map((d) => ({ id: `${d.department}:${c.channel}`, label: `${d.label}·${c.label}`, channel: c.channel, ...measures(d.total, d.targets, share) }))),
+      ...l.channels.flatMap((c) =>
+        c.byDepartment.map((d) => ({
+          id: `${d.department}:${c.channel}`,
+          label: `${d.label}·${c.label}`,
+          channel: c.channel,
+          ...measures(d.total, d.targets, share),
+        })),
+      ),
     ],
     counts: ['apprentices', 'directedTraining', 'certifiedEmployment', 'newUrbanJobs'].map((k) => count(l[k], share)),
     townships: townships(data.countyProgress, share),
@@ -158,10 +197,19 @@ function fromYearApi(body, period, asOf) {
     source: 'year',
     channels: l.channels.map((c) => ({ id: c.channel, label: c.label, ...measures(pick(c, period), c.targets, share) })),
     // Department × channel rows; the year/quarter API sets no department targets, so they carry no ratio.
-    departments: l.channels.flatMap((c) => c.byDepartment.map((d) => ({ id: `${d.department}:${c.channel}`, label: `${d.label}·${c.label}`, channel: c.channel, ...measures(pick(d, period), null, share) }))),
+    departments: l.channels.flatMap((c) =>
+      c.byDepartment.map((d) => ({
+        id: `${d.department}:${c.channel}`,
+        label: `${d.label}·${c.label}`,
+        channel: c.channel,
+        ...measures(pick(d, period), null, share),
+      })),
+    ),
     counts: ['apprentices', 'directedTraining', 'certifiedEmployment', 'newUrbanJobs'].map((k) => {
       const c = l[k];
-      const inPeriod = c.months.filter((m) => m.month >= period.from.slice(0, 7) && m.month <= period.to.slice(0, 7)).reduce((s, m) => s + m.value, 0);
+      const inPeriod = c.months
+        .filter((m) => m.month >= period.from.slice(0, 7) && m.month <= period.to.slice(0, 7))
+        .reduce((s, m) => s + m.value, 0);
       const toDate = c.months.filter((m) => m.month <= period.to.slice(0, 7)).reduce((s, m) => s + m.value, 0);
       const ratio = c.annualTarget ? toDate / c.annualTarget : null;
       return count({ ...c, value: inPeriod, yearToDate: toDate, ratio }, share);

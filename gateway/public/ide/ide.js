@@ -7,7 +7,13 @@ const TOKEN_KEY = 'hub.ide.token';
 const h = React.createElement;
 const { useEditorContext, useSchemaContext } = GraphiQL.React;
 
-const roleLabels = { COUNTY_ADMIN: '县级管理员', DEPARTMENT_STAFF: '部门工作人员', ANALYST: '数据分析人员', DASHBOARD: '看板', SERVICE: '系统服务' };
+const roleLabels = {
+  COUNTY_ADMIN: '县级管理员',
+  DEPARTMENT_STAFF: '部门工作人员',
+  ANALYST: '数据分析人员',
+  DASHBOARD: '看板',
+  SERVICE: '系统服务',
+};
 const departments = [
   ['hrss', '人社局'],
   ['education', '教育局'],
@@ -93,7 +99,12 @@ function ExamplesPanel({ examples, devTokens }) {
     h('div', { className: 'graphiql-doc-explorer-title' }, '示例操作'),
     h('p', null, '按用户群分组的常用查询与变更（examples/operations/）。点击载入编辑器，再按 ▶ 执行。'),
     devTokens &&
-      h('label', { className: 'row' }, h('input', { type: 'checkbox', checked: switchToken, onChange: (e) => setSwitchToken(e.target.checked) }), '自动切换到所需角色的开发令牌'),
+      h(
+        'label',
+        { className: 'row' },
+        h('input', { type: 'checkbox', checked: switchToken, onChange: (e) => setSwitchToken(e.target.checked) }),
+        '自动切换到所需角色的开发令牌',
+      ),
     message && h('p', { role: 'status' }, message),
     ...groups.map((group) =>
       h(
@@ -109,7 +120,12 @@ function ExamplesPanel({ examples, devTokens }) {
               h(
                 'li',
                 { key: e.file },
-                h('button', { type: 'button', className: active === e.file ? 'active' : '', onClick: () => void open(e), 'data-example': e.file }, e.title, h('small', null, `${e.file} · ${roleLabels[e.role]}`)),
+                h(
+                  'button',
+                  { type: 'button', className: active === e.file ? 'active' : '', onClick: () => void open(e), 'data-example': e.file },
+                  e.title,
+                  h('small', null, `${e.file} · ${roleLabels[e.role]}`),
+                ),
               ),
             ),
         ),
@@ -140,8 +156,30 @@ function TokenPanel({ devTokens }) {
     { className: 'hub-panel' },
     h('div', { className: 'graphiql-doc-explorer-title' }, '令牌'),
     h('p', null, '每个请求都带上此令牌（Authorization: Bearer …）。也可在下方“请求头”编辑器中自行设置。'),
-    h('textarea', { rows: 6, value: token, spellCheck: false, placeholder: '粘贴令牌：npm run token -- --role analyst', onChange: (e) => setToken(e.target.value) }),
-    h('div', { className: 'row' }, h('button', { type: 'button', onClick: save }, '保存'), h('button', { type: 'button', onClick: () => { setToken(''); localStorage.removeItem(TOKEN_KEY); changed(''); } }, '清除')),
+    h('textarea', {
+      rows: 6,
+      value: token,
+      spellCheck: false,
+      placeholder: '粘贴令牌：npm run token -- --role analyst',
+      onChange: (e) => setToken(e.target.value),
+    }),
+    h(
+      'div',
+      { className: 'row' },
+      h('button', { type: 'button', onClick: save }, '保存'),
+      h(
+        'button',
+        {
+          type: 'button',
+          onClick: () => {
+            setToken('');
+            localStorage.removeItem(TOKEN_KEY);
+            changed('');
+          },
+        },
+        '清除',
+      ),
+    ),
     h('p', { className: 'token-info' }, describeToken(localStorage.getItem(TOKEN_KEY))),
     error && h('p', { className: 'error' }, error),
     devTokens && h('h3', null, '开发令牌（仅开发环境，本机请求）'),
@@ -157,13 +195,18 @@ function TokenPanel({ devTokens }) {
       h(
         'div',
         { className: 'row' },
-        h('select', { value: department, onChange: (e) => setDepartment(e.target.value), 'aria-label': '部门' }, departments.map(([slug, label]) => h('option', { key: slug, value: slug }, label))),
+        h(
+          'select',
+          { value: department, onChange: (e) => setDepartment(e.target.value), 'aria-label': '部门' },
+          departments.map(([slug, label]) => h('option', { key: slug, value: slug }, label)),
+        ),
         h('button', { type: 'button', onClick: () => mint('DEPARTMENT_STAFF', department) }, '部门工作人员'),
       ),
   );
 }
 
-const icon = (path) => () => h('svg', { viewBox: '0 0 24 24', width: 20, height: 20, fill: 'none', stroke: 'currentColor', strokeWidth: 1.6 }, h('path', { d: path }));
+const icon = (path) => () =>
+  h('svg', { viewBox: '0 0 24 24', width: 20, height: 20, fill: 'none', stroke: 'currentColor', strokeWidth: 1.6 }, h('path', { d: path }));
 
 async function main() {
   const { examples, devTokens } = await (await fetch('/ide/examples.json', { cache: 'no-cache' })).json();
@@ -171,7 +214,11 @@ async function main() {
   const first = examples[0];
   const plugins = [
     { title: '示例操作', icon: icon('M4 5h16M4 12h16M4 19h10'), content: () => h(ExamplesPanel, { examples, devTokens }) },
-    { title: '令牌', icon: icon('M15 7a4 4 0 1 1-3.9 4.9L4 19v-3h3v-3h3l1.1-1.1A4 4 0 0 1 15 7z'), content: () => h(TokenPanel, { devTokens }) },
+    {
+      title: '令牌',
+      icon: icon('M15 7a4 4 0 1 1-3.9 4.9L4 19v-3h3v-3h3l1.1-1.1A4 4 0 0 1 15 7z'),
+      content: () => h(TokenPanel, { devTokens }),
+    },
   ];
   const root = ReactDOM.createRoot(document.getElementById('ide'));
   root.render(

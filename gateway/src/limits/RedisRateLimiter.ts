@@ -40,7 +40,8 @@ export class RedisRateLimiter implements ClientLimiter {
         insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${options.keyPrefix}:${name}`, points, duration }),
       });
     const sustained = counter('second', perSecond, 1);
-    this.limiter = extra > 0 ? new BurstyRateLimiter(sustained, counter('burst', extra, Math.max(1, Math.ceil(options.burst / perSecond)))) : sustained;
+    this.limiter =
+      extra > 0 ? new BurstyRateLimiter(sustained, counter('burst', extra, Math.max(1, Math.ceil(options.burst / perSecond)))) : sustained;
   }
 
   async take(client: string): Promise<boolean> {

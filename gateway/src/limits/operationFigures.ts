@@ -83,7 +83,8 @@ function fieldType(schema: GraphQLSchema, parent: GraphQLCompositeType | null, n
  */
 export function operationFigures(document: DocumentNode, schema: GraphQLSchema): Map<OperationDefinitionNode, Figures> {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const measured = new Map<string, Figures>();
   const measuring = new Set<string>();
 
@@ -143,7 +144,12 @@ export function operationFigures(document: DocumentNode, schema: GraphQLSchema):
   const out = new Map<OperationDefinitionNode, Figures>();
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-    const root = definition.operation === 'query' ? schema.getQueryType() : definition.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+    const root =
+      definition.operation === 'query'
+        ? schema.getQueryType()
+        : definition.operation === 'mutation'
+          ? schema.getMutationType()
+          : schema.getSubscriptionType();
     out.set(definition, selectionFigures(definition.selectionSet, root ?? null));
   }
   // Fragments no operation uses are still measured, so a cycle among them is refused here too.

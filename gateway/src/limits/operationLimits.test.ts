@@ -4,7 +4,9 @@ import { GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
 import { defaultLimits, limitsFromEnv, operationLimitsRule, OperationLimits } from './operationLimits';
 
-const schema: GraphQLSchema = Supergraph.build(fs.readFileSync(path.join(__dirname, '..', '..', 'supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
+const schema: GraphQLSchema = Supergraph.build(fs.readFileSync(path.join(__dirname, '..', '..', 'supergraph.graphql'), 'utf8'))
+  .apiSchema()
+  .toGraphQLJSSchema();
 
 /** Validates the way Apollo does: graphql-js's rules first, the limits last; answers the limit reasons and the time taken. */
 function check(query: string, limits: OperationLimits = defaultLimits) {
@@ -17,7 +19,9 @@ function check(query: string, limits: OperationLimits = defaultLimits) {
 /** `fragment F1 { ...F2 ...F2 } fragment F2 { ...F3 ...F3 } …`: each fragment doubles what it expands to. */
 export function doublingChain(fragments: number, leaf = 'asOf'): string {
   const defs = Array.from({ length: fragments }, (_, i) =>
-    i + 1 === fragments ? `fragment F${i + 1} on CountyProgress { ${leaf} }` : `fragment F${i + 1} on CountyProgress { ...F${i + 2} ...F${i + 2} }`,
+    i + 1 === fragments
+      ? `fragment F${i + 1} on CountyProgress { ${leaf} }`
+      : `fragment F${i + 1} on CountyProgress { ...F${i + 2} ...F${i + 2} }`,
   );
   return `{ countyProgress { ...F1 } } ${defs.join(' ')}`;
 }
@@ -27,7 +31,10 @@ describe('operation limits', () => {
   it('lets the operations clients rely on through', () => {
     for (const folder of ['gateway/operations', 'examples/operations']) {
       const root = path.join(__dirname, '..', '..', '..', folder);
-      const files = fs.readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith('.graphql'));
+      const files = fs
+        .readdirSync(root, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.graphql'));
       expect(files.length).toBeGreaterThan(0);
       for (const file of files) expect([file, check(fs.readFileSync(path.join(root, file), 'utf8')).reasons]).toEqual([file, []]);
     }
@@ -52,7 +59,9 @@ describe('operation limits', () => {
   });
 
   it('refuses fragment cycles before anything walks them', () => {
-    const { reasons } = check('{ countyProgress { ...A } } fragment A on CountyProgress { asOf ...B } fragment B on CountyProgress { ...A }');
+    const { reasons } = check(
+      '{ countyProgress { ...A } } fragment A on CountyProgress { asOf ...B } fragment B on CountyProgress { ...A }',
+    );
     expect(reasons).toEqual(['FRAGMENT_CYCLE']);
     expect(check('{ countyProgress { asOf } } fragment A on CountyProgress { ...A }').reasons).toEqual(['FRAGMENT_CYCLE']);
   });
@@ -61,12 +70,28 @@ describe('operation limits', () => {
     ['the same field with a selection, many times', repeat(600, 'certificateHolders { value }'), 'NODE_LIMIT'],
     ['one alias on two fields, many times', repeat(500, 'x: asOf x: periodTo'), 'NODE_LIMIT'],
     ['many fields at one level', repeat(60, 'certificateHolders { value }'), 'BREADTH_LIMIT'],
-    ['one fragment spread many times', `${repeat(60, '...A')} fragment A on CountyProgress { certificateHolders { value } }`, 'BREADTH_LIMIT'],
-    ['many fragments, pairwise alike', `{ countyProgress { ${Array.from({ length: 60 }, (_, i) => `...A${i}`).join(' ')} } } ${Array.from({ length: 60 }, (_, i) => `fragment A${i} on CountyProgress { certificateHolders { value } }`).join(' ')}`, 'BREADTH_LIMIT'],
+    [
+      'one fragment spread many times',
+      `${repeat(60, '...A')} fragment A on CountyProgress { certificateHolders { value } }`,
+      'BREADTH_LIMIT',
+    ],
+    [
+      'many fragments, pairwise alike',
+      `{ countyProgress { ${Array.from({ length: 60 }, (_, i) => `...A${i}`).join(' ')} } } ${Array.from({ length: 60 }, (_, i) => `fragment A${i} on CountyProgress { certificateHolders { value } }`).join(' ')}`,
+      'BREADTH_LIMIT',
+    ],
     ['inline fragments fanned out', repeat(60, '... on CountyProgress { certificateHolders { value } }'), 'BREADTH_LIMIT'],
-    ['inline fragments nested deep', `{ countyProgress { ${'... on CountyProgress { '.repeat(60)} asOf ${'} '.repeat(60)} } }`, 'NESTING_LIMIT'],
+    [
+      'inline fragments nested deep',
+      `{ countyProgress { ${'... on CountyProgress { '.repeat(60)} asOf ${'} '.repeat(60)} } }`,
+      'NESTING_LIMIT',
+    ],
     ['many directives on one field', `{ countyProgress { asOf ${'@include(if: true) '.repeat(20)} } }`, 'DIRECTIVE_LIMIT'],
-    ['many variables', `query(${Array.from({ length: 600 }, (_, i) => `$v${i}: Int`).join(' ')}) { countyProgress { asOf } }`, 'NODE_LIMIT'],
+    [
+      'many variables',
+      `query(${Array.from({ length: 600 }, (_, i) => `$v${i}: Int`).join(' ')}) { countyProgress { asOf } }`,
+      'NODE_LIMIT',
+    ],
   ])('refuses %s before graphql-js compares anything', (_name, query, reason) => {
     const { reasons, ms } = check(query);
     // Only the limit is reported: the other rules were handed an empty document.
@@ -81,7 +106,11 @@ describe('operation limits', () => {
   });
 
   it('reads each limit from its variable and refuses nonsense', () => {
-    expect(limitsFromEnv({ HUB_MAX_NODES: '50', HUB_MAX_DEPTH: '3' })).toMatchObject({ maxNodes: 50, maxDepth: 3, maxCost: defaultLimits.maxCost });
+    expect(limitsFromEnv({ HUB_MAX_NODES: '50', HUB_MAX_DEPTH: '3' })).toMatchObject({
+      maxNodes: 50,
+      maxDepth: 3,
+      maxCost: defaultLimits.maxCost,
+    });
     expect(() => limitsFromEnv({ HUB_MAX_COST: 'lots' })).toThrow('HUB_MAX_COST');
     expect(() => limitsFromEnv({ HUB_VALIDATION_BUDGET_MS: '0' })).toThrow('HUB_VALIDATION_BUDGET_MS');
   });

@@ -83,10 +83,23 @@ function shapeErrors(document: DocumentNode, limits: OperationLimits): GraphQLEr
       if (node.kind === Kind.SELECTION_SET) nesting--;
     },
   });
-  if (nodes > limits.maxNodes) return [limitError(`查询文档过大，超过 ${limits.maxNodes} 个语法节点 (document has more than ${limits.maxNodes} nodes)`, 'NODE_LIMIT')];
+  if (nodes > limits.maxNodes)
+    return [limitError(`查询文档过大，超过 ${limits.maxNodes} 个语法节点 (document has more than ${limits.maxNodes} nodes)`, 'NODE_LIMIT')];
   const errors: GraphQLError[] = [];
-  if (deepest > limits.maxNesting) errors.push(limitError(`查询嵌套层数 ${deepest} 超过上限 ${limits.maxNesting} (selection sets nested ${deepest} deep exceed ${limits.maxNesting})`, 'NESTING_LIMIT'));
-  if (directives > limits.maxDirectives) errors.push(limitError(`一处使用了 ${directives} 个指令，超过上限 ${limits.maxDirectives} (${directives} directives in one place exceed ${limits.maxDirectives})`, 'DIRECTIVE_LIMIT'));
+  if (deepest > limits.maxNesting)
+    errors.push(
+      limitError(
+        `查询嵌套层数 ${deepest} 超过上限 ${limits.maxNesting} (selection sets nested ${deepest} deep exceed ${limits.maxNesting})`,
+        'NESTING_LIMIT',
+      ),
+    );
+  if (directives > limits.maxDirectives)
+    errors.push(
+      limitError(
+        `一处使用了 ${directives} 个指令，超过上限 ${limits.maxDirectives} (${directives} directives in one place exceed ${limits.maxDirectives})`,
+        'DIRECTIVE_LIMIT',
+      ),
+    );
   return errors;
 }
 
@@ -104,11 +117,46 @@ export function limitErrors(document: DocumentNode, schema: GraphQLSchema, limit
   const errors: GraphQLError[] = [];
   for (const [operation, f] of figures) {
     const at = [operation];
-    if (f.depth > limits.maxDepth) errors.push(limitError(`查询嵌套深度 ${f.depth} 超过上限 ${limits.maxDepth} (query depth ${f.depth} exceeds ${limits.maxDepth})`, 'DEPTH_LIMIT', at));
-    if (f.aliases > limits.maxAliases) errors.push(limitError(`查询使用了 ${f.aliases} 个别名，超过上限 ${limits.maxAliases} (${f.aliases} aliases exceed ${limits.maxAliases})`, 'ALIAS_LIMIT', at));
-    if (f.fields > limits.maxFields) errors.push(limitError(`展开片段后查询含 ${f.fields} 个字段，超过上限 ${limits.maxFields} (${f.fields} fields once fragments are expanded exceed ${limits.maxFields})`, 'FIELD_LIMIT', at));
-    if (f.widest > limits.maxBreadth) errors.push(limitError(`同一层级请求了 ${f.widest} 个字段，超过上限 ${limits.maxBreadth} (${f.widest} fields at one level exceed ${limits.maxBreadth})`, 'BREADTH_LIMIT', at));
-    if (f.cost > limits.maxCost) errors.push(limitError(`查询估算成本 ${f.cost} 超过上限 ${limits.maxCost}，请减少分页大小或字段 (estimated cost ${f.cost} exceeds ${limits.maxCost})`, 'COST_LIMIT', at));
+    if (f.depth > limits.maxDepth)
+      errors.push(
+        limitError(
+          `查询嵌套深度 ${f.depth} 超过上限 ${limits.maxDepth} (query depth ${f.depth} exceeds ${limits.maxDepth})`,
+          'DEPTH_LIMIT',
+          at,
+        ),
+      );
+    if (f.aliases > limits.maxAliases)
+      errors.push(
+        limitError(
+          `查询使用了 ${f.aliases} 个别名，超过上限 ${limits.maxAliases} (${f.aliases} aliases exceed ${limits.maxAliases})`,
+          'ALIAS_LIMIT',
+          at,
+        ),
+      );
+    if (f.fields > limits.maxFields)
+      errors.push(
+        limitError(
+          `展开片段后查询含 ${f.fields} 个字段，超过上限 ${limits.maxFields} (${f.fields} fields once fragments are expanded exceed ${limits.maxFields})`,
+          'FIELD_LIMIT',
+          at,
+        ),
+      );
+    if (f.widest > limits.maxBreadth)
+      errors.push(
+        limitError(
+          `同一层级请求了 ${f.widest} 个字段，超过上限 ${limits.maxBreadth} (${f.widest} fields at one level exceed ${limits.maxBreadth})`,
+          'BREADTH_LIMIT',
+          at,
+        ),
+      );
+    if (f.cost > limits.maxCost)
+      errors.push(
+        limitError(
+          `查询估算成本 ${f.cost} 超过上限 ${limits.maxCost}，请减少分页大小或字段 (estimated cost ${f.cost} exceeds ${limits.maxCost})`,
+          'COST_LIMIT',
+          at,
+        ),
+      );
   }
   return errors;
 }
@@ -151,7 +199,12 @@ export function operationLimitsRule(limits: OperationLimits = defaultLimits): Va
         if (overtime) return null;
         if (++visited % CLOCK_EVERY !== 0 || cpuMs() - started <= limits.validationBudgetMs) return undefined;
         overtime = true;
-        context.reportError(limitError(`查询校验超过 ${limits.validationBudgetMs} 毫秒，已拒绝 (validation took longer than ${limits.validationBudgetMs} ms)`, 'VALIDATION_TIME_LIMIT'));
+        context.reportError(
+          limitError(
+            `查询校验超过 ${limits.validationBudgetMs} 毫秒，已拒绝 (validation took longer than ${limits.validationBudgetMs} ms)`,
+            'VALIDATION_TIME_LIMIT',
+          ),
+        );
         // null removes the node from the walk: no rule descends into what is left.
         return null;
       },

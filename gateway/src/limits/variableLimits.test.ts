@@ -4,10 +4,13 @@ import { GraphQLSchema, OperationDefinitionNode, parse } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
 import { defaultVariableLimits, variableError, variableLimitsFromEnv } from './variableLimits';
 
-const schema: GraphQLSchema = Supergraph.build(fs.readFileSync(path.join(__dirname, '..', '..', 'supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
+const schema: GraphQLSchema = Supergraph.build(fs.readFileSync(path.join(__dirname, '..', '..', 'supergraph.graphql'), 'utf8'))
+  .apiSchema()
+  .toGraphQLJSSchema();
 const operation = (query: string) => parse(query).definitions[0] as OperationDefinitionNode;
 const vouchers = operation('query($f: TrainingVoucherFilter, $n: Int) { trainingVouchers(filter: $f, first: $n) { totalCount } }');
-const reason = (variables: Record<string, unknown>) => variableError(variables, vouchers, schema, defaultVariableLimits)?.extensions.reason ?? null;
+const reason = (variables: Record<string, unknown>) =>
+  variableError(variables, vouchers, schema, defaultVariableLimits)?.extensions.reason ?? null;
 
 describe('variable limits', () => {
   it('lets ordinary variables through', () => {

@@ -33,7 +33,9 @@ export function dashboardRoutes(env: NodeJS.ProcessEnv, secrets: HubSecrets): We
   };
   const page = fileRoute(path.join(dashboardPublicDir, 'index.html'), { headers: { 'content-security-policy': pageSecurityPolicy } });
   // 调度台账 the ledger page (period picker, ratios and pace, the workbook download); its data also comes from /graphql.
-  const ledgerPage = fileRoute(path.join(dashboardPublicDir, 'ledger.html'), { headers: { 'content-security-policy': pageSecurityPolicy } });
+  const ledgerPage = fileRoute(path.join(dashboardPublicDir, 'ledger.html'), {
+    headers: { 'content-security-policy': pageSecurityPolicy },
+  });
   const routes: Record<string, RouteHandler> = {
     'GET /dashboard': page,
     'GET /dashboard/': page,

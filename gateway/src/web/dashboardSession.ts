@@ -21,8 +21,10 @@ const truthy = (value: string) => ['1', 'on', 'true', 'yes'].includes(value.toLo
 export function publicDashboardPolicy(env: NodeJS.ProcessEnv, secrets: HubSecrets): PublicDashboardPolicy {
   const setting = env.HUB_PUBLIC_DASHBOARD?.trim();
   const wanted = setting ? truthy(setting) : !isProduction(env);
-  if (!wanted) return { enabled: false, reason: setting ? 'HUB_PUBLIC_DASHBOARD is off' : 'production mode (set HUB_PUBLIC_DASHBOARD=on to enable)' };
-  if (!secrets.jwt.secret) return { enabled: false, reason: 'tokens are verified with a public key or JWKS; the gateway cannot mint (paste a token instead)' };
+  if (!wanted)
+    return { enabled: false, reason: setting ? 'HUB_PUBLIC_DASHBOARD is off' : 'production mode (set HUB_PUBLIC_DASHBOARD=on to enable)' };
+  if (!secrets.jwt.secret)
+    return { enabled: false, reason: 'tokens are verified with a public key or JWKS; the gateway cannot mint (paste a token instead)' };
   return { enabled: true, reason: setting ? 'HUB_PUBLIC_DASHBOARD is on' : 'development mode' };
 }
 
@@ -43,7 +45,8 @@ export function dashboardSessionRoute(env: NodeJS.ProcessEnv, secrets: HubSecret
   const limiter = new RateLimiter(Number(env.HUB_PUBLIC_DASHBOARD_SESSIONS_PER_SECOND || 1), 20);
   const trustedProxies = trustedProxiesFromEnv(env);
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (!limiter.take(`ip:${clientAddress(req, trustedProxies)}`)) throw new HttpError(429, '请求过于频繁，请稍后再试 (rate limit exceeded)');
+    if (!limiter.take(`ip:${clientAddress(req, trustedProxies)}`))
+      throw new HttpError(429, '请求过于频繁，请稍后再试 (rate limit exceeded)');
     const subject = `public-dashboard/${randomBytes(6).toString('hex')}`;
     const token = await mintToken({ subject, role: 'DASHBOARD' }, secrets.jwt, `${ttlSeconds}s`);
     const session: DashboardSession = { token, role: 'DASHBOARD', expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString() };

@@ -46,12 +46,16 @@ export function loadExampleOperations(dir: string = examplesDir): ExampleOperati
   for (const group of Object.keys(exampleGroups)) {
     const folder = path.join(dir, group);
     if (!fs.existsSync(folder)) continue;
-    for (const name of fs.readdirSync(folder).filter((n) => n.endsWith('.graphql')).sort()) {
+    for (const name of fs
+      .readdirSync(folder)
+      .filter((n) => n.endsWith('.graphql'))
+      .sort()) {
       const file = `${group}/${name}`;
       const query = fs.readFileSync(path.join(folder, name), 'utf8');
       const fields = header(query);
       if (!fields.title) throw new Error(`examples/operations/${file}: missing "# title:" line`);
-      if (!isRole(fields.role)) throw new Error(`examples/operations/${file}: "# role:" must be one of the hub's roles, got "${fields.role}"`);
+      if (!isRole(fields.role))
+        throw new Error(`examples/operations/${file}: "# role:" must be one of the hub's roles, got "${fields.role}"`);
       let variables: Record<string, unknown> | undefined;
       if (fields.variables) {
         try {
@@ -60,7 +64,16 @@ export function loadExampleOperations(dir: string = examplesDir): ExampleOperati
           throw new Error(`examples/operations/${file}: "# variables:" is not JSON (${(error as Error).message})`);
         }
       }
-      examples.push({ group, groupLabel: exampleGroups[group], file, title: fields.title, role: fields.role, department: fields.department, variables, query });
+      examples.push({
+        group,
+        groupLabel: exampleGroups[group],
+        file,
+        title: fields.title,
+        role: fields.role,
+        department: fields.department,
+        variables,
+        query,
+      });
     }
   }
   return examples;

@@ -28,7 +28,8 @@ export function ideSettings(env: NodeJS.ProcessEnv, secrets: HubSecrets): IdeSet
   return { enabled, devTokens: enabled && secrets.development && secrets.jwt.secret !== undefined && env.HUB_IDE_DEV_TOKENS !== 'off' };
 }
 
-const isLoopback = (address: string | undefined) => !!address && (address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.'));
+const isLoopback = (address: string | undefined) =>
+  !!address && (address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.'));
 
 /**
  * GET /ide/token?role=analyst[&department=education]: a one-hour development token. Only with the
@@ -38,13 +39,18 @@ const isLoopback = (address: string | undefined) => !!address && (address.starts
 function devTokenRoute(secrets: HubSecrets): RouteHandler {
   const verify = createJwtVerifier(secrets.jwt);
   return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
-    if (!isLoopback(req.socket.remoteAddress)) throw new HttpError(403, '开发令牌只发给本机请求 (development tokens are for local callers only)');
+    if (!isLoopback(req.socket.remoteAddress))
+      throw new HttpError(403, '开发令牌只发给本机请求 (development tokens are for local callers only)');
     const role = (url.searchParams.get('role') ?? '').toUpperCase().replace(/-/g, '_');
     if (!isRole(role)) throw new HttpError(400, `未知角色 unknown role "${role}"`);
     const department = url.searchParams.get('department') || undefined;
     const subject = `ide-${role.toLowerCase()}`;
     // The verifier decides what a valid department claim is; the cast only carries the string there.
-    const token = await mintToken({ subject, role, ...(department ? { department: department as Principal['department'] } : {}) }, secrets.jwt, '1h');
+    const token = await mintToken(
+      { subject, role, ...(department ? { department: department as Principal['department'] } : {}) },
+      secrets.jwt,
+      '1h',
+    );
     try {
       await verify(token);
     } catch (error) {

@@ -11,14 +11,24 @@ const source = fs.readFileSync(path.join(dashboardPublicDir, 'ledgerApi.js'), 'u
 const api = new Function(`${source}\nreturn { parsePeriod, elapsedShare, fetchLedger, PERIOD_QUERY, YEAR_QUERY };`)() as {
   parsePeriod(text: string): { code: string; kind: string; year: number; index: number; from: string; to: string; label: string } | null;
   elapsedShare(date: string, year: number): number;
-  fetchLedger(period: string, today: string, post: (body: { operationName: string; query: string; variables: Record<string, unknown> }) => Promise<unknown>): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the page's model
+  fetchLedger(
+    period: string,
+    today: string,
+    post: (body: { operationName: string; query: string; variables: Record<string, unknown> }) => Promise<unknown>,
+  ): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the page's model
   PERIOD_QUERY: string;
   YEAR_QUERY: string;
 };
 
 describe('the ledger page data module (gateway/public/dashboard/ledgerApi.js)', () => {
   it('reads the four kinds of period and their first and last days', () => {
-    expect(api.parsePeriod('2025-M06')).toMatchObject({ code: '2025-M06', kind: 'M', from: '2025-06-01', to: '2025-06-30', label: '2025年6月' });
+    expect(api.parsePeriod('2025-M06')).toMatchObject({
+      code: '2025-M06',
+      kind: 'M',
+      from: '2025-06-01',
+      to: '2025-06-30',
+      label: '2025年6月',
+    });
     expect(api.parsePeriod(' 2025-q2 ')).toMatchObject({ code: '2025-Q2', from: '2025-04-01', to: '2025-06-30', label: '2025年第二季度' });
     expect(api.parsePeriod('2024-H1')).toMatchObject({ from: '2024-01-01', to: '2024-06-30', label: '2024年上半年' });
     expect(api.parsePeriod('2024-M2')).toMatchObject({ code: '2024-M02', to: '2024-02-29' });
@@ -26,7 +36,8 @@ describe('the ledger page data module (gateway/public/dashboard/ledgerApi.js)', 
   });
 
   it('refuses what is not a period', () => {
-    for (const bad of ['2025-M13', '2025-M0', '2025-Q5', '2025-Q0', '2025-H3', '2025-W01', '25', '1999', '', 'abc', '2025-Q2; drop']) expect([bad, api.parsePeriod(bad)]).toEqual([bad, null]);
+    for (const bad of ['2025-M13', '2025-M0', '2025-Q5', '2025-Q0', '2025-H3', '2025-W01', '25', '1999', '', 'abc', '2025-Q2; drop'])
+      expect([bad, api.parsePeriod(bad)]).toEqual([bad, null]);
   });
 
   it('measures the share of the year elapsed, leap years included', () => {
@@ -38,14 +49,29 @@ describe('the ledger page data module (gateway/public/dashboard/ledgerApi.js)', 
   });
 
   it('asks only for fields the composed API has (the period query once the period API is composed)', () => {
-    const schema = Supergraph.build(fs.readFileSync(path.join(gatewayDir, 'supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
+    const schema = Supergraph.build(fs.readFileSync(path.join(gatewayDir, 'supergraph.graphql'), 'utf8'))
+      .apiSchema()
+      .toGraphQLJSSchema();
     expect(validate(schema, parse(api.YEAR_QUERY)).map((e) => e.message)).toEqual([]);
-    const hasPeriodApi = schema.getQueryType()!.getFields().progressLedger!.args.some((a) => a.name === 'period');
+    const hasPeriodApi = schema
+      .getQueryType()!
+      .getFields()
+      .progressLedger!.args.some((a) => a.name === 'period');
     if (hasPeriodApi) expect(validate(schema, parse(api.PERIOD_QUERY)).map((e) => e.message)).toEqual([]);
   });
 
   it('falls back to the year/quarter API, picks the period’s row and computes pace = ratio ÷ elapsed share', async () => {
-    const row = (trained: number, ytd: number, ratio: number | null) => ({ trained, certified: 1, certifiedSeniorOrAbove: 0, cumulativeTrained: ytd, cumulativeCertified: 2, cumulativeCertifiedSeniorOrAbove: 0, trainedRatio: ratio, certifiedRatio: 0.5, certifiedSeniorOrAboveRatio: null });
+    const row = (trained: number, ytd: number, ratio: number | null) => ({
+      trained,
+      certified: 1,
+      certifiedSeniorOrAbove: 0,
+      cumulativeTrained: ytd,
+      cumulativeCertified: 2,
+      cumulativeCertifiedSeniorOrAbove: 0,
+      trainedRatio: ratio,
+      certifiedRatio: 0.5,
+      certifiedSeniorOrAboveRatio: null,
+    });
     const zero = row(0, 0, 0);
     const channel = {
       channel: 'ENTERPRISE',
@@ -54,14 +80,45 @@ describe('the ledger page data module (gateway/public/dashboard/ledgerApi.js)', 
       total: zero,
       months: Array.from({ length: 12 }, () => zero),
       quarters: [zero, row(30, 60, 0.6), zero, zero],
-      byDepartment: [{ department: 'HRSS', label: '人社局', total: zero, months: Array.from({ length: 12 }, () => zero), quarters: [zero, row(30, 60, null), zero, zero] }],
+      byDepartment: [
+        {
+          department: 'HRSS',
+          label: '人社局',
+          total: zero,
+          months: Array.from({ length: 12 }, () => zero),
+          quarters: [zero, row(30, 60, null), zero, zero],
+        },
+      ],
     };
-    const count = { key: 'apprentices', label: '学徒', value: 0, yearToDate: 0, annualTarget: 200, ratio: 0, months: [{ month: '2025-04', value: 20 }, { month: '2025-07', value: 5 }] };
+    const count = {
+      key: 'apprentices',
+      label: '学徒',
+      value: 0,
+      yearToDate: 0,
+      annualTarget: 200,
+      ratio: 0,
+      months: [
+        { month: '2025-04', value: 20 },
+        { month: '2025-07', value: 5 },
+      ],
+    };
     const asked: string[] = [];
     const post = async (body: { operationName: string }) => {
       asked.push(body.operationName);
-      if (body.operationName === 'DashboardLedgerPeriod') return { errors: [{ message: 'Unknown argument "period"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] };
-      return { data: { progressLedger: { channels: [channel], apprentices: count, directedTraining: count, certifiedEmployment: count, newUrbanJobs: count }, countyProgress: { byTownship: [{ key: '410928100', label: '城关镇', holders: 40 }] } } };
+      if (body.operationName === 'DashboardLedgerPeriod')
+        return { errors: [{ message: 'Unknown argument "period"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] };
+      return {
+        data: {
+          progressLedger: {
+            channels: [channel],
+            apprentices: count,
+            directedTraining: count,
+            certifiedEmployment: count,
+            newUrbanJobs: count,
+          },
+          countyProgress: { byTownship: [{ key: '410928100', label: '城关镇', holders: 40 }] },
+        },
+      };
     };
     const ledger = await api.fetchLedger('2025-Q2', '2025-08-01', post);
     expect(asked).toEqual(['DashboardLedgerPeriod', 'DashboardLedgerYear']);

@@ -66,7 +66,10 @@ export function folderRoutes(dir: string, prefix: string, options: FileOptions =
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isFile() || entry.name.startsWith('.')) continue;
     const html = entry.name.endsWith('.html');
-    routes[`GET ${prefix}/${entry.name}`] = fileRoute(path.join(dir, entry.name), html ? { ...options, headers: { 'content-security-policy': pageSecurityPolicy, ...options.headers } } : options);
+    routes[`GET ${prefix}/${entry.name}`] = fileRoute(
+      path.join(dir, entry.name),
+      html ? { ...options, headers: { 'content-security-policy': pageSecurityPolicy, ...options.headers } } : options,
+    );
   }
   return routes;
 }

@@ -1,6 +1,15 @@
 import type { Department } from '@hub/vocabulary';
 import { may } from './authorize';
-import { addKeys, CellKeyParameters, cellKeyParameters, definitionKey, KeyedCount, perturbationTable, perturbRecords, recordKey } from './cellKey';
+import {
+  addKeys,
+  CellKeyParameters,
+  cellKeyParameters,
+  definitionKey,
+  KeyedCount,
+  perturbationTable,
+  perturbRecords,
+  recordKey,
+} from './cellKey';
 import type { Principal } from './Principal';
 
 const isoOf = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);

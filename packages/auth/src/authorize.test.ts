@@ -24,7 +24,8 @@ describe('person rules', () => {
   test('analysts and dashboards read no person-level or record-level data, in any department', () => {
     for (const who of [analyst, dashboard]) {
       expect(may.readPersonRecords(who)).toBe(false);
-      for (const d of ['EDUCATION', 'HRSS', 'FINANCE', 'VETERANS', 'CIVIL_AFFAIRS', 'AGRICULTURE'] as const) expect(may.readPersonRecords(who, d)).toBe(false);
+      for (const d of ['EDUCATION', 'HRSS', 'FINANCE', 'VETERANS', 'CIVIL_AFFAIRS', 'AGRICULTURE'] as const)
+        expect(may.readPersonRecords(who, d)).toBe(false);
       expect(may.readAggregates(who)).toBe(true);
       expect(may.seeExactAggregates(who, 'EDUCATION')).toBe(false);
     }

@@ -27,18 +27,24 @@ export const may = {
    * department: may the caller read any person's records at all.
    */
   readPersonRecords: (p: Principal, department?: Department) =>
-    p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || (p.role === 'DEPARTMENT_STAFF' && !!p.department && (!department || p.department === department)),
+    p.role === 'COUNTY_ADMIN' ||
+    p.role === 'SERVICE' ||
+    (p.role === 'DEPARTMENT_STAFF' && !!p.department && (!department || p.department === department)),
   /** Record, correct or revoke a department's records. */
-  writeDepartment: (p: Principal, department: Department) => p.role === 'COUNTY_ADMIN' || (p.role === 'DEPARTMENT_STAFF' && p.department === department),
+  writeDepartment: (p: Principal, department: Department) =>
+    p.role === 'COUNTY_ADMIN' || (p.role === 'DEPARTMENT_STAFF' && p.department === department),
   /** The full ID number, with a stated purpose, audited. */
-  revealIdNumber: (p: Principal, department: Department) => p.role === 'COUNTY_ADMIN' || (p.role === 'DEPARTMENT_STAFF' && p.department === department),
+  revealIdNumber: (p: Principal, department: Department) =>
+    p.role === 'COUNTY_ADMIN' || (p.role === 'DEPARTMENT_STAFF' && p.department === department),
   /**
    * A person of the county master (people, person, Person's master fields): department staff only the persons
    * their own department holds records for (`holders`: the departments that do). Not analysts and dashboards
    * (readPersonRecords).
    */
   readPerson: (p: Principal, holders: readonly string[]) =>
-    p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || (p.role === 'DEPARTMENT_STAFF' && !!p.department && holders.includes(p.department)),
+    p.role === 'COUNTY_ADMIN' ||
+    p.role === 'SERVICE' ||
+    (p.role === 'DEPARTMENT_STAFF' && !!p.department && holders.includes(p.department)),
   /** The department a staff member's people list is confined to; undefined: not confined. */
   peopleScope: (p: Principal): Department | undefined => (p.role === 'DEPARTMENT_STAFF' ? p.department : undefined),
   /**
@@ -67,7 +73,8 @@ export const may = {
    * Employers and the public dashboard session (rate-limited and audited by the county service), and the staff who
    * answer such questions; not analysts (no person-level answers) and not services.
    */
-  verifyCertificate: (p: Principal) => p.role === 'EMPLOYER' || p.role === 'DASHBOARD' || p.role === 'COUNTY_ADMIN' || p.role === 'DEPARTMENT_STAFF',
+  verifyCertificate: (p: Principal) =>
+    p.role === 'EMPLOYER' || p.role === 'DASHBOARD' || p.role === 'COUNTY_ADMIN' || p.role === 'DEPARTMENT_STAFF',
   readAuditLog: (p: Principal) => p.role === 'COUNTY_ADMIN',
   /** The data-quality lists: the county administrator all of them, department staff their own department's rows only. */
   readDataQuality: (p: Principal, department?: Department) =>
@@ -88,7 +95,9 @@ export const may = {
    * method (DisclosureControl).
    */
   seeExactAggregates: (p: Principal, department?: Department) =>
-    p.role === 'COUNTY_ADMIN' || p.role === 'SERVICE' || (p.role === 'DEPARTMENT_STAFF' && department !== undefined && p.department === department),
+    p.role === 'COUNTY_ADMIN' ||
+    p.role === 'SERVICE' ||
+    (p.role === 'DEPARTMENT_STAFF' && department !== undefined && p.department === department),
 };
 
 /** Who did a step, as kept with it: the signed principal's subject and role. */

@@ -1,4 +1,15 @@
-import { addKeys, cellKeyOf, cellKeyParameters, cellKeyParametersFromEnv, cellKeySecret, feasibleCounts, perturbationTable, perturbRecords, recordKey, subtractKeys } from './cellKey';
+import {
+  addKeys,
+  cellKeyOf,
+  cellKeyParameters,
+  cellKeyParametersFromEnv,
+  cellKeySecret,
+  feasibleCounts,
+  perturbationTable,
+  perturbRecords,
+  recordKey,
+  subtractKeys,
+} from './cellKey';
 import { completedMonthEnd, disclosureFor } from './DisclosureControl';
 
 const secret = cellKeySecret(Buffer.alloc(32, 7));
@@ -40,7 +51,8 @@ describe('the cell-key method', () => {
   it('is deterministic: the same count and cell key always publish the same value', () => {
     const key = cellKeyOf(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => recordKey(secret, id)));
     const once = perturbationTable(7, key);
-    for (let i = 0; i < 20; i++) expect(perturbationTable(7, cellKeyOf(['g', 'f', 'e', 'd', 'c', 'b', 'a'].map((id) => recordKey(secret, id))))).toBe(once);
+    for (let i = 0; i < 20; i++)
+      expect(perturbationTable(7, cellKeyOf(['g', 'f', 'e', 'd', 'c', 'b', 'a'].map((id) => recordKey(secret, id))))).toBe(once);
   });
 
   it('is unbiased over cell keys, small counts included, and does move counts', () => {
@@ -85,7 +97,10 @@ describe('the cell-key method', () => {
 
   it('reads its parameters from the environment and refuses nonsense', () => {
     expect(cellKeyParametersFromEnv({})).toEqual(cellKeyParameters);
-    expect(cellKeyParametersFromEnv({ HUB_MIN_CELL_SIZE: '10', HUB_CELL_KEY_MAX_PERTURBATION: '4' })).toEqual({ threshold: 10, maxPerturbation: 4 });
+    expect(cellKeyParametersFromEnv({ HUB_MIN_CELL_SIZE: '10', HUB_CELL_KEY_MAX_PERTURBATION: '4' })).toEqual({
+      threshold: 10,
+      maxPerturbation: 4,
+    });
     expect(() => cellKeyParametersFromEnv({ HUB_MIN_CELL_SIZE: '0' })).toThrow(/HUB_MIN_CELL_SIZE/);
     expect(() => cellKeyParametersFromEnv({ HUB_CELL_KEY_MAX_PERTURBATION: 'x' })).toThrow(/HUB_CELL_KEY_MAX_PERTURBATION/);
   });
@@ -117,10 +132,18 @@ describe('DisclosureControl', () => {
     expect([d.from('2025-06-14'), d.to('2025-06-14')]).toEqual(['2025-06-01', '2025-06-30']);
     // A future date, or this month's end, is answered for the last month end before today: the month in progress changes daily.
     const inDecember = disclosureFor({ subject: 'x', role: 'DASHBOARD' }, secret, null, cellKeyParameters, () => '2026-12-02');
-    expect([inDecember.asOf('2099-12-31'), inDecember.asOf('2026-12-31'), inDecember.asOf('2026-11-30')]).toEqual(['2026-11-30', '2026-11-30', '2026-11-30']);
+    expect([inDecember.asOf('2099-12-31'), inDecember.asOf('2026-12-31'), inDecember.asOf('2026-11-30')]).toEqual([
+      '2026-11-30',
+      '2026-11-30',
+      '2026-11-30',
+    ]);
     const onMonthEnd = disclosureFor({ subject: 'x', role: 'DASHBOARD' }, secret, null, cellKeyParameters, () => '2026-11-30');
     expect(onMonthEnd.asOf('2026-11-30')).toBe('2026-10-31');
     const admin = disclosureFor({ subject: 'a', role: 'COUNTY_ADMIN' }, secret);
-    expect([admin.asOf('2025-06-14'), admin.from('2025-06-14'), admin.to('2025-06-14')]).toEqual(['2025-06-14', '2025-06-14', '2025-06-14']);
+    expect([admin.asOf('2025-06-14'), admin.from('2025-06-14'), admin.to('2025-06-14')]).toEqual([
+      '2025-06-14',
+      '2025-06-14',
+      '2025-06-14',
+    ]);
   });
 });

@@ -28,10 +28,14 @@ export function cellKeyParametersFromEnv(env: NodeJS.ProcessEnv): CellKeyParamet
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > 100) throw new Error(`${name} must be a whole number from ${min} to 100, got "${raw}"`);
+    if (!Number.isInteger(value) || value < min || value > 100)
+      throw new Error(`${name} must be a whole number from ${min} to 100, got "${raw}"`);
     return value;
   };
-  return { threshold: read('HUB_MIN_CELL_SIZE', cellKeyParameters.threshold, 2), maxPerturbation: read('HUB_CELL_KEY_MAX_PERTURBATION', cellKeyParameters.maxPerturbation, 1) };
+  return {
+    threshold: read('HUB_MIN_CELL_SIZE', cellKeyParameters.threshold, 2),
+    maxPerturbation: read('HUB_CELL_KEY_MAX_PERTURBATION', cellKeyParameters.maxPerturbation, 1),
+  };
 }
 
 const KEY_SPACE = 2 ** 32;
@@ -56,18 +60,20 @@ export function recordKey(secret: Buffer, personId: string): number {
     cipher = createCipheriv('aes-128-ecb', secret.subarray(0, 16), null).setAutoPadding(false);
     ciphers.set(secret, cipher);
   }
-  const block = PERSON_ID.test(personId) ? Buffer.from(personId, 'hex') : createHash('sha256').update(personId, 'utf8').digest().subarray(0, 16);
+  const block = PERSON_ID.test(personId)
+    ? Buffer.from(personId, 'hex')
+    : createHash('sha256').update(personId, 'utf8').digest().subarray(0, 16);
   return cipher.update(block).readUInt32BE(0);
 }
 
 /** Adds keys mod 2^32: the cell key of the union of two disjoint cells. */
 export function addKeys(a: number, b: number): number {
-  return (a + b) % KEY_SPACE >>> 0;
+  return ((a + b) % KEY_SPACE) >>> 0;
 }
 
 /** The cell key of the records in `a` but not in `b` (b ⊆ a). */
 export function subtractKeys(a: number, b: number): number {
-  return (a - b + KEY_SPACE) % KEY_SPACE >>> 0;
+  return ((a - b + KEY_SPACE) % KEY_SPACE) >>> 0;
 }
 
 /** The cell key of a set of records, each given by its person's record key (a person once per record). */
@@ -91,7 +97,8 @@ function checkCount(n: number): void {
  */
 export function perturbationTable(n: number, cellKey: number, params: CellKeyParameters = cellKeyParameters): number {
   checkCount(n);
-  if (!Number.isInteger(cellKey) || cellKey < 0 || cellKey >= KEY_SPACE) throw new RangeError(`a cell key is an integer in [0, 2^32), got ${cellKey}`);
+  if (!Number.isInteger(cellKey) || cellKey < 0 || cellKey >= KEY_SPACE)
+    throw new RangeError(`a cell key is an integer in [0, 2^32), got ${cellKey}`);
   const u = cellKey / KEY_SPACE;
   if (n === 0) return 0;
   if (n < params.threshold) return u < n / params.threshold ? params.threshold : 0;

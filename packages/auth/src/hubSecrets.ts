@@ -61,10 +61,14 @@ export function hubSecretsFromEnv(env: NodeJS.ProcessEnv = process.env, warn: (m
   };
   if (env.HUB_JWT_MAX_LIFETIME_SECONDS) {
     const seconds = Number(env.HUB_JWT_MAX_LIFETIME_SECONDS);
-    if (!Number.isInteger(seconds) || seconds <= 0) throw new Error(`HUB_JWT_MAX_LIFETIME_SECONDS 须为正整数 / must be a positive whole number of seconds, got "${env.HUB_JWT_MAX_LIFETIME_SECONDS}"`);
+    if (!Number.isInteger(seconds) || seconds <= 0)
+      throw new Error(
+        `HUB_JWT_MAX_LIFETIME_SECONDS 须为正整数 / must be a positive whole number of seconds, got "${env.HUB_JWT_MAX_LIFETIME_SECONDS}"`,
+      );
     jwt.maxLifetimeSeconds = seconds;
   }
-  const publicKey = env.HUB_JWT_PUBLIC_KEY || (env.HUB_JWT_PUBLIC_KEY_FILE ? fs.readFileSync(env.HUB_JWT_PUBLIC_KEY_FILE, 'utf8') : undefined);
+  const publicKey =
+    env.HUB_JWT_PUBLIC_KEY || (env.HUB_JWT_PUBLIC_KEY_FILE ? fs.readFileSync(env.HUB_JWT_PUBLIC_KEY_FILE, 'utf8') : undefined);
   if (env.HUB_JWT_JWKS_URL) jwt.jwksUrl = env.HUB_JWT_JWKS_URL;
   else if (publicKey) jwt.publicKeyPem = publicKey;
   else jwt.secret = key('HUB_JWT_SECRET', 'jwt-secret');
@@ -100,7 +104,9 @@ export function refuseSharedKeys(env: NodeJS.ProcessEnv): void {
     if (!key) continue;
     const same = seen.find((s) => s.key.equals(key));
     if (same) {
-      throw new Error(`生产模式下 ${same.variable} 与 ${variable} 不能使用同一个密钥，请分别生成 / ${same.variable} and ${variable} must be different keys`);
+      throw new Error(
+        `生产模式下 ${same.variable} 与 ${variable} 不能使用同一个密钥，请分别生成 / ${same.variable} and ${variable} must be different keys`,
+      );
     }
     seen.push({ variable, key });
   }

@@ -10,7 +10,11 @@ const now = () => Math.floor(Date.now() / 1000);
 
 /** A token with exactly the claims given (no defaults), signed with the shared secret. */
 function signed(claims: { iat?: number; exp?: number }, alg = 'HS256', key: Uint8Array = new Uint8Array(secret)) {
-  const jwt = new SignJWT({ role: 'COUNTY_ADMIN' }).setProtectedHeader({ alg }).setSubject('admin').setIssuer(settings.issuer).setAudience(settings.audience);
+  const jwt = new SignJWT({ role: 'COUNTY_ADMIN' })
+    .setProtectedHeader({ alg })
+    .setSubject('admin')
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience);
   if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
   if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
   return jwt.sign(key);
@@ -20,7 +24,10 @@ describe('bearer tokens', () => {
   const verify = createJwtVerifier(settings);
 
   it('accepts a token minted for the hub', async () => {
-    await expect(verify(await mintToken({ subject: 'admin', role: 'COUNTY_ADMIN' }, settings))).resolves.toEqual({ subject: 'admin', role: 'COUNTY_ADMIN' });
+    await expect(verify(await mintToken({ subject: 'admin', role: 'COUNTY_ADMIN' }, settings))).resolves.toEqual({
+      subject: 'admin',
+      role: 'COUNTY_ADMIN',
+    });
   });
 
   it('refuses a token without exp, without iat, or expired', async () => {
@@ -30,7 +37,9 @@ describe('bearer tokens', () => {
   });
 
   it('refuses a lifetime above the maximum (12 h unless configured), and a token issued in the future', async () => {
-    await expect(verify(await signed({ iat: now(), exp: now() + DEFAULT_MAX_LIFETIME_SECONDS }))).resolves.toMatchObject({ subject: 'admin' });
+    await expect(verify(await signed({ iat: now(), exp: now() + DEFAULT_MAX_LIFETIME_SECONDS }))).resolves.toMatchObject({
+      subject: 'admin',
+    });
     await expect(verify(await signed({ iat: now(), exp: now() + DEFAULT_MAX_LIFETIME_SECONDS + 1 }))).rejects.toThrow('lifetime');
     await expect(verify(await signed({ iat: now() - 100, exp: now() + 365 * 86400 }))).rejects.toThrow('lifetime');
     await expect(verify(await signed({ iat: now() + 3600, exp: now() + 7200 }))).rejects.toThrow(/future|iat/);
@@ -41,7 +50,13 @@ describe('bearer tokens', () => {
   });
 
   it('accepts only the pinned algorithm: not none, not another HS, not HS signed with the public key', async () => {
-    const unsecured = new UnsecuredJWT({ role: 'COUNTY_ADMIN' }).setSubject('admin').setIssuer(settings.issuer).setAudience(settings.audience).setIssuedAt().setExpirationTime('1h').encode();
+    const unsecured = new UnsecuredJWT({ role: 'COUNTY_ADMIN' })
+      .setSubject('admin')
+      .setIssuer(settings.issuer)
+      .setAudience(settings.audience)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .encode();
     await expect(verify(unsecured)).rejects.toThrow();
     await expect(verify(await signed({ iat: now(), exp: now() + 60 }, 'HS512'))).rejects.toThrow(/alg/);
     const hs512 = createJwtVerifier({ ...settings, algorithm: 'HS512' });
@@ -51,7 +66,14 @@ describe('bearer tokens', () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const rs = createJwtVerifier({ publicKeyPem, issuer: settings.issuer, audience: settings.audience });
-    const genuine = await new SignJWT({ role: 'ANALYST' }).setProtectedHeader({ alg: 'RS256' }).setSubject('li').setIssuer(settings.issuer).setAudience(settings.audience).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    const genuine = await new SignJWT({ role: 'ANALYST' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setSubject('li')
+      .setIssuer(settings.issuer)
+      .setAudience(settings.audience)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
     await expect(rs(genuine)).resolves.toMatchObject({ role: 'ANALYST' });
     // HS/RS confusion: an attacker signs HS256 with the (public) PEM as the shared secret.
     const confused = await signed({ iat: now(), exp: now() + 60 }, 'HS256', new TextEncoder().encode(publicKeyPem));
@@ -62,7 +84,9 @@ describe('bearer tokens', () => {
   it('refuses to start with an algorithm that does not fit the key', () => {
     expect(pinnedAlgorithm(settings)).toBe('HS256');
     expect(pinnedAlgorithm({ ...settings, secret: undefined, jwksUrl: 'https://idp.example/jwks' })).toBe('RS256');
-    for (const algorithm of ['none', 'RS256', 'ES256']) expect(() => createJwtVerifier({ ...settings, algorithm })).toThrow('HUB_JWT_ALGORITHM');
-    for (const algorithm of ['none', 'HS256']) expect(() => createJwtVerifier({ ...settings, secret: undefined, publicKeyPem: 'x', algorithm })).toThrow('HUB_JWT_ALGORITHM');
+    for (const algorithm of ['none', 'RS256', 'ES256'])
+      expect(() => createJwtVerifier({ ...settings, algorithm })).toThrow('HUB_JWT_ALGORITHM');
+    for (const algorithm of ['none', 'HS256'])
+      expect(() => createJwtVerifier({ ...settings, secret: undefined, publicKeyPem: 'x', algorithm })).toThrow('HUB_JWT_ALGORITHM');
   });
 });

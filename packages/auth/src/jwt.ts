@@ -30,7 +30,9 @@ export function pinnedAlgorithm(settings: JwtSettings): string {
   const allowed = settings.secret ? SHARED_SECRET_ALGORITHMS : PUBLIC_KEY_ALGORITHMS;
   const algorithm = settings.algorithm ?? allowed[0];
   if (!allowed.includes(algorithm)) {
-    throw new Error(`HUB_JWT_ALGORITHM=${algorithm} 与所配置的密钥不符 / does not fit the configured ${settings.secret ? 'shared secret' : 'public key'} (one of ${allowed.join(', ')})`);
+    throw new Error(
+      `HUB_JWT_ALGORITHM=${algorithm} 与所配置的密钥不符 / does not fit the configured ${settings.secret ? 'shared secret' : 'public key'} (one of ${allowed.join(', ')})`,
+    );
   }
   return algorithm;
 }
@@ -49,7 +51,13 @@ export function createJwtVerifier(settings: JwtSettings): (token: string) => Pro
   else if (settings.publicKeyPem) keyFor = importSPKI(settings.publicKeyPem, algorithm) as Promise<PublicKey>;
   else if (settings.secret) keyFor = new Uint8Array(settings.secret);
   else throw new Error('no JWT key configured');
-  const options = { issuer: settings.issuer, audience: settings.audience, algorithms: [algorithm], requiredClaims: ['exp', 'iat'], clockTolerance: CLOCK_TOLERANCE_SECONDS };
+  const options = {
+    issuer: settings.issuer,
+    audience: settings.audience,
+    algorithms: [algorithm],
+    requiredClaims: ['exp', 'iat'],
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+  };
 
   return async (token) => {
     let payload: Record<string, unknown>;
@@ -62,13 +70,15 @@ export function createJwtVerifier(settings: JwtSettings): (token: string) => Pro
     }
     const { iat, exp } = payload as { iat: number; exp: number };
     if (iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) throw new AuthenticationError('令牌签发时间在未来 (token issued in the future)');
-    if (exp - iat > maxLifetime) throw new AuthenticationError(`令牌有效期超过 ${maxLifetime} 秒 (token lifetime ${exp - iat} s exceeds ${maxLifetime} s)`);
+    if (exp - iat > maxLifetime)
+      throw new AuthenticationError(`令牌有效期超过 ${maxLifetime} 秒 (token lifetime ${exp - iat} s exceeds ${maxLifetime} s)`);
     const role = payload.role;
     if (!isRole(role)) throw new AuthenticationError(`令牌中的角色无效 (unknown role ${String(role)})`);
     const subject = typeof payload.sub === 'string' && payload.sub ? payload.sub : undefined;
     if (!subject) throw new AuthenticationError('令牌缺少 sub (token has no subject)');
     const department = departmentClaim(payload.department);
-    if (role === 'DEPARTMENT_STAFF' && !department) throw new AuthenticationError('部门工作人员令牌须指明部门 (department staff token needs a department)');
+    if (role === 'DEPARTMENT_STAFF' && !department)
+      throw new AuthenticationError('部门工作人员令牌须指明部门 (department staff token needs a department)');
     return department ? { subject, role, department } : { subject, role };
   };
 }

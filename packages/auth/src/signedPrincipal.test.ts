@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { NonceLedger } from './NonceLedger';
-import { bodyDigest, EMPTY_BODY_DIGEST, PRINCIPAL_CLOCK_SKEW_MS, PRINCIPAL_LIFETIME_MS, requestPath, signCall, verifyCall } from './signedPrincipal';
+import {
+  bodyDigest,
+  EMPTY_BODY_DIGEST,
+  PRINCIPAL_CLOCK_SKEW_MS,
+  PRINCIPAL_LIFETIME_MS,
+  requestPath,
+  signCall,
+  verifyCall,
+} from './signedPrincipal';
 import type { Principal } from './Principal';
 
 const key = randomBytes(32);

@@ -78,7 +78,16 @@ export function signCall(principal: Principal, key: Buffer, call: SignedCall & {
 
 /** As signCall, for a body whose digest is already known (e.g. hashed while it streamed). */
 export function signCallDigest(principal: Principal, key: Buffer, call: SignedCall, digest: string, now = Date.now()): string {
-  const envelope: Envelope = { sub: principal.subject, role: principal.role, aud: call.audience, mth: call.method.toUpperCase(), pth: call.path, dig: digest, iat: now, jti: nextNonce() };
+  const envelope: Envelope = {
+    sub: principal.subject,
+    role: principal.role,
+    aud: call.audience,
+    mth: call.method.toUpperCase(),
+    pth: call.path,
+    dig: digest,
+    iat: now,
+    jti: nextNonce(),
+  };
   if (principal.department) envelope.dept = principal.department;
   const payload = Buffer.from(JSON.stringify(envelope)).toString('base64url');
   return `v2.${payload}.${mac(key, payload).toString('base64url')}`;
@@ -113,7 +122,8 @@ export function verifyCall(header: string | undefined, key: Buffer, call: Signed
   if (typeof envelope.iat !== 'number' || !Number.isFinite(envelope.iat)) return null;
   if (envelope.iat > now + PRINCIPAL_CLOCK_SKEW_MS || now - envelope.iat > PRINCIPAL_LIFETIME_MS + PRINCIPAL_CLOCK_SKEW_MS) return null;
   if (envelope.aud !== call.audience || envelope.mth !== call.method.toUpperCase() || envelope.pth !== call.path) return null;
-  if (typeof envelope.dig !== 'string' || typeof envelope.jti !== 'string' || envelope.jti.length === 0 || envelope.jti.length > 64) return null;
+  if (typeof envelope.dig !== 'string' || typeof envelope.jti !== 'string' || envelope.jti.length === 0 || envelope.jti.length > 64)
+    return null;
   if (!isRole(envelope.role) || typeof envelope.sub !== 'string') return null;
   const principal: Principal = { subject: envelope.sub, role: envelope.role };
   if (envelope.dept !== undefined) {
@@ -121,5 +131,10 @@ export function verifyCall(header: string | undefined, key: Buffer, call: Signed
     principal.department = envelope.dept as Department;
   }
   if (principal.role === 'DEPARTMENT_STAFF' && !principal.department) return null;
-  return { principal, bodyDigest: envelope.dig, nonce: envelope.jti, expiresAt: envelope.iat + PRINCIPAL_LIFETIME_MS + PRINCIPAL_CLOCK_SKEW_MS };
+  return {
+    principal,
+    bodyDigest: envelope.dig,
+    nonce: envelope.jti,
+    expiresAt: envelope.iat + PRINCIPAL_LIFETIME_MS + PRINCIPAL_CLOCK_SKEW_MS,
+  };
 }

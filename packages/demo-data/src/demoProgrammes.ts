@@ -31,7 +31,12 @@ export const demoEnterprises: readonly DemoEnterprise[] = [
   ['濮阳县宏达机械制造有限公司', 'MICRO', 18],
   ['濮阳县绿源农业科技有限公司', 'SMALL', 60],
   ['濮阳县金堤家政服务有限公司', 'MICRO', 12],
-].map(([name, sizeClass, employees], i) => ({ creditCode: demoCreditCode(1001 + i), name: name as string, sizeClass: sizeClass as EnterpriseSizeClass, employees: employees as number }));
+].map(([name, sizeClass, employees], i) => ({
+  creditCode: demoCreditCode(1001 + i),
+  name: name as string,
+  sizeClass: sizeClass as EnterpriseSizeClass,
+  employees: employees as number,
+}));
 
 /** The evaluation institutions that issue the demo certificates, admitted at the start of the plan period. */
 export const demoEvaluationInstitutions: readonly { code: string; name: string; admittedOn: string }[] = [
@@ -86,8 +91,24 @@ export interface DemoCompetition {
 
 /** Two competitions a year 2022-2025 on the demo's hrss occupations. */
 export const demoCompetitions: readonly DemoCompetition[] = [2022, 2023, 2024, 2025].flatMap((year) => [
-  { code: `JS-${year}-HG`, name: `${year}年濮阳县职业技能竞赛（焊工、电工）`, tier: 'COUNTY' as const, organizer: '濮阳县人力资源和社会保障局', startDate: `${year}-05-18`, endDate: `${year}-05-20`, occupations: ['6-18-02-04', '6-31-01-03'] },
-  { code: `JS-${year}-SH`, name: `${year}年濮阳市石化行业技能大赛`, tier: 'INDUSTRY' as const, organizer: '中原油田分公司', startDate: `${year}-10-12`, endDate: `${year}-10-14`, occupations: ['6-16-02-11', '6-29-01-01'] },
+  {
+    code: `JS-${year}-HG`,
+    name: `${year}年濮阳县职业技能竞赛（焊工、电工）`,
+    tier: 'COUNTY' as const,
+    organizer: '濮阳县人力资源和社会保障局',
+    startDate: `${year}-05-18`,
+    endDate: `${year}-05-20`,
+    occupations: ['6-18-02-04', '6-31-01-03'],
+  },
+  {
+    code: `JS-${year}-SH`,
+    name: `${year}年濮阳市石化行业技能大赛`,
+    tier: 'INDUSTRY' as const,
+    organizer: '中原油田分公司',
+    startDate: `${year}-10-12`,
+    endDate: `${year}-10-14`,
+    occupations: ['6-16-02-11', '6-29-01-01'],
+  },
 ]);
 
 export interface DemoVoucher {
@@ -108,7 +129,13 @@ export function demoVouchers(persons: number, count = 40, seed = DEFAULT_SEED): 
     for (const records of batch) {
       const training = records.trainings.find((t) => t.occupation && t.startDate >= '2022-01-01');
       if (!training) continue;
-      out.push({ idNumber: records.person.idNumber, name: records.person.name, township: records.person.township, occupation: training.occupation!, training });
+      out.push({
+        idNumber: records.person.idNumber,
+        name: records.person.name,
+        township: records.person.township,
+        occupation: training.occupation!,
+        training,
+      });
       if (out.length >= count) return out;
     }
   }
@@ -116,7 +143,11 @@ export function demoVouchers(persons: number, count = 40, seed = DEFAULT_SEED): 
 }
 
 /** Competition contestants: demo hrss people trained in a competition's occupation, up to `perCompetition` each. */
-export function demoContestants(persons: number, perCompetition = 6, seed = DEFAULT_SEED): { competitionCode: string; idNumber: string; name: string; township: string; occupation: string }[] {
+export function demoContestants(
+  persons: number,
+  perCompetition = 6,
+  seed = DEFAULT_SEED,
+): { competitionCode: string; idNumber: string; name: string; township: string; occupation: string }[] {
   const wanted = new Map(demoCompetitions.map((c) => [c.code, c]));
   const taken = new Map<string, number>();
   const out: { competitionCode: string; idNumber: string; name: string; township: string; occupation: string }[] = [];
@@ -125,17 +156,30 @@ export function demoContestants(persons: number, perCompetition = 6, seed = DEFA
       const training = records.trainings.find((t) => t.occupation);
       if (!training) continue;
       const year = training.startDate.slice(0, 4);
-      const competition = [...wanted.values()].find((c) => c.startDate.startsWith(year) && c.occupations.includes(training.occupation!) && (taken.get(c.code) ?? 0) < perCompetition);
+      const competition = [...wanted.values()].find(
+        (c) => c.startDate.startsWith(year) && c.occupations.includes(training.occupation!) && (taken.get(c.code) ?? 0) < perCompetition,
+      );
       if (!competition) continue;
       taken.set(competition.code, (taken.get(competition.code) ?? 0) + 1);
-      out.push({ competitionCode: competition.code, idNumber: records.person.idNumber, name: records.person.name, township: records.person.township, occupation: training.occupation! });
+      out.push({
+        competitionCode: competition.code,
+        idNumber: records.person.idNumber,
+        name: records.person.name,
+        township: records.person.township,
+        occupation: training.occupation!,
+      });
     }
   }
   return out;
 }
 
 /** The demo county's yearly allocations to finance's subsidy funds (fen), so the fund ledger has balances to pay from. */
-export const demoFundAllocations: readonly { programme: 'EVALUATION' | 'HIRING' | 'REFERRAL'; year: number; amountFen: number; why: string }[] = [2022, 2023, 2024, 2025].flatMap((year) => [
+export const demoFundAllocations: readonly {
+  programme: 'EVALUATION' | 'HIRING' | 'REFERRAL';
+  year: number;
+  amountFen: number;
+  why: string;
+}[] = [2022, 2023, 2024, 2025].flatMap((year) => [
   { programme: 'EVALUATION' as const, year, amountFen: 300_000_000, why: `${year}年职业技能评价补贴资金（演示数据）` },
   { programme: 'HIRING' as const, year, amountFen: 200_000_000, why: `${year}年吸纳就业补助资金（演示数据）` },
   { programme: 'REFERRAL' as const, year, amountFen: 50_000_000, why: `${year}年职业介绍补贴资金（演示数据）` },

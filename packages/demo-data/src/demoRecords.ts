@@ -1,5 +1,14 @@
 import { departments, kindInfo } from '@hub/vocabulary';
-import type { CertificateGrade, CertificateKind, Department, DirectedKind, SkillLevel, TargetGroup, TrainingChannel, TrainingOutcome } from '@hub/vocabulary';
+import type {
+  CertificateGrade,
+  CertificateKind,
+  Department,
+  DirectedKind,
+  SkillLevel,
+  TargetGroup,
+  TrainingChannel,
+  TrainingOutcome,
+} from '@hub/vocabulary';
 import { demoPerson, DemoPerson, DEFAULT_SEED } from './demoPeople';
 import { pick, random, seedOf, weighted } from './random';
 
@@ -67,35 +76,78 @@ const levels = [
 const profiles: Partial<Record<Department, Profile>> = {
   HRSS: {
     share: 0.6,
-    kinds: [['SKILL_LEVEL', 55], ['VOCATIONAL_QUALIFICATION', 10], ['SPECIAL_OPERATION', 15], ['SPECIAL_EQUIPMENT', 8], ['SPECIAL_ABILITY', 12]],
-    occupations: ['6-18-02-04', '6-31-01-03', '4-03-02-01', '4-12-01-01', '6-16-02-11', '6-29-01-01', '6-29-03-03', '4-10-01-06', '4-07-03-04', '6-18-01-01'],
+    kinds: [
+      ['SKILL_LEVEL', 55],
+      ['VOCATIONAL_QUALIFICATION', 10],
+      ['SPECIAL_OPERATION', 15],
+      ['SPECIAL_EQUIPMENT', 8],
+      ['SPECIAL_ABILITY', 12],
+    ],
+    occupations: [
+      '6-18-02-04',
+      '6-31-01-03',
+      '4-03-02-01',
+      '4-12-01-01',
+      '6-16-02-11',
+      '6-29-01-01',
+      '6-29-03-03',
+      '4-10-01-06',
+      '4-07-03-04',
+      '6-18-01-01',
+    ],
     issuers: ['濮阳县职业技能鉴定中心', '中原油田职业技能鉴定站', '濮阳县技工学校评价站', '濮阳市人力资源和社会保障局'],
     programmes: ['企业职工岗位技能提升培训', '企业新型学徒制培训', '以工代训', '职业技能等级认定前培训'],
     channel: 'ENTERPRISE',
-    targetGroups: [['EMPLOYEE', 70], ['MIGRANT_WORKER', 15], ['UNEMPLOYED', 10], ['POVERTY_ALLEVIATED', 5]],
+    targetGroups: [
+      ['EMPLOYEE', 70],
+      ['MIGRANT_WORKER', 15],
+      ['UNEMPLOYED', 10],
+      ['POVERTY_ALLEVIATED', 5],
+    ],
     providers: ['濮阳县技工学校', '中原油田培训中心', '濮阳县职业培训学校', '濮阳县龙丰纸业'],
-    extras: (rng) => ({ enterprise: pick(rng, ['中原油田分公司', '濮阳县龙丰纸业', '濮阳惠成电子材料', '濮阳县华龙石化', null]), apprenticeship: rng() < 0.05 ? 1 : 0 }),
+    extras: (rng) => ({
+      enterprise: pick(rng, ['中原油田分公司', '濮阳县龙丰纸业', '濮阳惠成电子材料', '濮阳县华龙石化', null]),
+      apprenticeship: rng() < 0.05 ? 1 : 0,
+    }),
   },
   EDUCATION: {
     share: 0.22,
-    kinds: [['SKILL_LEVEL', 90], ['SPECIAL_ABILITY', 10]],
+    kinds: [
+      ['SKILL_LEVEL', 90],
+      ['SPECIAL_ABILITY', 10],
+    ],
     occupations: ['4-01-06-02', '4-03-02-01', '4-12-01-01', '6-31-01-03', '4-10-01-03', '4-10-03-01'],
     issuers: ['濮阳县职业教育培训中心', '濮阳职业技术学院评价站'],
     programmes: ['中职学生职业技能等级证书培训', '教师职业能力提升培训', '机关事业单位干部职工技能培训', '订单式定向培训'],
     directed: { 订单式定向培训: 'ORDER' },
     channel: 'SCHOOL_PUBLIC',
-    targetGroups: [['STUDENT', 70], ['PUBLIC_STAFF', 20], ['GRADUATE', 10]],
+    targetGroups: [
+      ['STUDENT', 70],
+      ['PUBLIC_STAFF', 20],
+      ['GRADUATE', 10],
+    ],
     providers: ['濮阳县职业教育培训中心', '濮阳职业技术学院'],
-    extras: (rng) => ({ school: pick(rng, ['濮阳县职业教育培训中心', '濮阳县第一职业中专', '濮阳职业技术学院']), major: pick(rng, ['电子商务', '汽车运用与维修', '烹饪', '学前教育', '电气运行与控制']) }),
+    extras: (rng) => ({
+      school: pick(rng, ['濮阳县职业教育培训中心', '濮阳县第一职业中专', '濮阳职业技术学院']),
+      major: pick(rng, ['电子商务', '汽车运用与维修', '烹饪', '学前教育', '电气运行与控制']),
+    }),
   },
   AGRICULTURE: {
     share: 0.32,
-    kinds: [['RURAL_PRACTICAL', 70], ['SKILL_LEVEL', 20], ['SPECIAL_ABILITY', 10]],
+    kinds: [
+      ['RURAL_PRACTICAL', 70],
+      ['SKILL_LEVEL', 20],
+      ['SPECIAL_ABILITY', 10],
+    ],
     occupations: ['5-01-02-01', '5-03-02-01', '5-05-01-01', '5-05-02-03', '5-05-05-02', '4-01-06-02'],
     issuers: ['濮阳县农业农村局', '濮阳县农业广播电视学校'],
     programmes: ['高素质农民培育', '农村电商培训', '农村实用人才带头人培训'],
     channel: 'SOCIAL_RURAL',
-    targetGroups: [['FARMER', 80], ['POVERTY_ALLEVIATED', 15], ['MIGRANT_WORKER', 5]],
+    targetGroups: [
+      ['FARMER', 80],
+      ['POVERTY_ALLEVIATED', 15],
+      ['MIGRANT_WORKER', 5],
+    ],
     providers: ['濮阳县农业广播电视学校', '濮阳县农技推广中心'],
     extras: (rng) => ({
       cooperative: rng() < 0.5 ? pick(rng, ['濮阳县绿源种植专业合作社', '濮阳县丰收农机专业合作社', '濮阳县金堤蔬菜合作社']) : null,
@@ -105,7 +157,11 @@ const profiles: Partial<Record<Department, Profile>> = {
   },
   VETERANS: {
     share: 0.07,
-    kinds: [['SKILL_LEVEL', 60], ['SPECIAL_OPERATION', 25], ['SPECIAL_ABILITY', 15]],
+    kinds: [
+      ['SKILL_LEVEL', 60],
+      ['SPECIAL_OPERATION', 25],
+      ['SPECIAL_ABILITY', 15],
+    ],
     occupations: ['4-07-05-01', '6-18-02-04', '6-31-01-03', '4-02-02-07', '4-12-01-01', '4-10-08-01'],
     issuers: ['濮阳县职业技能鉴定中心', '濮阳县退役军人培训基地评价站'],
     programmes: ['退役军人适应性培训', '退役军人职业技能培训'],
@@ -116,23 +172,38 @@ const profiles: Partial<Record<Department, Profile>> = {
   },
   CIVIL_AFFAIRS: {
     share: 0.12,
-    kinds: [['SKILL_LEVEL', 65], ['SOCIAL_WORKER', 25], ['SPECIAL_ABILITY', 10]],
+    kinds: [
+      ['SKILL_LEVEL', 65],
+      ['SOCIAL_WORKER', 25],
+      ['SPECIAL_ABILITY', 10],
+    ],
     occupations: ['4-10-01-05', '4-10-01-04', '4-10-06-01', '6-21-06-03', '2-07-11-01'],
     issuers: ['濮阳县职业技能鉴定中心', '河南省民政职业技能鉴定站'],
     programmes: ['养老护理员培训', '孤残儿童护理员培训', '殡仪服务员培训', '社会工作者继续教育'],
     channel: 'SOCIAL_RURAL',
-    targetGroups: [['EMPLOYEE', 60], ['UNEMPLOYED', 25], ['DISABLED', 15]],
+    targetGroups: [
+      ['EMPLOYEE', 60],
+      ['UNEMPLOYED', 25],
+      ['DISABLED', 15],
+    ],
     providers: ['濮阳县社会福利中心', '濮阳县养老服务指导中心'],
     extras: (rng) => ({ institution: pick(rng, ['濮阳县社会福利中心', '濮阳县城关镇敬老院', '濮阳县殡仪馆', '濮阳县康复辅具中心']) }),
   },
   FINANCE: {
     share: 0.1,
-    kinds: [['PROFESSIONAL_TITLE', 60], ['MANAGEMENT', 15], ['SKILL_LEVEL', 25]],
+    kinds: [
+      ['PROFESSIONAL_TITLE', 60],
+      ['MANAGEMENT', 15],
+      ['SKILL_LEVEL', 25],
+    ],
     occupations: ['2-06-03-00', '4-07-03-04', '6-16-02-11'],
     issuers: ['河南省财政厅', '濮阳县财政局', '濮阳县职业技能鉴定中心'],
     programmes: ['国有企业职工培训', '会计人员继续教育', '企业经营管理人才培训'],
     channel: 'ENTERPRISE',
-    targetGroups: [['EMPLOYEE', 85], ['PUBLIC_STAFF', 15]],
+    targetGroups: [
+      ['EMPLOYEE', 85],
+      ['PUBLIC_STAFF', 15],
+    ],
     providers: ['濮阳县财政局培训中心', '濮阳县国有资产运营公司'],
     extras: (rng) => ({ employer: pick(rng, ['濮阳县投资集团', '濮阳县国有资产运营公司', '濮阳县城市建设投资公司']) }),
   },
@@ -204,7 +275,12 @@ export function demoRecordsOf(department: Department, index: number, seed = DEFA
     });
   }
 
-  const certificateCount = weighted(rng, [[0, 15], [1, 55], [2, 24], [3, 6]] as const);
+  const certificateCount = weighted(rng, [
+    [0, 15],
+    [1, 55],
+    [2, 24],
+    [3, 6],
+  ] as const);
   for (let c = 0; c < certificateCount; c++) {
     const kind = weighted(rng, profile.kinds);
     const issued = isoDay(adult + Math.floor(rng() * (LAST_DAY - adult)));
@@ -239,21 +315,36 @@ export function demoRecordsOf(department: Department, index: number, seed = DEFA
 function demoGrade(kind: CertificateKind, position: number): CertificateGrade | undefined {
   const ladder = kindInfo[kind].ladder;
   const slot = position % 20;
-  if (ladder === 'TITLE') return slot < 8 ? 'TITLE_JUNIOR' : slot < 16 ? 'TITLE_INTERMEDIATE' : slot < 19 ? 'TITLE_DEPUTY_SENIOR' : 'TITLE_SENIOR';
-  if (ladder === 'SOCIAL_WORK') return slot < 12 ? 'SOCIAL_WORKER_ASSISTANT' : slot < 19 ? 'SOCIAL_WORKER_INTERMEDIATE' : 'SOCIAL_WORKER_SENIOR';
+  if (ladder === 'TITLE')
+    return slot < 8 ? 'TITLE_JUNIOR' : slot < 16 ? 'TITLE_INTERMEDIATE' : slot < 19 ? 'TITLE_DEPUTY_SENIOR' : 'TITLE_SENIOR';
+  if (ladder === 'SOCIAL_WORK')
+    return slot < 12 ? 'SOCIAL_WORKER_ASSISTANT' : slot < 19 ? 'SOCIAL_WORKER_INTERMEDIATE' : 'SOCIAL_WORKER_SENIOR';
   return undefined;
 }
 
 /** Certificate numbers in the styles departments really use; unique per department, person and position. */
-function certificateNumber(department: Department, kind: CertificateKind, level: SkillLevel | null, issued: string, index: number, position: number): string {
+function certificateNumber(
+  department: Department,
+  kind: CertificateKind,
+  level: SkillLevel | null,
+  issued: string,
+  index: number,
+  position: number,
+): string {
   const serial = String(index).padStart(7, '0') + position;
   const yy = issued.slice(2, 4);
-  if (kind === 'SKILL_LEVEL') return `S0000410${String(departmentStream(department)).padStart(5, '0')}${yy}${level ? level.slice(-1) : '0'}${serial}`;
+  if (kind === 'SKILL_LEVEL')
+    return `S0000410${String(departmentStream(department)).padStart(5, '0')}${yy}${level ? level.slice(-1) : '0'}${serial}`;
   return `${department.slice(0, 2)}${kind.slice(0, 3)}${yy}${serial}`;
 }
 
 /** All records of one department for the first `persons` persons, in batches of persons. */
-export function* demoDepartmentBatches(department: Department, persons: number, batchSize = 1000, seed = DEFAULT_SEED): Generator<DemoPersonRecords[]> {
+export function* demoDepartmentBatches(
+  department: Department,
+  persons: number,
+  batchSize = 1000,
+  seed = DEFAULT_SEED,
+): Generator<DemoPersonRecords[]> {
   let batch: DemoPersonRecords[] = [];
   for (let index = 0; index < persons; index++) {
     const records = demoRecordsOf(department, index, seed);
@@ -267,7 +358,11 @@ export function* demoDepartmentBatches(department: Department, persons: number, 
 }
 
 /** The first persons with records in at least `minDepartments` departments: README's demo ID numbers. */
-export function demoShowcase(count = 3, minDepartments = 3, seed = DEFAULT_SEED): { idNumber: string; name: string; departments: Department[] }[] {
+export function demoShowcase(
+  count = 3,
+  minDepartments = 3,
+  seed = DEFAULT_SEED,
+): { idNumber: string; name: string; departments: Department[] }[] {
   const out: { idNumber: string; name: string; departments: Department[] }[] = [];
   for (let index = 0; out.length < count && index < 100_000; index++) {
     const departments = demoDepartments.filter((d) => {

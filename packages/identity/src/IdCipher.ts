@@ -78,14 +78,13 @@ export class IdCipher {
     try {
       return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
     } catch {
-      throw new Error(
-        '身份证号密文解密失败：密钥错误或数据被篡改 / IdCipher: authentication failed (wrong key or tampered data)',
-      );
+      throw new Error('身份证号密文解密失败：密钥错误或数据被篡改 / IdCipher: authentication failed (wrong key or tampered data)');
     }
   }
 
   private split(sealed: string): { keyId: string; body: string } {
-    if (typeof sealed === 'string' && sealed.startsWith(LEGACY_PREFIX)) return { keyId: this.#ring.legacyKeyId, body: sealed.slice(LEGACY_PREFIX.length) };
+    if (typeof sealed === 'string' && sealed.startsWith(LEGACY_PREFIX))
+      return { keyId: this.#ring.legacyKeyId, body: sealed.slice(LEGACY_PREFIX.length) };
     if (typeof sealed === 'string' && sealed.startsWith(KEYED_PREFIX)) {
       const dot = sealed.indexOf('.', KEYED_PREFIX.length);
       const keyId = dot < 0 ? '' : sealed.slice(KEYED_PREFIX.length, dot);

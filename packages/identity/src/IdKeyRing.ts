@@ -18,8 +18,10 @@ export class IdKeyRing {
     const entries = keys instanceof Map ? [...keys.entries()] : Object.entries(keys);
     this.#keys = new Map();
     for (const [id, key] of entries) {
-      if (!KEY_ID.test(id)) throw new RangeError(`身份证号加密密钥编号“${id}”无效：只能用1到16位字母、数字、-、_ / key id must be 1-16 of [A-Za-z0-9_-]`);
-      if (!Buffer.isBuffer(key) || key.length !== KEY_BYTES) throw new RangeError(`IdKeyRing: key ${id} must be exactly ${KEY_BYTES} bytes`);
+      if (!KEY_ID.test(id))
+        throw new RangeError(`身份证号加密密钥编号“${id}”无效：只能用1到16位字母、数字、-、_ / key id must be 1-16 of [A-Za-z0-9_-]`);
+      if (!Buffer.isBuffer(key) || key.length !== KEY_BYTES)
+        throw new RangeError(`IdKeyRing: key ${id} must be exactly ${KEY_BYTES} bytes`);
       // Copied so that a caller zeroing or reusing its buffer cannot change our key.
       this.#keys.set(id, Buffer.from(key));
     }

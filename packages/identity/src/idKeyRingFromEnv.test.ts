@@ -20,7 +20,9 @@ describe('idKeyRingFromEnv', () => {
   test('after rotations the new key seals, and the first (legacy) and older keys still open what they sealed', () => {
     const sealedLegacy = new IdCipher(LEGACY).encrypt(ID);
     const sealedKey1 = new IdCipher(idKeyRingFromEnv({}, LEGACY)).encrypt(ID);
-    const sealed2025 = new IdCipher(idKeyRingFromEnv({ HUB_ID_ENCRYPTION_KEY_ID: '2025', HUB_ID_ENCRYPTION_OLD_KEYS: `1:${hex(LEGACY)}` }, K2025)).encrypt(ID);
+    const sealed2025 = new IdCipher(
+      idKeyRingFromEnv({ HUB_ID_ENCRYPTION_KEY_ID: '2025', HUB_ID_ENCRYPTION_OLD_KEYS: `1:${hex(LEGACY)}` }, K2025),
+    ).encrypt(ID);
     const ring = idKeyRingFromEnv(
       { HUB_ID_ENCRYPTION_KEY_ID: '2026', HUB_ID_ENCRYPTION_OLD_KEYS: `1:${hex(LEGACY)},\n 2025:${K2025.toString('base64')}` },
       K2026,
@@ -47,7 +49,11 @@ describe('idKeyRingFromEnv', () => {
     ['the active id among the old keys', { HUB_ID_ENCRYPTION_OLD_KEYS: `1:${hex(K2025)}` }, /重复/],
     ['the active key again under an old id', { HUB_ID_ENCRYPTION_OLD_KEYS: `old:${hex(K2026)}` }, /相同/],
     ['a legacy key id the ring does not hold', { HUB_ID_ENCRYPTION_LEGACY_KEY_ID: '2020' }, /LEGACY_KEY_ID/],
-    ['both the variable and its file', { HUB_ID_ENCRYPTION_OLD_KEYS: `a:${hex(K2025)}`, HUB_ID_ENCRYPTION_OLD_KEYS_FILE: '/nonexistent' }, /只能设置一个/],
+    [
+      'both the variable and its file',
+      { HUB_ID_ENCRYPTION_OLD_KEYS: `a:${hex(K2025)}`, HUB_ID_ENCRYPTION_OLD_KEYS_FILE: '/nonexistent' },
+      /只能设置一个/,
+    ],
   ])('refuses %s', (_label, env, message) => {
     expect(() => idKeyRingFromEnv(env, K2026)).toThrow(message);
   });
@@ -67,10 +73,17 @@ describe('idKeyRingFromEnv', () => {
 describe('IdKeyRing', () => {
   test('reads unkeyed ciphertexts with the named legacy key when the first key had another id', () => {
     const sealedLegacy = new IdCipher(K2025).encrypt(ID);
-    const ring = idKeyRingFromEnv({ HUB_ID_ENCRYPTION_KEY_ID: '2026', HUB_ID_ENCRYPTION_OLD_KEYS: `2025:${hex(K2025)}`, HUB_ID_ENCRYPTION_LEGACY_KEY_ID: '2025' }, K2026);
+    const ring = idKeyRingFromEnv(
+      { HUB_ID_ENCRYPTION_KEY_ID: '2026', HUB_ID_ENCRYPTION_OLD_KEYS: `2025:${hex(K2025)}`, HUB_ID_ENCRYPTION_LEGACY_KEY_ID: '2025' },
+      K2026,
+    );
     expect(new IdCipher(ring).decrypt(sealedLegacy)).toBe(ID);
     // Without the name, unkeyed ciphertexts would be tried with the active key, and fail loudly rather than misread.
-    expect(() => new IdCipher(idKeyRingFromEnv({ HUB_ID_ENCRYPTION_KEY_ID: '2026', HUB_ID_ENCRYPTION_OLD_KEYS: `2025:${hex(K2025)}` }, K2026)).decrypt(sealedLegacy)).toThrow(/wrong key/);
+    expect(() =>
+      new IdCipher(idKeyRingFromEnv({ HUB_ID_ENCRYPTION_KEY_ID: '2026', HUB_ID_ENCRYPTION_OLD_KEYS: `2025:${hex(K2025)}` }, K2026)).decrypt(
+        sealedLegacy,
+      ),
+    ).toThrow(/wrong key/);
   });
 
   test('refuses a ring whose active or legacy key is missing', () => {

@@ -15,20 +15,25 @@ export const DEFAULT_KEY_ID = '1';
 export function idKeyRingFromEnv(env: NodeJS.ProcessEnv, activeKey: Buffer): IdKeyRing {
   const activeKeyId = (env.HUB_ID_ENCRYPTION_KEY_ID ?? '').trim() || DEFAULT_KEY_ID;
   if (!KEY_ID.test(activeKeyId)) {
-    throw new Error('HUB_ID_ENCRYPTION_KEY_ID 格式错误：只能用1到16位字母、数字、-、_ / HUB_ID_ENCRYPTION_KEY_ID must be 1-16 of [A-Za-z0-9_-]');
+    throw new Error(
+      'HUB_ID_ENCRYPTION_KEY_ID 格式错误：只能用1到16位字母、数字、-、_ / HUB_ID_ENCRYPTION_KEY_ID must be 1-16 of [A-Za-z0-9_-]',
+    );
   }
   const keys = new Map<string, Buffer>([[activeKeyId, activeKey]]);
   for (const [id, key] of parseOldKeys(readOldKeys(env))) {
     if (keys.has(id)) throw new Error(`HUB_ID_ENCRYPTION_OLD_KEYS 中的密钥编号“${id}”重复或与当前密钥相同 / key id ${id} is listed twice`);
     // The same key under two ids would make "rotated" data look re-encrypted when it is not.
     for (const [otherId, other] of keys) {
-      if (other.equals(key)) throw new Error(`HUB_ID_ENCRYPTION_OLD_KEYS 中的密钥“${id}”与“${otherId}”相同 / key ${id} repeats key ${otherId}`);
+      if (other.equals(key))
+        throw new Error(`HUB_ID_ENCRYPTION_OLD_KEYS 中的密钥“${id}”与“${otherId}”相同 / key ${id} repeats key ${otherId}`);
     }
     keys.set(id, key);
   }
   const legacyKeyId = (env.HUB_ID_ENCRYPTION_LEGACY_KEY_ID ?? '').trim() || (keys.has(DEFAULT_KEY_ID) ? DEFAULT_KEY_ID : activeKeyId);
   if (!keys.has(legacyKeyId)) {
-    throw new Error(`HUB_ID_ENCRYPTION_LEGACY_KEY_ID 指定的密钥“${legacyKeyId}”不在密钥环中 / HUB_ID_ENCRYPTION_LEGACY_KEY_ID names no key of the ring`);
+    throw new Error(
+      `HUB_ID_ENCRYPTION_LEGACY_KEY_ID 指定的密钥“${legacyKeyId}”不在密钥环中 / HUB_ID_ENCRYPTION_LEGACY_KEY_ID names no key of the ring`,
+    );
   }
   return new IdKeyRing(activeKeyId, keys, legacyKeyId);
 }
@@ -36,7 +41,8 @@ export function idKeyRingFromEnv(env: NodeJS.ProcessEnv, activeKey: Buffer): IdK
 function readOldKeys(env: NodeJS.ProcessEnv): string {
   const direct = env.HUB_ID_ENCRYPTION_OLD_KEYS?.trim();
   const path = env.HUB_ID_ENCRYPTION_OLD_KEYS_FILE?.trim();
-  if (direct && path) throw new Error('HUB_ID_ENCRYPTION_OLD_KEYS 与 HUB_ID_ENCRYPTION_OLD_KEYS_FILE 只能设置一个 / set one of them, not both');
+  if (direct && path)
+    throw new Error('HUB_ID_ENCRYPTION_OLD_KEYS 与 HUB_ID_ENCRYPTION_OLD_KEYS_FILE 只能设置一个 / set one of them, not both');
   if (!path) return direct ?? '';
   try {
     return readFileSync(path, 'utf8');
@@ -49,7 +55,10 @@ function readOldKeys(env: NodeJS.ProcessEnv): string {
 /** `id:key` entries; the message names the entry's id or position, never the key. */
 export function parseOldKeys(text: string): [string, Buffer][] {
   const out: [string, Buffer][] = [];
-  const entries = text.split(/[,\n]/).map((e) => e.trim()).filter((e) => e !== '');
+  const entries = text
+    .split(/[,\n]/)
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
   entries.forEach((entry, index) => {
     const colon = entry.indexOf(':');
     const id = colon < 0 ? '' : entry.slice(0, colon).trim();

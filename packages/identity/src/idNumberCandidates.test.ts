@@ -51,7 +51,9 @@ describe('idNumberCandidates', () => {
     const candidates = enumerate(seen);
     expect(candidates).toContain(idNumber);
     expect(candidates.length).toBeGreaterThanOrEqual(MIN_ID_CANDIDATES);
-    expect(candidates.length).toBe(idNumberCandidates({ addressCode: seen.mask.slice(0, 6), birthYear: seen.birthYear, sex: seen.sex }, TODAY));
+    expect(candidates.length).toBe(
+      idNumberCandidates({ addressCode: seen.mask.slice(0, 6), birthYear: seen.birthYear, sex: seen.sex }, TODAY),
+    );
   });
 
   test('counts 365 days × 500 sequences for a known year and sex', () => {

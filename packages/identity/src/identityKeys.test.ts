@@ -74,10 +74,7 @@ describe('identityKeysFromEnv', () => {
   test('throws naming the _FILE variable and path when the key file cannot be read', () => {
     const missing = join(dir, 'absent.key');
     expect(() =>
-      freshModule().identityKeysFromEnv(
-        { HUB_PERSON_KEY_FILE: missing, HUB_ID_ENCRYPTION_KEY: ENCRYPTION.toString('hex') },
-        jest.fn(),
-      ),
+      freshModule().identityKeysFromEnv({ HUB_PERSON_KEY_FILE: missing, HUB_ID_ENCRYPTION_KEY: ENCRYPTION.toString('hex') }, jest.fn()),
     ).toThrow(new RegExp(`HUB_PERSON_KEY_FILE.*${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });
 
@@ -85,10 +82,7 @@ describe('identityKeysFromEnv', () => {
     const file = join(dir, 'person.key');
     writeFileSync(file, PERSON.toString('hex'));
     expect(() =>
-      freshModule().identityKeysFromEnv(
-        { HUB_PERSON_KEY: PERSON.toString('hex'), HUB_PERSON_KEY_FILE: file },
-        jest.fn(),
-      ),
+      freshModule().identityKeysFromEnv({ HUB_PERSON_KEY: PERSON.toString('hex'), HUB_PERSON_KEY_FILE: file }, jest.fn()),
     ).toThrow(/HUB_PERSON_KEY.*HUB_PERSON_KEY_FILE/);
   });
 
@@ -200,17 +194,12 @@ describe('identityKeysFromEnv', () => {
       const file = join(dir, 'short.key');
       writeFileSync(file, randomBytes(16).toString('hex'));
       expect(() =>
-        freshModule().identityKeysFromEnv(
-          { HUB_PERSON_KEY: PERSON.toString('hex'), HUB_ID_ENCRYPTION_KEY_FILE: file },
-          jest.fn(),
-        ),
+        freshModule().identityKeysFromEnv({ HUB_PERSON_KEY: PERSON.toString('hex'), HUB_ID_ENCRYPTION_KEY_FILE: file }, jest.fn()),
       ).toThrow(/HUB_ID_ENCRYPTION_KEY_FILE/);
     });
 
     test('throws for a malformed key even in development instead of falling back', () => {
-      expect(() => freshModule().identityKeysFromEnv({ HUB_ID_ENCRYPTION_KEY: 'abc' }, jest.fn())).toThrow(
-        /HUB_ID_ENCRYPTION_KEY/,
-      );
+      expect(() => freshModule().identityKeysFromEnv({ HUB_ID_ENCRYPTION_KEY: 'abc' }, jest.fn())).toThrow(/HUB_ID_ENCRYPTION_KEY/);
     });
   });
 });

@@ -23,10 +23,7 @@ const KEY_VARIABLES = [
 /** Module state on purpose: the development warning is shown once per process, not once per service. */
 let developmentWarningShown = false;
 
-export function identityKeysFromEnv(
-  env: NodeJS.ProcessEnv,
-  warn: (message: string) => void = console.warn,
-): IdentityKeys {
+export function identityKeysFromEnv(env: NodeJS.ProcessEnv, warn: (message: string) => void = console.warn): IdentityKeys {
   const production = env.NODE_ENV === 'production' || env.HUB_MODE === 'production';
   const keys: Partial<Record<'personKey' | 'encryptionKey', Buffer>> = {};
   const missing: string[] = [];
@@ -96,13 +93,10 @@ function nonBlank(value: string | undefined): string | undefined {
 export function decodeKey(text: string, variable: string): Buffer {
   const trimmed = text.trim();
   // Hex first: 64 hex characters are also valid base64 (of 48 bytes).
-  const key = HEX_KEY.test(trimmed)
-    ? Buffer.from(trimmed, 'hex')
-    : BASE64_KEY.test(trimmed)
-      ? Buffer.from(trimmed, 'base64')
-      : undefined;
+  const key = HEX_KEY.test(trimmed) ? Buffer.from(trimmed, 'hex') : BASE64_KEY.test(trimmed) ? Buffer.from(trimmed, 'base64') : undefined;
   if (key === undefined || key.length !== KEY_BYTES) {
-    const got = key === undefined ? '无法按十六进制或base64解码 / not hex or base64' : `解码后为${key.length}字节 / decodes to ${key.length} bytes`;
+    const got =
+      key === undefined ? '无法按十六进制或base64解码 / not hex or base64' : `解码后为${key.length}字节 / decodes to ${key.length} bytes`;
     throw new Error(
       `环境变量 ${variable} 格式错误：须为${KEY_BYTES}字节的密钥，写成64位十六进制或base64（${got}） / ${variable} must hold a ${KEY_BYTES}-byte key as 64 hex characters or base64`,
     );

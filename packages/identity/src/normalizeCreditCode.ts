@@ -46,12 +46,19 @@ function toAsciiUpper(raw: string): string {
  * apostrophe, full-width or lower-case characters are tolerated), or a CreditCodeError saying what is wrong.
  */
 export function normalizeCreditCode(raw: string): string {
-  const code = toAsciiUpper(String(raw ?? '').replace(NOISE, '').replace(LEADING_APOSTROPHE, ''));
+  const code = toAsciiUpper(
+    String(raw ?? '')
+      .replace(NOISE, '')
+      .replace(LEADING_APOSTROPHE, ''),
+  );
   if (!code) throw new CreditCodeError('EMPTY', '统一社会信用代码为空');
   if (code.length !== 18) throw new CreditCodeError('BAD_LENGTH', `统一社会信用代码须为 18 位，收到 ${code.length} 位`);
   const bad = [...code].findIndex((c) => !ALPHABET.includes(c));
   if (bad >= 0) {
-    throw new CreditCodeError('BAD_CHARACTERS', `统一社会信用代码第 ${bad + 1} 位“${code[bad]}”无效：只能是数字和除 I、O、Z、S、V 以外的大写字母`);
+    throw new CreditCodeError(
+      'BAD_CHARACTERS',
+      `统一社会信用代码第 ${bad + 1} 位“${code[bad]}”无效：只能是数字和除 I、O、Z、S、V 以外的大写字母`,
+    );
   }
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
   if (code[17] !== expected) throw new CreditCodeError('BAD_CHECK_CHARACTER', '统一社会信用代码校验位不符，请核对是否录错');

@@ -1,11 +1,6 @@
 import { checkCharacter } from './checkCharacter';
 import { makeIdNumber } from './makeIdNumber';
-import {
-  IdNumberError,
-  IdNumberErrorCode,
-  normalizeIdNumber,
-  tryNormalizeIdNumber,
-} from './normalizeIdNumber';
+import { IdNumberError, IdNumberErrorCode, normalizeIdNumber, tryNormalizeIdNumber } from './normalizeIdNumber';
 
 /** The error normalizeIdNumber throws for `raw`; fails the test if it does not throw one. */
 function errorFor(raw: unknown): IdNumberError {
@@ -310,14 +305,11 @@ describe('normalizeIdNumber: Excel truncation', () => {
     expect(error.code).toBe('EXCEL_TRUNCATED');
   });
 
-  test.each(['4.10928E+17', '4.10928199001010e17', '4.10928e+17'])(
-    'reports the scientific-notation text %s as EXCEL_TRUNCATED',
-    (text) => {
-      const error = errorFor(text);
-      expect(error.code).toBe('EXCEL_TRUNCATED');
-      expect(error.message).toContain('科学计数法');
-    },
-  );
+  test.each(['4.10928E+17', '4.10928199001010e17', '4.10928e+17'])('reports the scientific-notation text %s as EXCEL_TRUNCATED', (text) => {
+    const error = errorFor(text);
+    expect(error.code).toBe('EXCEL_TRUNCATED');
+    expect(error.message).toContain('科学计数法');
+  });
 });
 
 describe('normalizeIdNumber: number and bigint cells', () => {

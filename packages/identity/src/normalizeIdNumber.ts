@@ -1,13 +1,7 @@
 import { birthDateProblem, MIN_BIRTH_YEAR } from './birthDateProblem';
 import { checkCharacter } from './checkCharacter';
 
-export type IdNumberErrorCode =
-  | 'EMPTY'
-  | 'BAD_CHARACTERS'
-  | 'BAD_LENGTH'
-  | 'EXCEL_TRUNCATED'
-  | 'BAD_BIRTH_DATE'
-  | 'BAD_CHECK_CHARACTER';
+export type IdNumberErrorCode = 'EMPTY' | 'BAD_CHARACTERS' | 'BAD_LENGTH' | 'EXCEL_TRUNCATED' | 'BAD_BIRTH_DATE' | 'BAD_CHECK_CHARACTER';
 
 /** A raw ID number that cannot be accepted; `message` is for the clerk, `code` for programs. */
 export class IdNumberError extends Error {
@@ -67,19 +61,11 @@ export function normalizeIdNumber(raw: unknown): NormalizedIdNumber {
   }
   // Length before the position of X, so a dropped digit reads as "wrong length", not "X in the wrong place".
   if (cleaned.length !== 18 && cleaned.length !== 15) {
-    throw new IdNumberError(
-      'BAD_LENGTH',
-      `身份证号应为18位（旧版为15位），实际为${cleaned.length}位，请核对号码`,
-      input,
-    );
+    throw new IdNumberError('BAD_LENGTH', `身份证号应为18位（旧版为15位），实际为${cleaned.length}位，请核对号码`, input);
   }
   const xAt = cleaned.indexOf('X');
   if (xAt !== -1 && !(cleaned.length === 18 && xAt === 17)) {
-    throw new IdNumberError(
-      'BAD_CHARACTERS',
-      `身份证号第${xAt + 1}位是“X”，X只能作为18位号码的最后一位（校验位），请核对号码`,
-      input,
-    );
+    throw new IdNumberError('BAD_CHARACTERS', `身份证号第${xAt + 1}位是“X”，X只能作为18位号码的最后一位（校验位），请核对号码`, input);
   }
 
   const upgraded = cleaned.length === 15;
@@ -92,11 +78,7 @@ export function normalizeIdNumber(raw: unknown): NormalizedIdNumber {
     throw new IdNumberError('BAD_BIRTH_DATE', `身份证号中的出生日期${birth}不存在，请核对号码`, input);
   }
   if (problem === 'TOO_EARLY') {
-    throw new IdNumberError(
-      'BAD_BIRTH_DATE',
-      `身份证号中的出生日期${birth}早于${MIN_BIRTH_YEAR}年，不可能是有效号码，请核对号码`,
-      input,
-    );
+    throw new IdNumberError('BAD_BIRTH_DATE', `身份证号中的出生日期${birth}早于${MIN_BIRTH_YEAR}年，不可能是有效号码，请核对号码`, input);
   }
   if (problem === 'FUTURE') {
     throw new IdNumberError('BAD_BIRTH_DATE', `身份证号中的出生日期${birth}晚于今天，请核对号码`, input);
@@ -112,18 +94,12 @@ export function normalizeIdNumber(raw: unknown): NormalizedIdNumber {
     if (cleaned.endsWith('000')) {
       throw new IdNumberError('EXCEL_TRUNCATED', ENDS_IN_000_MESSAGE, input);
     }
-    throw new IdNumberError(
-      'BAD_CHECK_CHARACTER',
-      `身份证号校验位错误：按前17位应为${expected}，实际为${actual}，请核对号码`,
-      input,
-    );
+    throw new IdNumberError('BAD_CHECK_CHARACTER', `身份证号校验位错误：按前17位应为${expected}，实际为${actual}，请核对号码`, input);
   }
   return { idNumber: cleaned };
 }
 
-export function tryNormalizeIdNumber(
-  raw: unknown,
-): { ok: true; value: NormalizedIdNumber } | { ok: false; error: IdNumberError } {
+export function tryNormalizeIdNumber(raw: unknown): { ok: true; value: NormalizedIdNumber } | { ok: false; error: IdNumberError } {
   try {
     return { ok: true, value: normalizeIdNumber(raw) };
   } catch (error) {

@@ -32,7 +32,11 @@ describe('CsvRecordParser', () => {
   });
 
   it('ends a record at LF, CRLF or CR and keeps a trailing empty field', () => {
-    expect(parseInPieces('a,b\nc,d\re,\n', 2)).toEqual([['a', 'b'], ['c', 'd'], ['e', '']]);
+    expect(parseInPieces('a,b\nc,d\re,\n', 2)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', ''],
+    ]);
   });
 
   it('detects tab and semicolon delimiters', () => {

@@ -122,7 +122,11 @@ export function detectDelimiter(sample: string): string {
   const end = sample.search(/[\r\n]/);
   const line = (end < 0 ? sample : sample.slice(0, end)).replace(/"[^"]*"/g, '');
   const count = (ch: string) => line.split(ch).length - 1;
-  const candidates: [string, number][] = [[',', count(',')], ['\t', count('\t')], [';', count(';')]];
+  const candidates: [string, number][] = [
+    [',', count(',')],
+    ['\t', count('\t')],
+    [';', count(';')],
+  ];
   candidates.sort((a, b) => b[1] - a[1]);
   return candidates[0][1] > 0 ? candidates[0][0] : ',';
 }

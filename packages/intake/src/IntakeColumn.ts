@@ -8,7 +8,22 @@ export const sheetKinds: readonly SheetKind[] = ['certificates', 'trainings'];
 export const sheetKindLabels: Record<SheetKind, string> = { certificates: '证书', trainings: '培训' };
 
 /** How the cells of a column are read. */
-export type CellParser = 'text' | 'code' | 'idNumber' | 'date' | 'level' | 'kind' | 'status' | 'sex' | 'channel' | 'targetGroup' | 'directedKind' | 'outcome' | 'integer' | 'year' | 'yesNo';
+export type CellParser =
+  | 'text'
+  | 'code'
+  | 'idNumber'
+  | 'date'
+  | 'level'
+  | 'kind'
+  | 'status'
+  | 'sex'
+  | 'channel'
+  | 'targetGroup'
+  | 'directedKind'
+  | 'outcome'
+  | 'integer'
+  | 'year'
+  | 'yesNo';
 
 /** One column of an intake sheet: how it is headed in templates, how clerks may head it, how it is read. */
 export interface IntakeColumn {

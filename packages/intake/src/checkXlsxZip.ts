@@ -21,7 +21,8 @@ interface Entry {
   offset: number;
 }
 
-const damaged = (detail: string) => new IntakeFileError('NOT_A_SPREADSHEET', `xlsx 文件结构异常（${detail}），文件可能已损坏；请在 Excel 或 WPS 中打开后重新保存再导入`);
+const damaged = (detail: string) =>
+  new IntakeFileError('NOT_A_SPREADSHEET', `xlsx 文件结构异常（${detail}），文件可能已损坏；请在 Excel 或 WPS 中打开后重新保存再导入`);
 
 function tooLarge(what: string, limit: number): IntakeFileError {
   return new IntakeFileError(
@@ -62,7 +63,8 @@ async function centralDirectory(readAt: ReadAt, size: number, limits: ImportLimi
       offset: cd.readUInt32LE(p + 42),
       name: cd.toString('utf8', p + 46, p + 46 + nameLength),
     };
-    if (entry.compressedSize === 0xffffffff || entry.declaredSize === 0xffffffff || entry.offset === 0xffffffff) throw tooLarge('', limits.maxUnzippedBytes);
+    if (entry.compressedSize === 0xffffffff || entry.declaredSize === 0xffffffff || entry.offset === 0xffffffff)
+      throw tooLarge('', limits.maxUnzippedBytes);
     entries.push(entry);
     p += 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
   }
@@ -116,7 +118,8 @@ export async function checkXlsxZip(readAt: ReadAt, size: number, limits: ImportL
   for (const entry of entries) {
     declared += entry.declaredSize;
     if (declared > limits.maxUnzippedBytes) throw tooLarge('', limits.maxUnzippedBytes);
-    if (entry.name === 'xl/sharedStrings.xml' && entry.declaredSize > limits.maxSharedStringsBytes) throw tooLarge('的共享文本（sharedStrings.xml）', limits.maxSharedStringsBytes);
+    if (entry.name === 'xl/sharedStrings.xml' && entry.declaredSize > limits.maxSharedStringsBytes)
+      throw tooLarge('的共享文本（sharedStrings.xml）', limits.maxSharedStringsBytes);
   }
   const ordered = [...entries].sort((a, b) => a.offset - b.offset);
   let expected = 0;

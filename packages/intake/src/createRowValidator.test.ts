@@ -17,10 +17,30 @@ function validator(definition: DepartmentDefinition, headers: string[]) {
   const match = matchHeaderRow(definition, headers, 1);
   if (!match || match === 'ambiguous') throw new Error('not a header');
   const validate = createRowValidator({ definition, identity } as unknown as IntakeHub, match);
-  return (row: Record<string, CellValue>): RowOutcome => validate(7, headers.map((h) => (h in row ? row[h] : null)));
+  return (row: Record<string, CellValue>): RowOutcome =>
+    validate(
+      7,
+      headers.map((h) => (h in row ? row[h] : null)),
+    );
 }
 
-const certificateHeaders = ['姓名', '身份证号码', '性别', '乡镇', '职业编码', '工种', '证书类型', '技能等级', '证书编号', '发证单位', '发证时间', '有效期', '证书状态', '撤销日期', '学校'];
+const certificateHeaders = [
+  '姓名',
+  '身份证号码',
+  '性别',
+  '乡镇',
+  '职业编码',
+  '工种',
+  '证书类型',
+  '技能等级',
+  '证书编号',
+  '发证单位',
+  '发证时间',
+  '有效期',
+  '证书状态',
+  '撤销日期',
+  '学校',
+];
 const good: Record<string, CellValue> = {
   姓名: '张三',
   身份证号码: male,
@@ -47,7 +67,13 @@ describe('createRowValidator: certificates', () => {
   it('turns a good row into the kit records', () => {
     const outcome = check(good);
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-    expect(outcome.person).toMatchObject({ name: '张三', sex: 'MALE', birthDate: '1990-05-12', townshipCode: '410928101', idNumberMasked: '410928************' });
+    expect(outcome.person).toMatchObject({
+      name: '张三',
+      sex: 'MALE',
+      birthDate: '1990-05-12',
+      townshipCode: '410928101',
+      idNumberMasked: '410928************',
+    });
     expect(outcome.record).toMatchObject({
       kind: 'SKILL_LEVEL',
       level: 'LEVEL_4',
@@ -71,7 +97,9 @@ describe('createRowValidator: certificates', () => {
 
   it('refuses an 18-digit ID number stored as a number, naming the column as written and masking the value', () => {
     const errors = errorsOf(check({ ...good, 身份证号码: Number(male) }));
-    expect(errors).toEqual([{ column: '身份证号码', value: expect.stringMatching(/^410928\*+\d{4}$/), reason: expect.stringContaining('数字格式') }]);
+    expect(errors).toEqual([
+      { column: '身份证号码', value: expect.stringMatching(/^410928\*+\d{4}$/), reason: expect.stringContaining('数字格式') },
+    ]);
   });
 
   it('accepts a 15-digit number stored as a number (exact in a double) and upgrades it', () => {
@@ -85,14 +113,25 @@ describe('createRowValidator: certificates', () => {
   });
 
   it('checks 性别 against the ID number', () => {
-    expect(errorsOf(check({ ...good, 身份证号码: female }))).toEqual([{ column: '性别', value: '男', reason: '性别“男”与身份证号不符（身份证号显示为女）' }]);
+    expect(errorsOf(check({ ...good, 身份证号码: female }))).toEqual([
+      { column: '性别', value: '男', reason: '性别“男”与身份证号不符（身份证号显示为女）' },
+    ]);
   });
 
   it('maps the kit’s field errors back to the columns as headed', () => {
-    expect(errorsOf(check({ ...good, 有效期: '2020-01-01' }))[0]).toMatchObject({ column: '有效期', reason: expect.stringContaining('早于发证日期') });
-    expect(errorsOf(check({ ...good, 发证时间: '2099-01-01' }))[0]).toMatchObject({ column: '发证时间', reason: expect.stringContaining('晚于今天') });
+    expect(errorsOf(check({ ...good, 有效期: '2020-01-01' }))[0]).toMatchObject({
+      column: '有效期',
+      reason: expect.stringContaining('早于发证日期'),
+    });
+    expect(errorsOf(check({ ...good, 发证时间: '2099-01-01' }))[0]).toMatchObject({
+      column: '发证时间',
+      reason: expect.stringContaining('晚于今天'),
+    });
     expect(errorsOf(check({ ...good, 职业编码: null, 工种: '不存在的工种' }))[0]).toMatchObject({ column: '工种', value: '不存在的工种' });
-    expect(errorsOf(check({ ...good, 乡镇: '不存在乡' }))[0]).toMatchObject({ column: '乡镇', reason: expect.stringContaining('不是濮阳县的乡镇') });
+    expect(errorsOf(check({ ...good, 乡镇: '不存在乡' }))[0]).toMatchObject({
+      column: '乡镇',
+      reason: expect.stringContaining('不是濮阳县的乡镇'),
+    });
     expect(errorsOf(check({ ...good, 姓名: null }))[0]).toMatchObject({ column: '姓名', reason: '姓名不能为空' });
   });
 
@@ -108,24 +147,42 @@ describe('createRowValidator: certificates', () => {
   });
 
   it('refuses a certificate number that Excel stored as a number of more than 15 digits', () => {
-    expect(errorsOf(check({ ...good, 证书编号: 1234567890123456 }))[0]).toMatchObject({ column: '证书编号', reason: expect.stringContaining('超过15位') });
+    expect(errorsOf(check({ ...good, 证书编号: 1234567890123456 }))[0]).toMatchObject({
+      column: '证书编号',
+      reason: expect.stringContaining('超过15位'),
+    });
     expect(check({ ...good, 证书编号: 123456789 }).ok).toBe(true);
   });
 
   it('imports 撤销/注销 without a date as withdrawn with the date not known, with a warning, and records a date when given', () => {
-    for (const [written, status] of [['已撤销', 'REVOKED'], ['撤销', 'REVOKED'], ['注销', 'CANCELLED'], ['已注销', 'CANCELLED']] as const) {
+    for (const [written, status] of [
+      ['已撤销', 'REVOKED'],
+      ['撤销', 'REVOKED'],
+      ['注销', 'CANCELLED'],
+      ['已注销', 'CANCELLED'],
+    ] as const) {
       const undated = check({ ...good, 证书状态: written });
       if (!undated.ok) throw new Error(JSON.stringify(undated.errors));
       expect(undated.record).toMatchObject({ status, revokedOn: null, revokeReason: '导入文件中标记为已撤销' });
       expect(undated.warnings).toEqual([{ row: 7, column: '撤销日期', value: '', reason: expect.stringContaining('撤销日期未提供') }]);
     }
-    const withoutColumn = validator(education, certificateHeaders.filter((h) => h !== '撤销日期'))({ ...good, 证书状态: '注销' });
+    const withoutColumn = validator(
+      education,
+      certificateHeaders.filter((h) => h !== '撤销日期'),
+    )({ ...good, 证书状态: '注销' });
     expect(withoutColumn.ok && withoutColumn.record).toMatchObject({ status: 'CANCELLED', revokedOn: null });
     expect(withoutColumn.ok && withoutColumn.warnings[0].column).toBe('证书状态');
-    expect(errorsOf(check({ ...good, 证书状态: '已注销', 撤销日期: '2020-01-01' }))[0]).toMatchObject({ column: '撤销日期', reason: expect.stringContaining('早于发证日期') });
+    expect(errorsOf(check({ ...good, 证书状态: '已注销', 撤销日期: '2020-01-01' }))[0]).toMatchObject({
+      column: '撤销日期',
+      reason: expect.stringContaining('早于发证日期'),
+    });
     expect(errorsOf(check({ ...good, 证书状态: '已注销', 撤销日期: '不知道' }))[0].column).toBe('撤销日期');
     const revoked = check({ ...good, 证书状态: '已撤销', 撤销日期: '2024-01-02' });
-    expect(revoked.ok && revoked.record).toMatchObject({ status: 'REVOKED', revokedOn: '2024-01-02', revokeReason: '导入文件中标记为已撤销' });
+    expect(revoked.ok && revoked.record).toMatchObject({
+      status: 'REVOKED',
+      revokedOn: '2024-01-02',
+      revokeReason: '导入文件中标记为已撤销',
+    });
     expect(errorsOf(check({ ...good, 撤销日期: '2024-01-02' }))[0].column).toBe('撤销日期');
   });
 
@@ -165,12 +222,28 @@ describe('createRowValidator: certificates', () => {
   });
 
   it('checks the length of the department’s own columns', () => {
-    expect(errorsOf(check({ ...good, 学校: '校'.repeat(129) }))[0]).toMatchObject({ column: '学校', reason: expect.stringContaining('128') });
+    expect(errorsOf(check({ ...good, 学校: '校'.repeat(129) }))[0]).toMatchObject({
+      column: '学校',
+      reason: expect.stringContaining('128'),
+    });
   });
 });
 
 describe('createRowValidator: trainings and department columns', () => {
-  const headers = ['姓名', '身份证号', '培训项目', '培训渠道', '培训对象', '培训机构', '开始日期', '结束日期', '课时', '是否结业', '企业', '企业新型学徒制'];
+  const headers = [
+    '姓名',
+    '身份证号',
+    '培训项目',
+    '培训渠道',
+    '培训对象',
+    '培训机构',
+    '开始日期',
+    '结束日期',
+    '课时',
+    '是否结业',
+    '企业',
+    '企业新型学徒制',
+  ];
   const check = validator(hrss, headers);
   const row: Record<string, CellValue> = {
     姓名: '李四',
@@ -215,8 +288,27 @@ describe('createRowValidator: trainings and department columns', () => {
   });
 
   it('reads 退役年份 as a year', () => {
-    const vet = validator(veterans, ['姓名', '身份证号', '培训项目', '培训渠道', '培训对象', '培训机构', '开始日期', '是否结业', '退役年份']);
-    const base = { 姓名: '王五', 身份证号: male, 培训项目: '适应性培训', 培训渠道: '社会', 培训对象: '退役军人', 培训机构: '某机构', 开始日期: '2024-01-01', 是否结业: '在训' };
+    const vet = validator(veterans, [
+      '姓名',
+      '身份证号',
+      '培训项目',
+      '培训渠道',
+      '培训对象',
+      '培训机构',
+      '开始日期',
+      '是否结业',
+      '退役年份',
+    ]);
+    const base = {
+      姓名: '王五',
+      身份证号: male,
+      培训项目: '适应性培训',
+      培训渠道: '社会',
+      培训对象: '退役军人',
+      培训机构: '某机构',
+      开始日期: '2024-01-01',
+      是否结业: '在训',
+    };
     const outcome = vet({ ...base, 退役年份: '2015年' });
     expect(outcome.ok && outcome.record).toMatchObject({ dischargeYear: 2015, outcome: 'IN_PROGRESS' });
     expect(errorsOf(vet({ ...base, 退役年份: '1800' }))[0].column).toBe('退役年份');
@@ -229,8 +321,19 @@ describe('createRowValidator: tolerant reading, shown per column', () => {
   if (!match || match === 'ambiguous') throw new Error('not a header');
   const log = new ReadingLog();
   const validate = createRowValidator({ definition: hrss, identity } as unknown as IntakeHub, match, log);
-  const base: Record<string, CellValue> = { 姓名: '李四', 身份证号: male, 培训项目: '电工班', 培训对象: '企业职工', 培训机构: '某机构', 是否结业: '是' };
-  const row = (n: number, cells: Record<string, CellValue>) => validate(n, headers.map((h) => ({ ...base, ...cells })[h] ?? null));
+  const base: Record<string, CellValue> = {
+    姓名: '李四',
+    身份证号: male,
+    培训项目: '电工班',
+    培训对象: '企业职工',
+    培训机构: '某机构',
+    是否结业: '是',
+  };
+  const row = (n: number, cells: Record<string, CellValue>) =>
+    validate(
+      n,
+      headers.map((h) => ({ ...base, ...cells })[h] ?? null),
+    );
 
   const outcomes = [
     row(2, { 培训渠道: '学校培训', 开始日期: '2024.3.1', 乡镇: '柳屯镇人民政府' }),
@@ -243,7 +346,14 @@ describe('createRowValidator: tolerant reading, shown per column', () => {
 
   it('accepts every row whose values can be read, loose ones too, and refuses the one that cannot', () => {
     expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, true, true, false]);
-    expect(outcomes.map((o) => (o.ok ? (o.record as { channel: string }).channel : null))).toEqual(['SCHOOL_PUBLIC', 'SCHOOL_PUBLIC', 'ENTERPRISE', 'SCHOOL_PUBLIC', 'SOCIAL_RURAL', null]);
+    expect(outcomes.map((o) => (o.ok ? (o.record as { channel: string }).channel : null))).toEqual([
+      'SCHOOL_PUBLIC',
+      'SCHOOL_PUBLIC',
+      'ENTERPRISE',
+      'SCHOOL_PUBLIC',
+      'SOCIAL_RURAL',
+      null,
+    ]);
     expect(outcomes[3].ok && outcomes[3].record).toMatchObject({ startDate: '2024-03-01', apprenticeship: 1 });
     expect(outcomes[2].ok && outcomes[2].person.townshipCode).toBe('410928107');
   });
@@ -259,7 +369,10 @@ describe('createRowValidator: tolerant reading, shown per column', () => {
       '农村实用技术培训 → 社会培训机构及新型职业农民培训，1 行（常见写法）',
     ]);
     expect(channel.values.find((v) => v.written === '学校培训')!.firstRows).toEqual([2, 3]);
-    const dates = log.readings().find((c) => c.column === '开始日期')!.values.map((v) => [v.written, v.readAs, v.rule]);
+    const dates = log
+      .readings()
+      .find((c) => c.column === '开始日期')!
+      .values.map((v) => [v.written, v.readAs, v.rule]);
     expect(dates).toEqual(
       expect.arrayContaining([
         ['2024.03', '2024-03-01', 'loose'],
@@ -269,8 +382,16 @@ describe('createRowValidator: tolerant reading, shown per column', () => {
         ['2024-03-01', '2024-03-01', 'exact'],
       ]),
     );
-    const townships = log.readings().find((c) => c.column === '乡镇')!.values.map((v) => [v.written, v.readAs]);
-    expect(townships).toEqual(expect.arrayContaining([['柳屯镇人民政府', '柳屯镇（410928101）'], ['戶部寨鎮', '户部寨镇（410928107）']]));
+    const townships = log
+      .readings()
+      .find((c) => c.column === '乡镇')!
+      .values.map((v) => [v.written, v.readAs]);
+    expect(townships).toEqual(
+      expect.arrayContaining([
+        ['柳屯镇人民政府', '柳屯镇（410928101）'],
+        ['戶部寨鎮', '户部寨镇（410928107）'],
+      ]),
+    );
     expect(log.warnedRows).toBe(1);
   });
 });

@@ -139,7 +139,12 @@ class RowCheck {
 
   /** Records a warning on a column: the row is imported, the report says what was made of the cell. */
   private warn(field: string, reason: string): void {
-    this.warnings.push({ row: this.rowNumber, column: this.match.byField.get(field)?.header ?? this.label(field), value: displayText(this.at(field)), reason });
+    this.warnings.push({
+      row: this.rowNumber,
+      column: this.match.byField.get(field)?.header ?? this.label(field),
+      value: displayText(this.at(field)),
+      reason,
+    });
   }
 
   private text(field: string): string | null {
@@ -177,7 +182,11 @@ class RowCheck {
       this.note(field, '无法识别', 'unread');
       return this.fail(field, parsed.reason);
     }
-    this.note(field, kind === 'yesNo' ? (parsed.value === '1' ? '是' : '否') : choiceLabel(kind as Exclude<K, 'yesNo'>, parsed.value as never), parsed.rule);
+    this.note(
+      field,
+      kind === 'yesNo' ? (parsed.value === '1' ? '是' : '否') : choiceLabel(kind as Exclude<K, 'yesNo'>, parsed.value as never),
+      parsed.rule,
+    );
     return parsed.value;
   }
 
@@ -228,7 +237,9 @@ class RowCheck {
       if (isBlank(value)) return null;
       const year = Number(fold(displayText(value)).replace(/年$/, ''));
       const thisYear = Number(todayIso().slice(0, 4));
-      return Number.isInteger(year) && year >= 1950 && year <= thisYear ? year : this.fail(field, `${this.label(field)}须为 1950 到 ${thisYear} 之间的四位年份`);
+      return Number.isInteger(year) && year >= 1950 && year <= thisYear
+        ? year
+        : this.fail(field, `${this.label(field)}须为 1950 到 ${thisYear} 之间的四位年份`);
     }
     if (parser === 'integer') {
       const n = this.number(field);
@@ -236,7 +247,8 @@ class RowCheck {
     }
     const value = this.text(field);
     // The kit stores extras as given: the column's length is checked here so that MySQL never truncates or refuses a batch.
-    if (value !== null && extra?.length && value.length > extra.length) return this.fail(field, `${this.label(field)}过长（最多 ${extra.length} 个字符）`);
+    if (value !== null && extra?.length && value.length > extra.length)
+      return this.fail(field, `${this.label(field)}过长（最多 ${extra.length} 个字符）`);
     return value;
   }
 
@@ -294,7 +306,10 @@ class RowCheck {
         : this.training(personId, personInput, extraInput, occupation, occupationField);
 
     if (this.errors.length > 0 || !person || !outcome) {
-      return { ok: false, errors: this.errors.length > 0 ? this.errors : [{ row: rowNumber, column: '', value: '', reason: '本行无法导入' }] };
+      return {
+        ok: false,
+        errors: this.errors.length > 0 ? this.errors : [{ row: rowNumber, column: '', value: '', reason: '本行无法导入' }],
+      };
     }
     this.leaveOutAbsent(person, outcome.record, cleared);
     return { ok: true, key: outcome.key, person, record: outcome.record, warnings: this.warnings };
@@ -316,11 +331,17 @@ class RowCheck {
     } else this.note('kind', kindInfo[kind].label, choiceKey(kindText) === choiceKey(kindInfo[kind].label) ? 'exact' : 'synonym');
     // The level is read on the kind's own ladder; whatever it says, the holder is imported (UNKNOWN keeps the text).
     const levelCell = this.at('level');
-    const reading = kind ? parseCertificateLevel(kind, isBlank(levelCell) ? null : typeof levelCell === 'number' ? levelCell : displayText(levelCell)) : undefined;
+    const reading = kind
+      ? parseCertificateLevel(kind, isBlank(levelCell) ? null : typeof levelCell === 'number' ? levelCell : displayText(levelCell))
+      : undefined;
     if (reading?.warning) this.warn('level', reading.warning);
     if (reading && reading.written !== null && reading.grade !== null) {
       const known = reading.grade !== 'UNKNOWN';
-      this.note('level', known ? certificateGradeLabels[reading.grade] : '等级不明（按持证人导入）', known && reading.rule === 'EXACT' ? 'synonym' : 'loose');
+      this.note(
+        'level',
+        known ? certificateGradeLabels[reading.grade] : '等级不明（按持证人导入）',
+        known && reading.rule === 'EXACT' ? 'synonym' : 'loose',
+      );
     }
     const issuedOn = this.date('issuedOn', true);
     const validUntil = this.date('validUntil', false);
@@ -359,7 +380,11 @@ class RowCheck {
         this.fail('revokeReason', '撤销原因过长（最多 255 个字符）');
       } else {
         // Without a date the withdrawal is still recorded: the certificate then counts on no date until the date is supplied.
-        if (revokedOn === null) this.warn(this.match.byField.has('revokedOn') ? 'revokedOn' : 'status', `证书${certificateStatusLabels[status]}，撤销日期未提供：已按${certificateStatusLabels[status]}导入，补充日期前在任何日期都不计入持证人数`);
+        if (revokedOn === null)
+          this.warn(
+            this.match.byField.has('revokedOn') ? 'revokedOn' : 'status',
+            `证书${certificateStatusLabels[status]}，撤销日期未提供：已按${certificateStatusLabels[status]}导入，补充日期前在任何日期都不计入持证人数`,
+          );
         Object.assign(certificate, { status, revokedOn, revokeReason: reason });
       }
     } else if (revokedOn) {

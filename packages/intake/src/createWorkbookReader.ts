@@ -36,7 +36,11 @@ class TokenGuard {
   }
 
   check(text: string): string {
-    if ((this.tail + text).includes('<![CDATA[')) throw new IntakeFileError('NOT_A_SPREADSHEET', 'xlsx 文件含有 CDATA 段，不是 Excel 或 WPS 保存的工作簿；请在 Excel 或 WPS 中打开后重新保存再导入');
+    if ((this.tail + text).includes('<![CDATA['))
+      throw new IntakeFileError(
+        'NOT_A_SPREADSHEET',
+        'xlsx 文件含有 CDATA 段，不是 Excel 或 WPS 保存的工作簿；请在 Excel 或 WPS 中打开后重新保存再导入',
+      );
     this.tail = text.slice(-8);
     let from = 0;
     for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
@@ -50,7 +54,10 @@ class TokenGuard {
   }
 
   private refuse(): never {
-    throw new IntakeFileError('CELL_TOO_LONG', `文件中有单元格超过 ${this.maxCellChars} 个字符，拒绝导入（可能是异常文件）；请检查粘贴了大段文字的单元格`);
+    throw new IntakeFileError(
+      'CELL_TOO_LONG',
+      `文件中有单元格超过 ${this.maxCellChars} 个字符，拒绝导入（可能是异常文件）；请检查粘贴了大段文字的单元格`,
+    );
   }
 }
 
@@ -62,7 +69,8 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>, guard: TokenG
       yield guard.check(chunk);
       continue;
     }
-    for (let i = 0; i < chunk.length; i += SLICE_BYTES) yield guard.check(decoder.decode(chunk.subarray(i, i + SLICE_BYTES), { stream: true }));
+    for (let i = 0; i < chunk.length; i += SLICE_BYTES)
+      yield guard.check(decoder.decode(chunk.subarray(i, i + SLICE_BYTES), { stream: true }));
   }
   const rest = decoder.decode();
   if (rest) yield guard.check(rest);

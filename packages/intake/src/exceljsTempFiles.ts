@@ -53,7 +53,10 @@ export function recordingTempFiles<T>(files: Set<Cleanup>, step: () => Promise<T
 export async function removeTempFiles(files: Set<Cleanup>): Promise<void> {
   // tmp calls `next` only on the first call of a cleanup: a bounded wait, so an import can never hang here.
   const pending = [...files].map((cleanup) =>
-    Promise.race([new Promise<void>((resolve) => cleanup(() => resolve())), new Promise<void>((resolve) => setTimeout(resolve, 2000).unref())]),
+    Promise.race([
+      new Promise<void>((resolve) => cleanup(() => resolve())),
+      new Promise<void>((resolve) => setTimeout(resolve, 2000).unref()),
+    ]),
   );
   files.clear();
   await Promise.all(pending);

@@ -1,6 +1,12 @@
 import type { Writable } from 'node:stream';
 import type { CertificateFilter, CertificateRecord } from '@hub/subgraph-kit';
-import { certificateGradeLabels, certificateKindLabels, certificateStatusLabels, skillLevelLabels, talentCategoryLabels } from '@hub/vocabulary';
+import {
+  certificateGradeLabels,
+  certificateKindLabels,
+  certificateStatusLabels,
+  skillLevelLabels,
+  talentCategoryLabels,
+} from '@hub/vocabulary';
 import type { TableFormat } from './createTableWriter';
 import type { IntakeHub } from './createRowValidator';
 import { EXPORT_PAGE, exportPersonColumns, exportRecords, extraCell, occupationCells, personCells } from './exportRecords';

@@ -19,7 +19,11 @@ export function guardedIntakeRoutes(hub: IntakeHub, options: ImportRouteOptions 
       route,
       (async (req, res, url, principal) => {
         try {
-          demand(rules[route](principal as Principal, hub), principal as Principal, route.startsWith('POST') ? '导入本部门以外的数据' : '导出个人记录');
+          demand(
+            rules[route](principal as Principal, hub),
+            principal as Principal,
+            route.startsWith('POST') ? '导入本部门以外的数据' : '导出个人记录',
+          );
         } catch (error) {
           return sendJson(res, 403, { error: (error as Error).message });
         }
@@ -28,4 +32,3 @@ export function guardedIntakeRoutes(hub: IntakeHub, options: ImportRouteOptions 
     ]),
   ) as Record<ImportRoute, RouteHandler>;
 }
-

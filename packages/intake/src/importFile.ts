@@ -67,7 +67,10 @@ interface Scan {
 function findHeader(hub: IntakeHub, row: SheetRow): HeaderMatch | undefined {
   const match = matchHeaderRow(hub.definition, row.cells, row.number);
   if (match === 'ambiguous') {
-    throw new IntakeFileError('AMBIGUOUS_HEADER', `第 ${row.number} 行表头同时含有证书和培训的列，无法判断是证书表还是培训表；请分成两个文件导入`);
+    throw new IntakeFileError(
+      'AMBIGUOUS_HEADER',
+      `第 ${row.number} 行表头同时含有证书和培训的列，无法判断是证书表还是培训表；请分成两个文件导入`,
+    );
   }
   if (!match) return undefined;
   if (match.duplicates.length > 0) {
@@ -75,7 +78,10 @@ function findHeader(hub: IntakeHub, row: SheetRow): HeaderMatch | undefined {
     throw new IntakeFileError('DUPLICATE_COLUMNS', `表头第 ${row.number} 行有重复的列：${list}；请删除多余的列`);
   }
   if (match.missing.length > 0) {
-    throw new IntakeFileError('MISSING_COLUMNS', `表头第 ${row.number} 行缺少必填列：${match.missing.map((c) => c.label).join('、')}；请对照导入模板补齐`);
+    throw new IntakeFileError(
+      'MISSING_COLUMNS',
+      `表头第 ${row.number} 行缺少必填列：${match.missing.map((c) => c.label).join('、')}；请对照导入模板补齐`,
+    );
   }
   return match;
 }
@@ -158,7 +164,10 @@ async function scan(hub: IntakeHub, source: SheetSource, spool: Spool | undefine
     const earlier = scanned.lastRowOfKey.get(outcome.key);
     if (earlier !== undefined) {
       const record = outcome.record as Partial<NewCertificate & NewTraining>;
-      scanned.superseded.set(earlier, { key: outcome.key, shown: kind === 'certificates' ? String(record.certificateNumber) : `${record.programme} / ${record.startDate}` });
+      scanned.superseded.set(earlier, {
+        key: outcome.key,
+        shown: kind === 'certificates' ? String(record.certificateNumber) : `${record.programme} / ${record.startDate}`,
+      });
     }
     scanned.lastRowOfKey.set(outcome.key, row.number);
     const before = scanned.finalPerson.get(outcome.person.personId);
@@ -239,7 +248,8 @@ async function write(hub: IntakeHub, scanned: Scan, spool: Spool, batchSize: num
   let committedRows = 0;
   const flush = async () => {
     if (records.length === 0) return;
-    const batch: RecordBatch = kind === 'certificates' ? { people, certificates: records as NewCertificate[] } : { people, trainings: records as NewTraining[] };
+    const batch: RecordBatch =
+      kind === 'certificates' ? { people, certificates: records as NewCertificate[] } : { people, trainings: records as NewTraining[] };
     let written;
     try {
       // The kit's writeBatch keeps a withdrawal standing against an old spreadsheet (keepWithdrawal).
@@ -277,7 +287,10 @@ async function write(hub: IntakeHub, scanned: Scan, spool: Spool, batchSize: num
 
 function defaultReportPath(hub: IntakeHub, source: SheetSource, env: NodeJS.ProcessEnv): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const stem = path.parse(source.name).name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
+  const stem = path
+    .parse(source.name)
+    .name.replace(/[\\/:*?"<>|\s]+/g, '_')
+    .slice(0, 60);
   return path.join(dataDir(env), 'reports', `${stamp}-${hub.definition.slug}-${stem}-${randomBytes(2).toString('hex')}.xlsx`);
 }
 
@@ -335,7 +348,15 @@ export async function importFile(hub: IntakeHub, file: IntakeFile, options: Impo
       reportPath: null,
     };
     // The county's data-quality lists show each department's last import and the rows it refused.
-    if (!dryRun) await hub.repo.recordImport({ at: new Date().toISOString(), file: source.name, kind: match.kind, rows: result.rows, rejected: result.rejected, refused: scanned.errors });
+    if (!dryRun)
+      await hub.repo.recordImport({
+        at: new Date().toISOString(),
+        file: source.name,
+        kind: match.kind,
+        rows: result.rows,
+        rejected: result.rejected,
+        refused: scanned.errors,
+      });
     if (spool && result.accepted > 0) {
       options.afterScan?.();
       await write(hub, scanned, spool, batchSize, result);

@@ -73,11 +73,15 @@ describe('a zip bomb (.xlsx whose one cell inflates to 256 MB)', () => {
     const contract = createContractEnv({ HUB_IMPORT_MAX_UNZIPPED_MB: '2048' });
     try {
       // node with tsx's loader (not the tsx CLI, which forks): the measured process is the import itself.
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/import.ts'), '--department', 'education', '--file', bomb, '--dry-run'], {
-        cwd: root,
-        env: contract.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(root, 'scripts/import.ts'), '--department', 'education', '--file', bomb, '--dry-run'],
+        {
+          cwd: root,
+          env: contract.env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       let peakKb = 0;
@@ -133,12 +137,18 @@ describe('cell and row limits while streaming', () => {
     expect((await refusal(() => drain(source.rows()))).message).toContain('10 行');
     const long = new ExcelJS.Workbook();
     long.addWorksheet('s').addRow(['姓名', 'z'.repeat(2000)]);
-    const longSource = await openSheet({ buffer: Buffer.from(await long.xlsx.writeBuffer()), filename: 'long.xlsx' }, limits({ maxCellChars: 1000 }));
+    const longSource = await openSheet(
+      { buffer: Buffer.from(await long.xlsx.writeBuffer()), filename: 'long.xlsx' },
+      limits({ maxCellChars: 1000 }),
+    );
     expect((await refusal(() => drain(longSource.rows()))).code).toBe('CELL_TOO_LONG');
   });
 
   it('reads the limits from the environment and refuses nonsense there', () => {
-    expect(importLimits({ HUB_IMPORT_MAX_ROWS: '500', HUB_IMPORT_MAX_UNZIPPED_MB: '1.5' })).toMatchObject({ maxRows: 500, maxUnzippedBytes: 1.5 * MB });
+    expect(importLimits({ HUB_IMPORT_MAX_ROWS: '500', HUB_IMPORT_MAX_UNZIPPED_MB: '1.5' })).toMatchObject({
+      maxRows: 500,
+      maxUnzippedBytes: 1.5 * MB,
+    });
     expect(() => importLimits({ HUB_IMPORT_MAX_CELL_CHARS: '-1' })).toThrow(/HUB_IMPORT_MAX_CELL_CHARS/);
   });
 });

@@ -40,7 +40,14 @@ export const RESPONSE_ERRORS = 200;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV_TYPE = 'text/csv; charset=utf-8';
 /** What browsers and clients send for .xlsx and .csv uploads (Windows labels .csv as application/vnd.ms-excel). */
-const UPLOAD_TYPES = new Set([XLSX_TYPE, 'text/csv', 'application/csv', 'application/vnd.ms-excel', 'text/plain', 'application/octet-stream']);
+const UPLOAD_TYPES = new Set([
+  XLSX_TYPE,
+  'text/csv',
+  'application/csv',
+  'application/vnd.ms-excel',
+  'text/plain',
+  'application/octet-stream',
+]);
 
 function formatParam(url: URL): TableFormat {
   const format = (url.searchParams.get('format') ?? 'xlsx').toLowerCase();
@@ -95,11 +102,16 @@ export function importRoutes(hub: IntakeHub, options: ImportRouteOptions = {}): 
   const label = departmentLabels[definition.code];
 
   const upload: RouteHandler = async (req, res, url) => {
-    const contentType = String(req.headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim().toLowerCase();
+    const contentType = String(req.headers['content-type'] ?? 'application/octet-stream')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (!UPLOAD_TYPES.has(contentType)) {
       return sendJson(res, 415, { error: `只接受 .xlsx 或 .csv 文件（Content-Type ${XLSX_TYPE} 或 text/csv），收到 ${contentType}` });
     }
-    const filename = url.searchParams.get('filename') || (contentType === XLSX_TYPE ? 'upload.xlsx' : contentType === 'application/octet-stream' ? 'upload' : 'upload.csv');
+    const filename =
+      url.searchParams.get('filename') ||
+      (contentType === XLSX_TYPE ? 'upload.xlsx' : contentType === 'application/octet-stream' ? 'upload' : 'upload.csv');
     const dryRun = ['1', 'true', 'yes'].includes((url.searchParams.get('dryRun') ?? '').toLowerCase());
     const body = await readBody(req, maxBytes);
     let result: ImportResult;
@@ -108,7 +120,12 @@ export function importRoutes(hub: IntakeHub, options: ImportRouteOptions = {}): 
     } catch (error) {
       if (error instanceof IntakeFileError) return sendJson(res, 422, { error: error.message, code: error.code });
       if (error instanceof ImportInterruptedError) {
-        return sendJson(res, 500, { error: error.message, code: 'IMPORT_INTERRUPTED', committedBatches: error.committedBatches, committedRows: error.committedRows });
+        return sendJson(res, 500, {
+          error: error.message,
+          code: 'IMPORT_INTERRUPTED',
+          committedBatches: error.committedBatches,
+          committedRows: error.committedRows,
+        });
       }
       throw error;
     }

@@ -43,7 +43,8 @@ function lookup(definition: DepartmentDefinition): Record<SheetKind, Lookup> {
         const key = normalizeHeader(spelling);
         const existing = map.get(key);
         // Two columns answering to one header would make imports depend on column order: a bug in the tables.
-        if (existing && existing !== column) throw new Error(`header spelling ${spelling} is used by ${existing.field} and ${column.field}`);
+        if (existing && existing !== column)
+          throw new Error(`header spelling ${spelling} is used by ${existing.field} and ${column.field}`);
         map.set(key, column);
       }
     }
@@ -108,7 +109,11 @@ function matchAs(definition: DepartmentDefinition, kind: SheetKind, cells: reado
  * certificates or only trainings have; the kind with more such columns wins. Undefined when the
  * row is not a header row (a title, a blank line, data).
  */
-export function matchHeaderRow(definition: DepartmentDefinition, cells: readonly CellValue[], rowNumber: number): HeaderMatch | 'ambiguous' | undefined {
+export function matchHeaderRow(
+  definition: DepartmentDefinition,
+  cells: readonly CellValue[],
+  rowNumber: number,
+): HeaderMatch | 'ambiguous' | undefined {
   const candidates = sheetKinds.map((kind) => {
     const match = matchAs(definition, kind, cells, rowNumber);
     const specific = match.columns.filter((c) => kindFields[kind].has(c.column.field)).length;

@@ -42,7 +42,10 @@ function formatOf(name: string, head: Uint8Array): SheetFormat {
   const ext = path.extname(name).toLowerCase();
   if (startsWith(head, ZIP)) return 'xlsx';
   if (startsWith(head, OLE)) {
-    throw new IntakeFileError('UNSUPPORTED_FORMAT', '这是 Excel 97-2003 格式（.xls/.et）的文件，请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）或 CSV 后再导入');
+    throw new IntakeFileError(
+      'UNSUPPORTED_FORMAT',
+      '这是 Excel 97-2003 格式（.xls/.et）的文件，请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）或 CSV 后再导入',
+    );
   }
   if (ext === '.xlsx' || ext === '.xlsm') {
     throw new IntakeFileError('NOT_A_SPREADSHEET', `文件扩展名为 ${ext}，但内容不是 Excel 工作簿（文件可能已损坏或被改了扩展名）`);
@@ -73,7 +76,11 @@ export async function openSheet(file: IntakeFile, limits: ImportLimits = importL
     const format = formatOf(file.filename, file.buffer.subarray(0, 4096));
     const buffer = file.buffer;
     if (format === 'xlsx') {
-      await checkXlsxZip(async (position, length) => buffer.subarray(position, Math.min(buffer.length, position + length)), buffer.length, limits);
+      await checkXlsxZip(
+        async (position, length) => buffer.subarray(position, Math.min(buffer.length, position + length)),
+        buffer.length,
+        limits,
+      );
     }
     return {
       format,

@@ -47,7 +47,20 @@ describe('parseCellDate', () => {
     expect(parseCellDate(input)).toEqual({ ok: true, value: expected, rule: 'loose' });
   });
 
-  it.each([['2023-02-30'], ['2023年13月1日'], ['20231301'], ['5/1/2023'], ['2023.13'], [2023.1], ['二〇二三年十三月一日'], ['明年'], [''], [true], [-3], [1e9]])('%p is refused with a reason', (input) => {
+  it.each([
+    ['2023-02-30'],
+    ['2023年13月1日'],
+    ['20231301'],
+    ['5/1/2023'],
+    ['2023.13'],
+    [2023.1],
+    ['二〇二三年十三月一日'],
+    ['明年'],
+    [''],
+    [true],
+    [-3],
+    [1e9],
+  ])('%p is refused with a reason', (input) => {
     const parsed = parseCellDate(input);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.reason).toMatch(/日期/);

@@ -66,7 +66,8 @@ export function parseCellDate(value: CellValue): DateParse {
     return day ? { ok: true, value: day, rule: 'exact' } : bad(value.toISOString());
   }
   if (typeof value === 'number') {
-    if (Number.isInteger(value) && value >= 19_000_101 && value <= 21_991_231) return read(fromDigits(String(value)), 'synonym', String(value));
+    if (Number.isInteger(value) && value >= 19_000_101 && value <= 21_991_231)
+      return read(fromDigits(String(value)), 'synonym', String(value));
     if (value >= 1900 && value < 2200 && !Number.isInteger(value)) {
       // 2023.05 typed into a General cell is the number 2023.05; 2023.10 became 2023.1, which could be January too.
       const [year, fraction] = String(value).split('.');

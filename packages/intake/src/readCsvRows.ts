@@ -44,7 +44,10 @@ export async function* readCsvRows(chunks: AsyncIterable<Buffer>, limits: Import
     try {
       return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
     } catch {
-      throw new IntakeFileError('BAD_ENCODING', 'CSV 文件编码无法识别：前部为 UTF-8，后部不是，请在 Excel 中重新“另存为 CSV UTF-8”后再导入');
+      throw new IntakeFileError(
+        'BAD_ENCODING',
+        'CSV 文件编码无法识别：前部为 UTF-8，后部不是，请在 Excel 中重新“另存为 CSV UTF-8”后再导入',
+      );
     }
   };
   const first = decode(sample);
@@ -56,7 +59,10 @@ export async function* readCsvRows(chunks: AsyncIterable<Buffer>, limits: Import
       return parser.push(text);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      throw new IntakeFileError('CELL_TOO_LONG', `第 ${number + 1} 行过长（可能有未闭合的引号或超过 ${limits.maxCellChars} 个字符的单元格），拒绝导入`);
+      throw new IntakeFileError(
+        'CELL_TOO_LONG',
+        `第 ${number + 1} 行过长（可能有未闭合的引号或超过 ${limits.maxCellChars} 个字符的单元格），拒绝导入`,
+      );
     }
   };
   const emit = function* (records: string[][]): Generator<SheetRow> {

@@ -16,7 +16,10 @@ export function columnLetters(column: number): string {
 
 /** A cell longer than the limit refuses the file, naming the cell. */
 export function cellTooLong(row: number, column: string, limit: number): IntakeFileError {
-  return new IntakeFileError('CELL_TOO_LONG', `第 ${row} 行 ${column} 列的单元格超过 ${limit} 个字符，拒绝导入；请检查该单元格（可能粘贴了整段文字或是异常文件）`);
+  return new IntakeFileError(
+    'CELL_TOO_LONG',
+    `第 ${row} 行 ${column} 列的单元格超过 ${limit} 个字符，拒绝导入；请检查该单元格（可能粘贴了整段文字或是异常文件）`,
+  );
 }
 
 function cellsOf(row: ExcelJS.Row, maxCellChars: number): CellValue[] {

@@ -222,7 +222,8 @@ export const trainingColumns: readonly IntakeColumn[] = [
     parser: 'outcome',
     note: '必填；是/结业、否/未结业、在训',
     example: '是',
-  },  {
+  },
+  {
     field: 'directedKind',
     label: '订单/定向',
     spellings: ['订单/定向', '订单定向', '订单式/定向式', '订单或定向', '是否订单定向', '订单定向培训', '定向培训'],

@@ -65,9 +65,19 @@ describe('writeReport', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await written('xlsx')) as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet('读取对照')!;
-    expect((sheet.getRow(4).values as unknown[]).slice(1)).toEqual(['渠道', '学校培训', '学校技能培训及机关事业单位干部职工培训', 37, '常见写法', '2、3、5、6、7']);
+    expect((sheet.getRow(4).values as unknown[]).slice(1)).toEqual([
+      '渠道',
+      '学校培训',
+      '学校技能培训及机关事业单位干部职工培训',
+      37,
+      '常见写法',
+      '2、3、5、6、7',
+    ]);
     const summary = workbook.getWorksheet('汇总')!;
-    const rows = summary.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    const rows = summary
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows).toContainEqual(['近似读取、请核对的行', 1]);
   });
 });

@@ -36,11 +36,16 @@ export async function writeReport(result: ImportResult, format: TableFormat, wri
   for (const line of lines) await out.row([line.row, line.column, line.value, line.reason]);
   out.table('读取对照', readingColumns);
   for (const column of result.readings) {
-    for (const v of column.values) await out.row([column.column, v.written, v.readAs, v.rows, readingRuleLabel(v.rule), v.firstRows.join('、')]);
-    if (column.otherValues > 0) await out.row([column.column, `其余 ${column.otherValues} 种写法`, '（未逐一列出）', column.otherRows, '', '']);
+    for (const v of column.values)
+      await out.row([column.column, v.written, v.readAs, v.rows, readingRuleLabel(v.rule), v.firstRows.join('、')]);
+    if (column.otherValues > 0)
+      await out.row([column.column, `其余 ${column.otherValues} 种写法`, '（未逐一列出）', column.otherRows, '', '']);
   }
   if (format === 'xlsx') {
-    out.table('汇总', [{ header: '项目', width: 20 }, { header: '内容', width: 60 }]);
+    out.table('汇总', [
+      { header: '项目', width: 20 },
+      { header: '内容', width: 60 },
+    ]);
     const summary: [string, unknown][] = [
       ['文件', result.file],
       ['部门', departmentLabels[result.department]],

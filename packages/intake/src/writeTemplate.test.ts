@@ -18,7 +18,25 @@ describe('writeTemplate', () => {
     const [sheet, notes] = workbook.worksheets;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(headers).toEqual(intakeColumns(education, 'certificates').map((c) => c.label));
-    expect(headers).toEqual(expect.arrayContaining(['姓名', '身份证号', '性别', '乡镇', '职业编码', '职业(工种)', '证书类别', '等级', '证书编号', '发证机构', '发证日期', '有效期至', '证书状态', '学校', '专业']));
+    expect(headers).toEqual(
+      expect.arrayContaining([
+        '姓名',
+        '身份证号',
+        '性别',
+        '乡镇',
+        '职业编码',
+        '职业(工种)',
+        '证书类别',
+        '等级',
+        '证书编号',
+        '发证机构',
+        '发证日期',
+        '有效期至',
+        '证书状态',
+        '学校',
+        '专业',
+      ]),
+    );
     expect(String(sheet.getCell('A2').value)).toMatch(/^#示例 /);
     expect(notes.name).toBe('填写说明');
     expect(notes.rowCount).toBeGreaterThan(headers.length);
@@ -30,12 +48,18 @@ describe('writeTemplate', () => {
       const result = await importFile(hub, { buffer, filename: `t.${format}` }, { dryRun: true });
       expect(result).toMatchObject({ kind: 'certificates', rows: 0, accepted: 0, rejected: 0 });
       const uncommented = Buffer.from(buffer.toString('utf8').replace(EXAMPLE_MARK, ''));
-      if (format === 'csv') expect(await importFile(hub, { buffer: uncommented, filename: 't.csv' }, { dryRun: true })).toMatchObject({ accepted: 1, rejected: 0 });
+      if (format === 'csv')
+        expect(await importFile(hub, { buffer: uncommented, filename: 't.csv' }, { dryRun: true })).toMatchObject({
+          accepted: 1,
+          rejected: 0,
+        });
     }
   });
 
   it("has the department's own training columns", async () => {
     const csv = (await writeTemplate(agriculture, 'trainings', 'csv')).toString('utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFF姓名,身份证号,性别,乡镇,职业编码,职业(工种),培训项目,培训渠道,培训对象,培训机构,开始日期,结束日期,课时,是否结业,订单/定向,合作社,家庭农场,产业');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFF姓名,身份证号,性别,乡镇,职业编码,职业(工种),培训项目,培训渠道,培训对象,培训机构,开始日期,结束日期,课时,是否结业,订单/定向,合作社,家庭农场,产业',
+    );
   });
 });

@@ -58,12 +58,15 @@ async function xlsxTemplate(definition: DepartmentDefinition, kind: SheetKind): 
     if (list && list.join(',').length <= 255) {
       const letter = sheet.getColumn(i + 1).letter;
       // exceljs has dataValidations on every worksheet, but its typings omit it.
-      (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${TEMPLATE_ROWS}`, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${list.join(',')}"`],
-        showErrorMessage: false,
-      });
+      (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(
+        `${letter}2:${letter}${TEMPLATE_ROWS}`,
+        {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${list.join(',')}"`],
+          showErrorMessage: false,
+        },
+      );
     }
   });
   const example = sheet.addRow(exampleRow(definition, kind));
@@ -77,9 +80,12 @@ async function xlsxTemplate(definition: DepartmentDefinition, kind: SheetKind): 
     { header: '填写说明', width: 80 },
   ];
   notes.getRow(1).font = { bold: true };
-  for (const c of columns) notes.addRow([c.label, c.required ? '必填' : '选填', c.spellings.filter((s) => s !== c.label).join('、'), c.note]);
+  for (const c of columns)
+    notes.addRow([c.label, c.required ? '必填' : '选填', c.spellings.filter((s) => s !== c.label).join('、'), c.note]);
   notes.addRow([]);
-  notes.addRow([`${departmentLabels[definition.code]}${sheetKindLabels[kind]}导入模板。表头须在前 10 行内；第一格以 # 开头的行（如示例行）、空行和“合计”行导入时跳过。`]);
+  notes.addRow([
+    `${departmentLabels[definition.code]}${sheetKindLabels[kind]}导入模板。表头须在前 10 行内；第一格以 # 开头的行（如示例行）、空行和“合计”行导入时跳过。`,
+  ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -88,7 +94,10 @@ async function csvTemplate(definition: DepartmentDefinition, kind: SheetKind): P
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   const out = createTableWriter('csv', stream);
-  out.table(`${sheetKindLabels[kind]}导入`, intakeColumns(definition, kind).map((c) => ({ header: c.label })));
+  out.table(
+    `${sheetKindLabels[kind]}导入`,
+    intakeColumns(definition, kind).map((c) => ({ header: c.label })),
+  );
   await out.row(exampleRow(definition, kind));
   await out.close();
   return Buffer.concat(chunks);

@@ -29,10 +29,16 @@ export function createFormatError(production: boolean, masked?: (formatted: Grap
   return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
     if (!production) return formatted;
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-    const extensions = Object.fromEntries(SAFE_EXTENSIONS.filter((k) => formatted.extensions?.[k] !== undefined).map((k) => [k, formatted.extensions![k]]));
+    const extensions = Object.fromEntries(
+      SAFE_EXTENSIONS.filter((k) => formatted.extensions?.[k] !== undefined).map((k) => [k, formatted.extensions![k]]),
+    );
     if (!CLIENT_CODES.has(code)) {
       masked?.(formatted, error);
-      return { message: '服务器内部错误，请稍后重试或联系管理员 (internal error)', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      return {
+        message: '服务器内部错误，请稍后重试或联系管理员 (internal error)',
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
     }
     return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions };
   };

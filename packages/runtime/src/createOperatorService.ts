@@ -17,7 +17,11 @@ function envKey(slug: string): string {
 
 /** The internal port of a service: its own variable, the shared one, or the public port + 100 (0 stays 0, for tests). */
 export function internalPort(slug: string, publicPort: number, env: NodeJS.ProcessEnv = process.env): number {
-  const variable = env[`HUB_${envKey(slug)}_INTERNAL_PORT`] ? `HUB_${envKey(slug)}_INTERNAL_PORT` : env.HUB_INTERNAL_PORT ? 'HUB_INTERNAL_PORT' : undefined;
+  const variable = env[`HUB_${envKey(slug)}_INTERNAL_PORT`]
+    ? `HUB_${envKey(slug)}_INTERNAL_PORT`
+    : env.HUB_INTERNAL_PORT
+      ? 'HUB_INTERNAL_PORT'
+      : undefined;
   if (!variable) return publicPort === 0 ? 0 : publicPort + 100;
   const port = Number(env[variable]);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${variable} must be a port number, got "${env[variable]}"`);
@@ -32,7 +36,12 @@ export function internalPort(slug: string, publicPort: number, env: NodeJS.Proce
  * the internal network) and this returns it; in development it returns null and the caller serves
  * them on the public port as before. `/health` stays public everywhere: it says ok or not, no more.
  */
-export function createOperatorService(slug: string, routes: Record<string, RouteHandler>, log: Logger, env: NodeJS.ProcessEnv = process.env): OperatorService | null {
+export function createOperatorService(
+  slug: string,
+  routes: Record<string, RouteHandler>,
+  log: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+): OperatorService | null {
   if (!isProduction(env)) return null;
   const server = createHttpService({ log, routes, publicPaths: new Set(Object.keys(routes).map((r) => r.split(' ')[1])) });
   return {

@@ -30,7 +30,10 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
 }
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -135,7 +138,13 @@ export function createHttpService<TContext extends BaseContext>(options: HttpSer
       const level = res.statusCode >= 500 ? 'warn' : res.statusCode >= 400 || seconds > 1 ? 'info' : 'debug';
       // Most requests are fast 200s logged at debug: build the entry only when it will be written.
       if (!log.isLevelEnabled(level)) return;
-      const entry = { requestId: res.getHeader('x-request-id'), method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 1000) };
+      const entry = {
+        requestId: res.getHeader('x-request-id'),
+        method: req.method,
+        path: url.pathname,
+        status: res.statusCode,
+        ms: Math.round(seconds * 1000),
+      };
       log[level](entry, level === 'warn' ? 'request failed' : 'request');
     });
     const handle = async (): Promise<void> => {

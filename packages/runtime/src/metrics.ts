@@ -23,10 +23,32 @@ export function createMetrics(service: string): ServiceMetrics {
   const registry = new client.Registry();
   registry.setDefaultLabels({ service });
   client.collectDefaultMetrics({ register: registry });
-  const httpRequests = new client.Counter({ name: 'hub_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'status'] as const, registers: [registry] });
-  const httpDuration = new client.Histogram({ name: 'hub_http_request_duration_seconds', help: 'HTTP request latency', labelNames: ['route'] as const, buckets: LATENCY_BUCKETS, registers: [registry] });
-  const operations = new client.Counter({ name: 'hub_graphql_operations_total', help: 'GraphQL operations by name and outcome (ok, error)', labelNames: ['operation', 'outcome'] as const, registers: [registry] });
-  const operationDuration = new client.Histogram({ name: 'hub_graphql_operation_duration_seconds', help: 'GraphQL operation latency', labelNames: ['operation'] as const, buckets: LATENCY_BUCKETS, registers: [registry] });
+  const httpRequests = new client.Counter({
+    name: 'hub_http_requests_total',
+    help: 'HTTP requests by route and status',
+    labelNames: ['route', 'status'] as const,
+    registers: [registry],
+  });
+  const httpDuration = new client.Histogram({
+    name: 'hub_http_request_duration_seconds',
+    help: 'HTTP request latency',
+    labelNames: ['route'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const operations = new client.Counter({
+    name: 'hub_graphql_operations_total',
+    help: 'GraphQL operations by name and outcome (ok, error)',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [registry],
+  });
+  const operationDuration = new client.Histogram({
+    name: 'hub_graphql_operation_duration_seconds',
+    help: 'GraphQL operation latency',
+    labelNames: ['operation'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
 
   return {
     registry,

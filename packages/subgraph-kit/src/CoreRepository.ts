@@ -1,9 +1,27 @@
 import { chunks } from './chunks';
 import { Transactions } from './Transactions';
 import { DataSource, EntityManager, In, ObjectLiteral, Repository } from 'typeorm';
-import type { CertificateGrade, CertificateKind, CertificateStatus, SkillLevel, TalentCategory, TargetGroup, TrainingChannel } from '@hub/vocabulary';
+import type {
+  CertificateGrade,
+  CertificateKind,
+  CertificateStatus,
+  SkillLevel,
+  TalentCategory,
+  TargetGroup,
+  TrainingChannel,
+} from '@hub/vocabulary';
 import { isWithdrawn } from '@hub/vocabulary';
-import { CertificateFields, CertificateRecord, ChangeEntity, ChangeRecord, CoreTableSpecs, ExtraColumns, PersonRecord, TrainingFields, TrainingRecord } from './coreTables';
+import {
+  CertificateFields,
+  CertificateRecord,
+  ChangeEntity,
+  ChangeRecord,
+  CoreTableSpecs,
+  ExtraColumns,
+  PersonRecord,
+  TrainingFields,
+  TrainingRecord,
+} from './coreTables';
 import { InQueryCache } from './InQueryCache';
 import { insertRows } from './insertRows';
 import { personFeedRecord } from './personFeedRecord';
@@ -25,7 +43,8 @@ const PERSON_OPTIONAL = ['townshipCode'] as const;
  */
 export function keepWithdrawal(before: CertificateRecord | undefined, incoming: NewCertificate): NewCertificate {
   if (!before || !isWithdrawn(before.status)) return incoming;
-  if (!isWithdrawn(incoming.status)) return { ...incoming, status: before.status, revokedOn: before.revokedOn, revokeReason: before.revokeReason };
+  if (!isWithdrawn(incoming.status))
+    return { ...incoming, status: before.status, revokedOn: before.revokedOn, revokeReason: before.revokeReason };
   if (incoming.revokedOn === null && before.revokedOn !== null) return { ...incoming, revokedOn: before.revokedOn };
   return incoming;
 }
@@ -142,7 +161,6 @@ function changedFields(existing: ObjectLiteral, incoming: ObjectLiteral): boolea
   }
   return false;
 }
-
 
 /**
  * All SQL for the four core tables of a department. Writes are transactional and write the
@@ -293,7 +311,12 @@ export class CoreRepository {
    * Withdraws a certificate (REVOKED 撤销 or CANCELLED 注销) from `revokedOn`, or with the date not known (null: it then
    * counts on no date until the date is supplied); withdrawing it again on the same terms changes nothing.
    */
-  async revokeCertificate(certificateNumber: string, revokedOn: string | null, reason: string, status: Exclude<CertificateStatus, 'VALID'> = 'REVOKED'): Promise<CertificateRecord | null> {
+  async revokeCertificate(
+    certificateNumber: string,
+    revokedOn: string | null,
+    reason: string,
+    status: Exclude<CertificateStatus, 'VALID'> = 'REVOKED',
+  ): Promise<CertificateRecord | null> {
     return this.transaction(async (manager) => {
       const repo = this.repo<CertificateRecord>(manager, this.specs.certificate.entity);
       const before = await repo.findOneBy({ certificateNumber });
@@ -321,7 +344,11 @@ export class CoreRepository {
 
   /** Writes an import and its refused rows into the change log, as recordAudit does; hrss carries it to the county index. */
   async recordImport(record: Omit<ImportRecord, 'refusedTotal'>): Promise<void> {
-    const payload: ImportRecord = { ...record, refused: record.refused.slice(0, MAX_REFUSED_ROWS_RECORDED), refusedTotal: record.refused.length };
+    const payload: ImportRecord = {
+      ...record,
+      refused: record.refused.slice(0, MAX_REFUSED_ROWS_RECORDED),
+      refusedTotal: record.refused.length,
+    };
     await this.transaction(async (manager) => {
       await manager.insert(this.specs.changeLog.entity, {
         entity: 'import',

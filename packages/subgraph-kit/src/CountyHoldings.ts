@@ -72,7 +72,10 @@ export class CountyHoldings {
 
   /** Every certificate of the person in the index, oldest first. */
   async ofPerson(personId: string): Promise<IndexedHolding[]> {
-    const data = await this.client.query<{ holdingsOf: Answered[] }>(`query($personId: ID!) { holdingsOf(personId: $personId) { ${FIELDS} } }`, { personId });
+    const data = await this.client.query<{ holdingsOf: Answered[] }>(
+      `query($personId: ID!) { holdingsOf(personId: $personId) { ${FIELDS} } }`,
+      { personId },
+    );
     return data.holdingsOf.map(toHolding);
   }
 
@@ -81,7 +84,9 @@ export class CountyHoldings {
     if (!refs.length) return [];
     const data = await this.client.query<{ _entities: (Answered | null)[] }>(
       `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on IndexedCertificate { ${FIELDS} } } }`,
-      { representations: refs.map((r) => ({ __typename: 'IndexedCertificate', department: r.department, certificateId: r.certificateId })) },
+      {
+        representations: refs.map((r) => ({ __typename: 'IndexedCertificate', department: r.department, certificateId: r.certificateId })),
+      },
     );
     return data._entities.map((a) => (a ? toHolding(a) : null));
   }

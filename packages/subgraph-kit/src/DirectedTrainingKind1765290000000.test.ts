@@ -43,7 +43,12 @@ describe('DirectedTrainingKind1765290000000', () => {
   });
 
   const kinds = async () =>
-    Object.fromEntries(((await db.query('SELECT person_id, directed_kind FROM training ORDER BY id')) as Record<string, unknown>[]).map((r) => [r.person_id, r.directed_kind]));
+    Object.fromEntries(
+      ((await db.query('SELECT person_id, directed_kind FROM training ORDER BY id')) as Record<string, unknown>[]).map((r) => [
+        r.person_id,
+        r.directed_kind,
+      ]),
+    );
 
   it('adds directed_kind and gives existing trainings the mark their programme name gave them in the county index', async () => {
     const runner = db.createQueryRunner();

@@ -17,8 +17,12 @@ export class DirectedTrainingKind1765290000000 implements MigrationInterface {
     if (await queryRunner.hasColumn(spec.table, 'directed_kind')) return;
     await addMissingColumns(queryRunner, spec, ['directedKind']);
     // The same reading, in the same order, as the index's former rule: a name with both words is a 订单式 training.
-    await queryRunner.query(`UPDATE ${spec.table} SET directed_kind = 'ORDER' WHERE directed_kind IS NULL AND programme LIKE ?`, ['%订单%']);
-    await queryRunner.query(`UPDATE ${spec.table} SET directed_kind = 'TARGETED' WHERE directed_kind IS NULL AND programme LIKE ?`, ['%定向%']);
+    await queryRunner.query(`UPDATE ${spec.table} SET directed_kind = 'ORDER' WHERE directed_kind IS NULL AND programme LIKE ?`, [
+      '%订单%',
+    ]);
+    await queryRunner.query(`UPDATE ${spec.table} SET directed_kind = 'TARGETED' WHERE directed_kind IS NULL AND programme LIKE ?`, [
+      '%定向%',
+    ]);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -2,7 +2,9 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 function parse(value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw new GraphQLError(`金额须为整数（单位：分），收到 ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT', reason: 'BAD_AMOUNT' } });
+    throw new GraphQLError(`金额须为整数（单位：分），收到 ${JSON.stringify(value)}`, {
+      extensions: { code: 'BAD_USER_INPUT', reason: 'BAD_AMOUNT' },
+    });
   }
   return value;
 }
@@ -21,7 +23,8 @@ export const FenScalar = new GraphQLScalarType({
   },
   parseValue: parse,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.INT) throw new GraphQLError('金额须为整数（单位：分）', { extensions: { code: 'BAD_USER_INPUT', reason: 'BAD_AMOUNT' } });
+    if (ast.kind !== Kind.INT)
+      throw new GraphQLError('金额须为整数（单位：分）', { extensions: { code: 'BAD_USER_INPUT', reason: 'BAD_AMOUNT' } });
     return parse(Number(ast.value));
   },
 });

@@ -29,7 +29,9 @@ describe('InQueryCache', () => {
   beforeAll(async () => {
     dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [RowEntity] });
     await dataSource.initialize();
-    await dataSource.query('CREATE TABLE rows (id INTEGER PRIMARY KEY AUTOINCREMENT, person_id VARCHAR(20) NOT NULL, issued_on DATE, level INTEGER, tags VARCHAR(100) NOT NULL)');
+    await dataSource.query(
+      'CREATE TABLE rows (id INTEGER PRIMARY KEY AUTOINCREMENT, person_id VARCHAR(20) NOT NULL, issued_on DATE, level INTEGER, tags VARCHAR(100) NOT NULL)',
+    );
     await dataSource.getRepository(RowEntity).save([
       { personId: 'a', issuedOn: '2024-01-02', level: 3, tags: ['x', 'y'] },
       { personId: 'a', issuedOn: null, level: null, tags: [] },
@@ -64,7 +66,12 @@ describe('InQueryCache', () => {
   });
 
   it('keeps at most its limit of texts', async () => {
-    for (let n = 1; n <= 10; n++) await cache.findIn('Row', 'id', Array.from({ length: n }, (_, i) => i + 1));
+    for (let n = 1; n <= 10; n++)
+      await cache.findIn(
+        'Row',
+        'id',
+        Array.from({ length: n }, (_, i) => i + 1),
+      );
     expect(cache.size).toBe(4);
     expect(await cache.findIn<Row>('Row', 'id', [1])).toHaveLength(1);
   });

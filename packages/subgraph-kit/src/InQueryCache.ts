@@ -44,7 +44,10 @@ export class InQueryCache {
     if (hit) return hit;
     // Built with stand-in keys: TypeORM writes numbers into the text itself, strings as parameters.
     const standIns = values.map((_, i) => `\u0000key${i}`);
-    const qb = this.dataSource.getRepository<ObjectLiteral>(entity).createQueryBuilder('e').where({ [property]: In(standIns) });
+    const qb = this.dataSource
+      .getRepository<ObjectLiteral>(entity)
+      .createQueryBuilder('e')
+      .where({ [property]: In(standIns) });
     const [sql, parameters] = qb.getQueryAndParameters();
     // The text is reusable only if its parameters are exactly the keys, in order (one `?` each);
     // any other shape is asked through TypeORM every time.

@@ -1,4 +1,15 @@
-import type { CertificateGrade, CertificateKind, CertificateStatus, DirectedKind, SkillLevel, TalentCategory, TargetGroup, TrainingChannel, TrainingOutcome, Sex } from '@hub/vocabulary';
+import type {
+  CertificateGrade,
+  CertificateKind,
+  CertificateStatus,
+  DirectedKind,
+  SkillLevel,
+  TalentCategory,
+  TargetGroup,
+  TrainingChannel,
+  TrainingOutcome,
+  Sex,
+} from '@hub/vocabulary';
 import { ColumnSpec, TableSpec, col } from './tableSpec';
 
 /** A person as one department knows them. The raw ID number is stored only sealed (AES-256-GCM). */

@@ -11,7 +11,11 @@ const BODILESS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
  * be fresh, and carry a nonce this service has not seen; the body it covers is compared with the bytes
  * read (readBody refuses a different one with 401 before any route or resolver sees it).
  */
-export function createCallAuthenticator(audience: string, signingKey: Buffer, ledger = new NonceLedger()): (req: http.IncomingMessage) => Principal | null {
+export function createCallAuthenticator(
+  audience: string,
+  signingKey: Buffer,
+  ledger = new NonceLedger(),
+): (req: http.IncomingMessage) => Principal | null {
   return (req) => {
     const header = req.headers[PRINCIPAL_HEADER];
     const method = req.method ?? 'GET';

@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { hubSecretsFromEnv, Principal } from '@hub/auth';
@@ -77,7 +81,11 @@ export interface ServiceOptions<TContext extends ServiceContext, TServices, TPar
   counter?: StatementCounter;
 }
 
-export interface Service<TContext extends ServiceContext = ServiceContext, TServices = unknown, TParts extends ServiceParts = ServiceParts> {
+export interface Service<
+  TContext extends ServiceContext = ServiceContext,
+  TServices = unknown,
+  TParts extends ServiceParts = ServiceParts,
+> {
   slug: string;
   log: Logger;
   dataSource: DataSource;
@@ -110,7 +118,10 @@ export function createService<TContext extends ServiceContext, TServices, TParts
   const production = isProduction(env);
   const { slug } = options;
   const log = createLogger(slug, env);
-  const dataSource = createDataSource({ slug, entities: options.entities, migrations: options.migrations as Function[], counter: options.counter }, env); // eslint-disable-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
+  const dataSource = createDataSource(
+    { slug, entities: options.entities, migrations: options.migrations as Function[], counter: options.counter },
+    env,
+  ); // eslint-disable-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
   const identity = IdentityService.fromEnv(env, (message) => log.warn(message));
   const secrets = hubSecretsFromEnv(env, (message) => log.warn(message));
   const metrics = createMetrics(slug);
@@ -126,7 +137,9 @@ export function createService<TContext extends ServiceContext, TServices, TParts
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,
-    formatError: createFormatError(production, (formatted, error) => log.error({ err: error, path: formatted.path }, 'internal error (masked in the answer)')),
+    formatError: createFormatError(production, (formatted, error) =>
+      log.error({ err: error, path: formatted.path }, 'internal error (masked in the answer)'),
+    ),
     // No Apollo Studio here: federated tracing would only cost time on every request.
     // Nor cache-control bookkeeping on every resolver when no field has a hint (hasCacheHints).
     plugins: [
@@ -177,7 +190,11 @@ export function createService<TContext extends ServiceContext, TServices, TParts
   const operatorRoutes: Record<string, RouteHandler> = { 'GET /ready': ready, 'GET /metrics': metrics.handler };
   const operator = createOperatorService(slug, operatorRoutes, log, env);
 
-  const hub = { slug, log, dataSource, identity, parts, services, apollo, metrics, operator, signingKey: secrets.signingKey } as Service<TContext, TServices, TParts>;
+  const hub = { slug, log, dataSource, identity, parts, services, apollo, metrics, operator, signingKey: secrets.signingKey } as Service<
+    TContext,
+    TServices,
+    TParts
+  >;
   hub.http = createHttpService<TContext>({
     log,
     // Only the gateway (or a service) holding the signing key can call a service, and only with a

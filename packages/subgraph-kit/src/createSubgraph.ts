@@ -48,7 +48,11 @@ export interface SubgraphOptions<TContext extends SubgraphContext = SubgraphCont
 }
 
 /** A department subgraph: a service with the department's core tables, its change feed and its definition. */
-export interface Subgraph<TContext extends SubgraphContext = SubgraphContext, TServices = object> extends Service<TContext, TServices, DepartmentParts> {
+export interface Subgraph<TContext extends SubgraphContext = SubgraphContext, TServices = object> extends Service<
+  TContext,
+  TServices,
+  DepartmentParts
+> {
   definition: DepartmentDefinition;
   repo: CoreRepository;
   /** The department's demo programmes (SubgraphOptions.demo), for seedDemoDataIfEmpty. */
@@ -63,23 +67,27 @@ export function createSubgraph<TContext extends SubgraphContext = SubgraphContex
 ): Subgraph<TContext, TServices> {
   const { definition } = options;
   const specs = coreTableSpecs(definition.columns);
-  const changeFeed = (repo: CoreRepository): RouteHandler => async (_req, res, url, principal) => {
-    if (!may.readChangeFeed(principal as Principal)) return sendJson(res, 403, { error: '仅系统服务可读取变更流 (the change feed is for the service role)' });
-    const after = Number(url.searchParams.get('after') ?? 0);
-    const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000), CHANGE_FEED_MAX);
-    if (!Number.isInteger(after) || after < 0 || !Number.isInteger(limit) || limit < 1) {
-      return sendJson(res, 400, { error: 'after and limit must be non-negative integers' });
-    }
-    const changes = await repo.changesAfter(after, limit);
-    const latest = await repo.latestSeq();
-    // The stored payload is already JSON: splice it in rather than parse and re-serialise thousands of rows.
-    const items = changes.map(
-      (c) => `{"seq":${c.seq},"entity":${JSON.stringify(c.entity)},"entityId":${JSON.stringify(c.entityId)},"personId":${JSON.stringify(c.personId)},"at":${JSON.stringify(c.createdAt)},"record":${c.payload}}`,
-    );
-    const body = `{"department":${JSON.stringify(definition.code)},"changes":[${items.join(',')}],"latestSeq":${latest},"servedAt":${JSON.stringify(new Date().toISOString())}}`;
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  };
+  const changeFeed =
+    (repo: CoreRepository): RouteHandler =>
+    async (_req, res, url, principal) => {
+      if (!may.readChangeFeed(principal as Principal))
+        return sendJson(res, 403, { error: '仅系统服务可读取变更流 (the change feed is for the service role)' });
+      const after = Number(url.searchParams.get('after') ?? 0);
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000), CHANGE_FEED_MAX);
+      if (!Number.isInteger(after) || after < 0 || !Number.isInteger(limit) || limit < 1) {
+        return sendJson(res, 400, { error: 'after and limit must be non-negative integers' });
+      }
+      const changes = await repo.changesAfter(after, limit);
+      const latest = await repo.latestSeq();
+      // The stored payload is already JSON: splice it in rather than parse and re-serialise thousands of rows.
+      const items = changes.map(
+        (c) =>
+          `{"seq":${c.seq},"entity":${JSON.stringify(c.entity)},"entityId":${JSON.stringify(c.entityId)},"personId":${JSON.stringify(c.personId)},"at":${JSON.stringify(c.createdAt)},"record":${c.payload}}`,
+      );
+      const body = `{"department":${JSON.stringify(definition.code)},"changes":[${items.join(',')}],"latestSeq":${latest},"servedAt":${JSON.stringify(new Date().toISOString())}}`;
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    };
   const service = createService<TContext, TServices, DepartmentParts>({
     slug: definition.slug,
     schemaFile: options.schemaFile,

@@ -1,6 +1,7 @@
 /** The driver error inside TypeORM's QueryFailedError, or the error itself. */
 function driverError(error: unknown): { code?: unknown; errno?: unknown } {
-  if (error && typeof error === 'object' && 'driverError' in error) return (error as { driverError: { code?: unknown; errno?: unknown } }).driverError ?? {};
+  if (error && typeof error === 'object' && 'driverError' in error)
+    return (error as { driverError: { code?: unknown; errno?: unknown } }).driverError ?? {};
   return (error ?? {}) as { code?: unknown; errno?: unknown };
 }
 

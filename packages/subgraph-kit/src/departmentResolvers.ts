@@ -1,6 +1,14 @@
 import { demand, may } from '@hub/auth';
 import { publicBirthYear, remaskIdNumber } from '@hub/identity';
-import { CertificateStatus, certificateStatusLabels, departmentLabels, matchOccupation, matchTownship, occupationByCode, townshipByCode } from '@hub/vocabulary';
+import {
+  CertificateStatus,
+  certificateStatusLabels,
+  departmentLabels,
+  matchOccupation,
+  matchTownship,
+  occupationByCode,
+  townshipByCode,
+} from '@hub/vocabulary';
 import type { CertificateRecord, PersonRecord, TrainingRecord } from './coreTables';
 import type { CertificateFilter, TrainingFilter } from './CoreRepository';
 import { pageArgs, toConnection } from './connection';
@@ -90,9 +98,19 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
           demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           if (!args.reason.trim()) throw new InputError('REQUIRED', 'reason', '撤销原因不能为空');
           const status = args.status ?? 'REVOKED';
-          if (status === 'VALID') throw new InputError('NOT_A_WITHDRAWAL', 'status', `撤销证书时状态须为${certificateStatusLabels.REVOKED}（REVOKED）或${certificateStatusLabels.CANCELLED}（CANCELLED）`);
+          if (status === 'VALID')
+            throw new InputError(
+              'NOT_A_WITHDRAWAL',
+              'status',
+              `撤销证书时状态须为${certificateStatusLabels.REVOKED}（REVOKED）或${certificateStatusLabels.CANCELLED}（CANCELLED）`,
+            );
           // No date (日期未提供): stored with revokedOn null; the certificate counts on no date until the date is supplied.
-          const revoked = await ctx.repo.revokeCertificate(args.certificateNumber.trim().toUpperCase(), args.revokedOn ?? null, args.reason.trim(), status);
+          const revoked = await ctx.repo.revokeCertificate(
+            args.certificateNumber.trim().toUpperCase(),
+            args.revokedOn ?? null,
+            args.reason.trim(),
+            status,
+          );
           if (!revoked) throw notFound(`证书编号 ${args.certificateNumber} 不存在`);
           return revoked;
         }),
@@ -115,7 +133,8 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
       idNumber: async (person: PersonRecord, args: { purpose: string }, ctx: SubgraphContext) => {
         demand(may.revealIdNumber(ctx.principal, definition.code), ctx.principal, '查看完整身份证号');
         const purpose = args.purpose.trim();
-        if (purpose.length < 2) throw toGraphQLError(new InputError('PURPOSE_REQUIRED', 'purpose', '查看完整身份证号须说明用途'), ['idNumber']);
+        if (purpose.length < 2)
+          throw toGraphQLError(new InputError('PURPOSE_REQUIRED', 'purpose', '查看完整身份证号须说明用途'), ['idNumber']);
         // Audited before it is revealed: no audit entry, no number.
         await ctx.repo.recordAudit({
           at: new Date().toISOString(),
@@ -134,20 +153,20 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
       birthDate: (person: PersonRecord, _: unknown, ctx: SubgraphContext) => (may.readBirthDate(ctx.principal) ? person.birthDate : null),
       birthYear: (person: PersonRecord, _: unknown, ctx: SubgraphContext) =>
         may.readBirthDate(ctx.principal) ? Number(String(person.birthDate).slice(0, 4)) : publicBirthYear(person.birthDate),
-      township: (person: PersonRecord) => (person.townshipCode ? townshipByCode(person.townshipCode) ?? null : null),
+      township: (person: PersonRecord) => (person.townshipCode ? (townshipByCode(person.townshipCode) ?? null) : null),
     },
     [`${P}Certificate`]: {
       id: (c: CertificateRecord) => String(c.id),
       department: () => definition.code,
       person: (c: CertificateRecord) => ({ id: c.personId }),
-      occupation: (c: CertificateRecord) => (c.occupationCode ? occupationByCode(c.occupationCode) ?? null : null),
+      occupation: (c: CertificateRecord) => (c.occupationCode ? (occupationByCode(c.occupationCode) ?? null) : null),
       grade: (c: CertificateRecord) => certificateGradeOf(c.grade, c.gradeWritten),
     },
     [`${P}Training`]: {
       id: (t: TrainingRecord) => String(t.id),
       department: () => definition.code,
       person: (t: TrainingRecord) => ({ id: t.personId }),
-      occupation: (t: TrainingRecord) => (t.occupationCode ? occupationByCode(t.occupationCode) ?? null : null),
+      occupation: (t: TrainingRecord) => (t.occupationCode ? (occupationByCode(t.occupationCode) ?? null) : null),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { GraphQLSchema, isInterfaceType, isObjectType, isUnionType, type ConstDirectiveNode } from 'graphql';
 
-const hinted = (directives: readonly ConstDirectiveNode[] | undefined): boolean => !!directives?.some((d) => d.name.value === 'cacheControl');
+const hinted = (directives: readonly ConstDirectiveNode[] | undefined): boolean =>
+  !!directives?.some((d) => d.name.value === 'cacheControl');
 
 /**
  * Whether any type or field of the schema carries an @cacheControl hint. Apollo Server installs its

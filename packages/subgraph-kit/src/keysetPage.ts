@@ -23,7 +23,10 @@ export async function keysetPage<T extends ObjectLiteral, R = T>(
 ): Promise<PageOf<R>> {
   const qb = build();
   if (page.afterId !== undefined) qb.andWhere(`${idColumn} > :afterId`, { afterId: page.afterId });
-  const rows = await qb.orderBy(idColumn, 'ASC').limit(page.first + 1).getMany();
+  const rows = await qb
+    .orderBy(idColumn, 'ASC')
+    .limit(page.first + 1)
+    .getMany();
   return {
     rows: rows.slice(0, page.first).map(map),
     hasNextPage: rows.length > page.first,

@@ -13,7 +13,17 @@ function releasedCertificateTable(): TableSpec {
 }
 
 const row = (n: number, kind: string, level: string | null, status = 'VALID', revokedOn: string | null = null) => [
-  `p${n}`, kind, 'SKILLED', level, `C-${n}`, '发证机构', '2023-01-01', status, revokedOn, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z',
+  `p${n}`,
+  kind,
+  'SKILLED',
+  level,
+  `C-${n}`,
+  '发证机构',
+  '2023-01-01',
+  status,
+  revokedOn,
+  '2024-01-01T00:00:00.000Z',
+  '2024-01-01T00:00:00.000Z',
 ];
 const INSERT = `INSERT INTO certificate (person_id, kind, talent_category, level, certificate_number, issuing_body, issued_on, status, revoked_on, created_at, updated_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
@@ -48,7 +58,11 @@ describe('migrateCertificateGrades', () => {
 
   const grades = async () =>
     Object.fromEntries(
-      ((await db.query('SELECT certificate_number, level, grade, grade_written, status, revoked_on FROM certificate ORDER BY id')) as Record<string, unknown>[]).map((r) => [
+      (
+        (await db.query(
+          'SELECT certificate_number, level, grade, grade_written, status, revoked_on FROM certificate ORDER BY id',
+        )) as Record<string, unknown>[]
+      ).map((r) => [
         r.certificate_number,
         [r.level, r.grade, r.grade_written, r.status, r.revoked_on === null ? null : String(r.revoked_on).slice(0, 10)],
       ]),

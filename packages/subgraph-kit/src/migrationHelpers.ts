@@ -28,7 +28,10 @@ export async function migrateCertificateGrades(queryRunner: QueryRunner): Promis
   for (const property of gradeColumns) {
     const column = spec.columns[property];
     if (!table.findColumnByName(column.name)) {
-      await queryRunner.addColumn(spec.table, new TableColumn({ name: column.name, type: 'varchar', length: String(column.length), isNullable: true }));
+      await queryRunner.addColumn(
+        spec.table,
+        new TableColumn({ name: column.name, type: 'varchar', length: String(column.length), isNullable: true }),
+      );
     }
   }
   if (queryRunner.connection.options.type === 'mysql' || queryRunner.connection.options.type === 'mariadb') {
@@ -38,7 +41,10 @@ export async function migrateCertificateGrades(queryRunner: QueryRunner): Promis
     await queryRunner.query(`UPDATE ${spec.table} SET grade = ? WHERE grade IS NULL AND level = ?`, [gradeOfSkillLevel(level), level]);
   }
   const laddered = certificateKinds.filter((kind) => kindInfo[kind].ladder !== null);
-  await queryRunner.query(`UPDATE ${spec.table} SET grade = 'UNKNOWN' WHERE grade IS NULL AND kind IN (${laddered.map(() => '?').join(', ')})`, laddered);
+  await queryRunner.query(
+    `UPDATE ${spec.table} SET grade = 'UNKNOWN' WHERE grade IS NULL AND kind IN (${laddered.map(() => '?').join(', ')})`,
+    laddered,
+  );
 }
 
 /** Undoes migrateCertificateGrades' columns (the stored skill levels are untouched by it). */
@@ -51,7 +57,12 @@ export async function revertCertificateGrades(queryRunner: QueryRunner): Promise
  * Adds the spec's given columns and indexes where the table lacks them. For migrations after one that
  * created its tables from the current specs: a database created after the spec changed has them already.
  */
-export async function addMissingColumns(queryRunner: QueryRunner, spec: TableSpec, properties: string[], indexNames: string[] = []): Promise<void> {
+export async function addMissingColumns(
+  queryRunner: QueryRunner,
+  spec: TableSpec,
+  properties: string[],
+  indexNames: string[] = [],
+): Promise<void> {
   const table = toTable(spec);
   const missing: TableColumn[] = [];
   for (const property of properties) {
@@ -64,6 +75,9 @@ export async function addMissingColumns(queryRunner: QueryRunner, spec: TableSpe
     if (existing.some((i) => i.name === indexName)) continue;
     const index = table.indices.find((i) => i.name === indexName);
     if (!index) throw new Error(`${spec.table} has no index ${indexName}`);
-    await queryRunner.createIndex(spec.table, new TableIndex({ name: index.name, columnNames: index.columnNames, isUnique: index.isUnique }));
+    await queryRunner.createIndex(
+      spec.table,
+      new TableIndex({ name: index.name, columnNames: index.columnNames, isUnique: index.isUnique }),
+    );
   }
 }

@@ -82,7 +82,8 @@ export function preparePerson(identity: IdentityService, input: PersonInput): Ne
   let townshipCode: string | null | undefined = input.township === undefined ? undefined : null;
   if (input.township !== null && input.township !== undefined && String(input.township).trim() !== '') {
     const township = matchTownship(String(input.township));
-    if (!township) throw new InputError('UNKNOWN_TOWNSHIP', 'township', `乡镇“${input.township}”不是濮阳县的乡镇，请填写乡镇名称或统计代码`);
+    if (!township)
+      throw new InputError('UNKNOWN_TOWNSHIP', 'township', `乡镇“${input.township}”不是濮阳县的乡镇，请填写乡镇名称或统计代码`);
     townshipCode = township.code;
   }
   const parsed = parseIdNumber(canonical);
@@ -102,7 +103,16 @@ function extras(input: Record<string, unknown>, extraFields: readonly string[]):
   for (const field of extraFields) {
     const value = input[field];
     // Booleans are stored as 0/1: SQLite has no boolean type. A column left out keeps its stored value.
-    out[field] = value === undefined ? undefined : value === '' ? null : typeof value === 'string' ? value.trim() : typeof value === 'boolean' ? Number(value) : value;
+    out[field] =
+      value === undefined
+        ? undefined
+        : value === ''
+          ? null
+          : typeof value === 'string'
+            ? value.trim()
+            : typeof value === 'boolean'
+              ? Number(value)
+              : value;
   }
   return out;
 }
@@ -121,7 +131,11 @@ function gradeOf(input: CertificateInput): { level: SkillLevel | null; grade: Ce
   }
   const choices = `${ladderGrades[info.ladder].map((g) => certificateGradeLabels[g]).join('、')}，不明时填 UNKNOWN`;
   if (grade && !gradeFitsKind(input.kind, grade)) {
-    throw new InputError('GRADE_NOT_ON_LADDER', 'grade', `等级 ${grade}（${certificateGradeLabels[grade]}）不是${info.label}的等级（${choices}）`);
+    throw new InputError(
+      'GRADE_NOT_ON_LADDER',
+      'grade',
+      `等级 ${grade}（${certificateGradeLabels[grade]}）不是${info.label}的等级（${choices}）`,
+    );
   }
   if (info.ladder !== 'SKILL') {
     if (level) throw new InputError('LEVEL_NOT_APPLICABLE', 'level', `${info.label}不用技能等级，请在 grade 填写其等级（${choices}）`);
@@ -130,7 +144,8 @@ function gradeOf(input: CertificateInput): { level: SkillLevel | null; grade: Ce
   if (level && grade && skillLevelOfGrade(grade) !== level) {
     throw new InputError('GRADE_CONFLICT', 'grade', `等级 ${certificateGradeLabels[grade]} 与技能等级 ${level} 不一致`);
   }
-  if (!level && !grade) throw new InputError('LEVEL_REQUIRED', 'level', `${info.label}须填写等级（五级/初级工 至 一级/高级技师，不明时 grade 填 UNKNOWN）`);
+  if (!level && !grade)
+    throw new InputError('LEVEL_REQUIRED', 'level', `${info.label}须填写等级（五级/初级工 至 一级/高级技师，不明时 grade 填 UNKNOWN）`);
   return level ? { level, grade: gradeOfSkillLevel(level) } : { level: skillLevelOfGrade(grade), grade };
 }
 
@@ -142,7 +157,8 @@ export function prepareCertificate(personId: string, input: CertificateInput, ex
   const issuedOn = dateField('issuedOn', input.issuedOn, '发证日期');
   if (issuedOn > todayIso()) throw new InputError('FUTURE_DATE', 'issuedOn', `发证日期 ${issuedOn} 晚于今天`);
   const validUntil = optionalDate('validUntil', input.validUntil, '有效期至');
-  if (validUntil && validUntil < issuedOn) throw new InputError('BAD_DATE_RANGE', 'validUntil', `有效期至 ${validUntil} 早于发证日期 ${issuedOn}`);
+  if (validUntil && validUntil < issuedOn)
+    throw new InputError('BAD_DATE_RANGE', 'validUntil', `有效期至 ${validUntil} 早于发证日期 ${issuedOn}`);
   return {
     personId,
     kind: input.kind,
@@ -167,7 +183,11 @@ function directedKindOf(value: unknown): DirectedKind | null | undefined {
   if (value === undefined) return undefined;
   if (value === null || value === '') return null;
   if (!(directedKinds as readonly unknown[]).includes(value)) {
-    throw new InputError('UNKNOWN_DIRECTED_KIND', 'directedKind', `订单/定向“${String(value)}”无效，请填写 ORDER（订单式）或 TARGETED（定向式），不是则留空`);
+    throw new InputError(
+      'UNKNOWN_DIRECTED_KIND',
+      'directedKind',
+      `订单/定向“${String(value)}”无效，请填写 ORDER（订单式）或 TARGETED（定向式），不是则留空`,
+    );
   }
   return value as DirectedKind;
 }

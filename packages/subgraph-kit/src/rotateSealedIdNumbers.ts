@@ -59,12 +59,18 @@ export async function rotateSealedIdNumbers(
       after = rows[rows.length - 1].person_id;
       scanned += rows.length;
       // Decrypt and re-encrypt outside the transaction: it holds the write lock for the updates only.
-      const due = rows.filter((r) => cipher.needsRotation(r.id_number_sealed)).map((r) => ({ ...r, next: cipher.encrypt(cipher.decrypt(r.id_number_sealed)) }));
+      const due = rows
+        .filter((r) => cipher.needsRotation(r.id_number_sealed))
+        .map((r) => ({ ...r, next: cipher.encrypt(cipher.decrypt(r.id_number_sealed)) }));
       if (due.length) {
         await options.beforeUpdate?.(due.map((r) => r.person_id));
         await repo.transaction(async (manager) => {
           for (const row of due) {
-            const result = await manager.update(entity, { personId: row.person_id, idNumberSealed: row.id_number_sealed }, { idNumberSealed: row.next });
+            const result = await manager.update(
+              entity,
+              { personId: row.person_id, idNumberSealed: row.id_number_sealed },
+              { idNumberSealed: row.next },
+            );
             if (result.affected === 1) rotated++;
             else changedMeanwhile++;
           }
@@ -81,6 +87,9 @@ export async function rotateSealedIdNumbers(
 export async function countNotUnder(repo: CoreRepository, cipher: IdCipher): Promise<number> {
   // `_` is a LIKE wildcard and may be part of a key id: escaped, on SQLite and MySQL alike.
   const prefix = cipher.currentPrefix.replace(/[!_%]/g, '!$&');
-  const rows: { n: number | string }[] = await repo.dataSource.query("SELECT COUNT(*) AS n FROM person WHERE id_number_sealed NOT LIKE ? ESCAPE '!'", [`${prefix}%`]);
+  const rows: { n: number | string }[] = await repo.dataSource.query(
+    "SELECT COUNT(*) AS n FROM person WHERE id_number_sealed NOT LIKE ? ESCAPE '!'",
+    [`${prefix}%`],
+  );
   return Number(rows[0].n);
 }

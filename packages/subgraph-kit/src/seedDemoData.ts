@@ -31,7 +31,8 @@ export async function seedDemoData(hub: Subgraph<any>, persons: number): Promise
       for (const training of records.trainings) trainings.push(prepareTraining(person.personId, training, trainingExtras));
       for (const input of records.certificates) {
         const certificate = prepareCertificate(person.personId, input, certificateExtras);
-        if (input.revoked) Object.assign(certificate, { status: 'REVOKED', revokedOn: input.revoked.revokedOn, revokeReason: input.revoked.reason });
+        if (input.revoked)
+          Object.assign(certificate, { status: 'REVOKED', revokedOn: input.revoked.revokedOn, revokeReason: input.revoked.reason });
         certs.push(certificate);
       }
     }

@@ -4,7 +4,14 @@ import { certificateKinds, skillLevels } from './enums';
 import type { CertificateKind, SkillLevel } from './enums';
 
 const asOf = '2024-06-30';
-const base: CountableCertificate = { kind: 'SPECIAL_OPERATION', level: null, issuedOn: '2021-06-30', validUntil: '2027-06-29', status: 'VALID', revokedOn: null };
+const base: CountableCertificate = {
+  kind: 'SPECIAL_OPERATION',
+  level: null,
+  issuedOn: '2021-06-30',
+  validUntil: '2027-06-29',
+  status: 'VALID',
+  revokedOn: null,
+};
 
 describe('countsOn', () => {
   it('counts a valid certificate issued before the date', () => {

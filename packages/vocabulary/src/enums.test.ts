@@ -14,7 +14,14 @@ import { planTargets } from './planTargets';
 
 describe('departments', () => {
   it('name each department in Chinese', () => {
-    expect(departments.map((d) => departmentLabels[d])).toEqual(['人力资源和社会保障局', '教育局', '农业农村局', '退役军人事务局', '民政局', '财政局']);
+    expect(departments.map((d) => departmentLabels[d])).toEqual([
+      '人力资源和社会保障局',
+      '教育局',
+      '农业农村局',
+      '退役军人事务局',
+      '民政局',
+      '财政局',
+    ]);
   });
 
   it.each(departments)('resolve %s from its subgraph slug', (department) => {

@@ -27,13 +27,7 @@ export function departmentFromSlug(slug: string): Department | undefined {
 }
 
 /** The five talent categories whose holders make up 持证人员 (plan section 一). */
-export const talentCategories = [
-  'ENTERPRISE_MANAGEMENT',
-  'PROFESSIONAL_TECHNICAL',
-  'SKILLED',
-  'RURAL_PRACTICAL',
-  'SOCIAL_WORK',
-] as const;
+export const talentCategories = ['ENTERPRISE_MANAGEMENT', 'PROFESSIONAL_TECHNICAL', 'SKILLED', 'RURAL_PRACTICAL', 'SOCIAL_WORK'] as const;
 export type TalentCategory = (typeof talentCategories)[number];
 
 export const talentCategoryLabels: Record<TalentCategory, string> = {
@@ -78,7 +72,13 @@ export const kindInfo: Record<CertificateKind, CertificateKindInfo> = {
   SPECIAL_OPERATION: { label: '特种作业操作证', talentCategory: 'SKILLED', ladder: null, levelled: false, skilled: true },
   SPECIAL_EQUIPMENT: { label: '特种设备作业人员证', talentCategory: 'SKILLED', ladder: null, levelled: false, skilled: true },
   SPECIAL_ABILITY: { label: '专项职业能力证书', talentCategory: 'SKILLED', ladder: null, levelled: false, skilled: true },
-  PROFESSIONAL_TITLE: { label: '专业技术资格证书', talentCategory: 'PROFESSIONAL_TECHNICAL', ladder: 'TITLE', levelled: false, skilled: false },
+  PROFESSIONAL_TITLE: {
+    label: '专业技术资格证书',
+    talentCategory: 'PROFESSIONAL_TECHNICAL',
+    ladder: 'TITLE',
+    levelled: false,
+    skilled: false,
+  },
   SOCIAL_WORKER: { label: '社会工作者职业资格证书', talentCategory: 'SOCIAL_WORK', ladder: 'SOCIAL_WORK', levelled: false, skilled: false },
   RURAL_PRACTICAL: { label: '农村实用人才证书', talentCategory: 'RURAL_PRACTICAL', ladder: null, levelled: false, skilled: false },
   MANAGEMENT: { label: '企业经营管理人才证书', talentCategory: 'ENTERPRISE_MANAGEMENT', ladder: null, levelled: false, skilled: false },

@@ -52,8 +52,20 @@ function load(): Catalogue {
       throw new Error(`${file} line ${i + 2}: malformed row ${fields.join(',')}`);
     }
     const name = editionMark.exec(markedName)?.[1] ?? markedName;
-    const aliases = [...new Set(aliasText.split(',').map((a) => a.trim()).filter((a) => a !== ''))];
-    const occupation: Occupation = Object.freeze({ code, name, level: level as Occupation['level'], aliases: Object.freeze(aliases) as string[] });
+    const aliases = [
+      ...new Set(
+        aliasText
+          .split(',')
+          .map((a) => a.trim())
+          .filter((a) => a !== ''),
+      ),
+    ];
+    const occupation: Occupation = Object.freeze({
+      code,
+      name,
+      level: level as Occupation['level'],
+      aliases: Object.freeze(aliases) as string[],
+    });
     const seen = byCode.get(code);
     // The extract repeats a few rows, and 2-03-01-00 is both a minor group and its single occupation: keep the most specific.
     if (!seen || seen.level < occupation.level) byCode.set(code, occupation);

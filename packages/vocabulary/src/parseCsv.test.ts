@@ -2,7 +2,11 @@ import { parseCsv } from './parseCsv';
 
 describe('parseCsv', () => {
   it('splits plain rows on commas and CRLF or LF', () => {
-    expect(parseCsv('a,b\r\nc,d\ne,f\n')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f']]);
+    expect(parseCsv('a,b\r\nc,d\ne,f\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+    ]);
   });
 
   it('keeps commas, doubled quotes and line breaks inside quoted fields', () => {
@@ -10,7 +14,10 @@ describe('parseCsv', () => {
   });
 
   it('keeps empty fields and a last row without a line break', () => {
-    expect(parseCsv('a,,""\nb,c')).toEqual([['a', '', ''], ['b', 'c']]);
+    expect(parseCsv('a,,""\nb,c')).toEqual([
+      ['a', '', ''],
+      ['b', 'c'],
+    ]);
   });
 
   it('ignores a byte-order mark', () => {

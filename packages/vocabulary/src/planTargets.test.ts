@@ -17,7 +17,10 @@ describe('planTargets', () => {
     expect(plan.period).toEqual({ from: '2022-01-01', to: '2025-12-31' });
     expect(plan.annualChannels.map((c) => c.trained)).toEqual([11000, 10000, 9000]);
     expect(plan.annualCounts.find((c) => c.key === 'apprentices')?.target).toBe(200);
-    expect(plan.milestones.filter((m) => m.key === 'evaluationInstitutions').map((m) => [m.year, m.target])).toEqual([[2022, 16], [2025, 50]]);
+    expect(plan.milestones.filter((m) => m.key === 'evaluationInstitutions').map((m) => [m.year, m.target])).toEqual([
+      [2022, 16],
+      [2025, 50],
+    ]);
     expect(plan.subsidiesYuan.evaluationPerCertificate.amounts.LEVEL_3).toBe(280);
     expect(plan.vouchers.loop).toHaveLength(5);
     expect(plan.reporting.clause).toBe('三(二)');

@@ -107,12 +107,15 @@ let cached: PlanTargets | undefined;
 
 // Checks what the rest of the hub relies on, so a bad edit of the data fails at load and not in a total.
 function check(plan: PlanTargets, file: string): void {
-  if (!Array.isArray(plan.goals2025) || !Array.isArray(plan.annualChannels)) throw new Error(`${file}: goals2025 and annualChannels must be lists`);
+  if (!Array.isArray(plan.goals2025) || !Array.isArray(plan.annualChannels))
+    throw new Error(`${file}: goals2025 and annualChannels must be lists`);
   for (const goal of plan.goals2025) {
-    if (typeof goal.key !== 'string' || typeof goal.target !== 'number') throw new Error(`${file}: goal ${JSON.stringify(goal)} needs a key and a numeric target`);
+    if (typeof goal.key !== 'string' || typeof goal.target !== 'number')
+      throw new Error(`${file}: goal ${JSON.stringify(goal)} needs a key and a numeric target`);
   }
   for (const channel of trainingChannels) {
-    if (!plan.annualChannels.some((c) => c.key === channelPlanKey[channel])) throw new Error(`${file}: annualChannels lacks ${channelPlanKey[channel]}`);
+    if (!plan.annualChannels.some((c) => c.key === channelPlanKey[channel]))
+      throw new Error(`${file}: annualChannels lacks ${channelPlanKey[channel]}`);
   }
 }
 
@@ -139,7 +142,9 @@ export function planTargets(): PlanTargets {
 export function goalTarget(key: string): number {
   const goal = planTargets().goals2025.find((g) => g.key === key);
   if (!goal) {
-    const known = planTargets().goals2025.map((g) => g.key).join(', ');
+    const known = planTargets()
+      .goals2025.map((g) => g.key)
+      .join(', ');
     throw new Error(`Unknown plan goal "${key}"; known goals: ${known}`);
   }
   return goal.target;

@@ -104,7 +104,8 @@ function load(column: ChoiceColumn): Table {
   const claim = (map: Map<string, string>, spelling: string, value: string) => {
     const k = choiceKey(spelling);
     const other = exact.get(k) ?? synonyms.get(k);
-    if (other !== undefined && other !== value) throw new Error(`synonyms/${column}.json: “${spelling}” is read as both ${other} and ${value}`);
+    if (other !== undefined && other !== value)
+      throw new Error(`synonyms/${column}.json: “${spelling}” is read as both ${other} and ${value}`);
     if (other === undefined) map.set(k, value);
   };
   for (const value of values) {

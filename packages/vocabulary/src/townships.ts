@@ -100,7 +100,7 @@ export function matchTownship(text: string): Township | undefined {
 
 function withoutPrefixes(text: string): string {
   let s = text;
-  for (let stripped = true; stripped; ) {
+  for (let stripped = true; stripped;) {
     stripped = false;
     for (const prefix of prefixes) {
       if (s.startsWith(prefix)) {

@@ -58,11 +58,17 @@ describe('vocabularySdl', () => {
   });
 
   it('puts the Chinese label before the English meaning', () => {
-    const skilled = enums().find((d) => d.name.value === 'TalentCategory')?.values?.find((v) => v.name.value === 'SKILLED');
+    const skilled = enums()
+      .find((d) => d.name.value === 'TalentCategory')
+      ?.values?.find((v) => v.name.value === 'SKILLED');
     expect(skilled?.description?.value).toBe('技能人才 skilled talents');
-    const level = enums().find((d) => d.name.value === 'SkillLevel')?.values?.find((v) => v.name.value === 'LEVEL_4');
+    const level = enums()
+      .find((d) => d.name.value === 'SkillLevel')
+      ?.values?.find((v) => v.name.value === 'LEVEL_4');
     expect(level?.description?.value.startsWith(`${skillLevelLabels.LEVEL_4} `)).toBe(true);
-    const kind = enums().find((d) => d.name.value === 'CertificateKind')?.values?.find((v) => v.name.value === 'SPECIAL_ABILITY');
+    const kind = enums()
+      .find((d) => d.name.value === 'CertificateKind')
+      ?.values?.find((v) => v.name.value === 'SPECIAL_ABILITY');
     expect(kind?.description?.value.startsWith(`${kindInfo.SPECIAL_ABILITY.label} `)).toBe(true);
   });
 

@@ -132,7 +132,7 @@ const targetGroupEnglish: Record<TargetGroup, string> = {
 };
 
 const directedKindEnglish: Record<DirectedKind, string> = {
-  ORDER: 'order training, run to an employer\'s order for the posts it will fill',
+  ORDER: "order training, run to an employer's order for the posts it will fill",
   TARGETED: 'targeted training, aimed at the posts of named industries or employers',
 };
 
@@ -157,16 +157,77 @@ function enumSdl<T extends string>(spec: EnumSpec<T>): string {
 }
 
 /** The shared enums, concatenated into every department subgraph's schema (enum definitions only). */
-export const vocabularySdl: string = [
-  enumSdl({ name: 'Department', description: '委办局 county department that owns a subgraph', values: departments, labels: departmentLabels, english: departmentEnglish }),
-  enumSdl({ name: 'TalentCategory', description: '人才类别 talent category of plan section 一', values: talentCategories, labels: talentCategoryLabels, english: talentCategoryEnglish }),
-  enumSdl({ name: 'CertificateKind', description: '证书类型 certificate kind', values: certificateKinds, labels: certificateKindLabels, english: certificateKindEnglish }),
-  enumSdl({ name: 'SkillLevel', description: '技能等级 skill level, LEVEL_1 highest to LEVEL_5 lowest', values: skillLevels, labels: skillLevelLabels, english: skillLevelEnglish }),
-  enumSdl({ name: 'CertificateGradeCode', description: '证书等级 level of a certificate within its kind (skill, title or social-work ladder)', values: certificateGrades, labels: certificateGradeLabels, english: certificateGradeEnglish }),
-  enumSdl({ name: 'CertificateStatus', description: '证书状态 certificate status', values: certificateStatuses, labels: certificateStatusLabels, english: certificateStatusEnglish }),
-  enumSdl({ name: 'TrainingChannel', description: '培训渠道 annual training channel of the plan', values: trainingChannels, labels: trainingChannelLabels, english: trainingChannelEnglish }),
-  enumSdl({ name: 'TargetGroup', description: '培训对象 target group of a training', values: targetGroups, labels: targetGroupLabels, english: targetGroupEnglish }),
-  enumSdl({ name: 'DirectedKind', description: '订单定向培训 directed training, 订单式 or 定向式 (plan section 二.2)', values: directedKinds, labels: directedKindLabels, english: directedKindEnglish }),
-  enumSdl({ name: 'TrainingOutcome', description: '培训结果 training outcome', values: trainingOutcomes, labels: trainingOutcomeLabels, english: trainingOutcomeEnglish }),
-  enumSdl({ name: 'Sex', description: '性别 sex', values: sexes, labels: sexLabels, english: sexEnglish }),
-].join('\n\n') + '\n';
+export const vocabularySdl: string =
+  [
+    enumSdl({
+      name: 'Department',
+      description: '委办局 county department that owns a subgraph',
+      values: departments,
+      labels: departmentLabels,
+      english: departmentEnglish,
+    }),
+    enumSdl({
+      name: 'TalentCategory',
+      description: '人才类别 talent category of plan section 一',
+      values: talentCategories,
+      labels: talentCategoryLabels,
+      english: talentCategoryEnglish,
+    }),
+    enumSdl({
+      name: 'CertificateKind',
+      description: '证书类型 certificate kind',
+      values: certificateKinds,
+      labels: certificateKindLabels,
+      english: certificateKindEnglish,
+    }),
+    enumSdl({
+      name: 'SkillLevel',
+      description: '技能等级 skill level, LEVEL_1 highest to LEVEL_5 lowest',
+      values: skillLevels,
+      labels: skillLevelLabels,
+      english: skillLevelEnglish,
+    }),
+    enumSdl({
+      name: 'CertificateGradeCode',
+      description: '证书等级 level of a certificate within its kind (skill, title or social-work ladder)',
+      values: certificateGrades,
+      labels: certificateGradeLabels,
+      english: certificateGradeEnglish,
+    }),
+    enumSdl({
+      name: 'CertificateStatus',
+      description: '证书状态 certificate status',
+      values: certificateStatuses,
+      labels: certificateStatusLabels,
+      english: certificateStatusEnglish,
+    }),
+    enumSdl({
+      name: 'TrainingChannel',
+      description: '培训渠道 annual training channel of the plan',
+      values: trainingChannels,
+      labels: trainingChannelLabels,
+      english: trainingChannelEnglish,
+    }),
+    enumSdl({
+      name: 'TargetGroup',
+      description: '培训对象 target group of a training',
+      values: targetGroups,
+      labels: targetGroupLabels,
+      english: targetGroupEnglish,
+    }),
+    enumSdl({
+      name: 'DirectedKind',
+      description: '订单定向培训 directed training, 订单式 or 定向式 (plan section 二.2)',
+      values: directedKinds,
+      labels: directedKindLabels,
+      english: directedKindEnglish,
+    }),
+    enumSdl({
+      name: 'TrainingOutcome',
+      description: '培训结果 training outcome',
+      values: trainingOutcomes,
+      labels: trainingOutcomeLabels,
+      english: trainingOutcomeEnglish,
+    }),
+    enumSdl({ name: 'Sex', description: '性别 sex', values: sexes, labels: sexLabels, english: sexEnglish }),
+  ].join('\n\n') + '\n';

@@ -3,8 +3,7 @@ import { GraphQLSchema, lexicographicSortSchema, parse, printSchema } from 'grap
 import type { SubgraphSource } from './subgraphSources';
 
 export type ApiComposition =
-  | { ok: true; supergraphSdl: string; apiSchema: GraphQLSchema }
-  | { ok: false; errors: { code: string; message: string }[] };
+  { ok: true; supergraphSdl: string; apiSchema: GraphQLSchema } | { ok: false; errors: { code: string; message: string }[] };
 
 /**
  * Composes the subgraphs like `npm run compose` does and returns the API schema: what clients of
@@ -23,7 +22,10 @@ export function composeApiSchema(subgraphs: SubgraphSource[]): ApiComposition {
   if (syntax.length) return { ok: false, errors: syntax };
   const result = composeServices(typeDefs);
   if (result.errors?.length || !result.supergraphSdl) {
-    return { ok: false, errors: (result.errors ?? []).map((e) => ({ code: String(e.extensions?.code ?? 'COMPOSITION'), message: e.message })) };
+    return {
+      ok: false,
+      errors: (result.errors ?? []).map((e) => ({ code: String(e.extensions?.code ?? 'COMPOSITION'), message: e.message })),
+    };
   }
   return { ok: true, supergraphSdl: result.supergraphSdl, apiSchema: result.schema.toAPISchema().toGraphQLJSSchema() };
 }

@@ -19,7 +19,9 @@ const ERROR_LINES = 14;
 /** Composition errors quote whole query plans; the first lines say what is wrong. */
 function clip(message: string, verbose = false): string[] {
   const lines = message.split('\n');
-  return verbose || lines.length <= ERROR_LINES ? lines : [...lines.slice(0, ERROR_LINES), `… (${lines.length - ERROR_LINES} more lines, --verbose)`];
+  return verbose || lines.length <= ERROR_LINES
+    ? lines
+    : [...lines.slice(0, ERROR_LINES), `… (${lines.length - ERROR_LINES} more lines, --verbose)`];
 }
 
 /** graphql-inspector's reasons run to a paragraph; the first sentence carries it. */
@@ -48,7 +50,10 @@ function scopeSection(scope: string, changes: CheckedChange[], format: ReportFor
     const ofLevel = changes.filter((c) => c.level === level);
     const shown = level === 'safe' && !format.verbose ? ofLevel.slice(0, SAFE_SHOWN) : ofLevel;
     for (const change of shown) lines.push(...changeLine(change));
-    if (shown.length < ofLevel.length) lines.push(`    … 另有 ${ofLevel.length - shown.length} 处兼容变更 and ${ofLevel.length - shown.length} more safe changes (--verbose)`);
+    if (shown.length < ofLevel.length)
+      lines.push(
+        `    … 另有 ${ofLevel.length - shown.length} 处兼容变更 and ${ofLevel.length - shown.length} more safe changes (--verbose)`,
+      );
   }
   return lines;
 }
@@ -65,7 +70,8 @@ export function formatSchemaCheckReport(report: SchemaCheckReport, format: Repor
     const shown = format.verbose ? errors : errors.slice(0, ERRORS_SHOWN);
     out.push(`  ✗ 组合失败 composition failed (${errors.length} 个错误 errors):`);
     for (const error of shown) out.push(...clip(`[${error.code}] ${error.message}`, format.verbose).map((line) => `    ${line}`));
-    if (shown.length < errors.length) out.push(`    … 另有 ${errors.length - shown.length} 个错误 ${errors.length - shown.length} more errors (--verbose)`);
+    if (shown.length < errors.length)
+      out.push(`    … 另有 ${errors.length - shown.length} 个错误 ${errors.length - shown.length} more errors (--verbose)`);
   }
 
   out.push('', '■ 子图变更 subgraph changes (against the baseline)');
@@ -92,9 +98,13 @@ export function formatSchemaCheckReport(report: SchemaCheckReport, format: Repor
     for (const entry of report.unusedAllowEntries) out.push(`  ! 未使用，可删除 unused, delete it: ${entry.subgraph}: ${entry.change}`);
   }
 
-  const unallowed = Object.values(report.changes).flat().filter((c) => c.level === 'breaking' && !c.allowedBy);
+  const unallowed = Object.values(report.changes)
+    .flat()
+    .filter((c) => c.level === 'breaking' && !c.allowedBy);
   const broken = (report.operations ?? []).filter((o) => o.problems.length);
-  const dangerous = Object.values(report.changes).flat().filter((c) => c.level === 'dangerous');
+  const dangerous = Object.values(report.changes)
+    .flat()
+    .filter((c) => c.level === 'dangerous');
   out.push('', `■ 结论 verdict: ${report.ok ? '✓ 通过 PASSED' : '✗ 不通过 FAILED'}`);
   if (!report.composition.ok) out.push('  - 子图无法组合 the subgraphs do not compose');
   if (broken.length) out.push(`  - ${broken.length} 个客户端操作将失效 operations would break: ${broken.map((o) => o.name).join(', ')}`);
@@ -107,7 +117,8 @@ export function formatSchemaCheckReport(report: SchemaCheckReport, format: Repor
     );
   }
   if (report.allowlistProblems.length) out.push('  - 放行清单有误 the allowlist has errors');
-  if (dangerous.length) out.push(`  - ${dangerous.length} 处有风险变更（不阻止发布）dangerous changes (not blocking): tell the dashboard developers`);
+  if (dangerous.length)
+    out.push(`  - ${dangerous.length} 处有风险变更（不阻止发布）dangerous changes (not blocking): tell the dashboard developers`);
   out.push('');
   return out.join('\n');
 }

@@ -60,7 +60,10 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
 
   const changes: Record<string, CheckedChange[]> = {};
   const baselineSlugs = fs.existsSync(baselineDir)
-    ? fs.readdirSync(baselineDir).filter((f) => f.endsWith('.graphql') && f !== `${SUPERGRAPH}.graphql`).map((f) => f.slice(0, -'.graphql'.length))
+    ? fs
+        .readdirSync(baselineDir)
+        .filter((f) => f.endsWith('.graphql') && f !== `${SUPERGRAPH}.graphql`)
+        .map((f) => f.slice(0, -'.graphql'.length))
     : [];
   if (!fs.existsSync(baselineDir)) notices.push(`没有基线 no baseline in ${BASELINE_DIR}: run \`npm run schema:baseline\` and commit it`);
   const slugs = [...new Set([...sources.map((s) => s.slug), ...baselineSlugs])].filter((slug) => !options.slug || slug === options.slug);
@@ -68,15 +71,37 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
     const before = read(path.join(baselineDir, `${slug}.graphql`));
     const after = sources.find((s) => s.slug === slug)?.sdl;
     if (before === undefined && after !== undefined) {
-      changes[slug] = [{ scope: slug, level: 'safe', type: 'SUBGRAPH_ADDED', message: `新子图，尚无基线 new subgraph, no baseline yet (subgraphs/${slug})` }];
+      changes[slug] = [
+        {
+          scope: slug,
+          level: 'safe',
+          type: 'SUBGRAPH_ADDED',
+          message: `新子图，尚无基线 new subgraph, no baseline yet (subgraphs/${slug})`,
+        },
+      ];
     } else if (before !== undefined && after === undefined) {
-      changes[slug] = [{ scope: slug, level: 'breaking', type: 'SUBGRAPH_REMOVED', message: `子图被删除 subgraph removed (subgraphs/${slug})`, why: '其全部字段从图中消失 all its fields leave the graph' }];
+      changes[slug] = [
+        {
+          scope: slug,
+          level: 'breaking',
+          type: 'SUBGRAPH_REMOVED',
+          message: `子图被删除 subgraph removed (subgraphs/${slug})`,
+          why: '其全部字段从图中消失 all its fields leave the graph',
+        },
+      ];
     } else if (before !== undefined && after !== undefined) {
       try {
         changes[slug] = await classifySchemaChanges(slug, before, after, { checkKeys: true });
       } catch (error) {
         // A schema.graphql that does not parse is reported by composition; this keeps the other sections.
-        changes[slug] = [{ scope: slug, level: 'breaking', type: 'UNREADABLE', message: `无法比较 cannot compare: ${error instanceof Error ? error.message : String(error)}` }];
+        changes[slug] = [
+          {
+            scope: slug,
+            level: 'breaking',
+            type: 'UNREADABLE',
+            message: `无法比较 cannot compare: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        ];
       }
     }
   }
@@ -85,8 +110,10 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
   const files = operationFiles(root);
   if (composition.ok) {
     const apiBefore = read(path.join(baselineDir, `${SUPERGRAPH}.graphql`));
-    if (apiBefore !== undefined) changes[SUPERGRAPH] = await classifySchemaChanges(SUPERGRAPH, apiBefore, printApiSchema(composition.apiSchema), { checkKeys: false });
-    else if (fs.existsSync(baselineDir)) notices.push(`没有 API 基线 no ${BASELINE_DIR}/${SUPERGRAPH}.graphql: run \`npm run schema:baseline\``);
+    if (apiBefore !== undefined)
+      changes[SUPERGRAPH] = await classifySchemaChanges(SUPERGRAPH, apiBefore, printApiSchema(composition.apiSchema), { checkKeys: false });
+    else if (fs.existsSync(baselineDir))
+      notices.push(`没有 API 基线 no ${BASELINE_DIR}/${SUPERGRAPH}.graphql: run \`npm run schema:baseline\``);
     operations = validateOperations(root, composition.apiSchema, files);
   }
 
@@ -105,7 +132,9 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
   // With one subgraph asked for, other subgraphs' entries were not looked at: not stale.
   const unusedAllowEntries = allowlist.entries.filter((e) => !used.has(e) && (!options.slug || e.subgraph === options.slug));
 
-  const unallowed = Object.values(changes).flat().filter((c) => c.level === 'breaking' && !c.allowedBy);
+  const unallowed = Object.values(changes)
+    .flat()
+    .filter((c) => c.level === 'breaking' && !c.allowedBy);
   const broken = (operations ?? []).filter((o) => o.problems.length);
   const ok = composition.ok && !unallowed.length && !broken.length && !allowlist.problems.length;
   return {

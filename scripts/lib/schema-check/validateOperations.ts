@@ -71,14 +71,23 @@ function fragmentsUsedBy(operation: OperationDefinitionNode, fragments: Map<stri
  * gateway's own limits (depth, aliases, cost), and says per operation what would fail.
  */
 export function validateOperations(root: string, schema: GraphQLSchema, files = operationFiles(root)): OperationResult[] {
-  const rules = [...specifiedRules, depthLimitRule(defaultLimits.maxDepth), aliasLimitRule(defaultLimits.maxAliases), costLimitRule(defaultLimits.maxCost)];
+  const rules = [
+    ...specifiedRules,
+    depthLimitRule(defaultLimits.maxDepth),
+    aliasLimitRule(defaultLimits.maxAliases),
+    costLimitRule(defaultLimits.maxCost),
+  ];
   const results: OperationResult[] = [];
   for (const file of files) {
     let document: DocumentNode;
     try {
       document = parse(fs.readFileSync(path.join(root, file), 'utf8'));
     } catch (error) {
-      results.push({ file, name: path.basename(file), problems: [`语法错误 syntax error: ${error instanceof Error ? error.message : String(error)}`] });
+      results.push({
+        file,
+        name: path.basename(file),
+        problems: [`语法错误 syntax error: ${error instanceof Error ? error.message : String(error)}`],
+      });
       continue;
     }
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
@@ -97,7 +106,8 @@ export function validateOperations(root: string, schema: GraphQLSchema, files = 
       });
       for (const owner of owners.length ? owners : operations) problems.get(owner)!.push(message);
     }
-    for (const operation of operations) results.push({ file, name: operation.name?.value ?? '(anonymous)', problems: problems.get(operation)! });
+    for (const operation of operations)
+      results.push({ file, name: operation.name?.value ?? '(anonymous)', problems: problems.get(operation)! });
   }
   return results;
 }

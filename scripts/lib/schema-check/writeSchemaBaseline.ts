@@ -22,11 +22,17 @@ export function writeSchemaBaseline(root: string): BaselineResult {
   const written: string[] = [];
   for (const source of sources) {
     const file = path.join(BASELINE_DIR, `${source.slug}.graphql`);
-    fs.writeFileSync(path.join(root, file), header(`subgraph ${source.slug} (${source.file} + the kit's shared types)`) + source.sdl.trimEnd() + '\n');
+    fs.writeFileSync(
+      path.join(root, file),
+      header(`subgraph ${source.slug} (${source.file} + the kit's shared types)`) + source.sdl.trimEnd() + '\n',
+    );
     written.push(file);
   }
   const api = path.join(BASELINE_DIR, `${SUPERGRAPH}.graphql`);
-  fs.writeFileSync(path.join(root, api), header('API schema of the composed supergraph (what clients of the gateway see)') + printApiSchema(composition.apiSchema) + '\n');
+  fs.writeFileSync(
+    path.join(root, api),
+    header('API schema of the composed supergraph (what clients of the gateway see)') + printApiSchema(composition.apiSchema) + '\n',
+  );
   written.push(api);
   const removed: string[] = [];
   for (const file of fs.readdirSync(dir)) {

@@ -7,7 +7,11 @@ export const department: DepartmentDefinition = {
   typePrefix: 'Agriculture',
   personField: 'agriculture',
   columns: {
-    training: { cooperative: col.text('cooperative', 128, true), farm: col.text('farm', 128, true), industry: col.text('industry', 32, true) },
+    training: {
+      cooperative: col.text('cooperative', 128, true),
+      farm: col.text('farm', 128, true),
+      industry: col.text('industry', 32, true),
+    },
     certificate: {},
   },
 };

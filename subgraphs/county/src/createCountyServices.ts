@@ -67,7 +67,9 @@ export interface CountyServices {
 
 /** Where the index reads each department's feed: its subgraph's GET /changes, signed as the county service. */
 export function departmentFeeds(parts: Pick<ServiceParts, 'signingKey' | 'env'>): Record<Department, FeedSource> {
-  return Object.fromEntries(departments.map((d): [Department, FeedSource] => [d, httpFeedSource(d, parts.signingKey, parts.env)])) as Record<Department, FeedSource>;
+  return Object.fromEntries(
+    departments.map((d): [Department, FeedSource] => [d, httpFeedSource(d, parts.signingKey, parts.env)]),
+  ) as Record<Department, FeedSource>;
 }
 
 /** This replica's name on the feed lease: HUB_REPLICA_ID, else host, process and a random part (a restarted process is a new replica). */
@@ -153,7 +155,9 @@ export function countyBackground(services: CountyServices, parts: Pick<ServicePa
     followed = services.follower
       .catchUp()
       .then((changed) => (changed ? services.progress.warm() : undefined))
-      .catch((error: unknown) => parts.log.warn({ err: error instanceof Error ? error.message : String(error) }, '跟随持证索引失败 following the index failed'))
+      .catch((error: unknown) =>
+        parts.log.warn({ err: error instanceof Error ? error.message : String(error) }, '跟随持证索引失败 following the index failed'),
+      )
       .finally(() => {
         if (following) following = setTimeout(follow, followEvery);
       });
@@ -173,9 +177,14 @@ export function countyBackground(services: CountyServices, parts: Pick<ServicePa
     },
     {
       start: () => {
-        services.progress.warm().catch((error: unknown) =>
-          parts.log.warn({ err: error instanceof Error ? error.message : String(error) }, '全县统计预热失败 county figures warm-up failed'),
-        );
+        services.progress
+          .warm()
+          .catch((error: unknown) =>
+            parts.log.warn(
+              { err: error instanceof Error ? error.message : String(error) },
+              '全县统计预热失败 county figures warm-up failed',
+            ),
+          );
       },
       stop: async () => undefined,
     },
@@ -197,4 +206,3 @@ export function countyBackground(services: CountyServices, parts: Pick<ServicePa
     },
   ];
 }
-

@@ -25,7 +25,11 @@ export const COUNTY_SLUG = 'county';
  * answers the county's figures, the people list, the progress ledger, the data-quality lists and the audit log.
  * `feeds` replaces the departments' HTTP feeds (tests).
  */
-export function createCountySubgraph(env: NodeJS.ProcessEnv = process.env, counter?: StatementCounter, feeds?: Record<Department, FeedSource>) {
+export function createCountySubgraph(
+  env: NodeJS.ProcessEnv = process.env,
+  counter?: StatementCounter,
+  feeds?: Record<Department, FeedSource>,
+) {
   const cellKeys = cellKeyParametersFromEnv(env);
   return createService<CountyContext, CountyServices>({
     slug: COUNTY_SLUG,

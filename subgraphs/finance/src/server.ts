@@ -57,7 +57,8 @@ export function createFinanceSubgraph(env: NodeJS.ProcessEnv = process.env, coun
     // The demo county's fund allocations on a first start. Claims are not seeded: each is checked against hrss's
     // catalogue and register and the county holder index, which are not running yet then.
     demo: async ({ funds }, parts) => {
-      for (const a of demoFundAllocations) await funds.allocate(a.programme, a.year, a.amountFen, a.why, { subject: 'demo-data', role: 'COUNTY_ADMIN' });
+      for (const a of demoFundAllocations)
+        await funds.allocate(a.programme, a.year, a.amountFen, a.why, { subject: 'demo-data', role: 'COUNTY_ADMIN' });
       parts.log.info({ allocations: demoFundAllocations.length }, '已生成演示资金拨付 demo fund allocations seeded');
     },
     context: (base, parts) => ({ ...base, ...parts }),

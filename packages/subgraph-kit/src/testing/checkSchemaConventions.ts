@@ -12,14 +12,7 @@ import { sharedSdl } from '../sharedSdl';
 
 /** The naming and documentation rules of docs/department-guide.md, one id each. */
 export type ConventionRule =
-  | 'type-name'
-  | 'type-prefix'
-  | 'field-name'
-  | 'enum-value'
-  | 'description'
-  | 'mutation-name'
-  | 'query-name'
-  | 'person-key';
+  'type-name' | 'type-prefix' | 'field-name' | 'enum-value' | 'description' | 'mutation-name' | 'query-name' | 'person-key';
 
 export interface ConventionViolation {
   rule: ConventionRule;
@@ -49,7 +42,20 @@ export interface ConventionOptions {
 }
 
 /** What a mutation may start with: it says what happens to the records. */
-export const defaultMutationVerbs = ['record', 'revoke', 'correct', 'withdraw', 'register', 'import', 'set', 'sync', 'approve', 'suspend', 'close', 'reopen'] as const;
+export const defaultMutationVerbs = [
+  'record',
+  'revoke',
+  'correct',
+  'withdraw',
+  'register',
+  'import',
+  'set',
+  'sync',
+  'approve',
+  'suspend',
+  'close',
+  'reopen',
+] as const;
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 const BUILT_IN_SCALARS = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
@@ -62,7 +68,11 @@ const EDGE_FIELDS = new Set(['cursor', 'node']);
 
 /** Names of the types every department gets from the kit (vocabulary enums, Date, PageInfo …). */
 export function sharedTypeNames(): Set<string> {
-  return new Set(parse(sharedSdl).definitions.filter(isTypeDefinition).map((d) => d.name.value));
+  return new Set(
+    parse(sharedSdl)
+      .definitions.filter(isTypeDefinition)
+      .map((d) => d.name.value),
+  );
 }
 
 function isTypeDefinition(definition: DefinitionNode): definition is TypeDefinitionNode {
@@ -97,7 +107,9 @@ export function keyFieldsOf(directives: readonly ConstDirectiveNode[] | undefine
 const isEdge = (t: TypeDefinitionNode) =>
   t.kind === Kind.OBJECT_TYPE_DEFINITION && t.name.value.endsWith('Edge') && (t.fields ?? []).some((f) => f.name.value === 'node');
 const isConnection = (t: TypeDefinitionNode) =>
-  t.kind === Kind.OBJECT_TYPE_DEFINITION && t.name.value.endsWith('Connection') && (t.fields ?? []).some((f) => f.name.value === 'pageInfo');
+  t.kind === Kind.OBJECT_TYPE_DEFINITION &&
+  t.name.value.endsWith('Connection') &&
+  (t.fields ?? []).some((f) => f.name.value === 'pageInfo');
 
 /**
  * Checks a department subgraph's SDL (as served: its schema.graphql plus the kit's shared types)
@@ -112,7 +124,9 @@ export function checkSchemaConventions(sdl: string, options: ConventionOptions):
   const document = parse(sdl);
   const types = document.definitions.filter(isTypeDefinition).filter((d) => !d.name.value.startsWith('_') && !d.name.value.includes('__'));
   const described = new Set(types.filter((t) => t.description?.value.trim()).map((t) => t.name.value));
-  const enumsAndScalars = new Set(types.filter((t) => t.kind === Kind.ENUM_TYPE_DEFINITION || t.kind === Kind.SCALAR_TYPE_DEFINITION).map((t) => t.name.value));
+  const enumsAndScalars = new Set(
+    types.filter((t) => t.kind === Kind.ENUM_TYPE_DEFINITION || t.kind === Kind.SCALAR_TYPE_DEFINITION).map((t) => t.name.value),
+  );
   const out: ConventionViolation[] = [];
   const report = (rule: ConventionRule, path: string, message: string) => {
     const typeName = path.split('.')[0];
@@ -129,21 +143,32 @@ export function checkSchemaConventions(sdl: string, options: ConventionOptions):
     if (shared.has(name)) continue;
     const root = ROOT_TYPES.has(name);
     if (!PASCAL.test(name)) report('type-name', name, `类型名须为 PascalCase (type names are PascalCase): ${name}`);
-    if (!options.countyWide && !root && name !== 'Person' && !(name.startsWith(P) && (name.length === P.length || /[A-Z]/.test(name[P.length])))) {
+    if (
+      !options.countyWide &&
+      !root &&
+      name !== 'Person' &&
+      !(name.startsWith(P) && (name.length === P.length || /[A-Z]/.test(name[P.length])))
+    ) {
       report('type-prefix', name, `类型须以部门前缀 ${P} 开头 (types start with the department's prefix ${P}): ${name}`);
     }
-    if (!root && !isEdge(type) && !type.description?.value.trim()) report('description', name, `类型缺少说明 (type has no description): ${name}`);
+    if (!root && !isEdge(type) && !type.description?.value.trim())
+      report('description', name, `类型缺少说明 (type has no description): ${name}`);
 
     if (type.kind === Kind.ENUM_TYPE_DEFINITION) {
       for (const value of type.values ?? []) {
         const path = `${name}.${value.name.value}`;
-        if (!SCREAMING_SNAKE.test(value.name.value)) report('enum-value', path, `枚举值须为 SCREAMING_SNAKE (enum values are SCREAMING_SNAKE): ${path}`);
+        if (!SCREAMING_SNAKE.test(value.name.value))
+          report('enum-value', path, `枚举值须为 SCREAMING_SNAKE (enum values are SCREAMING_SNAKE): ${path}`);
         if (!value.description?.value.trim()) report('description', path, `枚举值缺少说明 (enum value has no description): ${path}`);
       }
     }
 
     const fields: readonly (FieldDefinitionNode | InputValueDefinitionNode)[] =
-      type.kind === Kind.OBJECT_TYPE_DEFINITION || type.kind === Kind.INTERFACE_TYPE_DEFINITION || type.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION ? (type.fields ?? []) : [];
+      type.kind === Kind.OBJECT_TYPE_DEFINITION ||
+      type.kind === Kind.INTERFACE_TYPE_DEFINITION ||
+      type.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION
+        ? (type.fields ?? [])
+        : [];
     for (const field of fields) {
       const fieldName = field.name.value;
       const path = `${name}.${fieldName}`;
@@ -157,14 +182,27 @@ export function checkSchemaConventions(sdl: string, options: ConventionOptions):
       if (root && !field.description?.value.trim()) report('description', path, `根字段缺少说明 (root field has no description): ${path}`);
       if (field.kind === Kind.FIELD_DEFINITION) {
         for (const argument of field.arguments ?? []) {
-          if (!CAMEL.test(argument.name.value)) report('field-name', `${path}(${argument.name.value})`, `参数名须为 camelCase (arguments are camelCase): ${path}(${argument.name.value})`);
+          if (!CAMEL.test(argument.name.value))
+            report(
+              'field-name',
+              `${path}(${argument.name.value})`,
+              `参数名须为 camelCase (arguments are camelCase): ${path}(${argument.name.value})`,
+            );
         }
       }
       if (name === 'Mutation' && !verbs.some((verb) => fieldName.startsWith(verb) && /[A-Z]/.test(fieldName.charAt(verb.length)))) {
         report('mutation-name', path, `变更须以动词开头 (mutations start with a verb: ${verbs.join('/')}): ${fieldName}`);
       }
-      if (name === 'Query' && !options.countyWide && !(fieldName.startsWith(personField) && /[A-Z]/.test(fieldName.charAt(personField.length)))) {
-        report('query-name', path, `查询须以 ${personField} 开头，避免与其他部门重名 (query fields start with ${personField}): ${fieldName}`);
+      if (
+        name === 'Query' &&
+        !options.countyWide &&
+        !(fieldName.startsWith(personField) && /[A-Z]/.test(fieldName.charAt(personField.length)))
+      ) {
+        report(
+          'query-name',
+          path,
+          `查询须以 ${personField} 开头，避免与其他部门重名 (query fields start with ${personField}): ${fieldName}`,
+        );
       }
     }
   }
@@ -174,12 +212,22 @@ export function checkSchemaConventions(sdl: string, options: ConventionOptions):
     report('person-key', 'Person', '缺少 Person 实体 (no Person entity): every department adds its records to Person');
   } else {
     const keys = keyFieldsOf(person.directives);
-    if (keys.length !== 1 || keys[0] !== 'id') report('person-key', 'Person', `Person 的键须为 @key(fields: "id") (the key contract), found ${keys.map((k) => `@key(fields: "${k}")`).join(' ') || 'none'}`);
+    if (keys.length !== 1 || keys[0] !== 'id')
+      report(
+        'person-key',
+        'Person',
+        `Person 的键须为 @key(fields: "id") (the key contract), found ${keys.map((k) => `@key(fields: "${k}")`).join(' ') || 'none'}`,
+      );
     const id = person.fields?.find((f) => f.name.value === 'id');
-    if (!id || printType(id.type) !== 'ID!') report('person-key', 'Person.id', `Person.id 须为 ID! (the key contract), found ${id ? printType(id.type) : 'none'}`);
+    if (!id || printType(id.type) !== 'ID!')
+      report('person-key', 'Person.id', `Person.id 须为 ID! (the key contract), found ${id ? printType(id.type) : 'none'}`);
     const own = person.fields?.find((f) => f.name.value === personField);
     if (!own || namedType(own.type) !== `${P}Records`) {
-      report('person-key', `Person.${personField}`, `Person 须有本部门字段 ${personField}: ${P}Records (the department's records hang off Person)`);
+      report(
+        'person-key',
+        `Person.${personField}`,
+        `Person 须有本部门字段 ${personField}: ${P}Records (the department's records hang off Person)`,
+      );
     }
   }
   return out;

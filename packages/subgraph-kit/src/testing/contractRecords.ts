@@ -29,7 +29,13 @@ export function contractBatch(definition: DepartmentDefinition, identity: Identi
     batch.certificates.push(
       prepareCertificate(
         person.personId,
-        { ...who, kind: 'SPECIAL_ABILITY', certificateNumber: `CT-${definition.code}-${index}`, issuingBody: '契约测试评价机构', issuedOn: '2024-05-01' },
+        {
+          ...who,
+          kind: 'SPECIAL_ABILITY',
+          certificateNumber: `CT-${definition.code}-${index}`,
+          issuingBody: '契约测试评价机构',
+          issuedOn: '2024-05-01',
+        },
         extraFields(definition, 'certificate'),
       ),
     );

@@ -34,7 +34,13 @@ export function createContractEnv(extra: NodeJS.ProcessEnv = {}): ContractEnv {
       fs.rmSync(dir, { recursive: true, force: true });
       if (databaseKind(env) !== 'mysql') return;
       const settings = mysqlSettings(slug, env);
-      const admin = new DataSource({ type: 'mysql', host: settings.host, port: settings.port, username: settings.user, password: settings.password });
+      const admin = new DataSource({
+        type: 'mysql',
+        host: settings.host,
+        port: settings.port,
+        username: settings.user,
+        password: settings.password,
+      });
       await admin.initialize();
       try {
         const rows: Record<string, string>[] = await admin.query('SHOW DATABASES');

@@ -67,7 +67,10 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
   const feedPage = async (after: number, limit: number, who: Principal | null = SERVICE) => {
     const url = `${base}/changes?after=${after}&limit=${limit}`;
     const response = await fetch(url, { headers: headers(who, 'GET', url) });
-    return { status: response.status, body: response.ok ? ((await response.json()) as { changes: FeedChange[]; latestSeq: number }) : undefined };
+    return {
+      status: response.status,
+      body: response.ok ? ((await response.json()) as { changes: FeedChange[]; latestSeq: number }) : undefined,
+    };
   };
   const repo = (): CoreRepository => hub.repo;
 
@@ -123,7 +126,11 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
         const year = Number(contractPerson(0).idNumber.slice(6, 10));
         const { body: seen } = await graphql(query, { r }, staff);
         expect(seen.errors).toBeUndefined();
-        expect(seen.data._entities[0][field].person).toEqual({ idNumberMasked: `${contractPerson(0).idNumber.slice(0, 6)}${'*'.repeat(12)}`, birthDate: null, birthYear: year });
+        expect(seen.data._entities[0][field].person).toEqual({
+          idNumberMasked: `${contractPerson(0).idNumber.slice(0, 6)}${'*'.repeat(12)}`,
+          birthDate: null,
+          birthYear: year,
+        });
         const { body } = await graphql(query, { r });
         expect(body.data._entities[0][field].person.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       });
@@ -131,13 +138,19 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
       it('refuses analysts and dashboards every record path: the Person field, both lists and their totalCount', async () => {
         // Aggregates only: a list filtered down to one township and level counts a cell exactly, around the cell-key method.
         const paths = [
-          [`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${field} { person { idNumberMasked } certificates { id } } } } }`, { r: [{ __typename: 'Person', id: known[0] }] }],
+          [
+            `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${field} { person { idNumberMasked } certificates { id } } } } }`,
+            { r: [{ __typename: 'Person', id: known[0] }] },
+          ],
           [`{ ${field}Certificates(filter: { township: "城关镇" }) { totalCount } }`, undefined],
           [`{ ${field}Certificates(first: 100) { nodes { id } pageInfo { hasNextPage } } }`, undefined],
           [`{ ${field}Trainings { totalCount } }`, undefined],
           [`{ ${field}Trainings(first: 100) { nodes { id } } }`, undefined],
         ] as const;
-        for (const who of [{ subject: 'contract-analyst', role: 'ANALYST' }, { subject: 'contract-dashboard', role: 'DASHBOARD' }] as Principal[]) {
+        for (const who of [
+          { subject: 'contract-analyst', role: 'ANALYST' },
+          { subject: 'contract-dashboard', role: 'DASHBOARD' },
+        ] as Principal[]) {
           for (const [query, variables] of paths) {
             const { body } = await graphql(query, variables, who);
             expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -213,7 +226,13 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
 
       it(`records and revokes through record${P}Certificate and revoke${P}Certificate idempotently`, async () => {
         const who = contractPerson(500);
-        const input = { ...who, kind: 'SPECIAL_ABILITY', certificateNumber: `CT-GQL-${definition.code}`, issuingBody: '契约测试评价机构', issuedOn: '2024-06-01' };
+        const input = {
+          ...who,
+          kind: 'SPECIAL_ABILITY',
+          certificateNumber: `CT-GQL-${definition.code}`,
+          issuingBody: '契约测试评价机构',
+          issuedOn: '2024-06-01',
+        };
         const record = `mutation($input: ${P}CertificateInput!) { record${P}Certificate(input: $input) { id certificateNumber status } }`;
         const revoke = `mutation($n: String!) { revoke${P}Certificate(certificateNumber: $n, revokedOn: "2024-07-01", reason: "契约测试撤销") { status } }`;
         const start = await repo().latestSeq();
@@ -240,8 +259,7 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
 
     describe('命名约定 schema conventions', () => {
       let sdl = '';
-      const violations = () =>
-        checkSchemaConventions(sdl, { typePrefix: P, personField: field, ...options.conventions });
+      const violations = () => checkSchemaConventions(sdl, { typePrefix: P, personField: field, ...options.conventions });
 
       beforeAll(async () => {
         const { body } = await graphql('{ _service { sdl } }');

@@ -4,7 +4,11 @@ import { col, coreTableSpecs, createTables, dropTables } from '@hub/subgraph-kit
 // Frozen copy of the tables as first released; later changes get migrations of their own.
 const tables = Object.values(
   coreTableSpecs({
-    training: { cooperative: col.text('cooperative', 128, true), farm: col.text('farm', 128, true), industry: col.text('industry', 32, true) },
+    training: {
+      cooperative: col.text('cooperative', 128, true),
+      farm: col.text('farm', 128, true),
+      industry: col.text('industry', 32, true),
+    },
     certificate: {},
   }),
 );

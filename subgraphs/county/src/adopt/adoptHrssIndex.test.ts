@@ -18,7 +18,14 @@ jest.setTimeout(120_000);
 /** A department's change feed read straight from its database, as its GET /changes serves it. */
 function feedOf(hub: Subgraph<never, unknown>): FeedSource {
   return async (after, limit) => ({
-    changes: (await hub.repo.changesAfter(after, limit)).map((r) => ({ seq: r.seq, entity: r.entity, entityId: r.entityId, personId: r.personId, at: r.createdAt, record: JSON.parse(r.payload) })),
+    changes: (await hub.repo.changesAfter(after, limit)).map((r) => ({
+      seq: r.seq,
+      entity: r.entity,
+      entityId: r.entityId,
+      personId: r.personId,
+      at: r.createdAt,
+      record: JSON.parse(r.payload),
+    })),
     latestSeq: await hub.repo.latestSeq(),
   });
 }
@@ -84,8 +91,14 @@ describe('npm run county:adopt-hrss-index', () => {
         const legacy = spec.table === 'training_fact' ? legacyTrainingFact : spec;
         await insertRows(manager, legacy, await rows(before.dataSource, legacy));
       }
-      const directed = await before.dataSource.query('SELECT department, training_id AS trainingId, person_id AS personId, start_date AS startDate, outcome, seq FROM training_fact WHERE directed = 1');
-      await insertRows(manager, directedTraining, directed.map((d: Record<string, unknown>) => ({ ...d, programme: '订单式培训' })));
+      const directed = await before.dataSource.query(
+        'SELECT department, training_id AS trainingId, person_id AS personId, start_date AS startDate, outcome, seq FROM training_fact WHERE directed = 1',
+      );
+      await insertRows(
+        manager,
+        directedTraining,
+        directed.map((d: Record<string, unknown>) => ({ ...d, programme: '订单式培训' })),
+      );
     });
   });
 
@@ -110,14 +123,19 @@ describe('npm run county:adopt-hrss-index', () => {
       expect(b.byTownship).toEqual(a.byTownship);
       expect(b.employedPopulation).toBe(412_345);
     }
-    const [ledgerBefore, ledgerAfter] = [await before.services.ledger.build(yearPeriod(2024)), await county.services.ledger.build(yearPeriod(2024))];
+    const [ledgerBefore, ledgerAfter] = [
+      await before.services.ledger.build(yearPeriod(2024)),
+      await county.services.ledger.build(yearPeriod(2024)),
+    ];
     expect(ledgerAfter.channels).toEqual(ledgerBefore.channels);
     expect(ledgerAfter.apprentices.yearToDate).toBe(ledgerBefore.apprentices.yearToDate);
     expect(ledgerAfter.directedTraining.yearToDate).toBe(ledgerBefore.directedTraining.yearToDate);
     expect(ledgerAfter.newUrbanJobs.yearToDate).toBe(1234);
     // The marks hrss's index lacked are rebuilt from hrss's own tables.
     const marks = async (db: DataSource) =>
-      (await db.query('SELECT department, training_id AS id, apprenticeship, directed FROM training_fact ORDER BY department, training_id')).map((r: Record<string, unknown>) => ({
+      (
+        await db.query('SELECT department, training_id AS id, apprenticeship, directed FROM training_fact ORDER BY department, training_id')
+      ).map((r: Record<string, unknown>) => ({
         ...r,
         apprenticeship: r.apprenticeship === null ? null : Number(r.apprenticeship),
         directed: Number(r.directed),
@@ -126,7 +144,8 @@ describe('npm run county:adopt-hrss-index', () => {
 
     const runner = hrss.dataSource.createQueryRunner();
     try {
-      for (const table of ['holding', 'feed_cursor', 'person_master', 'directed_training', 'ledger_input', 'plan_target']) expect(await runner.hasTable(table)).toBe(false);
+      for (const table of ['holding', 'feed_cursor', 'person_master', 'directed_training', 'ledger_input', 'plan_target'])
+        expect(await runner.hasTable(table)).toBe(false);
       expect(await runner.hasTable('training')).toBe(true);
     } finally {
       await runner.release();
@@ -150,10 +169,15 @@ describe('npm run county:adopt-hrss-index', () => {
     const replaced = await adoptHrssIndex(hrss.dataSource, before.dataSource, { replace: true, keepSource: true });
     expect(replaced).toMatchObject({ adopted: true, droppedSource: false, copied: { feed_cursor: 1, holding: 0 } });
     expect(Number((await before.dataSource.query('SELECT COUNT(*) AS n FROM holding'))[0].n)).toBe(0);
-    expect(await before.dataSource.query(`SELECT value FROM county_input`)).toEqual([expect.objectContaining({ value: expect.any(String) })]);
+    expect(await before.dataSource.query(`SELECT value FROM county_input`)).toEqual([
+      expect.objectContaining({ value: expect.any(String) }),
+    ]);
     // Dropping hrss's copies alone: refused while the county has no index, done once it has one.
     await expect(adoptHrssIndex(hrss.dataSource, (await freshCounty()).dataSource, { dropSourceOnly: true })).rejects.toThrow(AdoptError);
-    expect(await adoptHrssIndex(hrss.dataSource, before.dataSource, { dropSourceOnly: true })).toMatchObject({ droppedSource: true, copied: {} });
+    expect(await adoptHrssIndex(hrss.dataSource, before.dataSource, { dropSourceOnly: true })).toMatchObject({
+      droppedSource: true,
+      copied: {},
+    });
     expect(await adoptHrssIndex(hrss.dataSource, before.dataSource)).toMatchObject({ adopted: false });
   });
 });

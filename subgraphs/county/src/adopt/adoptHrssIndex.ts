@@ -1,10 +1,31 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { chunks, insertRows, TableSpec } from '@hub/subgraph-kit';
-import { auditEntry, countyInput, feedCursor, holding, importRefusal, importRun, personMaster, personSeen, trainingFact } from '../entities/indexTables';
+import {
+  auditEntry,
+  countyInput,
+  feedCursor,
+  holding,
+  importRefusal,
+  importRun,
+  personMaster,
+  personSeen,
+  trainingFact,
+} from '../entities/indexTables';
 import { ledgerInput } from '../entities/ledgerTables';
 
 /** What hrss's database held for the county, copied table by table (plan targets are the county's own seed). */
-export const ADOPTED_TABLES: TableSpec[] = [personSeen, personMaster, holding, trainingFact, feedCursor, countyInput, auditEntry, importRun, importRefusal, ledgerInput];
+export const ADOPTED_TABLES: TableSpec[] = [
+  personSeen,
+  personMaster,
+  holding,
+  trainingFact,
+  feedCursor,
+  countyInput,
+  auditEntry,
+  importRun,
+  importRefusal,
+  ledgerInput,
+];
 
 /** hrss's tables of the county that have no place in the county service: dropped with the others after the copy. */
 const RETIRED_ONLY = ['plan_target', 'directed_training', 'programme_feed_cursor'];
@@ -31,7 +52,10 @@ export interface AdoptOutcome {
 
 export class AdoptError extends Error {}
 
-const primaryColumns = (spec: TableSpec) => Object.values(spec.columns).filter((c) => c.primary).map((c) => c.name);
+const primaryColumns = (spec: TableSpec) =>
+  Object.values(spec.columns)
+    .filter((c) => c.primary)
+    .map((c) => c.name);
 
 async function count(db: DataSource | EntityManager, table: string): Promise<number> {
   return Number((await db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0]?.n ?? 0);
@@ -59,13 +83,16 @@ export async function adoptHrssIndex(hrss: DataSource, county: DataSource, optio
   const copied: Record<string, number> = {};
   if (!(await columnsOf(hrss, 'feed_cursor'))) return { adopted: false, copied, droppedSource: false };
   if (options.dropSourceOnly) {
-    if ((await count(county, 'feed_cursor')) === 0) throw new AdoptError('县级服务尚无持证索引，不能删除人社局的旧表 the county service has no index yet: hrss\'s tables are not dropped');
+    if ((await count(county, 'feed_cursor')) === 0)
+      throw new AdoptError("县级服务尚无持证索引，不能删除人社局的旧表 the county service has no index yet: hrss's tables are not dropped");
     await dropSource(hrss);
     return { adopted: false, copied, droppedSource: true };
   }
   const countyHasIndex = (await count(county, 'feed_cursor')) + (await count(county, 'person_master')) > 0;
   if (countyHasIndex && !options.replace) {
-    throw new AdoptError('县级服务的持证索引不为空（可能已自行从变更流建立）；确认后加 --replace 覆盖 the county index is not empty: pass --replace to overwrite it');
+    throw new AdoptError(
+      '县级服务的持证索引不为空（可能已自行从变更流建立）；确认后加 --replace 覆盖 the county index is not empty: pass --replace to overwrite it',
+    );
   }
   const expected: Record<string, number> = {};
   for (const spec of ADOPTED_TABLES) expected[spec.table] = (await columnsOf(hrss, spec.table)) ? await count(hrss, spec.table) : 0;
@@ -81,7 +108,9 @@ export async function adoptHrssIndex(hrss: DataSource, county: DataSource, optio
       const order = primaryColumns(spec).join(', ');
       let n = 0;
       for (let offset = 0; ; offset += PAGE) {
-        const rows: Record<string, unknown>[] = await hrss.query(`SELECT ${select} FROM ${spec.table} ORDER BY ${order} LIMIT ${PAGE} OFFSET ${offset}`);
+        const rows: Record<string, unknown>[] = await hrss.query(
+          `SELECT ${select} FROM ${spec.table} ORDER BY ${order} LIMIT ${PAGE} OFFSET ${offset}`,
+        );
         await insertRows(manager, spec, rows);
         n += rows.length;
         if (rows.length < PAGE) break;
@@ -106,7 +135,8 @@ export async function adoptHrssIndex(hrss: DataSource, county: DataSource, optio
 async function dropSource(hrss: DataSource): Promise<void> {
   const runner = hrss.createQueryRunner();
   try {
-    for (const table of [...ADOPTED_TABLES.map((s) => s.table), ...RETIRED_ONLY]) if (await runner.hasTable(table)) await runner.dropTable(table);
+    for (const table of [...ADOPTED_TABLES.map((s) => s.table), ...RETIRED_ONLY])
+      if (await runner.hasTable(table)) await runner.dropTable(table);
   } finally {
     await runner.release();
   }
@@ -116,11 +146,16 @@ async function dropSource(hrss: DataSource): Promise<void> {
 async function markTrainings(hrss: DataSource, manager: EntityManager): Promise<void> {
   const facts = await columnsOf(hrss, 'training_fact');
   if (!facts?.has('apprenticeship')) {
-    const flagged: { id: string; apprenticeship: number }[] = await hrss.query('SELECT id, apprenticeship FROM training WHERE apprenticeship IS NOT NULL');
+    const flagged: { id: string; apprenticeship: number }[] = await hrss.query(
+      'SELECT id, apprenticeship FROM training WHERE apprenticeship IS NOT NULL',
+    );
     for (const value of [0, 1]) {
       const ids = flagged.filter((t) => Number(t.apprenticeship) === value).map((t) => String(t.id));
       for (const part of chunks(ids)) {
-        await manager.query(`UPDATE training_fact SET apprenticeship = ? WHERE department = 'HRSS' AND training_id IN (${part.map(() => '?').join(',')})`, [value, ...part]);
+        await manager.query(
+          `UPDATE training_fact SET apprenticeship = ? WHERE department = 'HRSS' AND training_id IN (${part.map(() => '?').join(',')})`,
+          [value, ...part],
+        );
       }
     }
   }

@@ -35,7 +35,10 @@ export function certificateCheckLimitsFromEnv(env: NodeJS.ProcessEnv): Certifica
     const value = Number(env[name]);
     return Number.isFinite(value) && value > 0 ? value : fallback;
   };
-  return { perCallerPerMinute: read('HUB_CERTIFICATE_CHECKS_PER_MINUTE', 10), publicPerMinute: read('HUB_PUBLIC_CERTIFICATE_CHECKS_PER_MINUTE', 60) };
+  return {
+    perCallerPerMinute: read('HUB_CERTIFICATE_CHECKS_PER_MINUTE', 10),
+    publicPerMinute: read('HUB_PUBLIC_CERTIFICATE_CHECKS_PER_MINUTE', 60),
+  };
 }
 
 /** The longest certificate number any department stores; a longer one cannot be on record. */
@@ -68,7 +71,8 @@ interface HoldingMatch {
   revokedOn: string | null;
 }
 
-const day = (value: unknown): string | null => (value === null || value === undefined ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
+const day = (value: unknown): string | null =>
+  value === null || value === undefined ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 
 /** What a holding says on `today`: withdrawn (from its date, or on every date while the date is not known), expired, or valid. */
 function statusOn(h: HoldingMatch, today: string): CertificateCheckStatus {

@@ -193,4 +193,15 @@ export const importRefusal: TableSpec = {
   },
 };
 
-export const indexTables = [personSeen, personMaster, holding, trainingFact, feedCursor, planTarget, countyInput, auditEntry, importRun, importRefusal];
+export const indexTables = [
+  personSeen,
+  personMaster,
+  holding,
+  trainingFact,
+  feedCursor,
+  planTarget,
+  countyInput,
+  auditEntry,
+  importRun,
+  importRefusal,
+];

@@ -24,14 +24,24 @@ function memoryFeed() {
         entityId: certificateId,
         personId: personId(holder),
         at: '2025-06-01T00:00:00Z',
-        record: { personId: personId(holder), kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', level: 'LEVEL_3', issuedOn: '2025-03-01', status, revokedOn },
+        record: {
+          personId: personId(holder),
+          kind: 'SKILL_LEVEL',
+          talentCategory: 'SKILLED',
+          level: 'LEVEL_3',
+          issuedOn: '2025-03-01',
+          status,
+          revokedOn,
+        },
       });
     },
     /** Distinct holders of a certificate that counts on AS_OF, from each certificate's newest change: the brute force. */
     holders(): number {
       const newest = new Map<string, FeedChange>();
       for (const c of changes) newest.set(c.entityId, c);
-      const counted = [...newest.values()].filter((c) => c.record.status === 'VALID' || (c.record.revokedOn !== null && String(c.record.revokedOn) > AS_OF));
+      const counted = [...newest.values()].filter(
+        (c) => c.record.status === 'VALID' || (c.record.revokedOn !== null && String(c.record.revokedOn) > AS_OF),
+      );
       return new Set(counted.map((c) => c.personId)).size;
     },
   };
@@ -51,7 +61,12 @@ async function until(what: string, check: () => Promise<boolean> | boolean, time
  * sequence; a leader that stops renewing is replaced, and its late pages are refused.
  */
 describe('FeedLeadership and IndexFollower', () => {
-  const contract = createContractEnv({ HUB_LEASE_RENEW_MS: '100', HUB_LEASE_TTL_MS: '500', HUB_SYNC_INTERVAL_MS: '50', HUB_FOLLOW_INTERVAL_MS: '50' });
+  const contract = createContractEnv({
+    HUB_LEASE_RENEW_MS: '100',
+    HUB_LEASE_TTL_MS: '500',
+    HUB_SYNC_INTERVAL_MS: '50',
+    HUB_FOLLOW_INTERVAL_MS: '50',
+  });
   const hrss = memoryFeed();
   const feeds = Object.fromEntries(
     departments.map((d): [Department, FeedSource] => [d, d === 'HRSS' ? hrss.source : async () => ({ changes: [], latestSeq: 0 })]),
@@ -103,7 +118,14 @@ describe('FeedLeadership and IndexFollower', () => {
 
     // a still believes it leads: a page it pulled late is refused, whatever it holds.
     expect(a.services.leadership.isLeader).toBe(true);
-    const late: FeedChange = { seq: 64, entity: 'certificate', entityId: 'late', personId: personId(99), at: '2025-06-01T00:00:00Z', record: { personId: personId(99), kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', issuedOn: '2025-03-01', status: 'VALID' } };
+    const late: FeedChange = {
+      seq: 64,
+      entity: 'certificate',
+      entityId: 'late',
+      personId: personId(99),
+      at: '2025-06-01T00:00:00Z',
+      record: { personId: personId(99), kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', issuedOn: '2025-03-01', status: 'VALID' },
+    };
     await expect(a.services.writer.apply('HRSS', [late], 64)).rejects.toThrow(/租约/);
     const cursors = await b.services.cursors.cursors();
     expect(cursors.find((c) => c.department === 'HRSS')).toMatchObject({ lastSeq: 62, lastError: null });

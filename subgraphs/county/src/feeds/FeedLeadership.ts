@@ -14,7 +14,8 @@ export interface LeaseTiming {
 export function leaseTimingFromEnv(env: NodeJS.ProcessEnv): LeaseTiming {
   const renewMs = Number(env.HUB_LEASE_RENEW_MS || 1000);
   const ttlMs = Number(env.HUB_LEASE_TTL_MS || 5000);
-  if (!(renewMs > 0) || !(ttlMs >= 2 * renewMs)) throw new Error('HUB_LEASE_TTL_MS 须至少为 HUB_LEASE_RENEW_MS 的两倍 must be at least twice HUB_LEASE_RENEW_MS');
+  if (!(renewMs > 0) || !(ttlMs >= 2 * renewMs))
+    throw new Error('HUB_LEASE_TTL_MS 须至少为 HUB_LEASE_RENEW_MS 的两倍 must be at least twice HUB_LEASE_RENEW_MS');
   return { renewMs, ttlMs };
 }
 
@@ -59,19 +60,26 @@ export class FeedLeadership {
 
   /** One round: the leader renews (or learns it was replaced); another replica takes a free or expired lease. */
   tick(): Promise<void> {
-    this.ticking = this.ticking.then(() => this.round()).catch((error: unknown) => {
-      this.log.warn({ err: error instanceof Error ? error.message : String(error) }, '变更流租约检查失败 feed lease check failed');
-    });
+    this.ticking = this.ticking
+      .then(() => this.round())
+      .catch((error: unknown) => {
+        this.log.warn({ err: error instanceof Error ? error.message : String(error) }, '变更流租约检查失败 feed lease check failed');
+      });
     return this.ticking;
   }
 
   private async round(): Promise<void> {
     if (this.leading) {
-      const renewed = await this.update(`UPDATE index_lease SET beat = beat + 1 WHERE name = ? AND holder = ?`, [FEEDS_LEASE, this.holderId]);
+      const renewed = await this.update(`UPDATE index_lease SET beat = beat + 1 WHERE name = ? AND holder = ?`, [
+        FEEDS_LEASE,
+        this.holderId,
+      ]);
       if (!renewed) await this.step(false, '失去变更流租约 lost the feed lease');
       return;
     }
-    const row = await this.transactions.run(async (manager) => (await manager.query(`SELECT holder, beat, seq FROM index_lease WHERE name = ?`, [FEEDS_LEASE]))[0]);
+    const row = await this.transactions.run(
+      async (manager) => (await manager.query(`SELECT holder, beat, seq FROM index_lease WHERE name = ?`, [FEEDS_LEASE]))[0],
+    );
     if (!row) throw new Error('index_lease 缺少 feeds 行 the lease row is missing (migrations not run?)');
     const holder = String(row.holder);
     const beat = Number(row.beat);
@@ -86,14 +94,15 @@ export class FeedLeadership {
       return;
     }
     if (!mine && holder !== '' && now - this.seen!.at < this.timing.ttlMs) return;
-    const taken = await this.update(`UPDATE index_lease SET holder = ?, beat = beat + 1 WHERE name = ? AND holder = ? AND beat = ? AND seq = ?`, [
-      this.holderId,
-      FEEDS_LEASE,
-      holder,
-      beat,
-      seq,
-    ]);
-    if (taken) await this.step(true, holder && !mine ? `接管变更流租约 took over the feed lease from ${holder}` : '取得变更流租约 took the feed lease');
+    const taken = await this.update(
+      `UPDATE index_lease SET holder = ?, beat = beat + 1 WHERE name = ? AND holder = ? AND beat = ? AND seq = ?`,
+      [this.holderId, FEEDS_LEASE, holder, beat, seq],
+    );
+    if (taken)
+      await this.step(
+        true,
+        holder && !mine ? `接管变更流租约 took over the feed lease from ${holder}` : '取得变更流租约 took the feed lease',
+      );
   }
 
   private async step(leading: boolean, message: string): Promise<void> {

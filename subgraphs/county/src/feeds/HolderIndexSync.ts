@@ -15,12 +15,21 @@ export interface FeedPage {
 export type FeedSource = (after: number, limit: number) => Promise<FeedPage>;
 
 /** A department's feed over HTTP (GET /changes on its subgraph), with a timeout. */
-export function httpFeedSource(department: Department, signingKey: Buffer, env: NodeJS.ProcessEnv = process.env, timeoutMs = 15_000): FeedSource {
+export function httpFeedSource(
+  department: Department,
+  signingKey: Buffer,
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 15_000,
+): FeedSource {
   return async (after, limit) => {
     const slug = departmentSlug[department];
     const url = `${serviceBaseUrl(slug, env)}/changes?after=${after}&limit=${limit}`;
     // The county service calls as the service role, signed for this one page of this department's feed.
-    const principal = signCall({ subject: 'county-holder-index', role: 'SERVICE' }, signingKey, { audience: slug, method: 'GET', path: requestPath(url) });
+    const principal = signCall({ subject: 'county-holder-index', role: 'SERVICE' }, signingKey, {
+      audience: slug,
+      method: 'GET',
+      path: requestPath(url),
+    });
     const response = await fetch(url, {
       headers: { [PRINCIPAL_HEADER]: principal },
       signal: AbortSignal.timeout(timeoutMs),

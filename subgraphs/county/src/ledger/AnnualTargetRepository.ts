@@ -38,7 +38,12 @@ export class AnnualTargetRepository {
 
   async all(): Promise<AnnualTargetRow[]> {
     const rows = await this.dataSource.getRepository<AnnualTargetRow>('AnnualTarget').find({ order: { id: 'ASC' } });
-    return rows.map((r) => ({ ...r, id: Number(r.id), effectiveYear: Number(r.effectiveYear), value: r.value === null ? null : Number(r.value) }));
+    return rows.map((r) => ({
+      ...r,
+      id: Number(r.id),
+      effectiveYear: Number(r.effectiveYear),
+      value: r.value === null ? null : Number(r.value),
+    }));
   }
 
   async add(row: Omit<AnnualTargetRow, 'id'>): Promise<AnnualTargetRow> {

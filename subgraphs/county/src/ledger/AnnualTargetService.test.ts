@@ -39,12 +39,24 @@ describe('TargetBook', () => {
 
 describe('AnnualTargetService.set', () => {
   const added: unknown[] = [];
-  const service = new AnnualTargetService({ add: async (r: Omit<AnnualTargetRow, 'id'>) => (added.push(r), { ...r, id: 1 }), all: async () => [] } as never);
+  const service = new AnnualTargetService({
+    add: async (r: Omit<AnnualTargetRow, 'id'>) => (added.push(r), { ...r, id: 1 }),
+    all: async () => [],
+  } as never);
   const actor = { subject: 'a', role: 'COUNTY_ADMIN' };
 
   it('stores a township by its code, and the reason as written', async () => {
-    const saved = await service.set({ year: 2025, township: ' 渠村 ', measure: 'HOLDERS', value: 10, reason: ' 乡镇目标责任书：第 3 号 ' }, actor);
-    expect(saved).toMatchObject({ township: '410928213', department: null, channel: null, reason: '乡镇目标责任书：第 3 号', setBy: 'a (COUNTY_ADMIN)' });
+    const saved = await service.set(
+      { year: 2025, township: ' 渠村 ', measure: 'HOLDERS', value: 10, reason: ' 乡镇目标责任书：第 3 号 ' },
+      actor,
+    );
+    expect(saved).toMatchObject({
+      township: '410928213',
+      department: null,
+      channel: null,
+      reason: '乡镇目标责任书：第 3 号',
+      setBy: 'a (COUNTY_ADMIN)',
+    });
   });
 
   it.each([
@@ -55,6 +67,19 @@ describe('AnnualTargetService.set', () => {
     [{ value: 1.5 }, 'BAD_VALUE'],
     [{ reason: '。' }, 'REASON_REQUIRED'],
   ])('refuses %p', async (change, code) => {
-    await expect(service.set({ year: 2025, department: 'AGRICULTURE', channel: 'SOCIAL_RURAL', measure: 'TRAINED', value: 3, reason: '会议纪要', ...change } as never, actor)).rejects.toMatchObject({ code });
+    await expect(
+      service.set(
+        {
+          year: 2025,
+          department: 'AGRICULTURE',
+          channel: 'SOCIAL_RURAL',
+          measure: 'TRAINED',
+          value: 3,
+          reason: '会议纪要',
+          ...change,
+        } as never,
+        actor,
+      ),
+    ).rejects.toMatchObject({ code });
   });
 });

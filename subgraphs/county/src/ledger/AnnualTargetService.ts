@@ -35,7 +35,8 @@ export class TargetBook {
       if (row.effectiveYear > year) continue;
       const key = scopeKey(row, row.measure);
       const seen = this.current.get(key);
-      if (!seen || row.effectiveYear > seen.effectiveYear || (row.effectiveYear === seen.effectiveYear && row.id > seen.id)) this.current.set(key, row);
+      if (!seen || row.effectiveYear > seen.effectiveYear || (row.effectiveYear === seen.effectiveYear && row.id > seen.id))
+        this.current.set(key, row);
     }
   }
 
@@ -70,11 +71,14 @@ export class AnnualTargetService {
   async set(input: SetTargetInput, actor: Actor): Promise<AnnualTargetRow> {
     const { year, measure, value } = input;
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InputError('BAD_YEAR', 'year', `年份无效：${year}`);
-    if (!(targetMeasures as readonly string[]).includes(measure)) throw new InputError('BAD_MEASURE', 'measure', `目标指标“${measure}”无效`);
+    if (!(targetMeasures as readonly string[]).includes(measure))
+      throw new InputError('BAD_MEASURE', 'measure', `目标指标“${measure}”无效`);
     const department = input.department ?? null;
     const channel = input.channel ?? null;
-    if (department !== null && !departments.includes(department)) throw new InputError('BAD_DEPARTMENT', 'department', `部门“${department}”无效`);
-    if (channel !== null && !trainingChannels.includes(channel)) throw new InputError('BAD_CHANNEL', 'channel', `培训渠道“${channel}”不在方案的三个渠道之内`);
+    if (department !== null && !departments.includes(department))
+      throw new InputError('BAD_DEPARTMENT', 'department', `部门“${department}”无效`);
+    if (channel !== null && !trainingChannels.includes(channel))
+      throw new InputError('BAD_CHANNEL', 'channel', `培训渠道“${channel}”不在方案的三个渠道之内`);
     let township: string | null = null;
     if (input.township !== undefined && input.township !== null) {
       const found = matchTownship(input.township);
@@ -84,11 +88,14 @@ export class AnnualTargetService {
       if (measure !== 'HOLDERS') throw new InputError('BAD_MEASURE', 'measure', '乡镇目标的指标为持证人员总量 (HOLDERS)');
     } else {
       if (channel === null) throw new InputError('BAD_SCOPE', 'channel', '请填写培训渠道（部门目标按部门×渠道设定），或填写乡镇');
-      if (measure === 'HOLDERS') throw new InputError('BAD_MEASURE', 'measure', '部门×渠道目标的指标为培训人次、取证人数或其中高级工及以上');
+      if (measure === 'HOLDERS')
+        throw new InputError('BAD_MEASURE', 'measure', '部门×渠道目标的指标为培训人次、取证人数或其中高级工及以上');
     }
-    if (value !== null && (!Number.isInteger(value) || value < 0 || value > MAX_TARGET)) throw new InputError('BAD_VALUE', 'value', `目标须为 0 到 ${MAX_TARGET} 的整数，收到 ${value}`);
+    if (value !== null && (!Number.isInteger(value) || value < 0 || value > MAX_TARGET))
+      throw new InputError('BAD_VALUE', 'value', `目标须为 0 到 ${MAX_TARGET} 的整数，收到 ${value}`);
     // A channel's own target stays: the ledger's channel ratios need one (enter a new figure to change it).
-    if (value === null && department === null && township === null) throw new InputError('BAD_VALUE', 'value', '渠道总目标不能撤销，只能修改');
+    if (value === null && department === null && township === null)
+      throw new InputError('BAD_VALUE', 'value', '渠道总目标不能撤销，只能修改');
     const reason = input.reason.replace(/\s+/g, ' ').trim();
     if (reason.length < 2) throw new InputError('REASON_REQUIRED', 'reason', '请说明设定或调整目标的依据（例如文件号、会议纪要）');
     return this.repository.add({

@@ -32,13 +32,28 @@ export function yearPeriod(year: number): LedgerPeriod {
 }
 
 export function quarterPeriod(year: number, quarter: number): LedgerPeriod {
-  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) throw new InputError('BAD_QUARTER', 'quarter', `季度须为 1 到 4，收到 ${quarter}`);
-  return period('QUARTER', checkedYear(year), quarter * 3 - 2, quarter * 3, `${year}-Q${quarter}`, `${year}年第${QUARTER_LABELS[quarter - 1]}季度`);
+  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4)
+    throw new InputError('BAD_QUARTER', 'quarter', `季度须为 1 到 4，收到 ${quarter}`);
+  return period(
+    'QUARTER',
+    checkedYear(year),
+    quarter * 3 - 2,
+    quarter * 3,
+    `${year}-Q${quarter}`,
+    `${year}年第${QUARTER_LABELS[quarter - 1]}季度`,
+  );
 }
 
 export function halfPeriod(year: number, half: number): LedgerPeriod {
   if (half !== 1 && half !== 2) throw new InputError('BAD_PERIOD', 'period', `半年须为 H1 或 H2，收到 H${half}`);
-  return period('HALF', checkedYear(year), half === 1 ? 1 : 7, half === 1 ? 6 : 12, `${year}-H${half}`, `${year}年${half === 1 ? '上' : '下'}半年`);
+  return period(
+    'HALF',
+    checkedYear(year),
+    half === 1 ? 1 : 7,
+    half === 1 ? 6 : 12,
+    `${year}-H${half}`,
+    `${year}年${half === 1 ? '上' : '下'}半年`,
+  );
 }
 
 export function monthPeriod(year: number, month: number): LedgerPeriod {

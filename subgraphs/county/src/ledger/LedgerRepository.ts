@@ -54,7 +54,12 @@ export class LedgerRepository {
        GROUP BY t.department, t.channel, SUBSTR(t.start_date, 1, 7)`,
       [from, to],
     );
-    return rows.map((r) => ({ department: String(r.department) as Department, channel: String(r.channel), month: String(r.month), trainings: Number(r.trainings) }));
+    return rows.map((r) => ({
+      department: String(r.department) as Department,
+      channel: String(r.channel),
+      month: String(r.month),
+      trainings: Number(r.trainings),
+    }));
   }
 
   /**

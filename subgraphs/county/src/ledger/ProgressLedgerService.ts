@@ -1,6 +1,16 @@
 import { InputError, monthRange, todayIso } from '@hub/subgraph-kit';
 import type { TargetMeasure } from './AnnualTargetRepository';
-import { channelPlanKey, Department, departmentFromSlug, departmentLabels, departments, planTargets, TrainingChannel, trainingChannelLabels, trainingChannels } from '@hub/vocabulary';
+import {
+  channelPlanKey,
+  Department,
+  departmentFromSlug,
+  departmentLabels,
+  departments,
+  planTargets,
+  TrainingChannel,
+  trainingChannelLabels,
+  trainingChannels,
+} from '@hub/vocabulary';
 import type { Actor, DisclosureControl } from '@hub/auth';
 import type { FeedCursorRow, FeedCursorRepository } from '../repositories/FeedCursorRepository';
 import type { AttributedCertificate, LedgerRepository, PersonDate } from './LedgerRepository';
@@ -128,11 +138,13 @@ export function ledgerPublisher(disclosure: DisclosureControl, today: string = t
 }
 
 /** 进度比: the year-to-date ratio over the share of the year elapsed; null without a target or before the year began. */
-export const paceOf = (ratio: number | null, elapsedShare: number): number | null => (ratio === null || elapsedShare <= 0 ? null : ratio / elapsedShare);
+export const paceOf = (ratio: number | null, elapsedShare: number): number | null =>
+  ratio === null || elapsedShare <= 0 ? null : ratio / elapsedShare;
 /** 滞后: behind the time schedule (pace below 1). */
 export const isLagging = (pace: number | null): boolean => pace !== null && pace < 1;
 
-const distinctIn = (rows: { personId: string; date: string }[], from: string, to: string) => new Set(rows.filter((r) => r.date >= from && r.date <= to).map((r) => r.personId));
+const distinctIn = (rows: { personId: string; date: string }[], from: string, to: string) =>
+  new Set(rows.filter((r) => r.date >= from && r.date <= to).map((r) => r.personId));
 
 /**
  * 进度台账 (plan 三(二)): per channel and department, by month and quarter, training person-times,
@@ -154,7 +166,8 @@ export class ProgressLedgerService {
     // The quarters that lie wholly in the period (none in a month's report).
     const quarters: Period[] = [];
     for (let q = Math.ceil(firstMonth / 3); q <= Math.ceil(lastMonth / 3); q++) {
-      if (q * 3 - 2 >= firstMonth && q * 3 <= lastMonth) quarters.push({ period: `${year}-Q${q}`, from: monthRange(year, q * 3 - 2).from, to: monthRange(year, q * 3).to });
+      if (q * 3 - 2 >= firstMonth && q * 3 <= lastMonth)
+        quarters.push({ period: `${year}-Q${q}`, from: monthRange(year, q * 3 - 2).from, to: monthRange(year, q * 3).to });
     }
     const total: Period = { period: period.kind === 'MONTH' ? months[0].period : period.key, from, to };
 
@@ -168,7 +181,12 @@ export class ProgressLedgerService {
     const certificates = (await this.ledger.certificatesWithChannel(yearStart, to)).filter((c) => c.issuedOn <= until);
     const plan = planTargets();
 
-    const rowsFor = (scope: string, keep: (t: { department: Department; channel: string }) => boolean, certs: AttributedCertificate[], targets: RowTargets | null) => {
+    const rowsFor = (
+      scope: string,
+      keep: (t: { department: Department; channel: string }) => boolean,
+      certs: AttributedCertificate[],
+      targets: RowTargets | null,
+    ) => {
       const trained = trainings.filter(keep);
       const personDates = certs.map((c) => ({ personId: c.personId, date: c.issuedOn }));
       const seniorDates = certs.filter((c) => c.seniorOrAbove).map((c) => ({ personId: c.personId, date: c.issuedOn }));
@@ -251,7 +269,12 @@ export class ProgressLedgerService {
               department,
               label: departmentLabels[department],
               targets,
-              ...rowsFor(`${channel}|${department}`, (t) => t.channel === channel && t.department === department, inChannel.filter((c) => c.department === department), targets),
+              ...rowsFor(
+                `${channel}|${department}`,
+                (t) => t.channel === channel && t.department === department,
+                inChannel.filter((c) => c.department === department),
+                targets,
+              ),
             };
           }),
       };
@@ -279,7 +302,12 @@ export class ProgressLedgerService {
         department,
         label: departmentLabels[department],
         targets: null,
-        ...rowsFor(`unattributed|${department}`, () => false, certificates.filter((c) => c.channel === null && c.department === department), null),
+        ...rowsFor(
+          `unattributed|${department}`,
+          () => false,
+          certificates.filter((c) => c.channel === null && c.department === department),
+          null,
+        ),
       }));
 
     const annual = (key: string) => plan.annualCounts.find((c) => c.key === key);
@@ -318,7 +346,11 @@ export class ProgressLedgerService {
       channels,
       departments: byDepartment,
       unattributed,
-      apprentices: personCount('apprentices', await this.ledger.apprentices(yearStart, to), '人社局企业职工培训中标记为企业新型学徒制的培训人数（去重）'),
+      apprentices: personCount(
+        'apprentices',
+        await this.ledger.apprentices(yearStart, to),
+        '人社局企业职工培训中标记为企业新型学徒制的培训人数（去重）',
+      ),
       directedTraining: personCount('directedTraining', await this.ledger.directed(yearStart, to), directedNote(feeds)),
       ...(await this.inputCounts(year, months, from, to)),
     };
@@ -328,7 +360,10 @@ export class ProgressLedgerService {
    * Each department's annual targets for the year of `asOf` (summed over the three channels) with what it had on
    * `asOf` and what the 12 months before added, for the projection: trainings and persons certified under a channel.
    */
-  async departmentProjection(asOf: string, publish: LedgerPublisher = exactLedger): Promise<{ department: Department; label: string; goals: GoalInput[] }[]> {
+  async departmentProjection(
+    asOf: string,
+    publish: LedgerPublisher = exactLedger,
+  ): Promise<{ department: Department; label: string; goals: GoalInput[] }[]> {
     const year = Number(asOf.slice(0, 4));
     const book = await this.targets.book(year);
     const windowFrom = addDays(yearBefore(asOf), 1);
@@ -340,40 +375,83 @@ export class ProgressLedgerService {
     const result: { department: Department; label: string; goals: GoalInput[] }[] = [];
     for (const department of departments) {
       const target = (measure: TargetMeasure) => {
-        const values = trainingChannels.map((channel) => book.value({ department, channel }, measure)).filter((v): v is number => v !== null);
+        const values = trainingChannels
+          .map((channel) => book.value({ department, channel }, measure))
+          .filter((v): v is number => v !== null);
         return values.length ? values.reduce((a, b) => a + b, 0) : null;
       };
       // trainingsByMonth groups by month: the window's first month is read again from its first day.
       const trainedSince = async (since: string) => {
-        const rows = since.slice(8) === '01' ? trainings.filter((t) => t.month >= since.slice(0, 7)) : (await this.ledger.trainingsByMonth(since, asOf)).filter((t) => inChannel(t.channel));
-        return publish.defined(rows.filter((t) => t.department === department).reduce((s, t) => s + t.trainings, 0), `projection|trained|${department}|${since}|${asOf}`);
+        const rows =
+          since.slice(8) === '01'
+            ? trainings.filter((t) => t.month >= since.slice(0, 7))
+            : (await this.ledger.trainingsByMonth(since, asOf)).filter((t) => inChannel(t.channel));
+        return publish.defined(
+          rows.filter((t) => t.department === department).reduce((s, t) => s + t.trainings, 0),
+          `projection|trained|${department}|${since}|${asOf}`,
+        );
       };
       const personsSince = (since: string, senior: boolean) =>
-        publish.persons(new Set(certificates.filter((c) => c.department === department && c.issuedOn >= since && (!senior || c.seniorOrAbove)).map((c) => c.personId)));
+        publish.persons(
+          new Set(
+            certificates
+              .filter((c) => c.department === department && c.issuedOn >= since && (!senior || c.seniorOrAbove))
+              .map((c) => c.personId),
+          ),
+        );
       const goals: GoalInput[] = [];
       const deadline = `${year}-12-31`;
       const trainedTarget = target('TRAINED');
-      if (trainedTarget !== null) goals.push({ key: 'trained', label: '培训人次', target: trainedTarget, value: await trainedSince(yearStart), lastTwelveMonths: await trainedSince(windowFrom), deadline });
-      for (const [key, measure, label, senior] of [['certified', 'CERTIFIED', '取证人数', false], ['certifiedSeniorOrAbove', 'CERTIFIED_SENIOR_OR_ABOVE', '其中高级工及以上', true]] as const) {
+      if (trainedTarget !== null)
+        goals.push({
+          key: 'trained',
+          label: '培训人次',
+          target: trainedTarget,
+          value: await trainedSince(yearStart),
+          lastTwelveMonths: await trainedSince(windowFrom),
+          deadline,
+        });
+      for (const [key, measure, label, senior] of [
+        ['certified', 'CERTIFIED', '取证人数', false],
+        ['certifiedSeniorOrAbove', 'CERTIFIED_SENIOR_OR_ABOVE', '其中高级工及以上', true],
+      ] as const) {
         const t = target(measure);
-        if (t !== null) goals.push({ key, label, target: t, value: personsSince(yearStart, senior), lastTwelveMonths: personsSince(windowFrom, senior), deadline });
+        if (t !== null)
+          goals.push({
+            key,
+            label,
+            target: t,
+            value: personsSince(yearStart, senior),
+            lastTwelveMonths: personsSince(windowFrom, senior),
+            deadline,
+          });
       }
       if (goals.length) result.push({ department, label: departmentLabels[department], goals });
     }
     return result;
   }
 
-  private async inputCounts(year: number, months: Period[], from: string, to: string): Promise<Pick<ProgressLedger, 'certifiedEmployment' | 'newUrbanJobs'>> {
+  private async inputCounts(
+    year: number,
+    months: Period[],
+    from: string,
+    to: string,
+  ): Promise<Pick<ProgressLedger, 'certifiedEmployment' | 'newUrbanJobs'>> {
     const plan = planTargets();
     const planStartYear = Number(plan.period.from.slice(0, 4));
     const rows = await this.ledger.inputs(Object.keys(ledgerInputKeys), Math.min(planStartYear, year), year);
     const monthKey = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
     const count = (key: LedgerInputKey): LedgerCount => {
       const mine = rows.filter((r) => r.key === key);
-      const sum = (a: string, b: string) => mine.filter((r) => monthKey(r.year, r.month) >= a.slice(0, 7) && monthKey(r.year, r.month) <= b.slice(0, 7)).reduce((s, r) => s + r.value, 0);
+      const sum = (a: string, b: string) =>
+        mine
+          .filter((r) => monthKey(r.year, r.month) >= a.slice(0, 7) && monthKey(r.year, r.month) <= b.slice(0, 7))
+          .reduce((s, r) => s + r.value, 0);
       const goal = ledgerInputKeys[key].goal;
       const planTarget = goal ? (plan.goals2025.find((g) => g.key === goal)?.target ?? null) : null;
-      const missing = months.filter((m) => m.to <= todayIso() && !mine.some((r) => monthKey(r.year, r.month) === m.period)).map((m) => m.period);
+      const missing = months
+        .filter((m) => m.to <= todayIso() && !mine.some((r) => monthKey(r.year, r.month) === m.period))
+        .map((m) => m.period);
       return {
         key: ledgerInputKeys[key].key,
         label: ledgerInputKeys[key].label,
@@ -408,7 +486,15 @@ export class ProgressLedgerService {
     if (!Number.isInteger(month) || month < 1 || month > 12) throw new InputError('BAD_MONTH', 'month', `月份须为 1 到 12，收到 ${month}`);
     if (monthRange(year, month).from > todayIso()) throw new InputError('FUTURE_MONTH', 'month', `${year}年${month}月尚未开始，不能录入`);
     if (!Number.isInteger(value) || value < 0) throw new InputError('BAD_VALUE', 'value', `数值须为非负整数，收到 ${value}`);
-    await this.ledger.setInput({ key, year, month, value, note: note?.trim().slice(0, 255) || null, updatedBy: `${actor.subject} (${actor.role})`.slice(0, 128), updatedAt: new Date().toISOString() });
+    await this.ledger.setInput({
+      key,
+      year,
+      month,
+      value,
+      note: note?.trim().slice(0, 255) || null,
+      updatedBy: `${actor.subject} (${actor.role})`.slice(0, 128),
+      updatedAt: new Date().toISOString(),
+    });
   }
 }
 

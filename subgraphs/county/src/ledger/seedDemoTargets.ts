@@ -34,7 +34,10 @@ export async function seedDemoTargets(targets: AnnualTargetService, demoPersons:
         ['CERTIFIED', plan.certified],
         ['CERTIFIED_SENIOR_OR_ABOVE', plan.certifiedSeniorOrAbove],
       ] as const) {
-        await targets.set({ year: FROM_YEAR, measure, department, channel, value: Math.round(total / shares.length), reason: REASON }, DEMO);
+        await targets.set(
+          { year: FROM_YEAR, measure, department, channel, value: Math.round(total / shares.length), reason: REASON },
+          DEMO,
+        );
       }
     }
   }

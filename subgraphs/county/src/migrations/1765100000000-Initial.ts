@@ -17,7 +17,10 @@ export class Initial1765100000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await createTables(queryRunner, [...indexTables, ...ledgerTables]);
     // The progress ledger attributes a certificate to the person's latest earlier training in the same department.
-    await queryRunner.createIndex('training_fact', new TableIndex({ name: TRAINING_FACT_PERSON_INDEX, columnNames: ['person_id', 'department', 'start_date'] }));
+    await queryRunner.createIndex(
+      'training_fact',
+      new TableIndex({ name: TRAINING_FACT_PERSON_INDEX, columnNames: ['person_id', 'department', 'start_date'] }),
+    );
     await seedPlanInputs(queryRunner);
   }
 

@@ -26,8 +26,22 @@ export class AnnualTargets1765200000000 implements MigrationInterface {
       if (!planned) continue;
       const lead = planned.partners?.length ? null : (departmentFromSlug(planned.lead) ?? null);
       for (const department of lead ? [null, lead] : [null]) {
-        for (const [measure, value] of [['TRAINED', planned.trained], ['CERTIFIED', planned.certified], ['CERTIFIED_SENIOR_OR_ABOVE', planned.certifiedSeniorOrAbove]] as const) {
-          rows.push({ effectiveYear: year, department, channel, township: null, measure, value, reason: `实施方案二(一)第${planned.clause}条 ${planned.label}`, setBy: PLAN_SETTER, setAt });
+        for (const [measure, value] of [
+          ['TRAINED', planned.trained],
+          ['CERTIFIED', planned.certified],
+          ['CERTIFIED_SENIOR_OR_ABOVE', planned.certifiedSeniorOrAbove],
+        ] as const) {
+          rows.push({
+            effectiveYear: year,
+            department,
+            channel,
+            township: null,
+            measure,
+            value,
+            reason: `实施方案二(一)第${planned.clause}条 ${planned.label}`,
+            setBy: PLAN_SETTER,
+            setAt,
+          });
         }
       }
     }

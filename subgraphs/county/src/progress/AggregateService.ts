@@ -80,12 +80,24 @@ export class AggregateService {
     this.cache = new IndexVersionCache(gate, 200);
   }
 
-  aggregate(asOf: string, dimensions: AggregateDimension[], measures: AggregateMeasure[], filter: AggregateFilter, limit: number): Promise<AggregateAnswer> {
+  aggregate(
+    asOf: string,
+    dimensions: AggregateDimension[],
+    measures: AggregateMeasure[],
+    filter: AggregateFilter,
+    limit: number,
+  ): Promise<AggregateAnswer> {
     const key = JSON.stringify({ asOf, dimensions, measures, filter, limit });
     return this.cache.get(key, () => this.compute(asOf, dimensions, measures, filter, limit));
   }
 
-  private async compute(asOf: string, dimensions: AggregateDimension[], measures: AggregateMeasure[], filter: AggregateFilter, limit: number): Promise<AggregateAnswer> {
+  private async compute(
+    asOf: string,
+    dimensions: AggregateDimension[],
+    measures: AggregateMeasure[],
+    filter: AggregateFilter,
+    limit: number,
+  ): Promise<AggregateAnswer> {
     const wantsCertificates = measures.includes('HOLDERS') || measures.includes('CERTIFICATES');
     const { certificateRows, trainingRows } = await this.live.read((model) => ({
       certificateRows: wantsCertificates ? model.certificateGroups(asOf, dimensions, filter, limit) : [],

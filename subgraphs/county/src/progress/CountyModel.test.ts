@@ -10,9 +10,10 @@ const FROM = '2021-01-01';
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number) {
   let state = seed;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
-  const date = () => `${pick([2018, 2020, 2021, 2022, 2023, 2024, 2025])}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+  const date = () =>
+    `${pick([2018, 2020, 2021, 2022, 2023, 2024, 2025])}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
   return { next, pick, date };
 }
 
@@ -100,7 +101,12 @@ function reference(w: World, asOf: string): ModelCounts {
     const keys = [...new Set(counting.map(keyOf))];
     return keys.map((key) => {
       const rows = counting.filter((h) => keyOf(h) === key);
-      return { key, holders: distinct(rows), certificates: rows.length, cellKeys: { holders: distinctKeys(rows), certificates: sumKeys(rows.map((h) => h.personId)) } };
+      return {
+        key,
+        holders: distinct(rows),
+        certificates: rows.length,
+        cellKeys: { holders: distinctKeys(rows), certificates: sumKeys(rows.map((h) => h.personId)) },
+      };
     });
   };
   const departmentsOf = new Map<string, Set<string>>();
@@ -108,7 +114,16 @@ function reference(w: World, asOf: string): ModelCounts {
   const inPeriod = w.holdings.filter((h) => notRevoked(h) && h.issuedOn >= FROM);
   const months = new Map<string, MonthCounts>();
   const month = (m: string) =>
-    months.get(m) ?? months.set(m, { month: m, certificatesIssued: 0, newHolders: 0, trainingsStarted: 0, cellKeys: { certificatesIssued: 0, newHolders: 0, trainingsStarted: 0 } }).get(m)!;
+    months.get(m) ??
+    months
+      .set(m, {
+        month: m,
+        certificatesIssued: 0,
+        newHolders: 0,
+        trainingsStarted: 0,
+        cellKeys: { certificatesIssued: 0, newHolders: 0, trainingsStarted: 0 },
+      })
+      .get(m)!;
   const addKey = (sum: number, personId: string) => (sum + keyOf(personId)) % 2 ** 32;
   for (const h of inPeriod) {
     const m = month(h.issuedOn.slice(0, 7));
@@ -116,7 +131,8 @@ function reference(w: World, asOf: string): ModelCounts {
     m.cellKeys.certificatesIssued = addKey(m.cellKeys.certificatesIssued, h.personId);
   }
   const first = new Map<string, string>();
-  for (const h of w.holdings.filter(notRevoked)) if (!first.has(h.personId) || first.get(h.personId)! > h.issuedOn) first.set(h.personId, h.issuedOn);
+  for (const h of w.holdings.filter(notRevoked))
+    if (!first.has(h.personId) || first.get(h.personId)! > h.issuedOn) first.set(h.personId, h.issuedOn);
   for (const [personId, day] of first) {
     if (day < FROM) continue;
     const m = month(day.slice(0, 7));
@@ -195,26 +211,87 @@ describe('CountyModel', () => {
   });
 
   it('counts skilled certificates of kinds without levels as mid/high only when the policy says so, and never one whose skill level is not known', () => {
-    const holding = (personId: string, kind: string): HoldingFact => ({ personId, department: 'HRSS', kind, talentCategory: 'SKILLED', skilled: 1, levelNumber: null, occupationCode: null, issuedOn: '2022-01-01', validUntil: null, status: 'VALID', revokedOn: null });
-    const unladdered: World = { persons: [{ personId: 'a', townshipCode: null, sex: null, birthYear: null }], holdings: [holding('a', 'SPECIAL_ABILITY')], trainings: [] };
+    const holding = (personId: string, kind: string): HoldingFact => ({
+      personId,
+      department: 'HRSS',
+      kind,
+      talentCategory: 'SKILLED',
+      skilled: 1,
+      levelNumber: null,
+      occupationCode: null,
+      issuedOn: '2022-01-01',
+      validUntil: null,
+      status: 'VALID',
+      revokedOn: null,
+    });
+    const unladdered: World = {
+      persons: [{ personId: 'a', townshipCode: null, sex: null, birthYear: null }],
+      holdings: [holding('a', 'SPECIAL_ABILITY')],
+      trainings: [],
+    };
     expect(load(unladdered).counts('2023-01-01', FROM, rules).headline).toEqual({ holders: 1, skilled: 1, midHigh: 0, high: 0 });
-    expect(load(unladdered).counts('2023-01-01', FROM, { ...rules, unlevelledIsMidHigh: true }).headline).toEqual({ holders: 1, skilled: 1, midHigh: 1, high: 0 });
+    expect(load(unladdered).counts('2023-01-01', FROM, { ...rules, unlevelledIsMidHigh: true }).headline).toEqual({
+      holders: 1,
+      skilled: 1,
+      midHigh: 1,
+      high: 0,
+    });
     // 职业技能等级证书 with its level not known (等级不明): a holder and a 技能人才, but nothing shows it reaches 四级.
-    const unknownLevel: World = { persons: [{ personId: 'b', townshipCode: null, sex: null, birthYear: null }], holdings: [holding('b', 'SKILL_LEVEL')], trainings: [] };
-    expect(load(unknownLevel).counts('2023-01-01', FROM, { ...rules, unlevelledIsMidHigh: true }).headline).toEqual({ holders: 1, skilled: 1, midHigh: 0, high: 0 });
+    const unknownLevel: World = {
+      persons: [{ personId: 'b', townshipCode: null, sex: null, birthYear: null }],
+      holdings: [holding('b', 'SKILL_LEVEL')],
+      trainings: [],
+    };
+    expect(load(unknownLevel).counts('2023-01-01', FROM, { ...rules, unlevelledIsMidHigh: true }).headline).toEqual({
+      holders: 1,
+      skilled: 1,
+      midHigh: 0,
+      high: 0,
+    });
   });
 
   it('starts counting on the issue date, stops the day after expiry and on the revocation date', () => {
     const w: World = {
       persons: [],
       holdings: [
-        { personId: 'a', department: 'HRSS', kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', skilled: 1, levelNumber: 3, occupationCode: null, issuedOn: '2022-03-01', validUntil: '2024-02-29', status: 'VALID', revokedOn: null },
-        { personId: 'b', department: 'EDUCATION', kind: 'SKILL_LEVEL', talentCategory: 'SKILLED', skilled: 1, levelNumber: 3, occupationCode: null, issuedOn: '2022-03-01', validUntil: null, status: 'REVOKED', revokedOn: '2023-05-10' },
+        {
+          personId: 'a',
+          department: 'HRSS',
+          kind: 'SKILL_LEVEL',
+          talentCategory: 'SKILLED',
+          skilled: 1,
+          levelNumber: 3,
+          occupationCode: null,
+          issuedOn: '2022-03-01',
+          validUntil: '2024-02-29',
+          status: 'VALID',
+          revokedOn: null,
+        },
+        {
+          personId: 'b',
+          department: 'EDUCATION',
+          kind: 'SKILL_LEVEL',
+          talentCategory: 'SKILLED',
+          skilled: 1,
+          levelNumber: 3,
+          occupationCode: null,
+          issuedOn: '2022-03-01',
+          validUntil: null,
+          status: 'REVOKED',
+          revokedOn: '2023-05-10',
+        },
       ],
       trainings: [],
     };
     const holders = (asOf: string) => load(w).counts(asOf, FROM, rules).headline.holders;
-    expect([holders('2022-02-28'), holders('2022-03-01'), holders('2023-05-09'), holders('2023-05-10'), holders('2024-02-29'), holders('2024-03-01')]).toEqual([0, 2, 2, 1, 1, 0]);
+    expect([
+      holders('2022-02-28'),
+      holders('2022-03-01'),
+      holders('2023-05-09'),
+      holders('2023-05-10'),
+      holders('2024-02-29'),
+      holders('2024-03-01'),
+    ]).toEqual([0, 2, 2, 1, 1, 0]);
   });
 
   it('after persons are replaced one batch at a time, equals a model read whole', () => {
@@ -235,7 +312,19 @@ describe('CountyModel', () => {
   });
 
   it('counts a certificate withdrawn without a date on no date, and from a date supplied later only before that date', () => {
-    const cert: HoldingFact = { personId: 'a', department: 'FINANCE', kind: 'PROFESSIONAL_TITLE', talentCategory: 'PROFESSIONAL_TECHNICAL', skilled: 0, levelNumber: null, occupationCode: null, issuedOn: '2022-03-01', validUntil: null, status: 'CANCELLED', revokedOn: null };
+    const cert: HoldingFact = {
+      personId: 'a',
+      department: 'FINANCE',
+      kind: 'PROFESSIONAL_TITLE',
+      talentCategory: 'PROFESSIONAL_TECHNICAL',
+      skilled: 0,
+      levelNumber: null,
+      occupationCode: null,
+      issuedOn: '2022-03-01',
+      validUntil: null,
+      status: 'CANCELLED',
+      revokedOn: null,
+    };
     const model = load({ persons: [], holdings: [cert], trainings: [] });
     const holders = (asOf: string) => model.counts(asOf, FROM, rules).headline.holders;
     expect(['2022-03-01', '2023-01-01', '2099-12-31'].map(holders)).toEqual([0, 0, 0]);
@@ -284,7 +373,13 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
     revokedOn: null,
     ...dates,
   });
-  w.holdings.push(edge('edge-1', { validUntil: asOf }), edge('edge-2', { status: 'REVOKED', revokedOn: asOf }), edge('edge-5', { status: 'CANCELLED', revokedOn: null }), edge('edge-3', { issuedOn: asOf }), edge('edge-4', { validUntil: '2024-06-29' }));
+  w.holdings.push(
+    edge('edge-1', { validUntil: asOf }),
+    edge('edge-2', { status: 'REVOKED', revokedOn: asOf }),
+    edge('edge-5', { status: 'CANCELLED', revokedOn: null }),
+    edge('edge-3', { issuedOn: asOf }),
+    edge('edge-4', { validUntil: '2024-06-29' }),
+  );
   const model = load(w);
   const township = new Map(w.persons.map((p) => [p.personId, p.townshipCode]));
   const sexOf = (personId: string) => w.persons.find((p) => p.personId === personId)?.sex ?? null;
@@ -345,7 +440,15 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
   }
 
   const sorted = (rows: AggregateRowCounts[]) => [...rows].sort((a, b) => JSON.stringify(a.keys).localeCompare(JSON.stringify(b.keys)));
-  const dimensionSets: AggregateDimension[][] = [[], ['TOWNSHIP'], ['DEPARTMENT', 'LEVEL'], ['KIND', 'OCCUPATION', 'MONTH'], ['TALENT_CATEGORY', 'TOWNSHIP'], ['SEX', 'AGE_BAND'], ['AGE_BAND', 'KIND', 'SEX']];
+  const dimensionSets: AggregateDimension[][] = [
+    [],
+    ['TOWNSHIP'],
+    ['DEPARTMENT', 'LEVEL'],
+    ['KIND', 'OCCUPATION', 'MONTH'],
+    ['TALENT_CATEGORY', 'TOWNSHIP'],
+    ['SEX', 'AGE_BAND'],
+    ['AGE_BAND', 'KIND', 'SEX'],
+  ];
   const filters: AggregateFilter[] = [
     {},
     { department: 'HRSS' },
@@ -354,11 +457,14 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
     { occupationCode: '6-18-02-04' },
   ];
 
-  it.each(dimensionSets.flatMap((d) => filters.map((f) => [d, f] as const)))('groups certificates by %j with filter %j exactly as the rows say', (dimensions, filter) => {
-    const expected = expectedCertificates([...dimensions], filter);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(sorted(model.certificateGroups(asOf, [...dimensions], filter, 5000)!)).toEqual(sorted(expected));
-  });
+  it.each(dimensionSets.flatMap((d) => filters.map((f) => [d, f] as const)))(
+    'groups certificates by %j with filter %j exactly as the rows say',
+    (dimensions, filter) => {
+      const expected = expectedCertificates([...dimensions], filter);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(sorted(model.certificateGroups(asOf, [...dimensions], filter, 5000)!)).toEqual(sorted(expected));
+    },
+  );
 
   it('puts the most holders first and returns one group more than asked, so a cut shows', () => {
     const all = expectedCertificates(['OCCUPATION', 'MONTH'], {});
@@ -422,7 +528,9 @@ describe('CountyModel grouping (the analysts’ aggregate)', () => {
     const born = (year: number, personId: string): World => ({
       persons: [{ personId, townshipCode: null, sex: 'FEMALE', birthYear: year }],
       holdings: [],
-      trainings: [{ personId, department: 'HRSS', occupationCode: null, startDate: '2020-01-01', channel: 'ENTERPRISE', targetGroup: 'WOMAN' }],
+      trainings: [
+        { personId, department: 'HRSS', occupationCode: null, startDate: '2020-01-01', channel: 'ENTERPRISE', targetGroup: 'WOMAN' },
+      ],
     });
     const band = (year: number) => load(born(year, `b${year}`)).trainingGroups('2025-06-30', ['AGE_BAND', 'SEX'], {}, 10)![0].keys;
     expect([2010, 2009, 2001, 2000, 1991, 1961, 1960, 1930, 2030].map(band)).toEqual([

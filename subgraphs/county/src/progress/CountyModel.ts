@@ -95,7 +95,17 @@ const VALID_UNTIL = 6; // NEVER when open-ended
 const REVOKED = 7; // revokedDay: NEVER when valid, ALWAYS when withdrawn without a date
 const KIND = 8;
 /** Column types in the order above: interned and small values in one or two bytes, days and occupations in four. */
-const HOLDING_COLUMNS: IntColumnType[] = [Int8Array, Int16Array, Int8Array, Int8Array, Int32Array, Int32Array, Int32Array, Int32Array, Int16Array];
+const HOLDING_COLUMNS: IntColumnType[] = [
+  Int8Array,
+  Int16Array,
+  Int8Array,
+  Int8Array,
+  Int32Array,
+  Int32Array,
+  Int32Array,
+  Int32Array,
+  Int16Array,
+];
 const LEVELS = 6;
 // Columns of a training row (only trainings that count: every outcome but dropped).
 const START = 0;
@@ -250,7 +260,11 @@ export class CountyModel {
     const deptHolders = new Int32Array(nDepartments);
     const deptOverlap = new Int32Array(nDepartments);
     const deptCertificates = new Int32Array(nDepartments);
-    const deptKeys = { holders: new Uint32Array(nDepartments), overlap: new Uint32Array(nDepartments), certificates: new Uint32Array(nDepartments) };
+    const deptKeys = {
+      holders: new Uint32Array(nDepartments),
+      overlap: new Uint32Array(nDepartments),
+      certificates: new Uint32Array(nDepartments),
+    };
     // Groups: one slot per interned value, and a last slot for "none".
     const group = (size: number) => ({
       holders: new Int32Array(size + 1),
@@ -277,7 +291,13 @@ export class CountyModel {
     const month = (yyyymm: number) => {
       let row = months.get(yyyymm);
       if (!row) {
-        row = { month: monthText(yyyymm), certificatesIssued: 0, newHolders: 0, trainingsStarted: 0, cellKeys: { certificatesIssued: 0, newHolders: 0, trainingsStarted: 0 } };
+        row = {
+          month: monthText(yyyymm),
+          certificatesIssued: 0,
+          newHolders: 0,
+          trainingsStarted: 0,
+          cellKeys: { certificatesIssued: 0, newHolders: 0, trainingsStarted: 0 },
+        };
         months.set(yyyymm, row);
         monthKeys.set(yyyymm, new Uint32Array(3));
       }
@@ -442,7 +462,12 @@ export class CountyModel {
    * group, the most holders first, at most `maxGroups` + 1 groups (so a caller can tell it was cut); null when a
    * dimension describes trainings only (target group, channel).
    */
-  certificateGroups(asOf: string, dimensions: AggregateDimension[], filter: AggregateFilter, maxGroups: number): AggregateRowCounts[] | null {
+  certificateGroups(
+    asOf: string,
+    dimensions: AggregateDimension[],
+    filter: AggregateFilter,
+    maxGroups: number,
+  ): AggregateRowCounts[] | null {
     if (dimensions.some((d) => TRAINING_ONLY.includes(d))) return null;
     const D = dayNumber(asOf);
     const h = this.holdings;
@@ -514,13 +539,21 @@ export class CountyModel {
       OCCUPATION: this.internedAxis(this.occupations, t.column(TRAINING_OCCUPATION)),
       MONTH: { radix: 1_000_000, slot: (row) => Math.floor(start[row] / 100), key: monthText },
       TARGET_GROUP: this.internedAxis(this.targetGroups, t.column(TRAINING_GROUP)),
-      CHANNEL: { radix: trainingChannels.length + 1, slot: (row) => t.column(TRAINING_CHANNEL)[row] + 1, key: (slot) => trainingChannels[slot - 1] ?? null },
+      CHANNEL: {
+        radix: trainingChannels.length + 1,
+        slot: (row) => t.column(TRAINING_CHANNEL)[row] + 1,
+        key: (slot) => trainingChannels[slot - 1] ?? null,
+      },
       SEX: this.sexAxis(),
       AGE_BAND: this.ageBandAxis(asOf),
     };
     const chosen = dimensions.map((d) => axes[d]);
     if (chosen.some((axis) => axis === undefined)) return null;
-    const tests = this.filterTests(filter, { department: t.column(TRAINING_DEPARTMENT), occupation: t.column(TRAINING_OCCUPATION), day: start });
+    const tests = this.filterTests(filter, {
+      department: t.column(TRAINING_DEPARTMENT),
+      occupation: t.column(TRAINING_OCCUPATION),
+      day: start,
+    });
     if (tests === null) return [];
     const D = dayNumber(asOf);
     // Trainees (distinct persons) with their trainings, so that disclosure control can weigh a group by its persons.
@@ -554,7 +587,11 @@ export class CountyModel {
   }
 
   private townshipAxis(): Axis {
-    return { radix: this.townships.values.length + 1, slot: (_, p) => this.township[p] + 1, key: (slot) => this.townships.values[slot - 1] ?? null };
+    return {
+      radix: this.townships.values.length + 1,
+      slot: (_, p) => this.township[p] + 1,
+      key: (slot) => this.townships.values[slot - 1] ?? null,
+    };
   }
 
   /** A person's sex: slot 0 not known, then `sexes` in order. */
@@ -581,7 +618,8 @@ export class CountyModel {
     filter: AggregateFilter,
     columns: { department: IntColumn; category?: IntColumn; kind?: IntColumn; level?: IntColumn; occupation: IntColumn; day: IntColumn },
   ): { person: (p: number) => boolean; row: (r: number) => boolean } | null {
-    const lookup = (interner: Interner, value: string | undefined) => (value === undefined ? undefined : (interner.find(value) ?? NO_MATCH));
+    const lookup = (interner: Interner, value: string | undefined) =>
+      value === undefined ? undefined : (interner.find(value) ?? NO_MATCH);
     const township = lookup(this.townships, filter.townshipCode);
     const department = filter.department === undefined ? undefined : (this.departmentIds.get(filter.department) ?? NO_MATCH);
     const category = lookup(this.categories, filter.talentCategory);

@@ -44,7 +44,15 @@ export interface CountyFigures {
   holderShareOfEmployed: Figure;
   skilledShareOfEmployed: Figure;
   midHighShareOfSkilled: Figure;
-  byDepartment: { department: Department; label: string; holders: number; overlap: number; exclusive: number; certificates: number; cellKeys: DepartmentCounts['cellKeys'] }[];
+  byDepartment: {
+    department: Department;
+    label: string;
+    holders: number;
+    overlap: number;
+    exclusive: number;
+    certificates: number;
+    cellKeys: DepartmentCounts['cellKeys'];
+  }[];
   byTownship: BreakdownRow[];
   byTalentCategory: BreakdownRow[];
   byLevel: BreakdownRow[];

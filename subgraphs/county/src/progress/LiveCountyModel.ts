@@ -54,7 +54,12 @@ export class LiveCountyModel {
         const ids = [...this.stale];
         this.stale.clear();
         const parts = await Promise.all(chunks(ids).map((part) => this.readFacts({ ids: part })));
-        model.put(ids, parts.flatMap((p) => p[0]), parts.flatMap((p) => p[1]), parts.flatMap((p) => p[2]));
+        model.put(
+          ids,
+          parts.flatMap((p) => p[0]),
+          parts.flatMap((p) => p[1]),
+          parts.flatMap((p) => p[2]),
+        );
       }
       return model;
     } catch (error) {

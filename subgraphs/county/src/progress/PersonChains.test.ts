@@ -10,7 +10,10 @@ describe('PersonChains', () => {
       for (let r = chains.first(p); r !== -1; r = chains.after(r)) out.push([chains.column(0)[r], chains.column(1)[r]]);
       return out;
     };
-    expect(rows(2999)).toEqual([[99, 20_262_999], [-1, 20_250_101]]);
+    expect(rows(2999)).toEqual([
+      [99, 20_262_999],
+      [-1, 20_250_101],
+    ]);
     expect(rows(7)).toEqual([[5, 20_261_126]]);
     expect(chains.column(0)).toBeInstanceOf(Int8Array);
   });

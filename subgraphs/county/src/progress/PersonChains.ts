@@ -54,7 +54,7 @@ export class PersonChains {
 
   private clear(p: number): void {
     if (p >= this.head.length) this.head = grow(this.head, p + 1, -1);
-    for (let row = this.head[p]; row !== -1; ) {
+    for (let row = this.head[p]; row !== -1;) {
       const following = this.next[row];
       this.next[row] = this.free;
       this.free = row;

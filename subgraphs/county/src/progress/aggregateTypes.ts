@@ -19,7 +19,9 @@ export type AggregateDimension = (typeof aggregateDimensions)[number];
  * birth year only. Keys are the band's ages, e.g. "16-24", "65+".
  */
 export const ageBandFloors = [0, 16, 25, 35, 45, 55, 65] as const;
-export const ageBandKeys: readonly string[] = ageBandFloors.map((floor, i) => (i + 1 < ageBandFloors.length ? `${floor}-${ageBandFloors[i + 1] - 1}` : `${floor}+`));
+export const ageBandKeys: readonly string[] = ageBandFloors.map((floor, i) =>
+  i + 1 < ageBandFloors.length ? `${floor}-${ageBandFloors[i + 1] - 1}` : `${floor}+`,
+);
 
 /** The index in ageBandFloors of an age (a negative age, a birth year after the as-of year, falls in the first band). */
 export function ageBandIndex(age: number): number {

@@ -12,7 +12,11 @@ describe('projectGoal', () => {
 
   it('says a goal already met is reached, and gives no date when nothing was added', () => {
     expect(projectGoal({ ...goal, value: 1000 }, '2025-06-30')).toMatchObject({ reached: true, projectedDate: null, onTime: true });
-    expect(projectGoal({ ...goal, lastTwelveMonths: 0 }, '2025-06-30')).toMatchObject({ reached: false, projectedDate: null, onTime: false });
+    expect(projectGoal({ ...goal, lastTwelveMonths: 0 }, '2025-06-30')).toMatchObject({
+      reached: false,
+      projectedDate: null,
+      onTime: false,
+    });
     expect(projectGoal({ ...goal, lastTwelveMonths: -50 }, '2025-06-30')).toMatchObject({ projectedDate: null, onTime: false });
     expect(projectGoal({ ...goal, lastTwelveMonths: 1, target: 10_000_000 }, '2025-06-30').projectedDate).toBeNull();
   });

@@ -26,7 +26,8 @@ export interface ProjectedGoal extends GoalInput {
 /** Past this, a projected date says nothing: the pace is as good as nil. */
 const HORIZON_DAYS = 100 * 366;
 
-export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** When a goal is reached if the last 12 months' increase goes on at the same daily rate from `asOf`. */
 export function projectGoal(goal: GoalInput, asOf: string): ProjectedGoal {

@@ -3,8 +3,18 @@ import type { CountyProgressService } from './CountyProgressService';
 
 /** Holder-index freshness for Prometheus: seconds since each department last synced, and changes not yet applied. */
 export function registerIndexMetrics(registry: client.Registry, progress: CountyProgressService): void {
-  const pending = new client.Gauge({ name: 'hub_holder_index_pending_changes', help: 'Changes a department had that the index had not applied at the last attempt', labelNames: ['department'] as const, registers: [registry] });
-  const failing = new client.Gauge({ name: 'hub_holder_index_sync_failing', help: '1 when the last sync attempt of a department failed', labelNames: ['department'] as const, registers: [registry] });
+  const pending = new client.Gauge({
+    name: 'hub_holder_index_pending_changes',
+    help: 'Changes a department had that the index had not applied at the last attempt',
+    labelNames: ['department'] as const,
+    registers: [registry],
+  });
+  const failing = new client.Gauge({
+    name: 'hub_holder_index_sync_failing',
+    help: '1 when the last sync attempt of a department failed',
+    labelNames: ['department'] as const,
+    registers: [registry],
+  });
   new client.Gauge({
     name: 'hub_holder_index_lag_seconds',
     help: 'Seconds since the last successful sync of a department’s change feed',

@@ -52,7 +52,12 @@ export async function exportCountyProgress(figures: CountyFigures, format: Table
   for (const d of figures.byDepartment) await out.row([d.label, d.holders, d.overlap, d.exclusive, d.certificates]);
 
   const breakdown = async (name: string, keyHeader: string, labelHeader: string, rows: CountyFigures['byTownship']) => {
-    out.table(name, [{ header: keyHeader, width: 14 }, { header: labelHeader, width: 24 }, { header: '持证人数', type: 'number' }, { header: '证书数', type: 'number' }]);
+    out.table(name, [
+      { header: keyHeader, width: 14 },
+      { header: labelHeader, width: 24 },
+      { header: '持证人数', type: 'number' },
+      { header: '证书数', type: 'number' },
+    ]);
     for (const r of rows) await out.row([r.key, r.label, r.holders, r.certificates]);
   };
   await breakdown('按乡镇', '乡镇代码', '乡镇', figures.byTownship);

@@ -16,14 +16,18 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * department only (the default for them). Everyone else: 403. Figures go through the caller's disclosure control,
  * which is exact for both.
  */
-export function ledgerReportRoute(services: Pick<CountyServices, 'ledger' | 'cellKeySecret' | 'progress' | 'targets'>, cellKeys?: CellKeyParameters): RouteHandler {
+export function ledgerReportRoute(
+  services: Pick<CountyServices, 'ledger' | 'cellKeySecret' | 'progress' | 'targets'>,
+  cellKeys?: CellKeyParameters,
+): RouteHandler {
   return async (_req, res, url, caller) => {
     const principal = caller as Principal;
     const slug = url.searchParams.get('department');
     let department: Department | undefined;
     if (slug !== null && slug !== '') {
       department = departmentFromSlug(slug) ?? (Object.keys(departmentSlug) as Department[]).find((d) => d === slug.trim().toUpperCase());
-      if (!department) return sendJson(res, 400, { error: `未知部门 ${slug}（例如 hrss、education、civil-affairs）`, code: 'BAD_DEPARTMENT' });
+      if (!department)
+        return sendJson(res, 400, { error: `未知部门 ${slug}（例如 hrss、education、civil-affairs）`, code: 'BAD_DEPARTMENT' });
     } else if (principal.role === 'DEPARTMENT_STAFF') department = principal.department;
     try {
       demand(may.readLedgerReport(principal, department), principal, department ? '导出其他部门的调度报表' : '导出全县调度报表');
@@ -32,7 +36,10 @@ export function ledgerReportRoute(services: Pick<CountyServices, 'ledger' | 'cel
     }
     try {
       const period = parseLedgerPeriod(url.searchParams.get('period') ?? '');
-      const ledger = await services.ledger.build(period, ledgerPublisher(disclosureFor(principal, services.cellKeySecret, department, cellKeys)));
+      const ledger = await services.ledger.build(
+        period,
+        ledgerPublisher(disclosureFor(principal, services.cellKeySecret, department, cellKeys)),
+      );
       // Townships are the county's: in the county's workbook (the county administrator's, exact), not a department's.
       const townships = department ? undefined : await townshipTargetRows(services.progress, services.targets, ledger.asOf);
       const file = await writeLedgerWorkbook(ledger, { department, townships, generatedBy: `${principal.subject} (${principal.role})` });

@@ -11,7 +11,11 @@ export interface TownshipTargetRow {
 }
 
 /** Each township's holders on `asOf` against its HOLDERS target for that year (exact figures: the report's readers see them exact). */
-export async function townshipTargetRows(progress: Pick<CountyProgressService, 'figures'>, targets: Pick<AnnualTargetService, 'book'>, asOf: string): Promise<TownshipTargetRow[]> {
+export async function townshipTargetRows(
+  progress: Pick<CountyProgressService, 'figures'>,
+  targets: Pick<AnnualTargetService, 'book'>,
+  asOf: string,
+): Promise<TownshipTargetRow[]> {
   const [figures, book] = await Promise.all([progress.figures(asOf), targets.book(Number(asOf.slice(0, 4)))]);
   const rows: TownshipTargetRow[] = figures.byTownship.map((row) => {
     const target = row.key ? book.value({ township: row.key }, 'HOLDERS') : null;
@@ -19,7 +23,14 @@ export async function townshipTargetRows(progress: Pick<CountyProgressService, '
   });
   // A township with a target and no holder yet is a line too: it is the one furthest behind.
   for (const set of book.rows().filter((r) => r.township !== null && r.measure === 'HOLDERS' && r.value !== null)) {
-    if (!rows.some((r) => r.code === set.township)) rows.push({ code: set.township, name: townshipByCode(set.township!)?.name ?? set.township!, holders: 0, target: set.value, ratio: 0 });
+    if (!rows.some((r) => r.code === set.township))
+      rows.push({
+        code: set.township,
+        name: townshipByCode(set.township!)?.name ?? set.township!,
+        holders: 0,
+        target: set.value,
+        ratio: 0,
+      });
   }
   return rows;
 }

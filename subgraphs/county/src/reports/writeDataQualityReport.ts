@@ -26,7 +26,13 @@ async function* pages<T>(load: (first: number, after: string | undefined) => Pro
  * names: 汇总, 人员信息不一致 (one row per department's copy), 证书编号重复, 无法归类的培训, 无法归入渠道的证书,
  * 撤销未填日期, 导入被拒的行. Persons appear by masked ID number only.
  */
-export async function writeDataQualityReport(quality: DataQualityRepository, scope: readonly Department[], department: Department | undefined, format: TableFormat, writable: Writable): Promise<void> {
+export async function writeDataQualityReport(
+  quality: DataQualityRepository,
+  scope: readonly Department[],
+  department: Department | undefined,
+  format: TableFormat,
+  writable: Writable,
+): Promise<void> {
   const out = createTableWriter(format, writable);
   out.table('汇总', [
     { header: '部门', width: 24 },
@@ -40,7 +46,17 @@ export async function writeDataQualityReport(quality: DataQualityRepository, sco
     { header: '最近一次导入文件', width: 30 },
   ]);
   for (const c of await quality.counts(scope)) {
-    await out.row([label(c.department), c.personConflicts, c.repeatedCertificateNumbers, c.unattributedTrainings, c.unattributedCertificates, c.undatedWithdrawals, c.refusedRows, c.lastImportAt, c.lastImportFile]);
+    await out.row([
+      label(c.department),
+      c.personConflicts,
+      c.repeatedCertificateNumbers,
+      c.unattributedTrainings,
+      c.unattributedCertificates,
+      c.undatedWithdrawals,
+      c.refusedRows,
+      c.lastImportAt,
+      c.lastImportFile,
+    ]);
   }
 
   out.table('人员信息不一致', [
@@ -57,9 +73,20 @@ export async function writeDataQualityReport(quality: DataQualityRepository, sco
     const copies = await quality.personCopies(personIds);
     for (const personId of personIds) {
       const all = copies.filter((c) => c.personId === personId);
-      const fields = disagreeingFields(all).map((f) => fieldLabels[f]).join('、');
+      const fields = disagreeingFields(all)
+        .map((f) => fieldLabels[f])
+        .join('、');
       for (const c of all.filter((x) => !department || x.department === department)) {
-        await out.row([c.idNumberMasked, fields, label(c.department), c.name, sexLabels[c.sex as Sex] ?? c.sex, c.birthYear, townshipName(c.townshipCode), c.updatedAt]);
+        await out.row([
+          c.idNumberMasked,
+          fields,
+          label(c.department),
+          c.name,
+          sexLabels[c.sex as Sex] ?? c.sex,
+          c.birthYear,
+          townshipName(c.townshipCode),
+          c.updatedAt,
+        ]);
       }
     }
   }
@@ -74,7 +101,8 @@ export async function writeDataQualityReport(quality: DataQualityRepository, sco
   ]);
   for await (const numbers of pages((first, after) => quality.repeatedNumbers(department, first, after))) {
     for (const h of await quality.holdingsByNumbers(numbers)) {
-      if (!department || h.department === department) await out.row([h.certificateNumber, label(h.department), h.certificateId, h.kind, h.issuedOn, h.status]);
+      if (!department || h.department === department)
+        await out.row([h.certificateNumber, label(h.department), h.certificateId, h.kind, h.issuedOn, h.status]);
     }
   }
 

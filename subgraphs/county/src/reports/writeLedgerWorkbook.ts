@@ -26,7 +26,19 @@ export const TOWNSHIPS_SHEET = '乡镇';
 export const NOTES_SHEET = '说明';
 /** Rows above the column headers of 调度表 and 按月: the title and the period line. */
 export const HEADER_ROW = 3;
-export const ledgerColumns = ['类别', '名称', '指标', '本期', '年累计', '年度目标', '完成率', '时序进度', '进度比', '状态', '说明'] as const;
+export const ledgerColumns = [
+  '类别',
+  '名称',
+  '指标',
+  '本期',
+  '年累计',
+  '年度目标',
+  '完成率',
+  '时序进度',
+  '进度比',
+  '状态',
+  '说明',
+] as const;
 
 const measures = [
   ['培训人次', 'trained', 'cumulativeTrained', 'trainedRatio'],
@@ -34,7 +46,12 @@ const measures = [
   ['其中高级工及以上', 'certifiedSeniorOrAbove', 'cumulativeCertifiedSeniorOrAbove', 'certifiedSeniorOrAboveRatio'],
 ] as const satisfies readonly (readonly [string, keyof LedgerRow & keyof RowTargets, keyof LedgerRow, keyof LedgerRow])[];
 
-function rowLines(category: string, name: string, part: Pick<DepartmentLedger, 'total' | 'months'>, targets: RowTargets | null): ReportLine[] {
+function rowLines(
+  category: string,
+  name: string,
+  part: Pick<DepartmentLedger, 'total' | 'months'>,
+  targets: RowTargets | null,
+): ReportLine[] {
   return measures.map(([measure, key, cumulative, ratioKey]) => {
     const ratio = part.total[ratioKey] as number | null;
     const pace = paceOf(ratio, part.total.elapsedShare);
@@ -68,7 +85,10 @@ function countLine(count: LedgerCount, elapsedShare: number): ReportLine {
     elapsedShare: planPeriod ? null : elapsedShare,
     pace: count.pace,
     lagging: count.lagging,
-    note: [planPeriod ? `目标为规划期（2022—2025）目标，完成率 = 规划期累计 ${count.sincePlanStart ?? 0} ÷ 规划期目标` : null, count.note].filter(Boolean).join('；') || null,
+    note:
+      [planPeriod ? `目标为规划期（2022—2025）目标，完成率 = 规划期累计 ${count.sincePlanStart ?? 0} ÷ 规划期目标` : null, count.note]
+        .filter(Boolean)
+        .join('；') || null,
     months: count.months.map((m) => m.value),
   };
 }
@@ -84,13 +104,15 @@ export function ledgerReportLines(ledger: ProgressLedger, department?: Departmen
   for (const d of ledger.departments.filter((x) => mine(x.department))) lines.push(...rowLines('部门', d.label, d, d.targets));
   for (const channel of ledger.channels) {
     if (department === undefined) lines.push(...rowLines('渠道', channel.label, channel, channel.targets));
-    for (const d of channel.byDepartment.filter((x) => mine(x.department))) lines.push(...rowLines('渠道·部门', `${channel.label}·${d.label}`, d, d.targets));
+    for (const d of channel.byDepartment.filter((x) => mine(x.department)))
+      lines.push(...rowLines('渠道·部门', `${channel.label}·${d.label}`, d, d.targets));
   }
   for (const d of ledger.unattributed.filter((x) => mine(x.department))) {
     lines.push(...rowLines('未归入渠道', d.label, d, null).filter((l) => l.measure !== '培训人次'));
   }
   if (department === undefined) {
-    for (const count of [ledger.apprentices, ledger.directedTraining, ledger.certifiedEmployment, ledger.newUrbanJobs]) lines.push(countLine(count, ledger.elapsedShare));
+    for (const count of [ledger.apprentices, ledger.directedTraining, ledger.certifiedEmployment, ledger.newUrbanJobs])
+      lines.push(countLine(count, ledger.elapsedShare));
   }
   return lines;
 }
@@ -101,14 +123,18 @@ const PACE = '0.00';
 const LAGGING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
 
 /** Where a channel comes from in the plan, for the notes sheet. */
-const channelClause = (c: ChannelLedger) => `二(一)第${planTargets().annualChannels.find((p) => p.key === c.key)?.clause ?? '?'}条 ${c.label}`;
+const channelClause = (c: ChannelLedger) =>
+  `二(一)第${planTargets().annualChannels.find((p) => p.key === c.key)?.clause ?? '?'}条 ${c.label}`;
 
 /**
  * 调度报表: the ledger of one period as the county 人社局 hands it upward. Sheets 调度表 (per department and channel:
  * this period, year to date, annual target, ratio, share of the year elapsed, pace, lagging rows marked), 按月 (the
  * period's months), 乡镇 (when given: holders against the township targets) and 说明 (period, as-of date, rules and the plan clauses). Chinese names, frozen headers, number formats.
  */
-export async function writeLedgerWorkbook(ledger: ProgressLedger, options: { department?: Department; county?: string; generatedBy?: string; townships?: TownshipTargetRow[] } = {}): Promise<Buffer> {
+export async function writeLedgerWorkbook(
+  ledger: ProgressLedger,
+  options: { department?: Department; county?: string; generatedBy?: string; townships?: TownshipTargetRow[] } = {},
+): Promise<Buffer> {
   const lines = ledgerReportLines(ledger, options.department);
   const scope = options.department ? departmentLabels[options.department] : (options.county ?? planTargets().county.name);
   const workbook = new ExcelJS.Workbook();
@@ -120,7 +146,8 @@ export async function writeLedgerWorkbook(ledger: ProgressLedger, options: { dep
     sheet.getCell(1, 1).value = text;
     sheet.getCell(1, 1).font = { bold: true, size: 14 };
     sheet.getCell(1, 1).alignment = { horizontal: 'center' };
-    sheet.getCell(2, 1).value = `期间 ${ledger.from} 至 ${ledger.to}；统计截至 ${ledger.asOf}；时序进度 ${(ledger.elapsedShare * 100).toFixed(1)}%`;
+    sheet.getCell(2, 1).value =
+      `期间 ${ledger.from} 至 ${ledger.to}；统计截至 ${ledger.asOf}；时序进度 ${(ledger.elapsedShare * 100).toFixed(1)}%`;
   };
   const header = (sheet: ExcelJS.Worksheet, names: readonly string[]) => {
     const row = sheet.getRow(HEADER_ROW);
@@ -136,7 +163,19 @@ export async function writeLedgerWorkbook(ledger: ProgressLedger, options: { dep
   [12, 34, 16, 12, 12, 12, 10, 10, 10, 8, 60].forEach((width, i) => (main.getColumn(i + 1).width = width));
   for (const [i, format] of [NUMBER, NUMBER, NUMBER, PERCENT, PERCENT, PACE].entries()) main.getColumn(4 + i).numFmt = format;
   for (const line of lines) {
-    const row = main.addRow([line.category, line.name, line.measure, line.value, line.yearToDate, line.target, line.ratio, line.elapsedShare, line.pace, line.lagging ? '滞后' : '', line.note]);
+    const row = main.addRow([
+      line.category,
+      line.name,
+      line.measure,
+      line.value,
+      line.yearToDate,
+      line.target,
+      line.ratio,
+      line.elapsedShare,
+      line.pace,
+      line.lagging ? '滞后' : '',
+      line.note,
+    ]);
     if (line.lagging) row.eachCell({ includeEmpty: true }, (cell) => (cell.fill = LAGGING_FILL));
   }
 
@@ -172,14 +211,27 @@ export async function writeLedgerWorkbook(ledger: ProgressLedger, options: { dep
   note('依据', '濮阳县高质量推进“人人持证、技能河南”建设工作方案 三(二)：建立工作台账，实行月调度、季通报、半年督导、全年总结');
   note('期间', `${ledger.from} 至 ${ledger.to}；统计截至 ${ledger.asOf}（期间未结束时为当日）`);
   note('时序进度', `截至 ${ledger.asOf} 已过全年天数的 ${(ledger.elapsedShare * 100).toFixed(1)}%（自1月1日起的天数 ÷ 全年天数）`);
-  note('完成率', '年累计 ÷ 年度目标。年度目标：渠道合计取自方案二(一)第1—3条（县级管理员可调整），部门×渠道目标由县级管理员录入（setAnnualTarget，留存设定人、时间和依据）；部门合计为其各渠道目标之和；无目标的行不计完成率');
+  note(
+    '完成率',
+    '年累计 ÷ 年度目标。年度目标：渠道合计取自方案二(一)第1—3条（县级管理员可调整），部门×渠道目标由县级管理员录入（setAnnualTarget，留存设定人、时间和依据）；部门合计为其各渠道目标之和；无目标的行不计完成率',
+  );
   note('进度比', '完成率 ÷ 时序进度：1.00 为按时序推进，低于 1.00 的行标为“滞后”（浅红底）');
   note('培训人次', '期间内开班的培训（退学的不计），各部门变更流中的记录');
-  note('取证人数', '期间内取得证书且期末未撤销的人数（去重）；证书归入持证人在同一部门最近一次（不晚于发证日）培训的渠道，无此培训的列为“未归入渠道”');
+  note(
+    '取证人数',
+    '期间内取得证书且期末未撤销的人数（去重）；证书归入持证人在同一部门最近一次（不晚于发证日）培训的渠道，无此培训的列为“未归入渠道”',
+  );
   note('其中高级工及以上', '三级/高级工及以上的技能类证书（方案二(一)第1—3条“其中取得高级工以上证书”）');
   for (const channel of ledger.channels) note('渠道', channelClause(channel));
-  note('专项', '企业新型学徒制（二(一)第1条，每年不少于200人）、定向式培训（第2条，每年不少于500人）、持证就业和城镇新增就业（领导小组办公室按月录入，城镇新增就业为规划期目标 55,000 人）');
-  if (options.townships) note('乡镇', `各乡镇持证人员（截至 ${ledger.asOf}，去重）对照县级管理员设定的乡镇年度目标（方案“县级统筹、乡级实施”）；方案未给出乡镇目标`);
+  note(
+    '专项',
+    '企业新型学徒制（二(一)第1条，每年不少于200人）、定向式培训（第2条，每年不少于500人）、持证就业和城镇新增就业（领导小组办公室按月录入，城镇新增就业为规划期目标 55,000 人）',
+  );
+  if (options.townships)
+    note(
+      '乡镇',
+      `各乡镇持证人员（截至 ${ledger.asOf}，去重）对照县级管理员设定的乡镇年度目标（方案“县级统筹、乡级实施”）；方案未给出乡镇目标`,
+    );
   note('考核指标', '方案三(二)：以持证率、就业率、增收率考核各部门');
   for (const c of ledger.directedTraining.note ? [ledger.directedTraining.note] : []) note('数据时效', c);
   note('生成', `${new Date().toISOString()}${options.generatedBy ? `，${options.generatedBy}` : ''}`);

@@ -40,7 +40,9 @@ export class AuditRepository {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.transactions.run(async (manager) => {
-          const [{ lowest }] = await manager.query(`SELECT MIN(seq) AS lowest FROM audit_entry WHERE department = ? AND seq < 0`, [entry.department]);
+          const [{ lowest }] = await manager.query(`SELECT MIN(seq) AS lowest FROM audit_entry WHERE department = ? AND seq < 0`, [
+            entry.department,
+          ]);
           await manager.insert('AuditEntry', { ...entry, seq: Math.min(Number(lowest ?? 0), 0) - 1 });
         });
         return;
@@ -63,7 +65,12 @@ export class AuditRepository {
         seq: after.seq,
       });
     }
-    const rows = await qb.orderBy('a.at', 'DESC').addOrderBy('a.department', 'DESC').addOrderBy('a.seq', 'DESC').limit(first + 1).getMany();
+    const rows = await qb
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.department', 'DESC')
+      .addOrderBy('a.seq', 'DESC')
+      .limit(first + 1)
+      .getMany();
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
   }
 }

@@ -43,7 +43,10 @@ export class CountyFactsRepository {
 
   async persons(selection: PersonSelection): Promise<PersonFact[]> {
     const [where, params] = restrict(selection, 'm.person_id');
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT m.person_id, m.township_code, m.sex, m.birth_year FROM person_master m WHERE ${where}`, params);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT m.person_id, m.township_code, m.sex, m.birth_year FROM person_master m WHERE ${where}`,
+      params,
+    );
     return rows.map((r) => ({
       personId: String(r.person_id),
       townshipCode: str(r.township_code),

@@ -24,7 +24,9 @@ export class CountyInputRepository {
   }
 
   async countyInput(key: string): Promise<{ value: string; note: string | null; updatedAt: string } | null> {
-    return this.dataSource.getRepository<{ key: string; value: string; note: string | null; updatedAt: string }>('CountyInput').findOneBy({ key });
+    return this.dataSource
+      .getRepository<{ key: string; value: string; note: string | null; updatedAt: string }>('CountyInput')
+      .findOneBy({ key });
   }
 
   async setCountyInput(key: string, value: string, note: string | null): Promise<void> {

@@ -94,7 +94,8 @@ const UNDATED_WITHDRAWAL = `(h.status IS NOT NULL AND h.status <> 'VALID' AND h.
 /** The refused rows of each department's last import. */
 const LAST_IMPORTS = `SELECT department, MAX(seq) AS seq FROM import_run GROUP BY department`;
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+const str = (v: unknown): string | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
 const date = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
 function holdingRow(r: Record<string, unknown>): HoldingQualityRow {
@@ -169,7 +170,9 @@ export class DataQualityRepository {
     const where: string[] = [];
     const params: unknown[] = [];
     if (department) {
-      where.push('n.certificate_number IN (SELECT certificate_number FROM holding WHERE department = ? AND certificate_number IS NOT NULL)');
+      where.push(
+        'n.certificate_number IN (SELECT certificate_number FROM holding WHERE department = ? AND certificate_number IS NOT NULL)',
+      );
       params.push(department);
     }
     if (after) {
@@ -201,7 +204,12 @@ export class DataQualityRepository {
     return `${department}|${id}`;
   }
 
-  private static keyed(alias: string, idColumn: string, department: Department | undefined, after: string | undefined): { where: string[]; params: unknown[] } {
+  private static keyed(
+    alias: string,
+    idColumn: string,
+    department: Department | undefined,
+    after: string | undefined,
+  ): { where: string[]; params: unknown[] } {
     const where: string[] = [];
     const params: unknown[] = [];
     if (department) {
@@ -296,7 +304,9 @@ export class DataQualityRepository {
     const byDepartment = async (sql: string): Promise<Map<string, number>> =>
       new Map((await this.query(sql, [])).map((r) => [String(r.department), Number(r.n)]));
     const [conflicts, repeated, trainings, certificates, withdrawals] = await Promise.all([
-      byDepartment(`SELECT s.department, COUNT(*) AS n FROM person_seen s JOIN (${CONFLICT_PERSONS}) c ON c.person_id = s.person_id GROUP BY s.department`),
+      byDepartment(
+        `SELECT s.department, COUNT(*) AS n FROM person_seen s JOIN (${CONFLICT_PERSONS}) c ON c.person_id = s.person_id GROUP BY s.department`,
+      ),
       byDepartment(
         `SELECT h.department, COUNT(DISTINCT h.certificate_number) AS n FROM holding h JOIN (${REPEATED_NUMBERS}) n ON n.certificate_number = h.certificate_number GROUP BY h.department`,
       ),
@@ -308,9 +318,12 @@ export class DataQualityRepository {
       byDepartment(`SELECT h.department, COUNT(*) AS n FROM holding h WHERE ${UNDATED_WITHDRAWAL} GROUP BY h.department`),
     ]);
     const imports = new Map(
-      (await this.query(`SELECT i.department, i.at, i.file, i.refused_total FROM import_run i JOIN (${LAST_IMPORTS}) last ON last.department = i.department AND last.seq = i.seq`, [])).map(
-        (r) => [String(r.department), { at: String(r.at), file: String(r.file), refused: Number(r.refused_total) }],
-      ),
+      (
+        await this.query(
+          `SELECT i.department, i.at, i.file, i.refused_total FROM import_run i JOIN (${LAST_IMPORTS}) last ON last.department = i.department AND last.seq = i.seq`,
+          [],
+        )
+      ).map((r) => [String(r.department), { at: String(r.at), file: String(r.file), refused: Number(r.refused_total) }]),
     );
     return departments
       .filter((d) => scope.includes(d))

@@ -35,7 +35,14 @@ export class FeedCursorRepository {
     const before = await cursors.findOneBy({ department });
     const lastSeq = Math.max(before ? Number(before.lastSeq) : 0, ...seqs);
     const now = new Date().toISOString();
-    await cursors.save({ department, lastSeq, latestSeq: Math.max(latestSeq, lastSeq), lastSyncedAt: now, lastAttemptAt: now, lastError: null });
+    await cursors.save({
+      department,
+      lastSeq,
+      latestSeq: Math.max(latestSeq, lastSeq),
+      lastSyncedAt: now,
+      lastAttemptAt: now,
+      lastError: null,
+    });
   }
 
   /** Remembers that a department could not be reached; its data and cursor stay as they were. */

@@ -45,7 +45,11 @@ export class IndexSequence {
    * process, and tests, need no election first).
    */
   async nextForLeader(manager: EntityManager): Promise<number> {
-    const changed = await updateRows(manager, `UPDATE index_lease SET seq = seq + 1, holder = ? WHERE name = ? AND holder IN (?, '')`, [this.holderId, FEEDS_LEASE, this.holderId]);
+    const changed = await updateRows(manager, `UPDATE index_lease SET seq = seq + 1, holder = ? WHERE name = ? AND holder IN (?, '')`, [
+      this.holderId,
+      FEEDS_LEASE,
+      this.holderId,
+    ]);
     if (!changed) throw new NotLeaderError(this.holderId);
     return this.current(manager);
   }
@@ -58,10 +62,18 @@ export class IndexSequence {
 
   /** In the same transaction: the persons step `seq` touched; every so often, forgets old steps. */
   async record(manager: EntityManager, seq: number, personIds: Iterable<string>): Promise<void> {
-    await insertRows(manager, indexChange, [...personIds].map((personId) => ({ seq, personId })));
+    await insertRows(
+      manager,
+      indexChange,
+      [...personIds].map((personId) => ({ seq, personId })),
+    );
     if (seq % 100 === 0 && seq > KEEP_STEPS) {
       await manager.query(`DELETE FROM index_change WHERE seq <= ?`, [seq - KEEP_STEPS]);
-      await manager.query(`UPDATE index_lease SET pruned_through = ? WHERE name = ? AND pruned_through < ?`, [seq - KEEP_STEPS, FEEDS_LEASE, seq - KEEP_STEPS]);
+      await manager.query(`UPDATE index_lease SET pruned_through = ? WHERE name = ? AND pruned_through < ?`, [
+        seq - KEEP_STEPS,
+        FEEDS_LEASE,
+        seq - KEEP_STEPS,
+      ]);
     }
   }
 
@@ -83,7 +95,10 @@ export class IndexSequence {
     if (after < Number(lease.pruned_through)) return this.followed(after, upTo, { kind: 'everything', upTo });
     const [{ n }] = await this.dataSource.query(`SELECT COUNT(*) AS n FROM index_change WHERE seq > ? AND seq <= ?`, [after, upTo]);
     if (Number(n) > MAX_CATCH_UP_ROWS) return this.followed(after, upTo, { kind: 'everything', upTo });
-    const rows: { seq: number; person_id: string }[] = await this.dataSource.query(`SELECT seq, person_id FROM index_change WHERE seq > ? AND seq <= ?`, [after, upTo]);
+    const rows: { seq: number; person_id: string }[] = await this.dataSource.query(
+      `SELECT seq, person_id FROM index_change WHERE seq > ? AND seq <= ?`,
+      [after, upTo],
+    );
     const personIds = new Set<string>();
     for (const row of rows) if (!this.own.has(Number(row.seq))) personIds.add(String(row.person_id));
     let ownSteps = 0;
@@ -96,4 +111,3 @@ export class IndexSequence {
     return result;
   }
 }
-

@@ -7,7 +7,17 @@ import type { FeedCursorRepository } from './FeedCursorRepository';
 import type { IndexGate } from './IndexGate';
 import type { IndexSequence } from './IndexSequence';
 import type { PersonMasterRow } from './PersonMasterRepository';
-import { CertificateGrade, CertificateStatus, Department, gradeOfSkillLevel, isWithdrawn, kindInfo, levelNumber, SkillLevel, CertificateKind } from '@hub/vocabulary';
+import {
+  CertificateGrade,
+  CertificateStatus,
+  Department,
+  gradeOfSkillLevel,
+  isWithdrawn,
+  kindInfo,
+  levelNumber,
+  SkillLevel,
+  CertificateKind,
+} from '@hub/vocabulary';
 
 /** One change as a department's feed serves it. */
 export interface FeedChange {
@@ -89,7 +99,10 @@ function trainingRow(department: Department, change: FeedChange, kept: number | 
     endDate: (r.endDate as string | null) ?? null,
     outcome: String(r.outcome),
     // hrss's 企业新型学徒制 flag and the directed-training mark: the ledger counts both from the index.
-    apprenticeship: r.apprenticeship === undefined || r.apprenticeship === null ? null : Number(r.apprenticeship === true || Number(r.apprenticeship) === 1),
+    apprenticeship:
+      r.apprenticeship === undefined || r.apprenticeship === null
+        ? null
+        : Number(r.apprenticeship === true || Number(r.apprenticeship) === 1),
     directed: directedMark(r, kept),
     seq: change.seq,
   };
@@ -144,14 +157,35 @@ export class IndexWriter {
       await this.upsertNewer(manager, holding, 'certificate_id', department, byEntity('certificate'), certificateRow, touched);
       const trainings = byEntity('training');
       const kept = await this.keptDirectedMarks(manager, department, [...trainings.values()]);
-      await this.upsertNewer(manager, trainingFact, 'training_id', department, trainings, (d, c) => trainingRow(d, c, kept.get(c.entityId) ?? null), touched);
+      await this.upsertNewer(
+        manager,
+        trainingFact,
+        'training_id',
+        department,
+        trainings,
+        (d, c) => trainingRow(d, c, kept.get(c.entityId) ?? null),
+        touched,
+      );
       const described = new Set<string>();
       await this.upsertNewer(manager, personSeen, 'person_id', department, byEntity('person'), personSeenRow, described);
       await this.refreshMasters(manager, [...described]);
       for (const personId of described) touched.add(personId);
-      await this.insertAudits(manager, department, changes.filter((c) => c.entity === 'audit'));
-      await this.insertImports(manager, department, changes.filter((c) => c.entity === 'import'));
-      await this.cursors.advance(manager, department, changes.map((c) => c.seq), latestSeq);
+      await this.insertAudits(
+        manager,
+        department,
+        changes.filter((c) => c.entity === 'audit'),
+      );
+      await this.insertImports(
+        manager,
+        department,
+        changes.filter((c) => c.entity === 'import'),
+      );
+      await this.cursors.advance(
+        manager,
+        department,
+        changes.map((c) => c.seq),
+        latestSeq,
+      );
       await this.sequence.record(manager, step, touched);
       return step;
     });
@@ -161,7 +195,11 @@ export class IndexWriter {
   }
 
   /** The stored directed marks of the trainings whose changes predate the directedKind field (see directedMark). */
-  private async keptDirectedMarks(manager: EntityManager, department: Department, changes: FeedChange[]): Promise<Map<string, number | null>> {
+  private async keptDirectedMarks(
+    manager: EntityManager,
+    department: Department,
+    changes: FeedChange[],
+  ): Promise<Map<string, number | null>> {
     const kept = new Map<string, number | null>();
     const legacy = changes.filter((c) => !('directedKind' in c.record)).map((c) => c.entityId);
     for (const part of chunks(legacy)) {
@@ -199,7 +237,9 @@ export class IndexWriter {
   /** Imports and their refused rows are append-only like audits; a replayed one is skipped by its (department, seq) key. */
   private async insertImports(manager: EntityManager, department: Department, imports: FeedChange[]): Promise<void> {
     if (!imports.length) return;
-    const existing = await manager.getRepository<{ seq: number }>('ImportRun').findBy({ department, seq: In(imports.map((i) => i.seq)) } as never);
+    const existing = await manager
+      .getRepository<{ seq: number }>('ImportRun')
+      .findBy({ department, seq: In(imports.map((i) => i.seq)) } as never);
     const seen = new Set(existing.map((e) => Number(e.seq)));
     const fresh = imports.filter((i) => !seen.has(i.seq));
     const text = (value: unknown, length: number) => String(value ?? '').slice(0, length);
@@ -294,7 +334,9 @@ export class IndexWriter {
       for (const [personId, rows] of byPerson) {
         // Each department's copy stays in person_seen. The master shows hrss's copy, else the most recently
         // updated one; a township from the first copy in that order that has one (not knowing is no disagreement).
-        const ordered = [...rows].sort((a, b) => (a.department === 'HRSS' ? -1 : b.department === 'HRSS' ? 1 : b.updatedAt.localeCompare(a.updatedAt)));
+        const ordered = [...rows].sort((a, b) =>
+          a.department === 'HRSS' ? -1 : b.department === 'HRSS' ? 1 : b.updatedAt.localeCompare(a.updatedAt),
+        );
         const best = ordered[0];
         masters.push({
           personId,
@@ -303,7 +345,10 @@ export class IndexWriter {
           sex: best.sex,
           birthYear: ordered.find((r) => r.birthYear !== null)?.birthYear ?? null,
           townshipCode: ordered.find((r) => r.townshipCode !== null)?.townshipCode ?? null,
-          departments: rows.map((r) => r.department).sort().join(','),
+          departments: rows
+            .map((r) => r.department)
+            .sort()
+            .join(','),
         });
       }
       await manager.query(`DELETE FROM person_master WHERE person_id IN (${part.map(() => '?').join(',')})`, part);

@@ -42,7 +42,10 @@ export class PersonMasterRepository {
     const totalCount = countWhenAsked(() => build().getCount());
     const qb = build();
     if (afterPersonId) qb.andWhere('m.person_id > :after', { after: afterPersonId });
-    const rows = await qb.orderBy('m.person_id', 'ASC').limit(first + 1).getMany();
+    const rows = await qb
+      .orderBy('m.person_id', 'ASC')
+      .limit(first + 1)
+      .getMany();
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
   }
 }

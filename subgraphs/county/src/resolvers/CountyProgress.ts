@@ -32,10 +32,18 @@ export function headline(f: CountyFigures, field: keyof typeof headlineFields, d
 }
 
 /** A share of two published figures, so that a ratio tells no more than its parts. */
-function share(f: CountyFigures, field: 'holderShareOfEmployed' | 'skilledShareOfEmployed' | 'midHighShareOfSkilled', d: DisclosureControl): Figure {
+function share(
+  f: CountyFigures,
+  field: 'holderShareOfEmployed' | 'skilledShareOfEmployed' | 'midHighShareOfSkilled',
+  d: DisclosureControl,
+): Figure {
   const exact = f[field];
   if (d.exact) return exact;
-  const part = { holderShareOfEmployed: 'certificateHolders', skilledShareOfEmployed: 'skilledTalents', midHighShareOfSkilled: 'midHighSkilledTalents' } as const;
+  const part = {
+    holderShareOfEmployed: 'certificateHolders',
+    skilledShareOfEmployed: 'skilledTalents',
+    midHighShareOfSkilled: 'midHighSkilledTalents',
+  } as const;
   const numerator = headline(f, part[field], d).value;
   // The employed population is the office's input, not a count of records: it is published as entered.
   const denominator = field === 'midHighShareOfSkilled' ? headline(f, 'skilledTalents', d).value : f.employedPopulation;
@@ -46,14 +54,20 @@ function share(f: CountyFigures, field: 'holderShareOfEmployed' | 'skilledShareO
 function breakdown(rows: BreakdownRow[], d: DisclosureControl, order: 'holders' | 'key' = 'holders') {
   const strip = ({ cellKeys: _keys, ...row }: BreakdownRow) => ({ ...row, suppressed: false });
   if (d.exact) return rows.map(strip);
-  return rows
-    .map((row) => {
-      const holders = { n: row.holders, cellKey: row.cellKeys.holders };
-      return { ...strip(row), holders: d.count(holders), certificates: d.records({ n: row.certificates, cellKey: row.cellKeys.certificates }, holders) };
-    })
-    .filter((row) => row.holders > 0)
-    // In the published order: the exact order would tell which of two equally published groups is larger.
-    .sort((a, b) => (order === 'holders' ? b.holders - a.holders : 0) || String(a.key).localeCompare(String(b.key)));
+  return (
+    rows
+      .map((row) => {
+        const holders = { n: row.holders, cellKey: row.cellKeys.holders };
+        return {
+          ...strip(row),
+          holders: d.count(holders),
+          certificates: d.records({ n: row.certificates, cellKey: row.cellKeys.certificates }, holders),
+        };
+      })
+      .filter((row) => row.holders > 0)
+      // In the published order: the exact order would tell which of two equally published groups is larger.
+      .sort((a, b) => (order === 'holders' ? b.holders - a.holders : 0) || String(a.key).localeCompare(String(b.key)))
+  );
 }
 
 function byDepartment(f: CountyFigures, d: DisclosureControl) {
@@ -92,7 +106,9 @@ const withFigures =
 
 export const CountyProgress = {
   ...Object.fromEntries(plainFields.map((field) => [field, withFigures((f) => f[field])])),
-  ...Object.fromEntries(Object.keys(headlineFields).map((field) => [field, withFigures((f, d) => headline(f, field as keyof typeof headlineFields, d))])),
+  ...Object.fromEntries(
+    Object.keys(headlineFields).map((field) => [field, withFigures((f, d) => headline(f, field as keyof typeof headlineFields, d))]),
+  ),
   holderShareOfEmployed: withFigures((f, d) => share(f, 'holderShareOfEmployed', d)),
   skilledShareOfEmployed: withFigures((f, d) => share(f, 'skilledShareOfEmployed', d)),
   midHighShareOfSkilled: withFigures((f, d) => share(f, 'midHighShareOfSkilled', d)),
@@ -108,6 +124,8 @@ export const CountyProgress = {
   },
   byTalentCategory: withFigures((f, d) => breakdown(f.byTalentCategory, d)),
   byLevel: withFigures((f, d) => breakdown(f.byLevel, d, 'key')),
-  byOccupation: withFigures((f, d, args: { limit?: number | null }) => breakdown(f.byOccupation, d).slice(0, Math.max(0, Math.min(args.limit ?? 20, 2000)))),
+  byOccupation: withFigures((f, d, args: { limit?: number | null }) =>
+    breakdown(f.byOccupation, d).slice(0, Math.max(0, Math.min(args.limit ?? 20, 2000))),
+  ),
   completeness: (_: Parent, __: unknown, ctx: CountyContext) => ctx.progress.completeness(),
 };

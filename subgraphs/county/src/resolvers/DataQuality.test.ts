@@ -20,7 +20,9 @@ describe('disagreeingFields', () => {
   });
 
   it('does not count a value a department does not know, nor a birth year a department does not give', () => {
-    expect(disagreeingFields([copy('HRSS'), copy('AGRICULTURE', { townshipCode: null }), copy('FINANCE', { birthYear: null })])).toEqual([]);
+    expect(disagreeingFields([copy('HRSS'), copy('AGRICULTURE', { townshipCode: null }), copy('FINANCE', { birthYear: null })])).toEqual(
+      [],
+    );
     expect(disagreeingFields([copy('HRSS')])).toEqual([]);
   });
 });

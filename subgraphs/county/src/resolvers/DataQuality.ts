@@ -28,7 +28,11 @@ export function disagreeingFields(copies: readonly PersonCopyRow[]): PersonField
 }
 
 /** One list page as a connection; `first` and `after` checked like every list of the hub. */
-async function connection<R, N>(args: PageArgs, load: (first: number, after: string | undefined) => Promise<KeyPage<R>>, toNodes: (rows: R[]) => Promise<N[]> | N[]) {
+async function connection<R, N>(
+  args: PageArgs,
+  load: (first: number, after: string | undefined) => Promise<KeyPage<R>>,
+  toNodes: (rows: R[]) => Promise<N[]> | N[],
+) {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw new InputError('BAD_PAGE_SIZE', 'first', `每页条数须在 0 到 ${MAX_PAGE_SIZE} 之间，收到 ${first}`);
@@ -44,7 +48,10 @@ const certificateNode = (h: HoldingQualityRow) => ({ ...h, person: { id: h.perso
 /** The lists of DataQuality, each narrowed to the scope's department when it has one. */
 export const DataQuality = {
   byDepartment: async (q: DataQualityScope, _: unknown, ctx: CountyContext) =>
-    (await ctx.qualityCounts.get(q.scope.join(','), () => ctx.quality.counts(q.scope))).map((c) => ({ ...c, label: departmentLabels[c.department] })),
+    (await ctx.qualityCounts.get(q.scope.join(','), () => ctx.quality.counts(q.scope))).map((c) => ({
+      ...c,
+      label: departmentLabels[c.department],
+    })),
 
   personConflicts: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
     withInputErrors('', () =>
@@ -99,12 +106,28 @@ export const DataQuality = {
 
   unattributedCertificates: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
     withInputErrors('', () =>
-      connection(args, (first, after) => ctx.quality.unattributedCertificates(q.department, first, after), (rows) => rows.map(certificateNode)),
+      connection(
+        args,
+        (first, after) => ctx.quality.unattributedCertificates(q.department, first, after),
+        (rows) => rows.map(certificateNode),
+      ),
     ),
 
   undatedWithdrawals: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
-    withInputErrors('', () => connection(args, (first, after) => ctx.quality.undatedWithdrawals(q.department, first, after), (rows) => rows.map(certificateNode))),
+    withInputErrors('', () =>
+      connection(
+        args,
+        (first, after) => ctx.quality.undatedWithdrawals(q.department, first, after),
+        (rows) => rows.map(certificateNode),
+      ),
+    ),
 
   importRefusals: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
-    withInputErrors('', () => connection(args, (first, after) => ctx.quality.lastImportRefusals(q.department, first, after), (rows) => rows)),
+    withInputErrors('', () =>
+      connection(
+        args,
+        (first, after) => ctx.quality.lastImportRefusals(q.department, first, after),
+        (rows) => rows,
+      ),
+    ),
 };

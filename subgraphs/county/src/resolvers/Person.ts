@@ -38,7 +38,7 @@ export const Person = {
   },
   township: async (p: { id: string }, _: unknown, ctx: CountyContext) => {
     const code = (await visible(p, ctx))?.townshipCode;
-    return code ? townshipByCode(code) ?? null : null;
+    return code ? (townshipByCode(code) ?? null) : null;
   },
   departments: async (p: { id: string }, _: unknown, ctx: CountyContext) => {
     const master = await visible(p, ctx);

@@ -23,7 +23,19 @@ import { verifyCertificate } from './Query/verifyCertificate';
 
 /** The county service's resolvers: one file per field or type, named after it. */
 export const resolvers = {
-  Query: { person, people, countyProgress, aggregate, auditLog, dataQuality, holdingsOf, progressLedger, annualTargets, goalProjection, verifyCertificate },
+  Query: {
+    person,
+    people,
+    countyProgress,
+    aggregate,
+    auditLog,
+    dataQuality,
+    holdingsOf,
+    progressLedger,
+    annualTargets,
+    goalProjection,
+    verifyCertificate,
+  },
   Mutation: { syncHolderIndex, setEmployedPopulation, setLedgerInput, setAnnualTarget },
   Person,
   AnnualTarget,

@@ -34,7 +34,11 @@ export class SubsidyFacts {
   }
 
   /** Whether the institution was on the catalogue on the date, and the person's certificates. */
-  async evaluationFacts(institutionCode: string, date: string, personId: string): Promise<{ onCatalogue: boolean; holdings: IndexedHolding[] }> {
+  async evaluationFacts(
+    institutionCode: string,
+    date: string,
+    personId: string,
+  ): Promise<{ onCatalogue: boolean; holdings: IndexedHolding[] }> {
     const [catalogue, holdings] = await Promise.all([
       this.hrss.query<{ evaluationInstitutionOnCatalogue: boolean }>(
         `query($code: String!, $date: Date!) { evaluationInstitutionOnCatalogue(code: $code, date: $date) }`,

@@ -15,11 +15,34 @@ export class Subsidies1764201600000 implements MigrationInterface {
     await createTables(queryRunner, subsidyTables);
     const plan = planTargets();
     const { evaluationPerCertificate: evaluation, employerHiring: hiring, agencyReferral: referral } = plan.subsidiesYuan;
-    const base = { validFrom: plan.period.from, validTo: null, createdBy: 'migration:Subsidies1764201600000', createdAt: new Date().toISOString() };
-    const money = (programme: string, ruleKey: string, yuan: number, clause: string, note: string) => ({ ...base, programme, ruleKey, amountFen: yuanToFen(yuan), months: null, clause, note });
-    const months = (programme: string, ruleKey: string, value: number, clause: string, note: string) => ({ ...base, programme, ruleKey, amountFen: null, months: value, clause, note });
+    const base = {
+      validFrom: plan.period.from,
+      validTo: null,
+      createdBy: 'migration:Subsidies1764201600000',
+      createdAt: new Date().toISOString(),
+    };
+    const money = (programme: string, ruleKey: string, yuan: number, clause: string, note: string) => ({
+      ...base,
+      programme,
+      ruleKey,
+      amountFen: yuanToFen(yuan),
+      months: null,
+      clause,
+      note,
+    });
+    const months = (programme: string, ruleKey: string, value: number, clause: string, note: string) => ({
+      ...base,
+      programme,
+      ruleKey,
+      amountFen: null,
+      months: value,
+      clause,
+      note,
+    });
     const rows = [
-      ...Object.entries(evaluation.amounts).map(([level, yuan]) => money('EVALUATION', level, yuan, evaluation.clause, `${evaluation.rule}; paid to ${evaluation.paidTo}`)),
+      ...Object.entries(evaluation.amounts).map(([level, yuan]) =>
+        money('EVALUATION', level, yuan, evaluation.clause, `${evaluation.rule}; paid to ${evaluation.paidTo}`),
+      ),
       money('HIRING', 'PER_PERSON', hiring.perPerson, hiring.clause, '每吸纳1人给予1000元一次性补助'),
       money('HIRING', 'CAP_PER_EMPLOYER_YEAR', hiring.capPerEmployer, hiring.clause, '累计最高不超过200万元 (per employer and year)'),
       // The plan states the conditions in words (plan-targets.json `conditions`): 稳定就业1年以上并缴纳职工社会保险费.

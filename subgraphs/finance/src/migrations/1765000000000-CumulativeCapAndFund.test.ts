@@ -16,12 +16,12 @@ describe('CumulativeCapAndFund1765000000000', () => {
     const db = finance.dataSource;
     await undoMigrationsThrough(db, 'CumulativeCapAndFund1765000000000');
     const at = '2024-05-01T00:00:00.000Z';
-    await db.query('INSERT INTO employer_year_total (employer_code, year, total_fen, claims, updated_at) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)', [
-      'QY-A', 2023, 150000000, 1500, at,
-      'QY-A', 2024, 100000000, 1000, at,
-      'QY-B', 2024, 100000, 1, at,
-    ]);
-    const entry = 'INSERT INTO fund_entry (programme, year, amount_fen, direction, payee, who, role, why, reference, at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?)';
+    await db.query(
+      'INSERT INTO employer_year_total (employer_code, year, total_fen, claims, updated_at) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)',
+      ['QY-A', 2023, 150000000, 1500, at, 'QY-A', 2024, 100000000, 1000, at, 'QY-B', 2024, 100000, 1, at],
+    );
+    const entry =
+      'INSERT INTO fund_entry (programme, year, amount_fen, direction, payee, who, role, why, reference, at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?)';
     await db.query(entry, ['EVALUATION', 2024, 24000, 'OUT', 'clerk', 'DEPARTMENT_STAFF', '评价补贴', at]);
     await db.query(entry, ['EVALUATION', 2024, 10000, 'IN', 'clerk', 'DEPARTMENT_STAFF', '拨付', at]);
     await db.query(entry, ['REFERRAL', 2023, 90000, 'IN', 'clerk', 'DEPARTMENT_STAFF', '拨付', at]);
@@ -40,6 +40,6 @@ describe('CumulativeCapAndFund1765000000000', () => {
     ]);
     const keys = await db.query("SELECT DISTINCT rule_key FROM subsidy_rule WHERE programme = 'HIRING' AND rule_key LIKE 'CAP%'");
     expect(keys.map((r: Record<string, unknown>) => r.rule_key)).toEqual(['CAP_PER_EMPLOYER']);
-    expect((await db.createQueryRunner().hasTable('employer_year_total'))).toBe(false);
+    expect(await db.createQueryRunner().hasTable('employer_year_total')).toBe(false);
   });
 });

@@ -30,7 +30,9 @@ export class CumulativeCapAndFund1765000000000 implements MigrationInterface {
       `UPDATE subsidy_rule SET rule_key = 'CAP_PER_EMPLOYER', note = '累计最高不超过200万元 (per employer, cumulative over all years)'
        WHERE programme = 'HIRING' AND rule_key = 'CAP_PER_EMPLOYER_YEAR' AND created_by = 'migration:Subsidies1764201600000'`,
     );
-    await queryRunner.query(`UPDATE subsidy_rule SET rule_key = 'CAP_PER_EMPLOYER' WHERE programme = 'HIRING' AND rule_key = 'CAP_PER_EMPLOYER_YEAR'`);
+    await queryRunner.query(
+      `UPDATE subsidy_rule SET rule_key = 'CAP_PER_EMPLOYER' WHERE programme = 'HIRING' AND rule_key = 'CAP_PER_EMPLOYER_YEAR'`,
+    );
     await dropTables(queryRunner, [employerYearTotal]);
   }
 
@@ -42,7 +44,9 @@ export class CumulativeCapAndFund1765000000000 implements MigrationInterface {
        SELECT c.claimant_code, c.year, SUM(c.amount_fen), COUNT(*), MAX(c.claimed_at) FROM employment_subsidy_claim c
        WHERE c.programme = 'HIRING' GROUP BY c.claimant_code, c.year`,
     );
-    await queryRunner.query(`UPDATE subsidy_rule SET rule_key = 'CAP_PER_EMPLOYER_YEAR' WHERE programme = 'HIRING' AND rule_key = 'CAP_PER_EMPLOYER'`);
+    await queryRunner.query(
+      `UPDATE subsidy_rule SET rule_key = 'CAP_PER_EMPLOYER_YEAR' WHERE programme = 'HIRING' AND rule_key = 'CAP_PER_EMPLOYER'`,
+    );
     await dropTables(queryRunner, [employerHiringTotal, fundBalance]);
   }
 }

@@ -69,7 +69,9 @@ export class ClaimRepository {
   }
 
   async evaluationFor(personId: string, occupationCode: string, level: string): Promise<EvaluationClaimRow | null> {
-    const row = await this.dataSource.getRepository<EvaluationClaimRow>('EvaluationSubsidyClaim').findOneBy({ personId, occupationCode, level });
+    const row = await this.dataSource
+      .getRepository<EvaluationClaimRow>('EvaluationSubsidyClaim')
+      .findOneBy({ personId, occupationCode, level });
     return row ? evaluationRow(row) : null;
   }
 
@@ -93,11 +95,16 @@ export class ClaimRepository {
   }
 
   async employmentFor(programme: SubsidyProgramme, claimantCode: string, personId: string): Promise<EmploymentClaimRow | null> {
-    const row = await this.dataSource.getRepository<EmploymentClaimRow>('EmploymentSubsidyClaim').findOneBy({ programme, claimantCode, personId });
+    const row = await this.dataSource
+      .getRepository<EmploymentClaimRow>('EmploymentSubsidyClaim')
+      .findOneBy({ programme, claimantCode, personId });
     return row ? employmentRow(row) : null;
   }
 
-  async employmentPage(filter: { programme?: SubsidyProgramme; claimantCode?: string; year?: number }, page: Page): Promise<PageOf<EmploymentClaimRow>> {
+  async employmentPage(
+    filter: { programme?: SubsidyProgramme; claimantCode?: string; year?: number },
+    page: Page,
+  ): Promise<PageOf<EmploymentClaimRow>> {
     const build = () => {
       const qb = this.dataSource.getRepository<EmploymentClaimRow>('EmploymentSubsidyClaim').createQueryBuilder('c');
       if (filter.programme) qb.andWhere('c.programme = :programme', { programme: filter.programme });
@@ -109,7 +116,9 @@ export class ClaimRepository {
   }
 
   async employerTotal(employerCode: string, manager?: EntityManager): Promise<EmployerHiringTotalRow | null> {
-    const row = await (manager ?? this.dataSource.manager).getRepository<EmployerHiringTotalRow>('EmployerHiringTotal').findOneBy({ employerCode });
+    const row = await (manager ?? this.dataSource.manager)
+      .getRepository<EmployerHiringTotalRow>('EmployerHiringTotal')
+      .findOneBy({ employerCode });
     return row ? { ...row, totalFen: Number(row.totalFen), claims: Number(row.claims) } : null;
   }
 

@@ -54,7 +54,10 @@ export class FundLedgerRepository {
    */
   async append(manager: EntityManager, entry: Omit<FundEntryRow, 'id' | 'at'>): Promise<boolean> {
     const at = new Date().toISOString();
-    const qb = manager.createQueryBuilder().update('FundBalance').where('programme = :programme AND year = :year', { programme: entry.programme, year: entry.year });
+    const qb = manager
+      .createQueryBuilder()
+      .update('FundBalance')
+      .where('programme = :programme AND year = :year', { programme: entry.programme, year: entry.year });
     if (entry.direction === 'IN') qb.set({ inFen: () => 'in_fen + :amount', updatedAt: at });
     else {
       qb.set({ outFen: () => 'out_fen + :amount', updatedAt: at });
@@ -97,7 +100,13 @@ export class FundLedgerRepository {
        GROUP BY programme, year ORDER BY year, programme`,
       params,
     );
-    return rows.map((r) => ({ programme: r.programme as SubsidyProgramme, year: Number(r.year), inFen: Number(r.in_fen ?? 0), outFen: Number(r.out_fen ?? 0), entries: Number(r.entries) }));
+    return rows.map((r) => ({
+      programme: r.programme as SubsidyProgramme,
+      year: Number(r.year),
+      inFen: Number(r.in_fen ?? 0),
+      outFen: Number(r.out_fen ?? 0),
+      entries: Number(r.entries),
+    }));
   }
 
   async page(filter: { programme?: SubsidyProgramme; year?: number }, page: Page): Promise<PageOf<FundEntryRow>> {

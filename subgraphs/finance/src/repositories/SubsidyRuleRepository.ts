@@ -56,7 +56,12 @@ export class SubsidyRuleRepository {
 
   /** Ends the open rule the day before its successor starts; false when someone else ended it first. */
   async close(manager: EntityManager, id: number, validTo: string): Promise<boolean> {
-    const result = await manager.createQueryBuilder().update('SubsidyRule').set({ validTo }).where('id = :id AND valid_to IS NULL', { id }).execute();
+    const result = await manager
+      .createQueryBuilder()
+      .update('SubsidyRule')
+      .set({ validTo })
+      .where('id = :id AND valid_to IS NULL', { id })
+      .execute();
     return result.affected === 1;
   }
 

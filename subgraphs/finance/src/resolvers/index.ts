@@ -17,7 +17,14 @@ import { financeSubsidyRules } from './Query/financeSubsidyRules';
 
 /** finance's own resolvers (the subsidy ledger), merged over the kit's department resolvers. */
 export const resolvers = {
-  Query: { financeSubsidyRules, financeFundTotals, financeFundEntries, financeEvaluationSubsidyClaims, financeEmploymentSubsidyClaims, financeEmployerHiringTotal },
+  Query: {
+    financeSubsidyRules,
+    financeFundTotals,
+    financeFundEntries,
+    financeEvaluationSubsidyClaims,
+    financeEmploymentSubsidyClaims,
+    financeEmployerHiringTotal,
+  },
   Mutation: { setSubsidyRule, claimEvaluationSubsidy, claimHiringSubsidy, claimReferralSubsidy, recordFundAllocation },
   FinanceSubsidyRule,
   FinanceFundEntry,

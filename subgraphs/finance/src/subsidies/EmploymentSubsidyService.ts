@@ -1,5 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { addMonths, canonicalCreditCode, CoreRepository, IdentityService, InputError, monthsBetween, pastDate, personIdOf, requiredText } from '@hub/subgraph-kit';
+import {
+  addMonths,
+  canonicalCreditCode,
+  CoreRepository,
+  IdentityService,
+  InputError,
+  monthsBetween,
+  pastDate,
+  personIdOf,
+  requiredText,
+} from '@hub/subgraph-kit';
 import { countsOn, enterpriseSizeLabels, isSmallOrMedium } from '@hub/vocabulary';
 import type { Actor } from '../access';
 import type { SubsidyFacts } from '../facts/SubsidyFacts';
@@ -36,7 +46,6 @@ export interface ReferralClaimInput extends EmploymentFacts {
 
 type Programme = 'HIRING' | 'REFERRAL';
 
-
 /**
  * 吸纳就业补助 and 职业介绍补贴 (plan 7): a certificate holder at hire, employed and insured long
  * enough; hiring subsidies capped per employer over all years (累计) by a conditional update of the
@@ -61,10 +70,18 @@ export class EmploymentSubsidyService {
     requiredText('employerName', input.employerName, '用人单位名称', 128);
     const enterprise = await this.facts.enterprise(claimantCode);
     if (!enterprise) {
-      throw new InputError('ENTERPRISE_NOT_REGISTERED', 'employerCode', `统一社会信用代码 ${claimantCode} 不在人社局企业名录中，须先登记企业及其规模`);
+      throw new InputError(
+        'ENTERPRISE_NOT_REGISTERED',
+        'employerCode',
+        `统一社会信用代码 ${claimantCode} 不在人社局企业名录中，须先登记企业及其规模`,
+      );
     }
     if (!isSmallOrMedium(enterprise.sizeClass)) {
-      throw new InputError('NOT_SME', 'employerCode', `吸纳就业一次性补助只发放给中小微企业；${enterprise.name} 在企业名录中登记为${enterpriseSizeLabels[enterprise.sizeClass] ?? enterprise.sizeClass}企业`);
+      throw new InputError(
+        'NOT_SME',
+        'employerCode',
+        `吸纳就业一次性补助只发放给中小微企业；${enterprise.name} 在企业名录中登记为${enterpriseSizeLabels[enterprise.sizeClass] ?? enterprise.sizeClass}企业`,
+      );
     }
     const claimantName = enterprise.name.slice(0, 128);
     return this.claim('HIRING', { claimantCode, claimantName, employerName: claimantName }, input, actor);
@@ -86,24 +103,41 @@ export class EmploymentSubsidyService {
     const personId = personIdOf(this.identity, facts.idNumber);
     const hiredOn = pastDate('hiredOn', facts.hiredOn, '入职日期');
     const employedThrough = pastDate('employedThrough', facts.employedThrough, '在职截止日期');
-    if (employedThrough < hiredOn) throw new InputError('BAD_DATE_RANGE', 'employedThrough', `在职截止日期 ${employedThrough} 早于入职日期 ${hiredOn}`);
+    if (employedThrough < hiredOn)
+      throw new InputError('BAD_DATE_RANGE', 'employedThrough', `在职截止日期 ${employedThrough} 早于入职日期 ${hiredOn}`);
     const employedMonths = monthsBetween(hiredOn, employedThrough);
     if (!Number.isInteger(facts.insuredMonths) || facts.insuredMonths < 0 || facts.insuredMonths > employedMonths + 1) {
-      throw new InputError('BAD_INSURED_MONTHS', 'insuredMonths', `缴纳社会保险月数 ${facts.insuredMonths} 无效：须为 0 到 ${employedMonths + 1} 之间的整数（入职至在职截止日期）`);
+      throw new InputError(
+        'BAD_INSURED_MONTHS',
+        'insuredMonths',
+        `缴纳社会保险月数 ${facts.insuredMonths} 无效：须为 0 到 ${employedMonths + 1} 之间的整数（入职至在职截止日期）`,
+      );
     }
     const keys = ['PER_PERSON', 'MIN_EMPLOYED_MONTHS', 'MIN_INSURED_MONTHS', ...(programme === 'HIRING' ? ['CAP_PER_EMPLOYER'] : [])];
     const rule = await this.rules.require(programme, hiredOn, keys, 'hiredOn');
     if (employedThrough < addMonths(hiredOn, rule.MIN_EMPLOYED_MONTHS)) {
-      throw new InputError('EMPLOYMENT_TOO_SHORT', 'employedThrough', `稳定就业不足 ${rule.MIN_EMPLOYED_MONTHS} 个月：${hiredOn} 入职，须在职至 ${addMonths(hiredOn, rule.MIN_EMPLOYED_MONTHS)} 或以后`);
+      throw new InputError(
+        'EMPLOYMENT_TOO_SHORT',
+        'employedThrough',
+        `稳定就业不足 ${rule.MIN_EMPLOYED_MONTHS} 个月：${hiredOn} 入职，须在职至 ${addMonths(hiredOn, rule.MIN_EMPLOYED_MONTHS)} 或以后`,
+      );
     }
     if (facts.insuredMonths < rule.MIN_INSURED_MONTHS) {
-      throw new InputError('INSURANCE_TOO_SHORT', 'insuredMonths', `缴纳职工社会保险 ${facts.insuredMonths} 个月，不足 ${rule.MIN_INSURED_MONTHS} 个月`);
+      throw new InputError(
+        'INSURANCE_TOO_SHORT',
+        'insuredMonths',
+        `缴纳职工社会保险 ${facts.insuredMonths} 个月，不足 ${rule.MIN_INSURED_MONTHS} 个月`,
+      );
     }
     const earlier = await this.claims.employmentFor(programme, claimant.claimantCode, personId);
     if (earlier) throw duplicate(earlier);
     const certificate = (await this.facts.holdingsOf(personId)).find((h) => countsOn(h, hiredOn));
     if (!certificate) {
-      throw new InputError('NO_CERTIFICATE_AT_HIRE', 'idNumber', `该人员在入职日期 ${hiredOn} 不持有有效证书（全县持证索引），不属于持证人员`);
+      throw new InputError(
+        'NO_CERTIFICATE_AT_HIRE',
+        'idNumber',
+        `该人员在入职日期 ${hiredOn} 不持有有效证书（全县持证索引），不属于持证人员`,
+      );
     }
     const year = Number(hiredOn.slice(0, 4));
     const amountFen = rule.PER_PERSON;
@@ -112,7 +146,10 @@ export class EmploymentSubsidyService {
     try {
       const id = await retryOnLockConflict(() =>
         this.core.transaction(async (manager) => {
-          if (programme === 'HIRING' && !(await this.claims.addWithinCap(manager, claimant.claimantCode, amountFen, rule.CAP_PER_EMPLOYER))) {
+          if (
+            programme === 'HIRING' &&
+            !(await this.claims.addWithinCap(manager, claimant.claimantCode, amountFen, rule.CAP_PER_EMPLOYER))
+          ) {
             throw await this.capReached(manager, claimant.claimantCode, amountFen, rule.CAP_PER_EMPLOYER);
           }
           const claimId = await this.claims.insertEmployment(manager, {
@@ -130,16 +167,24 @@ export class EmploymentSubsidyService {
             claimedRole: actor.role,
             claimedAt: new Date().toISOString(),
           });
-          await payFromFund(manager, this.funds, {
-            programme,
-            year,
-            amountFen,
-            payee: claimant.claimantName.slice(0, 128),
-            who: actor.subject,
-            role: actor.role,
-            why: `${programmeLabels[programme]}：${hiredOn} 入职 ${claimant.employerName}，在职至 ${employedThrough}，社保 ${facts.insuredMonths} 个月`.slice(0, 255),
-            reference: `${programme.toLowerCase()}_claim:${claimId}`,
-          }, 'hiredOn');
+          await payFromFund(
+            manager,
+            this.funds,
+            {
+              programme,
+              year,
+              amountFen,
+              payee: claimant.claimantName.slice(0, 128),
+              who: actor.subject,
+              role: actor.role,
+              why: `${programmeLabels[programme]}：${hiredOn} 入职 ${claimant.employerName}，在职至 ${employedThrough}，社保 ${facts.insuredMonths} 个月`.slice(
+                0,
+                255,
+              ),
+              reference: `${programme.toLowerCase()}_claim:${claimId}`,
+            },
+            'hiredOn',
+          );
           return claimId;
         }),
       );

@@ -52,7 +52,11 @@ export class EvaluationSubsidyService {
     const { [level]: amountFen } = await this.rules.require('EVALUATION', evaluatedOn, [level], 'level');
     const facts = await this.facts.evaluationFacts(institutionCode, evaluatedOn, personId);
     if (!facts.onCatalogue) {
-      throw new InputError('NOT_ON_CATALOGUE', 'institutionCode', `评价机构 ${institutionCode} 在评价日期 ${evaluatedOn} 不在全县职业技能评价目录清单内，不能申领评价补贴`);
+      throw new InputError(
+        'NOT_ON_CATALOGUE',
+        'institutionCode',
+        `评价机构 ${institutionCode} 在评价日期 ${evaluatedOn} 不在全县职业技能评价目录清单内，不能申领评价补贴`,
+      );
     }
     const certificate = facts.holdings.find((h) => proves(h, occupationCode, level, evaluatedOn));
     if (!certificate) {
@@ -81,16 +85,21 @@ export class EvaluationSubsidyService {
             claimedRole: actor.role,
             claimedAt: new Date().toISOString(),
           });
-          await payFromFund(manager, this.funds, {
-            programme: 'EVALUATION',
-            year,
-            amountFen,
-            payee: institutionCode,
-            who: actor.subject,
-            role: actor.role,
-            why: `评价补贴：${occupationCode} ${level}，评价日期 ${evaluatedOn}，证书 ${certificate.department}/${certificate.certificateId}`,
-            reference: `evaluation_claim:${claimId}`,
-          }, 'evaluatedOn');
+          await payFromFund(
+            manager,
+            this.funds,
+            {
+              programme: 'EVALUATION',
+              year,
+              amountFen,
+              payee: institutionCode,
+              who: actor.subject,
+              role: actor.role,
+              why: `评价补贴：${occupationCode} ${level}，评价日期 ${evaluatedOn}，证书 ${certificate.department}/${certificate.certificateId}`,
+              reference: `evaluation_claim:${claimId}`,
+            },
+            'evaluatedOn',
+          );
           return claimId;
         }),
       );

@@ -16,11 +16,22 @@ export class FundService {
 
   async allocate(programme: SubsidyProgramme, year: number, amountFen: number, why: string, actor: Actor): Promise<FundTotalRow> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InputError('BAD_YEAR', 'year', `年度无效：${year}`);
-    if (!Number.isInteger(amountFen) || amountFen <= 0 || amountFen > MAX_ENTRY_FEN) throw new InputError('BAD_AMOUNT', 'amountFen', `金额须为正整数（单位：分），收到 ${amountFen}`);
+    if (!Number.isInteger(amountFen) || amountFen <= 0 || amountFen > MAX_ENTRY_FEN)
+      throw new InputError('BAD_AMOUNT', 'amountFen', `金额须为正整数（单位：分），收到 ${amountFen}`);
     const reason = requiredText('why', why, '拨付依据', 255);
     await ensureFundBalance(this.core, this.funds, programme, year);
     await this.core.transaction((manager) =>
-      this.funds.append(manager, { programme, year, amountFen, direction: 'IN', payee: null, who: actor.subject, role: actor.role, why: reason, reference: null }),
+      this.funds.append(manager, {
+        programme,
+        year,
+        amountFen,
+        direction: 'IN',
+        payee: null,
+        who: actor.subject,
+        role: actor.role,
+        why: reason,
+        reference: null,
+      }),
     );
     return this.total(programme, year);
   }

@@ -25,26 +25,43 @@ export class SubsidyRuleService {
     const inForce = await this.rules.inForce(programme, date);
     const missing = keys.filter((k) => !inForce.has(k));
     if (missing.length) {
-      throw new InputError('NO_RULE', field, `${date} 没有生效的${programmeLabels[programme]}标准（${missing.join('、')}），请核对日期或先录入补贴标准`);
+      throw new InputError(
+        'NO_RULE',
+        field,
+        `${date} 没有生效的${programmeLabels[programme]}标准（${missing.join('、')}），请核对日期或先录入补贴标准`,
+      );
     }
-    return Object.fromEntries(keys.map((k) => {
-      const rule = inForce.get(k)!;
-      return [k, Number(ruleKeys[programme][k] === 'FEN' ? rule.amountFen : rule.months)];
-    }));
+    return Object.fromEntries(
+      keys.map((k) => {
+        const rule = inForce.get(k)!;
+        return [k, Number(ruleKeys[programme][k] === 'FEN' ? rule.amountFen : rule.months)];
+      }),
+    );
   }
 
   /** A new value from a date on: the rule in force until then ends the day before. Earlier periods keep their values. */
   async set(input: SubsidyRuleInput, actor: Actor): Promise<SubsidyRuleRow> {
     const unit = ruleKeys[input.programme]?.[input.key];
-    if (!unit) throw new InputError('UNKNOWN_RULE', 'key', `${programmeLabels[input.programme]}没有“${input.key}”这项标准（可用：${Object.keys(ruleKeys[input.programme]).join('、')}）`);
+    if (!unit)
+      throw new InputError(
+        'UNKNOWN_RULE',
+        'key',
+        `${programmeLabels[input.programme]}没有“${input.key}”这项标准（可用：${Object.keys(ruleKeys[input.programme]).join('、')}）`,
+      );
     const value = unit === 'FEN' ? input.amountFen : input.months;
     const other = unit === 'FEN' ? input.months : input.amountFen;
     const field = unit === 'FEN' ? 'amountFen' : 'months';
     if (value === null || value === undefined || !Number.isInteger(value) || value <= 0 || (unit === 'MONTHS' && value > 120)) {
-      throw new InputError('BAD_VALUE', field, unit === 'FEN' ? `${input.key} 是金额，须填写正整数 amountFen（单位：分）` : `${input.key} 是月数，须填写 1 到 120 的整数 months`);
+      throw new InputError(
+        'BAD_VALUE',
+        field,
+        unit === 'FEN' ? `${input.key} 是金额，须填写正整数 amountFen（单位：分）` : `${input.key} 是月数，须填写 1 到 120 的整数 months`,
+      );
     }
-    if (other !== null && other !== undefined) throw new InputError('BAD_VALUE', unit === 'FEN' ? 'months' : 'amountFen', `${input.key} 只填写 ${field}`);
-    if (!isIsoDate(input.validFrom)) throw new InputError('BAD_DATE', 'validFrom', `生效日期须为 YYYY-MM-DD 格式的真实日期，收到 ${input.validFrom}`);
+    if (other !== null && other !== undefined)
+      throw new InputError('BAD_VALUE', unit === 'FEN' ? 'months' : 'amountFen', `${input.key} 只填写 ${field}`);
+    if (!isIsoDate(input.validFrom))
+      throw new InputError('BAD_DATE', 'validFrom', `生效日期须为 YYYY-MM-DD 格式的真实日期，收到 ${input.validFrom}`);
     const note = requiredText('note', input.note, '调整依据', 255);
     return retryOnLockConflict(async () => {
       const open = await this.rules.open(input.programme, input.key);

@@ -7,7 +7,12 @@ import { fenText, programmeLabels, SubsidyProgramme } from './subsidyRules';
  * Before an entry's transaction: the programme-year's running sums exist, created at zero in their own short
  * transaction so that concurrent first payments do not deadlock on MySQL's insert-intention locks.
  */
-export async function ensureFundBalance(core: CoreRepository, funds: FundLedgerRepository, programme: SubsidyProgramme, year: number): Promise<void> {
+export async function ensureFundBalance(
+  core: CoreRepository,
+  funds: FundLedgerRepository,
+  programme: SubsidyProgramme,
+  year: number,
+): Promise<void> {
   try {
     await core.transaction((manager) => funds.ensureBalance(manager, programme, year));
   } catch (error) {
@@ -21,7 +26,12 @@ export async function ensureFundBalance(core: CoreRepository, funds: FundLedgerR
  * cover it (the caller's transaction then rolls back, so nothing of the claim is written). `field` names the
  * input that set the year (the evaluation or hire date).
  */
-export async function payFromFund(manager: EntityManager, funds: FundLedgerRepository, entry: Omit<FundEntryRow, 'id' | 'at' | 'direction'>, field: string): Promise<void> {
+export async function payFromFund(
+  manager: EntityManager,
+  funds: FundLedgerRepository,
+  entry: Omit<FundEntryRow, 'id' | 'at' | 'direction'>,
+  field: string,
+): Promise<void> {
   if (await funds.append(manager, { ...entry, direction: 'OUT' })) return;
   // Read through the transaction's own connection: a second pooled one could wait on a lock it holds.
   const { inFen, outFen } = await funds.balance(entry.programme, entry.year, manager);

@@ -22,4 +22,5 @@ export const ruleKeys: Record<SubsidyProgramme, Record<string, RuleUnit>> = {
 export const yuanToFen = (yuan: number): number => Math.round(yuan * 100);
 
 /** Fen shown to a clerk, e.g. 240000 → 2,400.00 元. */
-export const fenText = (fen: number): string => `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+export const fenText = (fen: number): string =>
+  `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;

@@ -54,6 +54,8 @@ describe('HoldingStatus migration', () => {
     const runner = db.createQueryRunner();
     await new HoldingStatus1764892800001().up(runner);
     await runner.release();
-    expect(await db.query(`SELECT status, revoked_on FROM holding WHERE department = 'FINANCE'`)).toEqual([{ status: 'CANCELLED', revoked_on: null }]);
+    expect(await db.query(`SELECT status, revoked_on FROM holding WHERE department = 'FINANCE'`)).toEqual([
+      { status: 'CANCELLED', revoked_on: null },
+    ]);
   });
 });

@@ -15,16 +15,25 @@ export class HoldingStatus1764892800001 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const table = await queryRunner.getTable('holding');
     if (!table?.findColumnByName('status')) {
-      await queryRunner.addColumn('holding', new TableColumn({ name: 'status', type: 'varchar', length: '16', isNullable: false, default: "'VALID'" }));
+      await queryRunner.addColumn(
+        'holding',
+        new TableColumn({ name: 'status', type: 'varchar', length: '16', isNullable: false, default: "'VALID'" }),
+      );
       await queryRunner.query(`UPDATE holding SET status = 'REVOKED' WHERE revoked_on IS NOT NULL`);
     }
     if (!table?.findColumnByName('grade')) {
       await queryRunner.addColumn('holding', new TableColumn({ name: 'grade', type: 'varchar', length: '32', isNullable: true }));
       for (const n of [1, 2, 3, 4, 5]) {
-        await queryRunner.query(`UPDATE holding SET grade = ? WHERE grade IS NULL AND level_number = ?`, [gradeOfSkillLevel(levelFromNumber(n)!), n]);
+        await queryRunner.query(`UPDATE holding SET grade = ? WHERE grade IS NULL AND level_number = ?`, [
+          gradeOfSkillLevel(levelFromNumber(n)!),
+          n,
+        ]);
       }
       const laddered = certificateKinds.filter((kind) => kindInfo[kind].ladder !== null);
-      await queryRunner.query(`UPDATE holding SET grade = 'UNKNOWN' WHERE grade IS NULL AND kind IN (${laddered.map(() => '?').join(', ')})`, laddered);
+      await queryRunner.query(
+        `UPDATE holding SET grade = 'UNKNOWN' WHERE grade IS NULL AND kind IN (${laddered.map(() => '?').join(', ')})`,
+        laddered,
+      );
     }
   }
 

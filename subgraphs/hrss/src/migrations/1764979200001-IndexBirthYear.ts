@@ -18,7 +18,8 @@ export class IndexBirthYear1764979200001 implements MigrationInterface {
       await remaskIdNumberColumn(queryRunner, table);
       const current = await queryRunner.getTable(table);
       if (!current?.findColumnByName('birth_date')) continue;
-      if (!current.findColumnByName('birth_year')) await queryRunner.addColumn(table, new TableColumn({ name: 'birth_year', type: 'int', isNullable: true }));
+      if (!current.findColumnByName('birth_year'))
+        await queryRunner.addColumn(table, new TableColumn({ name: 'birth_year', type: 'int', isNullable: true }));
       // YYYY-MM-DD on both databases (a DATE column on MySQL): its first four characters are the year.
       await queryRunner.query(`UPDATE ${table} SET birth_year = ${this.year(queryRunner)} WHERE birth_date IS NOT NULL`);
       await queryRunner.dropColumn(table, 'birth_date');

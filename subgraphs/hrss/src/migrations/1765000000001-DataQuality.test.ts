@@ -20,10 +20,28 @@ describe('DataQuality1765000000001', () => {
     await new HolderIndex1764115200001().up(runner);
     await undoMigrationsThrough(db, 'DataQuality1765000000001');
     expect(await runner.hasColumn('holding', 'certificate_number')).toBe(false);
-    const holding = 'INSERT INTO holding (department, certificate_id, person_id, kind, talent_category, skilled, level_number, occupation_code, issued_on, valid_until, status, revoked_on, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    const holding =
+      'INSERT INTO holding (department, certificate_id, person_id, kind, talent_category, skilled, level_number, occupation_code, issued_on, valid_until, status, revoked_on, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
     await db.query(holding, ['EDUCATION', '1', 'p1', 'SKILL_LEVEL', 'SKILLED', 1, 4, null, '2024-01-01', null, 'VALID', null, 17]);
-    await db.query(holding, ['EDUCATION', '2', 'p1', 'SKILL_LEVEL', 'SKILLED', 1, 4, null, '2024-01-01', null, 'REVOKED', '2024-06-01', 18]);
-    await db.query('INSERT INTO feed_cursor (department, last_seq, latest_seq, last_synced_at, last_attempt_at, last_error) VALUES (?, ?, ?, NULL, NULL, NULL)', ['EDUCATION', 18, 18]);
+    await db.query(holding, [
+      'EDUCATION',
+      '2',
+      'p1',
+      'SKILL_LEVEL',
+      'SKILLED',
+      1,
+      4,
+      null,
+      '2024-01-01',
+      null,
+      'REVOKED',
+      '2024-06-01',
+      18,
+    ]);
+    await db.query(
+      'INSERT INTO feed_cursor (department, last_seq, latest_seq, last_synced_at, last_attempt_at, last_error) VALUES (?, ?, ?, NULL, NULL, NULL)',
+      ['EDUCATION', 18, 18],
+    );
 
     await db.runMigrations();
 

@@ -19,7 +19,9 @@ export class DataQuality1765000000001 implements MigrationInterface {
     for (const table of ['person_seen', 'person_master']) await birthDateOptional(queryRunner, table, true);
     await addMissingColumns(queryRunner, holding, ['certificateNumber', 'status'], ['idx_holding_number']);
     await createTables(queryRunner, [importRun, importRefusal]);
-    await queryRunner.query(`UPDATE holding SET status = CASE WHEN revoked_on IS NULL THEN 'VALID' ELSE 'REVOKED' END WHERE status IS NULL`);
+    await queryRunner.query(
+      `UPDATE holding SET status = CASE WHEN revoked_on IS NULL THEN 'VALID' ELSE 'REVOKED' END WHERE status IS NULL`,
+    );
     await queryRunner.query('UPDATE person_seen SET seq = 0');
     await queryRunner.query('UPDATE holding SET seq = 0');
     await queryRunner.query('UPDATE feed_cursor SET last_seq = 0');

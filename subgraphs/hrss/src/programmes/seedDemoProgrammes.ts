@@ -1,4 +1,11 @@
-import { demoCompetitions, demoContestants, demoEnterprises, demoEvaluationInstitutions, demoTrainingInstitutionSelections, demoVouchers } from '@hub/demo-data';
+import {
+  demoCompetitions,
+  demoContestants,
+  demoEnterprises,
+  demoEvaluationInstitutions,
+  demoTrainingInstitutionSelections,
+  demoVouchers,
+} from '@hub/demo-data';
 import { addDays, todayIso } from '@hub/subgraph-kit';
 import type { Actor } from './access';
 import type { Programmes } from './createProgrammes';
@@ -24,7 +31,12 @@ export interface DemoProgrammeCounts {
 export async function seedDemoProgrammes(programmes: Programmes, persons: number): Promise<DemoProgrammeCounts> {
   const today = todayIso();
   for (const e of demoEnterprises) await programmes.enterprises.register(e, '演示数据：营业执照及统计年报', DEMO_ACTOR);
-  for (const i of demoEvaluationInstitutions) await programmes.catalogue.change('ADMIT', { code: i.code, name: i.name, effectiveOn: i.admittedOn, reason: '演示数据：首批纳入评价目录' }, DEMO_ACTOR);
+  for (const i of demoEvaluationInstitutions)
+    await programmes.catalogue.change(
+      'ADMIT',
+      { code: i.code, name: i.name, effectiveOn: i.admittedOn, reason: '演示数据：首批纳入评价目录' },
+      DEMO_ACTOR,
+    );
   const selections = demoTrainingInstitutionSelections();
   for (const s of selections) await programmes.trainingInstitutions.select(s, DEMO_ACTOR);
   for (const c of demoCompetitions.filter((c) => c.endDate <= today)) await programmes.competitions.record(c, DEMO_ACTOR);
@@ -32,11 +44,25 @@ export async function seedDemoProgrammes(programmes: Programmes, persons: number
   for (const c of contestants) await programmes.competitions.enter(c.competitionCode, c, DEMO_ACTOR);
   const vouchers = demoVouchers(persons).filter((v) => v.training.startDate <= today);
   for (const [n, v] of vouchers.entries()) {
-    const voucher = await programmes.vouchers.issue({ idNumber: v.idNumber, name: v.name, township: v.township, occupation: v.occupation, faceValueFen: 150000, issuedOn: v.training.startDate }, DEMO_ACTOR);
+    const voucher = await programmes.vouchers.issue(
+      {
+        idNumber: v.idNumber,
+        name: v.name,
+        township: v.township,
+        occupation: v.occupation,
+        faceValueFen: 150000,
+        issuedOn: v.training.startDate,
+      },
+      DEMO_ACTOR,
+    );
     const voucherNo = voucherNoOf(voucher.id);
     // A training the person dropped cannot carry a voucher: that voucher stays issued.
     if (v.training.outcome === 'DROPPED') continue;
-    await programmes.vouchers.register(voucherNo, { idNumber: v.idNumber, programme: v.training.programme, startDate: v.training.startDate }, DEMO_ACTOR);
+    await programmes.vouchers.register(
+      voucherNo,
+      { idNumber: v.idNumber, programme: v.training.programme, startDate: v.training.startDate },
+      DEMO_ACTOR,
+    );
     if (v.training.outcome !== 'COMPLETED' || !v.training.endDate) continue;
     await programmes.vouchers.completeTraining(voucherNo, DEMO_ACTOR);
     const evaluatedOn = addDays(v.training.endDate, 7);

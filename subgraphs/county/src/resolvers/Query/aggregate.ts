@@ -30,9 +30,11 @@ export function aggregate(_: unknown, args: AggregateArgs, ctx: CountyContext) {
   return withInputErrors('', async () => {
     demand(may.readAggregates(ctx.principal), ctx.principal, '查看汇总数据');
     const dimensions = [...new Set(args.dimensions)];
-    if (dimensions.length > MAX_DIMENSIONS) throw new InputError('TOO_MANY_DIMENSIONS', 'dimensions', `最多按 ${MAX_DIMENSIONS} 个维度分组`);
+    if (dimensions.length > MAX_DIMENSIONS)
+      throw new InputError('TOO_MANY_DIMENSIONS', 'dimensions', `最多按 ${MAX_DIMENSIONS} 个维度分组`);
     const limit = args.limit ?? 1000;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_GROUPS) throw new InputError('BAD_LIMIT', 'limit', `分组数上限须在 1 到 ${MAX_GROUPS} 之间`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_GROUPS)
+      throw new InputError('BAD_LIMIT', 'limit', `分组数上限须在 1 到 ${MAX_GROUPS} 之间`);
     const measures = [...new Set(args.measures?.length ? args.measures : (['HOLDERS', 'CERTIFICATES'] as AggregateMeasure[]))];
     const f = args.filter ?? {};
     const filter: Parameters<CountyContext['aggregates']['aggregate']>[3] = {};
@@ -43,7 +45,8 @@ export function aggregate(_: unknown, args: AggregateArgs, ctx: CountyContext) {
     }
     if (f.occupation) {
       const occupation = matchOccupation(f.occupation);
-      if (!occupation) throw new InputError('UNKNOWN_OCCUPATION', 'filter.occupation', `职业(工种)“${f.occupation}”不在2022版职业分类大典中`);
+      if (!occupation)
+        throw new InputError('UNKNOWN_OCCUPATION', 'filter.occupation', `职业(工种)“${f.occupation}”不在2022版职业分类大典中`);
       filter.occupationCode = occupation.code;
     }
     if (f.department) filter.department = f.department;
@@ -55,7 +58,13 @@ export function aggregate(_: unknown, args: AggregateArgs, ctx: CountyContext) {
     if (f.from) filter.from = disclosure.from(f.from);
     if (f.to) filter.to = disclosure.to(f.to);
     // Restricted callers' groups are cut at the limit in the published order, so the cut says nothing of the exact order.
-    const answer = await ctx.aggregates.aggregate(disclosure.asOf(args.asOf ?? todayIso()), dimensions, measures, filter, disclosure.exact ? limit : MAX_GROUPS);
+    const answer = await ctx.aggregates.aggregate(
+      disclosure.asOf(args.asOf ?? todayIso()),
+      dimensions,
+      measures,
+      filter,
+      disclosure.exact ? limit : MAX_GROUPS,
+    );
     const published = disclosed(answer, disclosure);
     return { ...published, rows: published.rows.slice(0, limit), truncated: published.truncated || published.rows.length > limit };
   });
@@ -79,7 +88,11 @@ function disclosed(answer: AggregateAnswer, disclosure: DisclosureControl) {
     }))
     .filter((row) => (row.holders ?? 0) + (row.certificates ?? 0) + (row.trainings ?? 0) > 0)
     // In the published values' order: the exact order would tell which of two equal published groups is larger.
-    .sort((a, b) => (b.holders ?? b.trainings ?? b.certificates ?? 0) - (a.holders ?? a.trainings ?? a.certificates ?? 0) || rowName(a).localeCompare(rowName(b)));
+    .sort(
+      (a, b) =>
+        (b.holders ?? b.trainings ?? b.certificates ?? 0) - (a.holders ?? a.trainings ?? a.certificates ?? 0) ||
+        rowName(a).localeCompare(rowName(b)),
+    );
   return { ...answer, rows };
 }
 

@@ -10,7 +10,8 @@ import type { DataQualityScope } from '../DataQuality';
 export function dataQuality(_: unknown, args: { department?: Department | null }, ctx: CountyContext): DataQualityScope {
   const p = ctx.principal;
   if (p.role === 'DEPARTMENT_STAFF') {
-    if (args.department && args.department !== p.department) throw forbidden(`部门工作人员只能查看本部门的数据质量清单 (may not read another department's data quality)`);
+    if (args.department && args.department !== p.department)
+      throw forbidden(`部门工作人员只能查看本部门的数据质量清单 (may not read another department's data quality)`);
     demand(may.readDataQuality(p, p.department), p, '查看数据质量清单');
     return { department: p.department!, scope: [p.department!] };
   }

@@ -7,7 +7,14 @@ import { PROJECTION_METHOD, projectGoal, yearBefore } from '../../progress/proje
 import { headline, headlineFields } from '../CountyProgress';
 
 /** The plan's 2025 goals that are counts the index holds (shares and the office's inputs are left out). */
-const countyGoals = ['certificateHolders', 'skilledTalents', 'midHighSkilledTalents', 'trainingPersonTimes', 'newlyCertified', 'newHighSkilled'] as const satisfies readonly (keyof typeof headlineFields)[];
+const countyGoals = [
+  'certificateHolders',
+  'skilledTalents',
+  'midHighSkilledTalents',
+  'trainingPersonTimes',
+  'newlyCertified',
+  'newHighSkilled',
+] as const satisfies readonly (keyof typeof headlineFields)[];
 
 /**
  * Query.goalProjection: at the last 12 months' pace, when each 2025 goal of the county and each department's
@@ -26,9 +33,24 @@ export function goalProjection(_: unknown, args: { asOf?: string | null }, ctx: 
       const current = headline(now, key, disclosure);
       if (current.target === null) return [];
       const previous = headline(then, key, disclosure);
-      return [projectGoal({ key, label: current.label, target: current.target, value: current.value, lastTwelveMonths: current.value - previous.value, deadline }, asOf)];
+      return [
+        projectGoal(
+          {
+            key,
+            label: current.label,
+            target: current.target,
+            value: current.value,
+            lastTwelveMonths: current.value - previous.value,
+            deadline,
+          },
+          asOf,
+        ),
+      ];
     });
-    const departments = (await ctx.ledger.departmentProjection(asOf, ledgerPublisher(disclosure))).map((d) => ({ ...d, goals: d.goals.map((g) => projectGoal(g, asOf)) }));
+    const departments = (await ctx.ledger.departmentProjection(asOf, ledgerPublisher(disclosure))).map((d) => ({
+      ...d,
+      goals: d.goals.map((g) => projectGoal(g, asOf)),
+    }));
     return { asOf, method: PROJECTION_METHOD, county, departments };
   });
 }

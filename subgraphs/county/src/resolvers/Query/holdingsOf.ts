@@ -2,7 +2,6 @@ import { demand, may } from '@hub/auth';
 import { countsOn } from '@hub/vocabulary';
 import type { CountyContext } from '../../CountyContext';
 
-
 /** Query.holdingsOf: a person's certificates in the county holder index (all, or those counting on asOf), for services such as finance. */
 export async function holdingsOf(_: unknown, args: { personId: string; asOf?: string | null }, ctx: CountyContext) {
   demand(may.lookUpHoldings(ctx.principal), ctx.principal, '查询个人持证索引');

@@ -8,7 +8,8 @@ import { LedgerPeriod, parseLedgerPeriod, quarterPeriod, yearPeriod } from '../.
 export function ledgerPeriodOf(args: { year?: number | null; quarter?: number | null; period?: string | null }): LedgerPeriod {
   if (args.period !== undefined && args.period !== null) {
     const period = parseLedgerPeriod(args.period);
-    if ((args.year != null && args.year !== period.year) || args.quarter != null) throw new InputError('BAD_PERIOD', 'period', '请只用 period，或只用 year 和 quarter');
+    if ((args.year != null && args.year !== period.year) || args.quarter != null)
+      throw new InputError('BAD_PERIOD', 'period', '请只用 period，或只用 year 和 quarter');
     return period;
   }
   if (args.year === undefined || args.year === null) throw new InputError('BAD_PERIOD', 'period', '请指定 period（例如 2025-H1）或 year');
@@ -16,7 +17,11 @@ export function ledgerPeriodOf(args: { year?: number | null; quarter?: number | 
 }
 
 /** Query.progressLedger: the leadership office's ledger for a month, quarter, half year or year. */
-export function progressLedger(_: unknown, args: { year?: number | null; quarter?: number | null; period?: string | null }, ctx: CountyContext) {
+export function progressLedger(
+  _: unknown,
+  args: { year?: number | null; quarter?: number | null; period?: string | null },
+  ctx: CountyContext,
+) {
   return fieldErrors(async () => {
     demand(may.readAggregates(ctx.principal), ctx.principal, '查看进度台账');
     // County-wide figures: exact for the county administrator, the cell-key method for everyone else.

@@ -22,6 +22,7 @@ export async function financeEmployerHiringTotal(_: unknown, args: { employerCod
   // method, and the amount follows the published claims (it would otherwise give their number away).
   const disclosure = disclosureFor(ctx.principal, cellKeySecret(ctx.identity.keys.personKey), 'FINANCE');
   const claims = disclosure.defined(exactClaims, `finance|employerHiring|${employerCode}`);
-  const totalFen = exactClaims === 0 || disclosure.exact ? (total?.totalFen ?? 0) : Math.round(((total?.totalFen ?? 0) * claims) / exactClaims);
+  const totalFen =
+    exactClaims === 0 || disclosure.exact ? (total?.totalFen ?? 0) : Math.round(((total?.totalFen ?? 0) * claims) / exactClaims);
   return { employerCode, year, totalFen, capFen: cap, remainingFen: cap === null ? null : Math.max(0, cap - totalFen), claims };
 }

@@ -7,12 +7,22 @@ import type { SubsidyProgramme } from '../../subsidies/subsidyRules';
 /** Query.financeEmploymentSubsidyClaims: hiring and referral claims, keyset-paginated by id. */
 export function financeEmploymentSubsidyClaims(
   _: unknown,
-  args: { programme?: SubsidyProgramme | null; claimantCode?: string | null; year?: number | null; first?: number | null; after?: string | null },
+  args: {
+    programme?: SubsidyProgramme | null;
+    claimantCode?: string | null;
+    year?: number | null;
+    first?: number | null;
+    after?: string | null;
+  },
   ctx: FinanceContext,
 ) {
   return fieldErrors(async () => {
     demand(financeAccess.readClaims(ctx.principal), ctx.principal, '查看就业补贴申领');
-    const filter = { programme: args.programme ?? undefined, claimantCode: args.claimantCode?.trim().toUpperCase() || undefined, year: args.year ?? undefined };
+    const filter = {
+      programme: args.programme ?? undefined,
+      claimantCode: args.claimantCode?.trim().toUpperCase() || undefined,
+      year: args.year ?? undefined,
+    };
     return toConnection(await ctx.claims.employmentPage(filter, pageArgs(args)), (c) => c.id);
   });
 }

@@ -4,7 +4,11 @@ import { financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
 
 /** Query.financeEvaluationSubsidyClaims: claims by institution or person, keyset-paginated by id. */
-export function financeEvaluationSubsidyClaims(_: unknown, args: { institutionCode?: string | null; idNumber?: string | null; first?: number | null; after?: string | null }, ctx: FinanceContext) {
+export function financeEvaluationSubsidyClaims(
+  _: unknown,
+  args: { institutionCode?: string | null; idNumber?: string | null; first?: number | null; after?: string | null },
+  ctx: FinanceContext,
+) {
   return fieldErrors(async () => {
     demand(financeAccess.readClaims(ctx.principal), ctx.principal, '查看评价补贴申领');
     const filter = {

@@ -39,7 +39,12 @@ const CODE = /^[A-Za-z0-9_-]{2,32}$/;
 export function catalogueAsOf(events: InstitutionEventRow[], names: Map<string, string>, date: string): InstitutionAsOf[] {
   const latest = new Map<string, InstitutionEventRow>();
   for (const event of events) if (event.effectiveOn <= date) latest.set(event.institutionCode, event);
-  return [...latest.values()].map((e) => ({ code: e.institutionCode, name: names.get(e.institutionCode) ?? e.institutionCode, status: e.statusAfter, statusSince: e.effectiveOn }));
+  return [...latest.values()].map((e) => ({
+    code: e.institutionCode,
+    name: names.get(e.institutionCode) ?? e.institutionCode,
+    status: e.statusAfter,
+    statusSince: e.effectiveOn,
+  }));
 }
 
 /**
@@ -52,27 +57,49 @@ export class CatalogueService {
     private readonly core: CoreRepository,
   ) {}
 
-  async change(action: InstitutionAction, args: { code: string; name?: string | null; effectiveOn: string; reason: string }, actor: Actor): Promise<InstitutionAsOf> {
+  async change(
+    action: InstitutionAction,
+    args: { code: string; name?: string | null; effectiveOn: string; reason: string },
+    actor: Actor,
+  ): Promise<InstitutionAsOf> {
     const code = args.code.trim().toUpperCase();
-    if (!CODE.test(code)) throw new InputError('BAD_INSTITUTION_CODE', 'code', `机构代码“${args.code}”无效：须为 2-32 位字母、数字、- 或 _`);
-    if (!isIsoDate(args.effectiveOn)) throw new InputError('BAD_DATE', 'effectiveOn', `生效日期须为 YYYY-MM-DD 格式的真实日期，收到 ${args.effectiveOn}`);
+    if (!CODE.test(code))
+      throw new InputError('BAD_INSTITUTION_CODE', 'code', `机构代码“${args.code}”无效：须为 2-32 位字母、数字、- 或 _`);
+    if (!isIsoDate(args.effectiveOn))
+      throw new InputError('BAD_DATE', 'effectiveOn', `生效日期须为 YYYY-MM-DD 格式的真实日期，收到 ${args.effectiveOn}`);
     const reason = requiredText('reason', args.reason, `${actionLabels[action]}原因`, 255);
     const name = args.name?.trim() ? requiredText('name', args.name, '机构名称', 128) : null;
     return retryOnLockConflict(() => this.append(action, code, name, args.effectiveOn, reason, actor));
   }
 
-  private async append(action: InstitutionAction, code: string, name: string | null, effectiveOn: string, reason: string, actor: Actor): Promise<InstitutionAsOf> {
+  private async append(
+    action: InstitutionAction,
+    code: string,
+    name: string | null,
+    effectiveOn: string,
+    reason: string,
+    actor: Actor,
+  ): Promise<InstitutionAsOf> {
     const rule = transitions[action];
     const institution = await this.catalogue.institution(code);
     const current = institution ? await this.catalogue.current(code) : null;
     // Repeating the same decision with the same date changes nothing.
-    if (current && current.lastAction === action && current.statusSince === effectiveOn) return this.state(code, current.name, current.status, current.statusSince);
+    if (current && current.lastAction === action && current.statusSince === effectiveOn)
+      return this.state(code, current.name, current.status, current.statusSince);
     if (!institution && action !== 'ADMIT') throw new InputError('INSTITUTION_NOT_FOUND', 'code', `评价机构 ${code} 不在目录记录中`);
     if (!rule.from.includes(current?.status ?? null)) {
-      throw new InputError(rule.reason, 'code', `评价机构 ${code} 当前${statusLabels[current!.status]}（自 ${current!.statusSince}），不能${actionLabels[action]}`);
+      throw new InputError(
+        rule.reason,
+        'code',
+        `评价机构 ${code} 当前${statusLabels[current!.status]}（自 ${current!.statusSince}），不能${actionLabels[action]}`,
+      );
     }
     if (current && effectiveOn < current.statusSince) {
-      throw new InputError('EVENT_BEFORE_LAST', 'effectiveOn', `生效日期 ${effectiveOn} 早于该机构上一次变更的生效日期 ${current.statusSince}；目录变更须按日期顺序登记`);
+      throw new InputError(
+        'EVENT_BEFORE_LAST',
+        'effectiveOn',
+        `生效日期 ${effectiveOn} 早于该机构上一次变更的生效日期 ${current.statusSince}；目录变更须按日期顺序登记`,
+      );
     }
     if (!institution && !name) throw new InputError('REQUIRED', 'name', '新纳入目录的评价机构须填写机构名称');
     try {

@@ -1,4 +1,18 @@
-import { CoreRepository, CountyHoldings, Figure, figureOf, IdentityService, InputError, isIsoDate, notFound, occupationCodeOf, personIdOf, PersonInput, preparePerson, requiredText } from '@hub/subgraph-kit';
+import {
+  CoreRepository,
+  CountyHoldings,
+  Figure,
+  figureOf,
+  IdentityService,
+  InputError,
+  isIsoDate,
+  notFound,
+  occupationCodeOf,
+  personIdOf,
+  PersonInput,
+  preparePerson,
+  requiredText,
+} from '@hub/subgraph-kit';
 import { isWithdrawn, planTargets } from '@hub/vocabulary';
 import type { Actor } from '../access';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
@@ -54,23 +68,37 @@ export class CompetitionService {
     const code = requiredText('code', input.code, '竞赛编号', 32).toUpperCase();
     const name = requiredText('name', input.name, '竞赛名称', 128);
     const organizer = requiredText('organizer', input.organizer, '主办单位', 128);
-    if (!(competitionTiers as readonly string[]).includes(input.tier)) throw new InputError('BAD_TIER', 'tier', `竞赛级别“${input.tier}”无效`);
-    for (const [field, value] of [['startDate', input.startDate], ['endDate', input.endDate]] as const) {
+    if (!(competitionTiers as readonly string[]).includes(input.tier))
+      throw new InputError('BAD_TIER', 'tier', `竞赛级别“${input.tier}”无效`);
+    for (const [field, value] of [
+      ['startDate', input.startDate],
+      ['endDate', input.endDate],
+    ] as const) {
       if (!isIsoDate(value)) throw new InputError('BAD_DATE', field, `日期须为 YYYY-MM-DD 格式的真实日期，收到 ${value}`);
     }
-    if (input.endDate < input.startDate) throw new InputError('BAD_DATE_RANGE', 'endDate', `结束日期 ${input.endDate} 早于开始日期 ${input.startDate}`);
+    if (input.endDate < input.startDate)
+      throw new InputError('BAD_DATE_RANGE', 'endDate', `结束日期 ${input.endDate} 早于开始日期 ${input.startDate}`);
     const occupations = [...new Set(input.occupations.map((o, i) => occupationCodeOf(o, `occupations.${i}`)))];
     if (!occupations.length) throw new InputError('REQUIRED', 'occupations', '竞赛须至少设一个职业(工种)');
     const existing = await this.competitions.byCode(code);
     if (existing) {
       const entered = new Set((await this.competitions.entriesOf([existing.id])).map((e) => e.occupationCode));
       const dropped = [...entered].filter((o) => !occupations.includes(o));
-      if (dropped.length) throw new InputError('OCCUPATION_HAS_CONTESTANTS', 'occupations', `竞赛 ${code} 的 ${dropped.join('、')} 项目已有参赛选手，不能删去`);
+      if (dropped.length)
+        throw new InputError(
+          'OCCUPATION_HAS_CONTESTANTS',
+          'occupations',
+          `竞赛 ${code} 的 ${dropped.join('、')} 项目已有参赛选手，不能删去`,
+        );
     }
     try {
       await retryOnLockConflict(() =>
         this.core.transaction((manager) =>
-          this.competitions.save(manager, { code, name, tier: input.tier, organizer, startDate: input.startDate, endDate: input.endDate, createdBy: actor.subject }, occupations),
+          this.competitions.save(
+            manager,
+            { code, name, tier: input.tier, organizer, startDate: input.startDate, endDate: input.endDate, createdBy: actor.subject },
+            occupations,
+          ),
         ),
       );
     } catch (error) {
@@ -116,11 +144,17 @@ export class CompetitionService {
     const personId = personIdOf(this.identity, input.idNumber);
     const occupationCode = await this.competitionOccupation(competition, input.occupation);
     const entry = await this.competitions.entry(competition.id, occupationCode, personId);
-    if (!entry) throw new InputError('NOT_A_CONTESTANT', 'idNumber', `该人员未报名竞赛 ${competition.code} 的 ${occupationCode} 项目，请先登记参赛选手`);
+    if (!entry)
+      throw new InputError(
+        'NOT_A_CONTESTANT',
+        'idNumber',
+        `该人员未报名竞赛 ${competition.code} 的 ${occupationCode} 项目，请先登记参赛选手`,
+      );
     if (input.rank !== null && input.rank !== undefined && (!Number.isInteger(input.rank) || input.rank < 1)) {
       throw new InputError('BAD_RANK', 'rank', `名次须为正整数，收到 ${input.rank}`);
     }
-    if (input.award && !(competitionAwards as readonly string[]).includes(input.award)) throw new InputError('BAD_AWARD', 'award', `奖项“${input.award}”无效`);
+    if (input.award && !(competitionAwards as readonly string[]).includes(input.award))
+      throw new InputError('BAD_AWARD', 'award', `奖项“${input.award}”无效`);
     let certificate: { certificateDepartment: string | null; certificateId: string | null; certificateIssuedOn: string | null } = {
       certificateDepartment: null,
       certificateId: null,
@@ -134,21 +168,34 @@ export class CompetitionService {
       if (!COMPETITION_CERTIFICATE_KINDS.has(held.kind)) {
         throw new InputError('CERTIFICATE_WRONG_KIND', 'certificate', `证书 ${ref} 不是职业资格证书或职业技能等级证书，不计入竞赛选手取证`);
       }
-      if (held.occupationCode !== occupationCode) throw new InputError('CERTIFICATE_OCCUPATION_MISMATCH', 'certificate', `证书 ${ref} 的职业(工种)与参赛项目 ${occupationCode} 不一致`);
+      if (held.occupationCode !== occupationCode)
+        throw new InputError(
+          'CERTIFICATE_OCCUPATION_MISMATCH',
+          'certificate',
+          `证书 ${ref} 的职业(工种)与参赛项目 ${occupationCode} 不一致`,
+        );
       if (held.issuedOn < competition.startDate) {
-        throw new InputError('CERTIFICATE_BEFORE_COMPETITION', 'certificate', `证书 ${ref} 发证日期 ${held.issuedOn} 早于竞赛开始日期 ${competition.startDate}，不是通过竞赛取得`);
+        throw new InputError(
+          'CERTIFICATE_BEFORE_COMPETITION',
+          'certificate',
+          `证书 ${ref} 发证日期 ${held.issuedOn} 早于竞赛开始日期 ${competition.startDate}，不是通过竞赛取得`,
+        );
       }
       if (isWithdrawn(held.status)) throw new InputError('CERTIFICATE_NOT_VALID', 'certificate', `证书 ${ref} ${withdrawalText(held)}`);
       certificate = { certificateDepartment: held.department, certificateId: held.certificateId, certificateIssuedOn: held.issuedOn };
     }
     await retryOnLockConflict(() =>
-      this.core.transaction((manager) => this.competitions.updateResult(manager, entry.id, { rank: input.rank ?? null, award: input.award ?? null, ...certificate })),
+      this.core.transaction((manager) =>
+        this.competitions.updateResult(manager, entry.id, { rank: input.rank ?? null, award: input.award ?? null, ...certificate }),
+      ),
     );
     return (await this.competitions.entry(competition.id, occupationCode, personId))!;
   }
 
   /** A year's figures against the plan's annual counts (≥ 10 occupations, 5 events, 30 contestants certified). */
-  async figures(year: number): Promise<{ year: number; events: Figure; occupations: Figure; contestantsCertified: Figure; contestants: number }> {
+  async figures(
+    year: number,
+  ): Promise<{ year: number; events: Figure; occupations: Figure; contestantsCertified: Figure; contestants: number }> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InputError('BAD_YEAR', 'year', `年份无效：${year}`);
     const counts = await this.competitions.yearCounts(year);
     const figure = (key: string, value: number): Figure => {
@@ -167,7 +214,12 @@ export class CompetitionService {
   private async competitionOccupation(competition: CompetitionRow, occupation: string): Promise<string> {
     const code = occupationCodeOf(occupation);
     const offered = (await this.competitions.occupationsOf([competition.id])).map((o) => o.occupationCode);
-    if (!offered.includes(code)) throw new InputError('OCCUPATION_NOT_IN_COMPETITION', 'occupation', `竞赛 ${competition.code} 未设 ${code} 职业(工种)项目（已设：${offered.join('、')}）`);
+    if (!offered.includes(code))
+      throw new InputError(
+        'OCCUPATION_NOT_IN_COMPETITION',
+        'occupation',
+        `竞赛 ${competition.code} 未设 ${code} 职业(工种)项目（已设：${offered.join('、')}）`,
+      );
     return code;
   }
 }

@@ -20,12 +20,20 @@ export interface ProgrammeLoaders {
 /** Create per request: loaders cache for one request only. */
 export function createProgrammeLoaders(programmes: Programmes): ProgrammeLoaders {
   return {
-    voucherEvents: new DataLoader(async (ids) => groupBy(ids, await programmes.voucherRepository.eventsByVoucherIds(ids), (e) => e.voucherId)),
-    institutionEvents: new DataLoader(async (codes) => groupBy(codes, await programmes.catalogue.eventsOf(codes), (e) => e.institutionCode)),
-    competitionOccupations: new DataLoader(async (ids) =>
-      groupBy(ids, await programmes.competitionRepository.occupationsOf(ids), (o) => o.competitionId).map((rows) => rows.map((r) => r.occupationCode)),
+    voucherEvents: new DataLoader(async (ids) =>
+      groupBy(ids, await programmes.voucherRepository.eventsByVoucherIds(ids), (e) => e.voucherId),
     ),
-    competitionEntries: new DataLoader(async (ids) => groupBy(ids, await programmes.competitionRepository.entriesOf(ids), (e) => e.competitionId)),
+    institutionEvents: new DataLoader(async (codes) =>
+      groupBy(codes, await programmes.catalogue.eventsOf(codes), (e) => e.institutionCode),
+    ),
+    competitionOccupations: new DataLoader(async (ids) =>
+      groupBy(ids, await programmes.competitionRepository.occupationsOf(ids), (o) => o.competitionId).map((rows) =>
+        rows.map((r) => r.occupationCode),
+      ),
+    ),
+    competitionEntries: new DataLoader(async (ids) =>
+      groupBy(ids, await programmes.competitionRepository.entriesOf(ids), (e) => e.competitionId),
+    ),
     enterpriseEvents: new DataLoader(async (codes) => groupBy(codes, await programmes.enterprises.events(codes), (e) => e.creditCode)),
     enterpriseSelfEvaluation: new DataLoader((rows) => programmes.enterprises.selfEvaluations(rows), { cacheKeyFn: (e) => e.creditCode }),
   };

@@ -1,4 +1,12 @@
-import { canonicalCreditCode, CoreRepository, InputError, isUniqueViolation, requiredText, retryOnLockConflict, todayIso } from '@hub/subgraph-kit';
+import {
+  canonicalCreditCode,
+  CoreRepository,
+  InputError,
+  isUniqueViolation,
+  requiredText,
+  retryOnLockConflict,
+  todayIso,
+} from '@hub/subgraph-kit';
 import { countsOn, townshipByCode, type CertificateStatus } from '@hub/vocabulary';
 import type { Actor } from '../access';
 import type { EnterpriseRow, EvaluatedCertificate, RegisterRepository, SizeClass } from '../repositories/RegisterRepository';
@@ -25,11 +33,19 @@ export interface SelfEvaluation {
  * (评价机构) is written as the enterprise's 统一社会信用代码 or exactly its registered name; it covers its holder
  * while it counts on the date (countsOn: issued, not expired, not withdrawn). A person is counted once.
  */
-export function selfEvaluation(enterprise: Pick<EnterpriseRow, 'creditCode' | 'name' | 'employees'>, certificates: EvaluatedCertificate[], asOf: string): SelfEvaluation {
+export function selfEvaluation(
+  enterprise: Pick<EnterpriseRow, 'creditCode' | 'name' | 'employees'>,
+  certificates: EvaluatedCertificate[],
+  asOf: string,
+): SelfEvaluation {
   const own = new Set([enterprise.creditCode, enterprise.name.trim()]);
   const people = new Set<string>();
   for (const c of certificates) {
-    if (own.has(c.evaluationInstitution.trim()) && countsOn({ status: c.status as CertificateStatus, issuedOn: c.issuedOn, validUntil: c.validUntil, revokedOn: c.revokedOn }, asOf)) people.add(c.personId);
+    if (
+      own.has(c.evaluationInstitution.trim()) &&
+      countsOn({ status: c.status as CertificateStatus, issuedOn: c.issuedOn, validUntil: c.validUntil, revokedOn: c.revokedOn }, asOf)
+    )
+      people.add(c.personId);
   }
   const employees = enterprise.employees;
   return { certifiedEmployees: people.size, coverage: employees ? Math.round((people.size / employees) * 10000) / 10000 : null, asOf };
@@ -49,14 +65,28 @@ export class EnterpriseService {
     const creditCode = canonicalCreditCode(input.creditCode);
     const name = requiredText('name', input.name, '企业名称', 128);
     if (!input.sizeClass) throw new InputError('REQUIRED', 'sizeClass', '须填写企业规模（大型/中型/小型/微型）');
-    const facts = { creditCode, name, sizeClass: input.sizeClass, employees: employeesOf(input.employees), townshipCode: townshipOf(input.townshipCode) };
+    const facts = {
+      creditCode,
+      name,
+      sizeClass: input.sizeClass,
+      employees: employeesOf(input.employees),
+      townshipCode: townshipOf(input.townshipCode),
+    };
     const why = requiredText('reason', reason, '登记原因', 255);
     const now = new Date().toISOString();
     try {
       await this.core.transaction(async (manager) => {
         if (await this.registers.enterprise(creditCode, manager)) throw alreadyRegistered(creditCode);
         await this.registers.insertEnterprise(manager, { ...facts, createdAt: now, updatedAt: now });
-        await this.registers.appendEnterpriseEvent(manager, { creditCode, action: 'REGISTER', snapshot: JSON.stringify(facts), reason: why, at: now, actor: actor.subject, actorRole: actor.role });
+        await this.registers.appendEnterpriseEvent(manager, {
+          creditCode,
+          action: 'REGISTER',
+          snapshot: JSON.stringify(facts),
+          reason: why,
+          at: now,
+          actor: actor.subject,
+          actorRole: actor.role,
+        });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw alreadyRegistered(creditCode);
@@ -84,7 +114,15 @@ export class EnterpriseService {
         if (!(await this.registers.updateEnterprise(manager, { ...facts, updatedAt: now }, current.version))) {
           throw new InputError('CONCURRENT_CHANGE', 'creditCode', `企业 ${creditCode} 刚被他人更正，请刷新后重试`);
         }
-        await this.registers.appendEnterpriseEvent(manager, { creditCode, action: 'CORRECT', snapshot: JSON.stringify(facts), reason: why, at: now, actor: actor.subject, actorRole: actor.role });
+        await this.registers.appendEnterpriseEvent(manager, {
+          creditCode,
+          action: 'CORRECT',
+          snapshot: JSON.stringify(facts),
+          reason: why,
+          at: now,
+          actor: actor.subject,
+          actorRole: actor.role,
+        });
       });
       return (await this.registers.enterprise(creditCode))!;
     });
@@ -117,7 +155,8 @@ function alreadyRegistered(creditCode: string): InputError {
 
 function employeesOf(value: number | null | undefined): number | null {
   if (value === null || value === undefined) return null;
-  if (!Number.isInteger(value) || value < 1 || value > 10_000_000) throw new InputError('BAD_EMPLOYEES', 'employees', `职工人数 ${value} 无效：须为正整数`);
+  if (!Number.isInteger(value) || value < 1 || value > 10_000_000)
+    throw new InputError('BAD_EMPLOYEES', 'employees', `职工人数 ${value} 无效：须为正整数`);
   return value;
 }
 

@@ -1,7 +1,13 @@
 import { addMonths, canonicalCreditCode, CoreRepository, InputError, requiredText } from '@hub/subgraph-kit';
 import { countsOn, planTargets, type CertificateStatus } from '@hub/vocabulary';
 import type { Actor } from '../access';
-import type { PersonCertificate, ProvidedTraining, RegisterRepository, SelectionRow, TrainingInstitutionRow } from '../repositories/RegisterRepository';
+import type {
+  PersonCertificate,
+  ProvidedTraining,
+  RegisterRepository,
+  SelectionRow,
+  TrainingInstitutionRow,
+} from '../repositories/RegisterRepository';
 
 /** A selected institution of a year with what it delivered that year. */
 export interface SelectedInstitution {
@@ -61,11 +67,19 @@ export function institutionOutput(trainings: ProvidedTraining[], certificates: C
         c.issuedOn >= t.startDate &&
         c.issuedOn <= until &&
         (t.occupationCode === null || c.occupationCode === null || c.occupationCode === t.occupationCode) &&
-        countsOn({ status: c.status as CertificateStatus, issuedOn: c.issuedOn, validUntil: c.validUntil, revokedOn: c.revokedOn }, c.issuedOn),
+        countsOn(
+          { status: c.status as CertificateStatus, issuedOn: c.issuedOn, validUntil: c.validUntil, revokedOn: c.revokedOn },
+          c.issuedOn,
+        ),
     );
     if (result) certified += 1;
   }
-  return { trained: trainings.length, completed, certified, passRate: completed ? Math.round((certified / completed) * 10000) / 10000 : null };
+  return {
+    trained: trainings.length,
+    completed,
+    certified,
+    passRate: completed ? Math.round((certified / completed) * 10000) / 10000 : null,
+  };
 }
 
 const CODE = /^[A-Za-z0-9_-]{2,32}$/;
@@ -81,7 +95,10 @@ export class TrainingInstitutionService {
     private readonly core: CoreRepository,
   ) {}
 
-  async select(args: { code: string; name?: string | null; creditCode?: string | null; year: number; reason: string }, actor: Actor): Promise<SelectedInstitution> {
+  async select(
+    args: { code: string; name?: string | null; creditCode?: string | null; year: number; reason: string },
+    actor: Actor,
+  ): Promise<SelectedInstitution> {
     const code = codeOf(args.code);
     const year = yearOf(args.year);
     const reason = requiredText('reason', args.reason, '遴选依据', 255);
@@ -90,14 +107,23 @@ export class TrainingInstitutionService {
     await this.core.transaction(async (manager) => {
       const known = await this.registers.trainingInstitution(code, manager);
       if (!known && !name) throw new InputError('REQUIRED', 'name', '首次入选的培训机构须填写机构名称');
-      if (!known) await this.registers.insertTrainingInstitution(manager, { code, name: name!, creditCode, createdAt: new Date().toISOString() });
+      if (!known)
+        await this.registers.insertTrainingInstitution(manager, { code, name: name!, creditCode, createdAt: new Date().toISOString() });
       else if ((name && name !== known.name) || (creditCode && creditCode !== known.creditCode)) {
         await this.registers.renameTrainingInstitution(manager, code, name ?? known.name, creditCode ?? known.creditCode);
       }
       if (currentAction(await this.registers.selections(year), code) === 'SELECT') {
         throw new InputError('ALREADY_SELECTED', 'code', `培训机构 ${code} 已入选 ${year} 年度名录`);
       }
-      await this.registers.appendSelection(manager, { institutionCode: code, year, action: 'SELECT', reason, at: new Date().toISOString(), actor: actor.subject, actorRole: actor.role });
+      await this.registers.appendSelection(manager, {
+        institutionCode: code,
+        year,
+        action: 'SELECT',
+        reason,
+        at: new Date().toISOString(),
+        actor: actor.subject,
+        actorRole: actor.role,
+      });
     });
     return (await this.selected(year)).find((i) => i.code === code)!;
   }
@@ -110,7 +136,15 @@ export class TrainingInstitutionService {
       if (currentAction(await this.registers.selections(year), code) !== 'SELECT') {
         throw new InputError('NOT_SELECTED', 'code', `培训机构 ${code} 不在 ${year} 年度名录中`);
       }
-      await this.registers.appendSelection(manager, { institutionCode: code, year, action: 'WITHDRAW', reason, at: new Date().toISOString(), actor: actor.subject, actorRole: actor.role });
+      await this.registers.appendSelection(manager, {
+        institutionCode: code,
+        year,
+        action: 'WITHDRAW',
+        reason,
+        at: new Date().toISOString(),
+        actor: actor.subject,
+        actorRole: actor.role,
+      });
     });
     return true;
   }
@@ -124,7 +158,16 @@ export class TrainingInstitutionService {
     const outputs = await this.outputs(chosen, year);
     return chosen.map((i, n) => {
       const decision = latest.get(i.code)!;
-      return { code: i.code, name: i.name, creditCode: i.creditCode, year, selectedOn: decision.at.slice(0, 10), selectedBy: decision.actor, reason: decision.reason, output: outputs[n]! };
+      return {
+        code: i.code,
+        name: i.name,
+        creditCode: i.creditCode,
+        year,
+        selectedOn: decision.at.slice(0, 10),
+        selectedBy: decision.actor,
+        reason: decision.reason,
+        output: outputs[n]!,
+      };
     });
   }
 
@@ -150,11 +193,18 @@ export class TrainingInstitutionService {
 
   private async outputs(institutions: TrainingInstitutionRow[], year: number): Promise<InstitutionOutput[]> {
     const namesOf = (i: TrainingInstitutionRow) => [i.name, i.code, ...(i.creditCode ? [i.creditCode] : [])];
-    const trainings = await this.registers.trainingsProvidedBy([...new Set(institutions.flatMap(namesOf))], `${year}-01-01`, `${year}-12-31`);
+    const trainings = await this.registers.trainingsProvidedBy(
+      [...new Set(institutions.flatMap(namesOf))],
+      `${year}-01-01`,
+      `${year}-12-31`,
+    );
     const certificates = await this.registers.certificatesOf(trainings.map((t) => t.personId));
     return institutions.map((i) => {
       const own = new Set(namesOf(i));
-      return institutionOutput(trainings.filter((t) => own.has(t.provider)), certificates);
+      return institutionOutput(
+        trainings.filter((t) => own.has(t.provider)),
+        certificates,
+      );
     });
   }
 }

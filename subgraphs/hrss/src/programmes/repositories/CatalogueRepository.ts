@@ -50,7 +50,13 @@ export class CatalogueRepository {
     );
     if (!rows.length) return null;
     const r = rows[0];
-    return { code: String(r.code), name: String(r.name), status: r.status as InstitutionStatus, statusSince: String(r.statusSince), lastAction: r.lastAction as InstitutionAction };
+    return {
+      code: String(r.code),
+      name: String(r.name),
+      status: r.status as InstitutionStatus,
+      statusSince: String(r.statusSince),
+      lastAction: r.lastAction as InstitutionAction,
+    };
   }
 
   async insertInstitution(manager: EntityManager, code: string, name: string): Promise<void> {

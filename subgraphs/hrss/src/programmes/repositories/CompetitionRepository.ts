@@ -37,7 +37,12 @@ export interface CompetitionYearCounts {
 }
 
 const competitionRow = (r: CompetitionRow): CompetitionRow => ({ ...r, id: Number(r.id) });
-const entryRow = (r: CompetitionEntryRow): CompetitionEntryRow => ({ ...r, id: Number(r.id), competitionId: Number(r.competitionId), rank: r.rank === null ? null : Number(r.rank) });
+const entryRow = (r: CompetitionEntryRow): CompetitionEntryRow => ({
+  ...r,
+  id: Number(r.id),
+  competitionId: Number(r.competitionId),
+  rank: r.rank === null ? null : Number(r.rank),
+});
 
 /** All SQL of skills competitions. */
 export class CompetitionRepository {
@@ -49,19 +54,37 @@ export class CompetitionRepository {
   }
 
   /** Inserts or updates a competition by code and replaces its occupations. */
-  async save(manager: EntityManager, competition: Omit<CompetitionRow, 'id' | 'createdAt' | 'updatedAt'>, occupationCodes: string[]): Promise<number> {
+  async save(
+    manager: EntityManager,
+    competition: Omit<CompetitionRow, 'id' | 'createdAt' | 'updatedAt'>,
+    occupationCodes: string[],
+  ): Promise<number> {
     const now = new Date().toISOString();
     const existing = await this.byCode(competition.code, manager);
     let id: number;
     if (existing) {
       id = existing.id;
-      await manager.update('Competition', { id }, { name: competition.name, tier: competition.tier, organizer: competition.organizer, startDate: competition.startDate, endDate: competition.endDate, updatedAt: now });
+      await manager.update(
+        'Competition',
+        { id },
+        {
+          name: competition.name,
+          tier: competition.tier,
+          organizer: competition.organizer,
+          startDate: competition.startDate,
+          endDate: competition.endDate,
+          updatedAt: now,
+        },
+      );
       await manager.delete('CompetitionOccupation', { competitionId: id });
     } else {
       const result = await manager.insert('Competition', { ...competition, createdAt: now, updatedAt: now });
       id = Number(result.identifiers[0].id);
     }
-    await manager.insert('CompetitionOccupation', occupationCodes.map((occupationCode) => ({ competitionId: id, occupationCode })));
+    await manager.insert(
+      'CompetitionOccupation',
+      occupationCodes.map((occupationCode) => ({ competitionId: id, occupationCode })),
+    );
     return id;
   }
 
@@ -92,8 +115,15 @@ export class CompetitionRepository {
     return rows.map(entryRow);
   }
 
-  async entry(competitionId: number, occupationCode: string, personId: string, manager?: EntityManager): Promise<CompetitionEntryRow | null> {
-    const row = await (manager ?? this.dataSource.manager).getRepository<CompetitionEntryRow>('CompetitionEntry').findOneBy({ competitionId, occupationCode, personId });
+  async entry(
+    competitionId: number,
+    occupationCode: string,
+    personId: string,
+    manager?: EntityManager,
+  ): Promise<CompetitionEntryRow | null> {
+    const row = await (manager ?? this.dataSource.manager)
+      .getRepository<CompetitionEntryRow>('CompetitionEntry')
+      .findOneBy({ competitionId, occupationCode, personId });
     return row ? entryRow(row) : null;
   }
 
@@ -102,7 +132,11 @@ export class CompetitionRepository {
     await manager.insert('CompetitionEntry', { ...entry, createdAt: now, updatedAt: now });
   }
 
-  async updateResult(manager: EntityManager, id: number, result: Pick<CompetitionEntryRow, 'rank' | 'award' | 'certificateDepartment' | 'certificateId' | 'certificateIssuedOn'>): Promise<void> {
+  async updateResult(
+    manager: EntityManager,
+    id: number,
+    result: Pick<CompetitionEntryRow, 'rank' | 'award' | 'certificateDepartment' | 'certificateId' | 'certificateIssuedOn'>,
+  ): Promise<void> {
     await manager.update('CompetitionEntry', { id }, { ...result, updatedAt: new Date().toISOString() });
   }
 
@@ -120,6 +154,11 @@ export class CompetitionRepository {
        FROM competition_entry e JOIN competition c ON c.id = e.competition_id WHERE c.start_date >= ? AND c.start_date <= ?`,
       range,
     );
-    return { events: Number(events.n), occupations: Number(occupations.n), contestants: Number(contestants.n), contestantsCertified: Number(contestants.certified ?? 0) };
+    return {
+      events: Number(events.n),
+      occupations: Number(occupations.n),
+      contestants: Number(contestants.n),
+      contestantsCertified: Number(contestants.certified ?? 0),
+    };
   }
 }

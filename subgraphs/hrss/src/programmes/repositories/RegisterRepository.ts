@@ -188,7 +188,9 @@ export class RegisterRepository {
   }
 
   /** hrss certificates of these people (counting or not: the output rule decides). */
-  async certificatesOf(personIds: readonly string[]): Promise<(PersonCertificate & { status: string; validUntil: string | null; revokedOn: string | null })[]> {
+  async certificatesOf(
+    personIds: readonly string[],
+  ): Promise<(PersonCertificate & { status: string; validUntil: string | null; revokedOn: string | null })[]> {
     const out: (PersonCertificate & { status: string; validUntil: string | null; revokedOn: string | null })[] = [];
     const ids = [...new Set(personIds)];
     for (let i = 0; i < ids.length; i += 500) {
@@ -198,7 +200,14 @@ export class RegisterRepository {
         chunk,
       );
       for (const r of rows) {
-        out.push({ personId: String(r.person_id), occupationCode: str(r.occupation_code), issuedOn: String(r.issued_on), status: String(r.status), validUntil: str(r.valid_until), revokedOn: str(r.revoked_on) });
+        out.push({
+          personId: String(r.person_id),
+          occupationCode: str(r.occupation_code),
+          issuedOn: String(r.issued_on),
+          status: String(r.status),
+          validUntil: str(r.valid_until),
+          revokedOn: str(r.revoked_on),
+        });
       }
     }
     return out;

@@ -98,7 +98,14 @@ export class VoucherRepository {
    * Moves a voucher from `from` at `version` to `to`: one conditional UPDATE, so of two
    * concurrent moves only one matches. Returns whether this call moved it.
    */
-  async transition(manager: EntityManager, id: number, from: VoucherState, version: number, to: VoucherState, changes: VoucherChanges): Promise<boolean> {
+  async transition(
+    manager: EntityManager,
+    id: number,
+    from: VoucherState,
+    version: number,
+    to: VoucherState,
+    changes: VoucherChanges,
+  ): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
       .update('Voucher')
@@ -140,6 +147,10 @@ export class VoucherRepository {
        WHERE issued_on >= ? AND issued_on <= ? GROUP BY state`,
       [`${year}-01-01`, `${year}-12-31`],
     );
-    return rows.map((r) => ({ state: String(r.state) as VoucherState, vouchers: Number(r.vouchers), redeemedFen: Number(r.redeemed ?? 0) }));
+    return rows.map((r) => ({
+      state: String(r.state) as VoucherState,
+      vouchers: Number(r.vouchers),
+      redeemedFen: Number(r.redeemed ?? 0),
+    }));
   }
 }

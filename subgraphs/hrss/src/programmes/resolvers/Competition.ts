@@ -8,9 +8,11 @@ const occupation = (code: string) => occupationByCode(code) ?? { code, name: cod
 
 export const Competition = {
   id: (c: CompetitionRow) => String(c.id),
-  occupations: async (c: CompetitionRow, _: unknown, ctx: HrssContext) => (await ctx.programmeLoaders.competitionOccupations.load(c.id)).map(occupation),
+  occupations: async (c: CompetitionRow, _: unknown, ctx: HrssContext) =>
+    (await ctx.programmeLoaders.competitionOccupations.load(c.id)).map(occupation),
   /** Distinct contestants, through the caller's disclosure control (exact for the county administrator). */
-  contestantCount: async (c: CompetitionRow, _: unknown, ctx: HrssContext) => ctx.disclosure().persons((await ctx.programmeLoaders.competitionEntries.load(c.id)).map((e) => e.personId)),
+  contestantCount: async (c: CompetitionRow, _: unknown, ctx: HrssContext) =>
+    ctx.disclosure().persons((await ctx.programmeLoaders.competitionEntries.load(c.id)).map((e) => e.personId)),
   contestants: (c: CompetitionRow, _: unknown, ctx: HrssContext) => {
     demand(programmeAccess.readRecords(ctx.principal), ctx.principal, '查看参赛选手名单');
     return ctx.programmeLoaders.competitionEntries.load(c.id);

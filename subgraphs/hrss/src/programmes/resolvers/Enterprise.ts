@@ -3,6 +3,8 @@ import type { EnterpriseRow } from '../repositories/RegisterRepository';
 
 export const Enterprise = {
   selfEvaluation: (e: EnterpriseRow, args: { asOf?: string | null }, ctx: HrssContext) =>
-    args.asOf ? ctx.programmes.enterprises.selfEvaluations([e], args.asOf).then((r) => r[0]) : ctx.programmeLoaders.enterpriseSelfEvaluation.load(e),
+    args.asOf
+      ? ctx.programmes.enterprises.selfEvaluations([e], args.asOf).then((r) => r[0])
+      : ctx.programmeLoaders.enterpriseSelfEvaluation.load(e),
   events: (e: EnterpriseRow, _: unknown, ctx: HrssContext) => ctx.programmeLoaders.enterpriseEvents.load(e.creditCode),
 };

@@ -1,4 +1,16 @@
-import { CoreRepository, CountyHoldings, IdentityService, IndexedHolding, InputError, notFound, occupationCodeOf, personIdOf, PersonInput, preparePerson, requiredText } from '@hub/subgraph-kit';
+import {
+  CoreRepository,
+  CountyHoldings,
+  IdentityService,
+  IndexedHolding,
+  InputError,
+  notFound,
+  occupationCodeOf,
+  personIdOf,
+  PersonInput,
+  preparePerson,
+  requiredText,
+} from '@hub/subgraph-kit';
 import { countsOn } from '@hub/vocabulary';
 import type { Actor } from '../access';
 import { pastOrToday } from '../calendar';
@@ -117,17 +129,35 @@ export class VoucherService {
     return this.move(voucherNo, 'REGISTERED', actor, personId, async (voucher) => {
       const training = await this.core.trainingByKey(voucher.personId, programme, args.startDate);
       if (!training) {
-        throw new InputError('TRAINING_NOT_FOUND', 'programme', `人社局没有该持券人“${programme}”（${args.startDate} 开班）的培训记录，请培训机构先登记培训`);
+        throw new InputError(
+          'TRAINING_NOT_FOUND',
+          'programme',
+          `人社局没有该持券人“${programme}”（${args.startDate} 开班）的培训记录，请培训机构先登记培训`,
+        );
       }
       if (training.occupationCode !== voucher.occupationCode) {
-        throw new InputError('TRAINING_OCCUPATION_MISMATCH', 'programme', `培训的职业(工种) ${training.occupationCode ?? '未登记'} 与培训券的职业(工种) ${voucher.occupationCode} 不一致`);
+        throw new InputError(
+          'TRAINING_OCCUPATION_MISMATCH',
+          'programme',
+          `培训的职业(工种) ${training.occupationCode ?? '未登记'} 与培训券的职业(工种) ${voucher.occupationCode} 不一致`,
+        );
       }
       if (training.startDate < voucher.issuedOn) {
-        throw new InputError('TRAINING_BEFORE_VOUCHER', 'startDate', `培训开班日期 ${training.startDate} 早于发券日期 ${voucher.issuedOn}，培训券只能用于发券后的培训`);
+        throw new InputError(
+          'TRAINING_BEFORE_VOUCHER',
+          'startDate',
+          `培训开班日期 ${training.startDate} 早于发券日期 ${voucher.issuedOn}，培训券只能用于发券后的培训`,
+        );
       }
-      if (training.outcome === 'DROPPED') throw new InputError('TRAINING_DROPPED', 'programme', '该培训记录为未结业（中途退出），不能登记培训券');
+      if (training.outcome === 'DROPPED')
+        throw new InputError('TRAINING_DROPPED', 'programme', '该培训记录为未结业（中途退出），不能登记培训券');
       return {
-        changes: { trainingId: training.id, trainingProvider: training.provider, trainingProgramme: training.programme, trainingStartDate: training.startDate },
+        changes: {
+          trainingId: training.id,
+          trainingProvider: training.provider,
+          trainingProgramme: training.programme,
+          trainingStartDate: training.startDate,
+        },
         details: { trainingId: training.id, provider: training.provider, programme: training.programme, startDate: training.startDate },
       };
     });
@@ -139,9 +169,16 @@ export class VoucherService {
       const training = await this.core.trainingByKey(voucher.personId, voucher.trainingProgramme!, voucher.trainingStartDate!);
       if (!training) throw new InputError('TRAINING_NOT_FOUND', 'voucherNo', '登记的培训记录已不存在，请核对人社局培训记录');
       if (training.outcome !== 'COMPLETED' || !training.endDate) {
-        throw new InputError('TRAINING_NOT_COMPLETED', 'voucherNo', `培训“${training.programme}”尚未结业（当前：${training.outcome}），须先在培训记录中登记结业及结业日期`);
+        throw new InputError(
+          'TRAINING_NOT_COMPLETED',
+          'voucherNo',
+          `培训“${training.programme}”尚未结业（当前：${training.outcome}），须先在培训记录中登记结业及结业日期`,
+        );
       }
-      return { changes: { trainedOn: training.endDate }, details: { trainingId: training.id, endDate: training.endDate, hours: training.hours } };
+      return {
+        changes: { trainedOn: training.endDate },
+        details: { trainingId: training.id, endDate: training.endDate, hours: training.hours },
+      };
     });
   }
 
@@ -154,7 +191,11 @@ export class VoucherService {
         throw new InputError('EVALUATION_BEFORE_TRAINING', 'evaluatedOn', `评价日期 ${evaluatedOn} 早于培训结业日期 ${voucher.trainedOn}`);
       }
       if (!(await this.catalogue.onCatalogue(code, evaluatedOn))) {
-        throw new InputError('INSTITUTION_NOT_ON_CATALOGUE', 'institutionCode', `评价机构 ${code} 在 ${evaluatedOn} 不在全县职业技能评价目录清单内（未纳入、已暂停或已退出）`);
+        throw new InputError(
+          'INSTITUTION_NOT_ON_CATALOGUE',
+          'institutionCode',
+          `评价机构 ${code} 在 ${evaluatedOn} 不在全县职业技能评价目录清单内（未纳入、已暂停或已退出）`,
+        );
       }
       const details = { institutionCode: code, evaluatedOn, passed: args.passed };
       if (!args.passed) return { changes: {}, details, step: 'EVALUATION_FAILED' };
@@ -163,11 +204,20 @@ export class VoucherService {
   }
 
   /** 持证: links the certificate the evaluation produced (named, or the first matching one in the index), as of a date (default today). */
-  certify(voucherNo: string, ref: CertificateRef | null | undefined, certifiedOnArg: string | null | undefined, actor: Actor): Promise<VoucherRow> {
+  certify(
+    voucherNo: string,
+    ref: CertificateRef | null | undefined,
+    certifiedOnArg: string | null | undefined,
+    actor: Actor,
+  ): Promise<VoucherRow> {
     const certifiedOn = pastOrToday('certifiedOn', certifiedOnArg, '持证核验日期');
     return this.move(voucherNo, 'CERTIFIED', actor, null, async (voucher) => {
       if (voucher.evaluatedOn && certifiedOn < voucher.evaluatedOn) {
-        throw new InputError('CERTIFICATION_BEFORE_EVALUATION', 'certifiedOn', `持证核验日期 ${certifiedOn} 早于评价日期 ${voucher.evaluatedOn}`);
+        throw new InputError(
+          'CERTIFICATION_BEFORE_EVALUATION',
+          'certifiedOn',
+          `持证核验日期 ${certifiedOn} 早于评价日期 ${voucher.evaluatedOn}`,
+        );
       }
       let certificate: IndexedHolding;
       if (ref) {
@@ -187,8 +237,19 @@ export class VoucherService {
         certificate = match;
       }
       return {
-        changes: { certificateDepartment: certificate.department, certificateId: certificate.certificateId, certificateIssuedOn: certificate.issuedOn, certifiedOn },
-        details: { department: certificate.department, certificateId: certificate.certificateId, kind: certificate.kind, level: certificate.levelNumber, issuedOn: certificate.issuedOn },
+        changes: {
+          certificateDepartment: certificate.department,
+          certificateId: certificate.certificateId,
+          certificateIssuedOn: certificate.issuedOn,
+          certifiedOn,
+        },
+        details: {
+          department: certificate.department,
+          certificateId: certificate.certificateId,
+          kind: certificate.kind,
+          level: certificate.levelNumber,
+          issuedOn: certificate.issuedOn,
+        },
       };
     });
   }
@@ -199,13 +260,28 @@ export class VoucherService {
     const redeemedOn = pastOrToday('redeemedOn', args.redeemedOn, '兑现日期');
     return this.move(voucherNo, 'REDEEMED', actor, personId, async (voucher) => {
       if (voucher.certifiedOn && redeemedOn < voucher.certifiedOn) {
-        throw new InputError('REDEMPTION_BEFORE_CERTIFICATION', 'redeemedOn', `兑现日期 ${redeemedOn} 早于持证核验日期 ${voucher.certifiedOn}`);
+        throw new InputError(
+          'REDEMPTION_BEFORE_CERTIFICATION',
+          'redeemedOn',
+          `兑现日期 ${redeemedOn} 早于持证核验日期 ${voucher.certifiedOn}`,
+        );
       }
       const text = certificateRefText(voucher.certificateDepartment!, voucher.certificateId!);
-      const certificate = checkCertificate(voucher, await this.holdings.byRef(voucher.certificateDepartment!, voucher.certificateId!), redeemedOn, text);
+      const certificate = checkCertificate(
+        voucher,
+        await this.holdings.byRef(voucher.certificateDepartment!, voucher.certificateId!),
+        redeemedOn,
+        text,
+      );
       return {
         changes: { redeemedOn, redeemedFen: voucher.faceValueFen, openKey: null },
-        details: { redeemedOn, amountFen: voucher.faceValueFen, paidTo: voucher.trainingProvider, certificate: text, certificateIssuedOn: certificate.issuedOn },
+        details: {
+          redeemedOn,
+          amountFen: voucher.faceValueFen,
+          paidTo: voucher.trainingProvider,
+          certificate: text,
+          certificateIssuedOn: certificate.issuedOn,
+        },
       };
     });
   }
@@ -214,7 +290,13 @@ export class VoucherService {
    * One move of the state machine. `personId` (register and redeem) must be the voucher's person.
    * The voucher is read, checked, then moved by a conditional UPDATE on the state and version read.
    */
-  private async move(voucherNo: string, target: VoucherState, actor: Actor, personId: string | null, check: (voucher: VoucherRow) => Promise<Move>): Promise<VoucherRow> {
+  private async move(
+    voucherNo: string,
+    target: VoucherState,
+    actor: Actor,
+    personId: string | null,
+    check: (voucher: VoucherRow) => Promise<Move>,
+  ): Promise<VoucherRow> {
     const voucher = await this.byNo(voucherNo);
     if (personId !== null) demandSamePerson(voucher, personId);
     if (rank(voucher.state) >= rank(target)) return this.alreadyDone(voucher, target);
@@ -248,7 +330,11 @@ export class VoucherService {
   /** Repeating a step returns the voucher unchanged, except a second redemption, which is refused. */
   private alreadyDone(voucher: VoucherRow, target: VoucherState): VoucherRow {
     if (target === 'REDEEMED') {
-      throw new InputError('ALREADY_REDEEMED', 'voucherNo', `培训券 ${voucherNoOf(voucher.id)} 已于 ${voucher.redeemedOn} 兑现 ${(voucher.redeemedFen ?? 0) / 100} 元，不能重复兑现`);
+      throw new InputError(
+        'ALREADY_REDEEMED',
+        'voucherNo',
+        `培训券 ${voucherNoOf(voucher.id)} 已于 ${voucher.redeemedOn} 兑现 ${(voucher.redeemedFen ?? 0) / 100} 元，不能重复兑现`,
+      );
     }
     return voucher;
   }

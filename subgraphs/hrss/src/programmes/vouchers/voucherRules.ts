@@ -38,7 +38,8 @@ export function voucherNoOf(id: number): string {
 
 export function voucherIdOf(voucherNo: string): number {
   const match = /^PYV(\d{1,12})$/.exec(voucherNo.trim().toUpperCase());
-  if (!match || Number(match[1]) < 1) throw new InputError('BAD_VOUCHER_NO', 'voucherNo', `培训券号“${voucherNo}”无效，应为 PYV 加 8 位数字，例如 PYV00000042`);
+  if (!match || Number(match[1]) < 1)
+    throw new InputError('BAD_VOUCHER_NO', 'voucherNo', `培训券号“${voucherNo}”无效，应为 PYV 加 8 位数字，例如 PYV00000042`);
   return Number(match[1]);
 }
 
@@ -55,7 +56,11 @@ export function outOfOrder(voucher: VoucherRow, target: VoucherState): InputErro
 /** 实名制、不得转让: the person named in a register or redeem call must be the voucher's person. */
 export function demandSamePerson(voucher: VoucherRow, personId: string): void {
   if (personId !== voucher.personId) {
-    throw new InputError('NOT_TRANSFERABLE', 'idNumber', `培训券 ${voucherNoOf(voucher.id)} 实名发放给他人，不得转让或代用（实名制、不得转让）`);
+    throw new InputError(
+      'NOT_TRANSFERABLE',
+      'idNumber',
+      `培训券 ${voucherNoOf(voucher.id)} 实名发放给他人，不得转让或代用（实名制、不得转让）`,
+    );
   }
 }
 
@@ -66,7 +71,11 @@ export function demandSamePerson(voucher: VoucherRow, personId: string): void {
 export function checkCertificate(voucher: VoucherRow, certificate: IndexedHolding | null, date: string, ref: string): IndexedHolding {
   const no = voucherNoOf(voucher.id);
   if (!certificate) {
-    throw new InputError('NO_CERTIFICATE', 'certificate', `全县持证索引中没有证书 ${ref}：证书须由发证部门登记并同步到持证索引后才能兑现（无证无价）`);
+    throw new InputError(
+      'NO_CERTIFICATE',
+      'certificate',
+      `全县持证索引中没有证书 ${ref}：证书须由发证部门登记并同步到持证索引后才能兑现（无证无价）`,
+    );
   }
   if (certificate.personId !== voucher.personId) {
     throw new InputError('CERTIFICATE_OTHER_PERSON', 'certificate', `证书 ${ref} 不属于培训券 ${no} 的持券人（实名制，不得转让）`);
@@ -79,12 +88,18 @@ export function checkCertificate(voucher: VoucherRow, certificate: IndexedHoldin
     );
   }
   if (certificate.issuedOn < voucher.issuedOn) {
-    throw new InputError('CERTIFICATE_BEFORE_VOUCHER', 'certificate', `证书 ${ref} 发证日期 ${certificate.issuedOn} 早于培训券发放日期 ${voucher.issuedOn}，不是本次培训所得`);
+    throw new InputError(
+      'CERTIFICATE_BEFORE_VOUCHER',
+      'certificate',
+      `证书 ${ref} 发证日期 ${certificate.issuedOn} 早于培训券发放日期 ${voucher.issuedOn}，不是本次培训所得`,
+    );
   }
   if (!countsOn(certificate, date)) {
     const why = withdrawnBy(certificate, date)
       ? withdrawalText(certificate)
-      : certificate.issuedOn > date ? `${date} 时尚未发证` : `已于 ${certificate.validUntil} 过期`;
+      : certificate.issuedOn > date
+        ? `${date} 时尚未发证`
+        : `已于 ${certificate.validUntil} 过期`;
     throw new InputError('CERTIFICATE_NOT_VALID', 'certificate', `证书 ${ref} 在 ${date} 无效（${why}），不能用于培训券 ${no}（无证无价）`);
   }
   return certificate;

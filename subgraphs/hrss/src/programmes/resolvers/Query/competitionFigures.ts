@@ -13,7 +13,12 @@ export function competitionFigures(_: unknown, args: { year: number }, ctx: Hrss
     const certified = disclosure.defined(figures.contestantsCertified.value, `competition|certified|${args.year}`);
     return {
       ...figures,
-      contestantsCertified: figureOf(figures.contestantsCertified.key, figures.contestantsCertified.label, certified, figures.contestantsCertified.target),
+      contestantsCertified: figureOf(
+        figures.contestantsCertified.key,
+        figures.contestantsCertified.label,
+        certified,
+        figures.contestantsCertified.target,
+      ),
       contestants: disclosure.defined(figures.contestants, `competition|contestants|${args.year}`),
     };
   });

@@ -7,7 +7,8 @@ import { programmeAccess } from '../../access';
 export function competitions(_: unknown, args: { year: number }, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.readAggregates(ctx.principal), ctx.principal, '查看竞赛');
-    if (!Number.isInteger(args.year) || args.year < 2000 || args.year > 2100) throw new InputError('BAD_YEAR', 'year', `年份无效：${args.year}`);
+    if (!Number.isInteger(args.year) || args.year < 2000 || args.year > 2100)
+      throw new InputError('BAD_YEAR', 'year', `年份无效：${args.year}`);
     return ctx.programmes.competitionRepository.inYear(args.year);
   });
 }

@@ -8,7 +8,8 @@ import { voucherStates } from '../../repositories/VoucherRepository';
 export function trainingVoucherSummary(_: unknown, args: { year: number }, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.readAggregates(ctx.principal), ctx.principal, '查看培训券统计');
-    if (!Number.isInteger(args.year) || args.year < 2000 || args.year > 2100) throw new InputError('BAD_YEAR', 'year', `年份无效：${args.year}`);
+    if (!Number.isInteger(args.year) || args.year < 2000 || args.year > 2100)
+      throw new InputError('BAD_YEAR', 'year', `年份无效：${args.year}`);
     const rows = await ctx.programmes.voucherRepository.summary(args.year);
     return {
       year: args.year,

@@ -5,7 +5,13 @@ import { programmeAccess } from '../../access';
 import type { VoucherFilter, VoucherState } from '../../repositories/VoucherRepository';
 
 interface Args {
-  filter?: { idNumber?: string | null; state?: VoucherState | null; occupation?: string | null; issuedFrom?: string | null; issuedTo?: string | null } | null;
+  filter?: {
+    idNumber?: string | null;
+    state?: VoucherState | null;
+    occupation?: string | null;
+    issuedFrom?: string | null;
+    issuedTo?: string | null;
+  } | null;
   first?: number | null;
   after?: string | null;
 }
