@@ -184,7 +184,7 @@ describe('hrss registers: enterprises (统一社会信用代码, size class, 企
       'NOT_SELECTED',
     );
 
-    // 蓝天: 4 trainings in 2025 (3 completed, 2 certified in time and occupation), one in 2024 that does not count for 2025.
+    // 蓝天: 4 hrss trainings in 2025 (3 completed, 2 certified in time and occupation), one in 2024 that does not count for 2025.
     const people = ['一', '二', '三', '四', '五'].map((n) => newPerson(`学员${n}`));
     await training(people[0]!, '濮阳县蓝天职业培训学校');
     await certificate(people[0]!, 'LT-1', { issuedOn: '2025-05-01' });
@@ -195,12 +195,44 @@ describe('hrss registers: enterprises (统一社会信用代码, size class, 企
     await training(people[3]!, '濮阳县蓝天职业培训学校', { outcome: 'IN_PROGRESS', endDate: null });
     await training(people[4]!, '濮阳县蓝天职业培训学校', { startDate: '2024-03-10', endDate: '2024-04-10' });
     await training(people[4]!, '濮阳县华夏职业培训学校', { outcome: 'DROPPED', endDate: null });
+    // Other departments' records count too: 六 trained by education (the name written with a space), certified by
+    // agriculture; 七's hrss certificate was withdrawn without a date.
+    const [liu, qi] = ['六', '七'].map((n) => newPerson(`学员${n}`));
+    await ok('mutation($i: EducationTrainingInput!) { recordEducationTraining(input: $i) { id } }', {
+      i: {
+        ...liu,
+        programme: '焊工培训',
+        occupation: WELDER,
+        channel: 'SCHOOL_PUBLIC',
+        targetGroup: 'EMPLOYEE',
+        provider: '濮阳县 蓝天职业培训学校',
+        startDate: '2025-03-10',
+        endDate: '2025-04-10',
+        outcome: 'COMPLETED',
+      },
+    });
+    await ok('mutation($i: AgricultureCertificateInput!) { recordAgricultureCertificate(input: $i) { id } }', {
+      i: {
+        ...liu,
+        kind: 'SKILL_LEVEL',
+        level: 'LEVEL_4',
+        occupation: WELDER,
+        certificateNumber: 'NY-LT-6',
+        issuingBody: '濮阳县农业农村局',
+        issuedOn: '2025-06-01',
+      },
+    });
+    await training(qi!, '濮阳县蓝天职业培训学校');
+    await certificate(qi!, 'LT-7', { issuedOn: '2025-05-01' });
+    await ok('mutation { revokeHrssCertificate(certificateNumber: "LT-7", reason: "考核舞弊") { id } }');
+    // The outputs are the county holder index's: it has the departments' changes once it has synced.
+    await ok('mutation { syncHolderIndex { department } }');
 
     const list = (
       await ok('{ trainingInstitutions(year: 2025) { code selectedBy reason output { trained completed certified passRate } } }')
     ).trainingInstitutions;
     expect(list.map((i: { code: string }) => i.code)).toEqual(['PX-01', 'PX-02']);
-    expect(list[0].output).toEqual({ trained: 4, completed: 3, certified: 2, passRate: 0.6667 });
+    expect(list[0].output).toEqual({ trained: 6, completed: 5, certified: 3, passRate: 0.6 });
     expect(list[1].output).toEqual({ trained: 1, completed: 0, certified: 0, passRate: null });
     expect(list[0].reason).toBe('2025年度公开遴选第一批');
     const decisions = (await ok('{ trainingInstitutionDecisions(year: 2025) { institutionCode action reason } }'))
@@ -219,9 +251,12 @@ describe('hrss registers: enterprises (统一社会信用代码, size class, 企
     expect(year).toEqual({
       selected: 2,
       target: 8,
-      output: { trained: 5, completed: 3, certified: 2, passRate: 0.6667 },
+      output: { trained: 7, completed: 5, certified: 3, passRate: 0.6 },
       institutions: [{ code: 'PX-01' }, { code: 'PX-02' }],
     });
     expect(reason(await hub.query('{ trainingInstitutionYear(year: 1899) { selected } }'))).toBe('BAD_YEAR');
+    // The county's institution-output read is for services: not in the gateway's API.
+    const direct = await hub.query('{ trainingInstitutionOutputs(institutions: [["PX-01"]], year: 2025) { trained } }');
+    expect(direct.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

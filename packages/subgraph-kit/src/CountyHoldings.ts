@@ -1,5 +1,6 @@
 import { levelNumber } from '@hub/vocabulary';
 import type { CertificateGrade, CertificateKind, CertificateStatus, Department, SkillLevel } from '@hub/vocabulary';
+import type { InstitutionOutput } from './institutionOutput';
 import { ServiceClient } from './ServiceClient';
 
 /** One certificate as the county holder index knows it (any department's), as the county service answers. */
@@ -93,5 +94,18 @@ export class CountyHoldings {
 
   async byRef(department: string, certificateId: string): Promise<IndexedHolding | null> {
     return (await this.byRefs([{ department, certificateId }]))[0];
+  }
+
+  /**
+   * 培训成效 each institution's output in `year` over every department's trainings and certificates in the index, in
+   * the order asked; an institution is the names it goes by (name, code, credit code), matched by institutionKey.
+   */
+  async institutionOutputs(institutions: readonly (readonly string[])[], year: number): Promise<InstitutionOutput[]> {
+    if (!institutions.length) return [];
+    const data = await this.client.query<{ trainingInstitutionOutputs: InstitutionOutput[] }>(
+      `query($institutions: [[String!]!]!, $year: Int!) { trainingInstitutionOutputs(institutions: $institutions, year: $year) { trained completed certified passRate } }`,
+      { institutions: institutions.map((names) => [...names]), year },
+    );
+    return data.trainingInstitutionOutputs;
   }
 }

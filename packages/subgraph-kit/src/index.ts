@@ -33,5 +33,7 @@ export * from './rotateSealedIdNumbers';
 export * from './ServiceClient';
 export * from './chunks';
 export * from './CountyHoldings';
+export * from './institutionKey';
+export * from './institutionOutput';
 export * from './Figure';
 export * from './Transactions';

@@ -5,6 +5,8 @@ import { BackgroundWork, demoPersons, ServiceParts, Transactions } from '@hub/su
 import { Department, departments } from '@hub/vocabulary';
 import { CertificateCheckService, certificateCheckLimitsFromEnv } from './certificates/CertificateCheckService';
 import { FeedSource, HolderIndexSync, httpFeedSource } from './feeds/HolderIndexSync';
+import { TrainingProviderBackfill } from './feeds/TrainingProviderBackfill';
+import { InstitutionOutputService } from './institutions/InstitutionOutputService';
 import { AnnualTargetRepository } from './ledger/AnnualTargetRepository';
 import { AnnualTargetService } from './ledger/AnnualTargetService';
 import { FeedLeadership, leaseTimingFromEnv } from './feeds/FeedLeadership';
@@ -63,6 +65,10 @@ export interface CountyServices {
   cellKeySecret: Buffer;
   /** 证书查询 for employers: rate-limited per caller, audited. */
   certificates: CertificateCheckService;
+  /** 培训成效 training institutions' outputs over every department's records, for hrss's register. */
+  institutionOutputs: InstitutionOutputService;
+  /** Fills the provider of trainings indexed before the index kept it, from the feeds. */
+  providerBackfill: TrainingProviderBackfill;
 }
 
 /** Where the index reads each department's feed: its subgraph's GET /changes, signed as the county service. */
@@ -89,7 +95,9 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
   const inputs = new CountyInputRepository(dataSource, transactions, gate, sequence);
   const targets = new AnnualTargetService(new AnnualTargetRepository(dataSource, transactions));
   const secret = cellKeySecret(parts.identity.keys.personKey);
-  const live = new LiveCountyModel(gate, new CountyFactsRepository(dataSource), (personId) => recordKey(secret, personId));
+  const facts = new CountyFactsRepository(dataSource);
+  const holdings = new HoldingRepository(dataSource);
+  const live = new LiveCountyModel(gate, facts, (personId) => recordKey(secret, personId));
   const progress = new CountyProgressService(gate, inputs, cursors, live);
   const sync = new HolderIndexSync(writer, cursors, feeds, log);
   const audit = new AuditRepository(dataSource, transactions);
@@ -125,7 +133,7 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
     masters: new PersonMasterRepository(dataSource),
     audit,
     inputs,
-    holdings: new HoldingRepository(dataSource),
+    holdings,
     quality: new DataQualityRepository(dataSource),
     qualityCounts: new IndexVersionCache(gate, 16),
     sync,
@@ -139,6 +147,8 @@ export function createCountyServices(parts: ServiceParts, feeds: Record<Departme
     targets,
     cellKeySecret: secret,
     certificates: new CertificateCheckService(dataSource, audit, certificateCheckLimitsFromEnv(parts.env)),
+    institutionOutputs: new InstitutionOutputService(facts, holdings),
+    providerBackfill: new TrainingProviderBackfill(dataSource, transactions, feeds, log),
   };
 }
 
@@ -192,6 +202,7 @@ export function countyBackground(services: CountyServices, parts: Pick<ServicePa
       start: () => services.leadership.start(),
       stop: () => services.leadership.stop(),
     },
+    providerBackfillWork(services, parts),
     {
       // The demo county (npm start, HUB_DEMO on): targets the plan leaves to the office, once.
       start: async () => {
@@ -205,4 +216,39 @@ export function countyBackground(services: CountyServices, parts: Pick<ServicePa
       stop: async () => undefined,
     },
   ];
+}
+
+/**
+ * Fills the provider of trainings indexed before the index kept it (TrainingProviderBackfill) once the departments
+ * answer: at start, then every HUB_PROVIDER_BACKFILL_RETRY_MS (default 30 s) for the departments that did not.
+ */
+function providerBackfillWork(services: CountyServices, parts: Pick<ServiceParts, 'env' | 'log'>): BackgroundWork {
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const retryEvery = Number(parts.env.HUB_PROVIDER_BACKFILL_RETRY_MS || 30_000);
+  const attempt = () => {
+    running = services.providerBackfill
+      .run()
+      .then((outcome) => {
+        if (outcome.pending.length && !stopped) timer = setTimeout(attempt, retryEvery);
+      })
+      .catch((error: unknown) => {
+        parts.log.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          '培训机构回填失败 training provider backfill failed',
+        );
+        if (!stopped) timer = setTimeout(attempt, retryEvery);
+      });
+  };
+  return {
+    start: () => {
+      timer = setTimeout(attempt, 0);
+    },
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
 }

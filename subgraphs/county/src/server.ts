@@ -15,6 +15,7 @@ import { ledgerReportRoute } from './reports/ledgerReportRoute';
 import { HoldingIssuingBody1765290000001 } from './migrations/1765290000001-HoldingIssuingBody';
 import { sequenceTables } from './entities/sequenceTables';
 import { IndexSequence1765300000000 } from './migrations/1765300000000-IndexSequence';
+import { TrainingProvider1765400000000 } from './migrations/1765400000000-TrainingProvider';
 import { resolvers } from './resolvers';
 
 export const COUNTY_SLUG = 'county';
@@ -36,7 +37,13 @@ export function createCountySubgraph(
     schemaFile: path.join(__dirname, '..', 'schema.graphql'),
     resolvers: { Date: DateScalar, Fen: FenScalar, ...resolvers },
     entities: [...indexTables, ...ledgerTables, ...targetTables, ...sequenceTables].map((spec) => toEntitySchema(spec)),
-    migrations: [Initial1765100000000, AnnualTargets1765200000000, HoldingIssuingBody1765290000001, IndexSequence1765300000000],
+    migrations: [
+      Initial1765100000000,
+      AnnualTargets1765200000000,
+      HoldingIssuingBody1765290000001,
+      IndexSequence1765300000000,
+      TrainingProvider1765400000000,
+    ],
     services: (parts) => createCountyServices(parts, feeds),
     context: (base, services) => ({
       ...base,

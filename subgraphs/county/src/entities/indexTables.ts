@@ -96,8 +96,13 @@ export const trainingFact: TableSpec = {
     apprenticeship: col.int('apprenticeship', true),
     /** 1 for a training its department recorded 订单式/定向式 (directedKind), 0 for one recorded as neither; marks set from the programme name before the field existed are kept. */
     directed: col.int('directed', true),
+    /** 培训机构 as the department wrote it (null for rows indexed before it was carried, until the provider backfill). */
+    provider: col.text('provider', 128, true),
+    /** The provider under institutionKey, which the training-institution register's outputs match on. */
+    providerKey: col.text('provider_key', 128, true),
     seq: col.int('seq'),
   },
+  indices: [{ name: 'idx_training_fact_provider', columns: ['providerKey', 'startDate'] }],
 };
 
 /** Where hrss stands in each department's change feed, and how that went. */

@@ -1,3 +1,4 @@
+import { chunks, type OutputTraining } from '@hub/subgraph-kit';
 import type { CertificateStatus } from '@hub/vocabulary';
 import type { DataSource } from 'typeorm';
 
@@ -33,6 +34,11 @@ export interface TrainingFact {
   startDate: string;
   channel: string;
   targetGroup: string;
+}
+
+/** A training as an institution's output counts it, with the provider key it matched on. */
+export interface ProvidedTrainingFact extends OutputTraining {
+  providerKey: string;
 }
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -92,6 +98,31 @@ export class CountyFactsRepository {
       channel: String(r.channel),
       targetGroup: String(r.target_group),
     }));
+  }
+
+  /**
+   * Trainings of every department whose provider, under institutionKey, is one of `keys` and that started in
+   * [from, to], every outcome (a dropped training is still a 人次 given): what institution outputs are counted over.
+   */
+  async trainingsProvidedBy(keys: readonly string[], from: string, to: string): Promise<ProvidedTrainingFact[]> {
+    const out: ProvidedTrainingFact[] = [];
+    for (const part of chunks([...new Set(keys)])) {
+      const rows: Record<string, unknown>[] = await this.dataSource.query(
+        `SELECT t.person_id, t.provider_key, t.occupation_code, t.start_date, t.outcome FROM training_fact t
+         WHERE t.provider_key IN (${part.map(() => '?').join(',')}) AND t.start_date >= ? AND t.start_date <= ?`,
+        [...part, from, to],
+      );
+      for (const r of rows) {
+        out.push({
+          personId: String(r.person_id),
+          providerKey: String(r.provider_key),
+          occupationCode: str(r.occupation_code),
+          startDate: String(r.start_date),
+          outcome: String(r.outcome),
+        });
+      }
+    }
+    return out;
   }
 }
 

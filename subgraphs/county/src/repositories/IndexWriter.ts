@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { chunks, insertRows, personFeedRecord, TableSpec, Transactions } from '@hub/subgraph-kit';
+import { chunks, insertRows, institutionKey, personFeedRecord, TableSpec, Transactions } from '@hub/subgraph-kit';
 import type { ChangeEntity } from '@hub/subgraph-kit';
 import { auditEntry, holding, importRefusal, importRun, personMaster, personSeen, trainingFact } from '../entities/indexTables';
 import type { FeedCursorRepository } from './FeedCursorRepository';
@@ -104,6 +104,9 @@ function trainingRow(department: Department, change: FeedChange, kept: number | 
         ? null
         : Number(r.apprenticeship === true || Number(r.apprenticeship) === 1),
     directed: directedMark(r, kept),
+    // The institution the training-institution register's outputs match on (trainingInstitutionOutputs).
+    provider: r.provider ? String(r.provider).slice(0, 128) : null,
+    providerKey: r.provider ? institutionKey(String(r.provider)) : null,
     seq: change.seq,
   };
 }

@@ -19,6 +19,7 @@ import { holdingsOf } from './Query/holdingsOf';
 import { people } from './Query/people';
 import { person } from './Query/person';
 import { progressLedger } from './Query/progressLedger';
+import { trainingInstitutionOutputs } from './Query/trainingInstitutionOutputs';
 import { verifyCertificate } from './Query/verifyCertificate';
 
 /** The county service's resolvers: one file per field or type, named after it. */
@@ -35,6 +36,7 @@ export const resolvers = {
     annualTargets,
     goalProjection,
     verifyCertificate,
+    trainingInstitutionOutputs,
   },
   Mutation: { syncHolderIndex, setEmployedPopulation, setLedgerInput, setAnnualTarget },
   Person,

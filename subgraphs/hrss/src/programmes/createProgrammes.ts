@@ -39,6 +39,6 @@ export function createProgrammes(parts: DepartmentParts): Programmes {
     competitions: new CompetitionService(competitionRepository, holdings, parts.repo, parts.identity),
     competitionRepository,
     enterprises: new EnterpriseService(registers, parts.repo),
-    trainingInstitutions: new TrainingInstitutionService(registers, parts.repo),
+    trainingInstitutions: new TrainingInstitutionService(registers, parts.repo, holdings),
   };
 }

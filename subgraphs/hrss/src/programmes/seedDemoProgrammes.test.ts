@@ -26,13 +26,18 @@ describe('the demo county on a first start: hrss programmes and registers beside
     expect(demoCreditCode(1001)).toMatch(/^91410928MA0001001[0-9A-HJ-NP-RT-UW-Y]$/);
   });
 
-  it('selects eight social training institutions each year, the ones that gave demo trainings with output', async () => {
+  it('selects eight social training institutions each year, the ones that gave demo trainings', async () => {
     for (const year of [2022, 2023, 2024, 2025]) {
       const selected = await programmes.trainingInstitutions.selected(year);
       expect([year, selected.length]).toEqual([year, 8]);
     }
-    const output = (await programmes.trainingInstitutions.selected(2024)).reduce((n, i) => n + i.output.trained, 0);
-    expect(output).toBeGreaterThan(0);
+    // Their output is counted by the county service over the departments' records; here: hrss's demo trainings name them.
+    const names = (await programmes.trainingInstitutions.selected(2024)).map((i) => i.name);
+    const given: { n: number }[] = await hub.dataSource.query(
+      `SELECT COUNT(*) AS n FROM training WHERE provider IN (${names.map(() => '?').join(',')}) AND start_date LIKE '2024-%'`,
+      names,
+    );
+    expect(Number(given[0]!.n)).toBeGreaterThan(0);
   });
 
   it('puts the evaluation institutions on the catalogue and records competitions with contestants', async () => {

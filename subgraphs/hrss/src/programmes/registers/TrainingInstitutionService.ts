@@ -1,15 +1,17 @@
-import { addMonths, canonicalCreditCode, CoreRepository, InputError, requiredText } from '@hub/subgraph-kit';
-import { countsOn, planTargets, type CertificateStatus } from '@hub/vocabulary';
+import {
+  canonicalCreditCode,
+  CoreRepository,
+  CountyHoldings,
+  InputError,
+  passRate,
+  requiredText,
+  type InstitutionOutput,
+} from '@hub/subgraph-kit';
+import { planTargets } from '@hub/vocabulary';
 import type { Actor } from '../access';
-import type {
-  PersonCertificate,
-  ProvidedTraining,
-  RegisterRepository,
-  SelectionRow,
-  TrainingInstitutionRow,
-} from '../repositories/RegisterRepository';
+import type { RegisterRepository, SelectionRow, TrainingInstitutionRow } from '../repositories/RegisterRepository';
 
-/** A selected institution of a year with what it delivered that year. */
+/** A selected institution of a year. */
 export interface SelectedInstitution {
   code: string;
   name: string;
@@ -18,20 +20,15 @@ export interface SelectedInstitution {
   selectedOn: string;
   selectedBy: string;
   reason: string;
+}
+
+/** A selected institution with what it delivered that year. */
+export interface InstitutionWithOutput extends SelectedInstitution {
   output: InstitutionOutput;
 }
 
-/** 培训成效 what one institution delivered in a year, from hrss's training and certificate records. */
-export interface InstitutionOutput {
-  /** 培训人次 trainings it gave that started in the year. */
-  trained: number;
-  /** 结业人次 of which completed. */
-  completed: number;
-  /** 取证人次 of which the trainee obtained a certificate (see certifiedAfter). */
-  certified: number;
-  /** 取证率 certified / completed; null when none completed. */
-  passRate: number | null;
-}
+/** 培训成效 what one institution delivered in a year (the kit's rule, over every department's records). */
+export type { InstitutionOutput };
 
 /** A year of the register against the plan's 遴选培训机构 (about eight a year, 三(一) clause 3). */
 export interface InstitutionYear {
@@ -41,58 +38,22 @@ export interface InstitutionYear {
   target: number | null;
   /** The selected institutions' outputs added up (pass rate over the sums). */
   output: InstitutionOutput;
-  institutions: SelectedInstitution[];
-}
-
-/** How long after the start of a training a certificate is still counted as its result. */
-export const CERTIFIED_WITHIN_MONTHS = 12;
-
-type Cert = PersonCertificate & { status: string; validUntil: string | null; revokedOn: string | null };
-
-/**
- * The output rule: a training counts as certified when its trainee holds an hrss certificate issued on or after the
- * training's start and within CERTIFIED_WITHIN_MONTHS of it, of the training's occupation when both name one, and
- * valid on the day it was issued (a certificate withdrawn from its issue date is no result).
- */
-export function institutionOutput(trainings: ProvidedTraining[], certificates: Cert[]): InstitutionOutput {
-  const byPerson = new Map<string, Cert[]>();
-  for (const c of certificates) byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c]);
-  let completed = 0;
-  let certified = 0;
-  for (const t of trainings) {
-    if (t.outcome === 'COMPLETED') completed += 1;
-    const until = addMonths(t.startDate, CERTIFIED_WITHIN_MONTHS);
-    const result = (byPerson.get(t.personId) ?? []).some(
-      (c) =>
-        c.issuedOn >= t.startDate &&
-        c.issuedOn <= until &&
-        (t.occupationCode === null || c.occupationCode === null || c.occupationCode === t.occupationCode) &&
-        countsOn(
-          { status: c.status as CertificateStatus, issuedOn: c.issuedOn, validUntil: c.validUntil, revokedOn: c.revokedOn },
-          c.issuedOn,
-        ),
-    );
-    if (result) certified += 1;
-  }
-  return {
-    trained: trainings.length,
-    completed,
-    certified,
-    passRate: completed ? Math.round((certified / completed) * 10000) / 10000 : null,
-  };
+  institutions: InstitutionWithOutput[];
 }
 
 const CODE = /^[A-Za-z0-9_-]{2,32}$/;
 
 /**
  * 社会培训机构名录 the social training institutions the county selects each year (about eight), each selection and
- * withdrawal with who and why, and each institution's output computed from hrss's own training and certificate
- * records (a training is the institution's when training.provider is its name, code or credit code).
+ * withdrawal with who and why, and each institution's output computed from every department's training and
+ * certificate records in the county holder index (a training is the institution's when its provider is the
+ * institution's name, code or credit code, compared under institutionKey), asked with a signed service call.
  */
 export class TrainingInstitutionService {
   constructor(
     private readonly registers: RegisterRepository,
     private readonly core: CoreRepository,
+    private readonly county: CountyHoldings,
   ) {}
 
   async select(
@@ -149,31 +110,40 @@ export class TrainingInstitutionService {
     return true;
   }
 
-  /** The institutions selected for the year (withdrawn ones left out) with their output that year. */
+  /**
+   * The institutions selected for the year (withdrawn ones left out), without their output: selecting (the demo
+   * seed included) needs no county service.
+   */
   async selected(year: number): Promise<SelectedInstitution[]> {
     const [institutions, decisions] = await Promise.all([this.registers.trainingInstitutions(), this.registers.selections(yearOf(year))]);
     const latest = new Map<string, SelectionRow>();
     for (const d of decisions) latest.set(d.institutionCode, d);
-    const chosen = institutions.filter((i) => latest.get(i.code)?.action === 'SELECT');
-    const outputs = await this.outputs(chosen, year);
-    return chosen.map((i, n) => {
-      const decision = latest.get(i.code)!;
-      return {
-        code: i.code,
-        name: i.name,
-        creditCode: i.creditCode,
-        year,
-        selectedOn: decision.at.slice(0, 10),
-        selectedBy: decision.actor,
-        reason: decision.reason,
-        output: outputs[n]!,
-      };
-    });
+    return institutions
+      .filter((i) => latest.get(i.code)?.action === 'SELECT')
+      .map((i) => {
+        const decision = latest.get(i.code)!;
+        return {
+          code: i.code,
+          name: i.name,
+          creditCode: i.creditCode,
+          year,
+          selectedOn: decision.at.slice(0, 10),
+          selectedBy: decision.actor,
+          reason: decision.reason,
+        };
+      });
+  }
+
+  /** The institutions selected for the year with their output that year (one question to the county service). */
+  async selectedWithOutputs(year: number): Promise<InstitutionWithOutput[]> {
+    const institutions = await this.selected(year);
+    const outputs = await this.outputs(institutions, year);
+    return institutions.map((i, n) => ({ ...i, output: outputs[n]! }));
   }
 
   /** The year's selection against the plan's figure, with the outputs added up. */
   async year(year: number): Promise<InstitutionYear> {
-    const institutions = await this.selected(year);
+    const institutions = await this.selectedWithOutputs(year);
     const sum = (key: 'trained' | 'completed' | 'certified') => institutions.reduce((n, i) => n + i.output[key], 0);
     const [trained, completed, certified] = [sum('trained'), sum('completed'), sum('certified')];
     const target = planTargets().annualCounts.find((c) => c.key === 'selectedTrainingInstitutions')?.target ?? null;
@@ -181,7 +151,7 @@ export class TrainingInstitutionService {
       year,
       selected: institutions.length,
       target,
-      output: { trained, completed, certified, passRate: completed ? Math.round((certified / completed) * 10000) / 10000 : null },
+      output: { trained, completed, certified, passRate: passRate(certified, completed) },
       institutions,
     };
   }
@@ -191,21 +161,18 @@ export class TrainingInstitutionService {
     return this.registers.selections(yearOf(year));
   }
 
-  private async outputs(institutions: TrainingInstitutionRow[], year: number): Promise<InstitutionOutput[]> {
-    const namesOf = (i: TrainingInstitutionRow) => [i.name, i.code, ...(i.creditCode ? [i.creditCode] : [])];
-    const trainings = await this.registers.trainingsProvidedBy(
-      [...new Set(institutions.flatMap(namesOf))],
-      `${year}-01-01`,
-      `${year}-12-31`,
+  /**
+   * 培训成效 over every department's records, asked of the county holder index; an institution goes by its name, code
+   * and credit code.
+   */
+  outputs(
+    institutions: readonly Pick<TrainingInstitutionRow, 'name' | 'code' | 'creditCode'>[],
+    year: number,
+  ): Promise<InstitutionOutput[]> {
+    return this.county.institutionOutputs(
+      institutions.map((i) => [i.name, i.code, ...(i.creditCode ? [i.creditCode] : [])]),
+      year,
     );
-    const certificates = await this.registers.certificatesOf(trainings.map((t) => t.personId));
-    return institutions.map((i) => {
-      const own = new Set(namesOf(i));
-      return institutionOutput(
-        trainings.filter((t) => own.has(t.provider)),
-        certificates,
-      );
-    });
   }
 }
 

@@ -53,22 +53,6 @@ export interface SelectionRow {
   actorRole: string;
 }
 
-/** A training of hrss's own records as an institution's output needs it. */
-export interface ProvidedTraining {
-  trainingId: number;
-  personId: string;
-  provider: string;
-  occupationCode: string | null;
-  startDate: string;
-  outcome: string;
-}
-
-export interface PersonCertificate {
-  personId: string;
-  occupationCode: string | null;
-  issuedOn: string;
-}
-
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /** All SQL of hrss's two registers: enterprises and social training institutions. */
@@ -167,49 +151,5 @@ export class RegisterRepository {
     if (year !== null) qb.where('s.year = :year', { year });
     const rows = await qb.orderBy('s.id', 'ASC').getMany();
     return rows.map((r) => ({ ...r, id: Number(r.id), year: Number(r.year) }));
-  }
-
-  /** hrss's trainings given by any of `providers` (as written in training.provider) that started in [from, to]. */
-  async trainingsProvidedBy(providers: readonly string[], from: string, to: string): Promise<ProvidedTraining[]> {
-    if (!providers.length) return [];
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT id, person_id, provider, occupation_code, start_date, outcome FROM training
-       WHERE provider IN (${providers.map(() => '?').join(', ')}) AND start_date >= ? AND start_date <= ?`,
-      [...providers, from, to],
-    );
-    return rows.map((r) => ({
-      trainingId: Number(r.id),
-      personId: String(r.person_id),
-      provider: String(r.provider),
-      occupationCode: str(r.occupation_code),
-      startDate: String(r.start_date),
-      outcome: String(r.outcome),
-    }));
-  }
-
-  /** hrss certificates of these people (counting or not: the output rule decides). */
-  async certificatesOf(
-    personIds: readonly string[],
-  ): Promise<(PersonCertificate & { status: string; validUntil: string | null; revokedOn: string | null })[]> {
-    const out: (PersonCertificate & { status: string; validUntil: string | null; revokedOn: string | null })[] = [];
-    const ids = [...new Set(personIds)];
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const rows: Record<string, unknown>[] = await this.dataSource.query(
-        `SELECT person_id, occupation_code, issued_on, status, valid_until, revoked_on FROM certificate WHERE person_id IN (${chunk.map(() => '?').join(', ')})`,
-        chunk,
-      );
-      for (const r of rows) {
-        out.push({
-          personId: String(r.person_id),
-          occupationCode: str(r.occupation_code),
-          issuedOn: String(r.issued_on),
-          status: String(r.status),
-          validUntil: str(r.valid_until),
-          revokedOn: str(r.revoked_on),
-        });
-      }
-    }
-    return out;
   }
 }

@@ -1,6 +1,7 @@
 import { Competition, CompetitionContestant } from './Competition';
 import { Enterprise } from './Enterprise';
 import { EvaluationInstitution, InstitutionEvent } from './EvaluationInstitution';
+import { TrainingInstitution } from './TrainingInstitution';
 import { TrainingVoucher } from './TrainingVoucher';
 import { admitEvaluationInstitution } from './Mutation/admitEvaluationInstitution';
 import { certifyTrainingVoucher } from './Mutation/certifyTrainingVoucher';
@@ -70,6 +71,7 @@ export const programmeResolvers = {
     withdrawTrainingInstitution,
   },
   TrainingVoucher,
+  TrainingInstitution,
   Enterprise,
   EvaluationInstitution,
   InstitutionEvent,

@@ -6,5 +6,5 @@ import { programmeAccess } from '../../access';
 /** Query.trainingInstitutions: the institutions selected for a year with what each delivered that year. */
 export async function trainingInstitutions(_: unknown, args: { year: number }, ctx: HrssContext) {
   demand(programmeAccess.readRegisters(ctx.principal), ctx.principal, '查看社会培训机构名录');
-  return fieldErrors(() => ctx.programmes.trainingInstitutions.selected(args.year));
+  return fieldErrors(() => ctx.programmes.trainingInstitutions.selectedWithOutputs(args.year));
 }

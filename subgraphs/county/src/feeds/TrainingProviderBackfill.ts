@@ -1,0 +1,79 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from '@hub/runtime';
+import { chunks, institutionKey, Transactions } from '@hub/subgraph-kit';
+import { Department, departments } from '@hub/vocabulary';
+import type { FeedSource } from './HolderIndexSync';
+
+export interface BackfillOutcome {
+  /** Rows given their provider. */
+  filled: number;
+  /** Departments whose feed did not answer: run again later. */
+  pending: Department[];
+}
+
+const PAGE = 5000;
+
+/**
+ * Gives the trainings indexed before the index kept providers (migration 1765400000000-TrainingProvider) their
+ * provider, by reading each such department's change feed once from its start. A row is filled only from the change
+ * it reflects (same seq) and only while still empty, so a newer change the sync applies meanwhile is never
+ * overwritten and a second run changes nothing. Idempotent; nothing to do on an index built since.
+ */
+export class TrainingProviderBackfill {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly sources: Record<Department, FeedSource>,
+    private readonly log: Logger,
+  ) {}
+
+  async run(): Promise<BackfillOutcome> {
+    let filled = 0;
+    const pending: Department[] = [];
+    for (const department of departments) {
+      try {
+        filled += await this.department(department);
+      } catch (error) {
+        pending.push(department);
+        this.log.warn(
+          { department, err: error instanceof Error ? error.message : String(error) },
+          '培训机构回填暂缓 training provider backfill deferred',
+        );
+      }
+    }
+    if (filled) this.log.info({ filled }, '已回填培训机构 training providers backfilled');
+    return { filled, pending };
+  }
+
+  private async department(department: Department): Promise<number> {
+    const rows: { id: string; seq: number }[] = await this.dataSource.query(
+      'SELECT training_id AS id, seq FROM training_fact WHERE department = ? AND provider IS NULL',
+      [department],
+    );
+    // training id → the seq of the change the row reflects.
+    const missing = new Map(rows.map((r) => [String(r.id), Number(r.seq)]));
+    let filled = 0;
+    for (let after = 0; missing.size;) {
+      const page = await this.sources[department](after, PAGE);
+      const fills = page.changes.filter(
+        (c) => c.entity === 'training' && missing.get(c.entityId) === c.seq && typeof c.record.provider === 'string' && c.record.provider,
+      );
+      for (const part of chunks(fills)) {
+        await this.transactions.run(async (manager) => {
+          for (const c of part) {
+            const provider = String(c.record.provider);
+            await manager.query(
+              'UPDATE training_fact SET provider = ?, provider_key = ? WHERE department = ? AND training_id = ? AND seq = ? AND provider IS NULL',
+              [provider.slice(0, 128), institutionKey(provider), department, c.entityId, c.seq],
+            );
+          }
+        });
+        for (const c of part) missing.delete(c.entityId);
+        filled += part.length;
+      }
+      if (page.changes.length < PAGE) break;
+      after = Math.max(after, ...page.changes.map((c) => c.seq));
+    }
+    return filled;
+  }
+}
