@@ -1,6 +1,14 @@
 import path from 'node:path';
-import { demoFundAllocations } from '@hub/demo-data';
-import { createSubgraph, DepartmentParts, StatementCounter, SubgraphContext, toEntitySchema } from '@hub/subgraph-kit';
+import { demoFundAllocations, demoSubsidyClaims } from '@hub/demo-data';
+import {
+  BackgroundWork,
+  createSubgraph,
+  demoPersons,
+  DepartmentParts,
+  StatementCounter,
+  SubgraphContext,
+  toEntitySchema,
+} from '@hub/subgraph-kit';
 import { guardedIntakeRoutes } from '@hub/intake';
 import { department } from './department';
 import { subsidyTables } from './entities/subsidyTables';
@@ -17,6 +25,7 @@ import { EmploymentSubsidyService } from './subsidies/EmploymentSubsidyService';
 import { EvaluationSubsidyService } from './subsidies/EvaluationSubsidyService';
 import { FundService } from './subsidies/FundService';
 import { SubsidyRuleService } from './subsidies/SubsidyRuleService';
+import { seedDemoClaims } from './subsidies/seedDemoClaims';
 
 /** What finance adds to each request's context: one instance each per process. */
 export type SubsidyParts = Omit<FinanceContext, keyof SubgraphContext>;
@@ -54,8 +63,9 @@ export function createFinanceSubgraph(env: NodeJS.ProcessEnv = process.env, coun
     env,
     counter,
     services: createSubsidyParts,
-    // The demo county's fund allocations on a first start. Claims are not seeded: each is checked against hrss's
-    // catalogue and register and the county holder index, which are not running yet then.
+    // The demo county's fund allocations on a first start. Its claims come later, in the background (demoClaimsWork):
+    // each is checked against hrss's catalogue and register and the county holder index, which are not up yet then.
+    background: (services, parts) => [demoClaimsWork(services, parts)],
     demo: async ({ funds }, parts) => {
       for (const a of demoFundAllocations)
         await funds.allocate(a.programme, a.year, a.amountFen, a.why, { subject: 'demo-data', role: 'COUNTY_ADMIN' });
@@ -63,4 +73,52 @@ export function createFinanceSubgraph(env: NodeJS.ProcessEnv = process.env, coun
     },
     context: (base, parts) => ({ ...base, ...parts }),
   });
+}
+
+/**
+ * 演示补贴申领 the demo county's subsidy claims (HUB_DEMO on), once hrss and the county service answer and the county
+ * index holds hrss's demo certificates: tried at start, then every HUB_DEMO_CLAIMS_RETRY_MS (default 5 s) for up to
+ * ten minutes. Does nothing outside the demo county or once its claims are in (seedDemoClaims).
+ */
+export function demoClaimsWork(services: SubsidyParts, parts: DepartmentParts): BackgroundWork {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const retryEvery = Number(parts.env.HUB_DEMO_CLAIMS_RETRY_MS || 5000);
+  const deadline = Date.now() + 10 * 60_000;
+  const later = () => {
+    if (!stopped && Date.now() < deadline) timer = setTimeout(attempt, retryEvery);
+    else if (!stopped)
+      parts.log.warn('演示补贴申领未完成：人社局或县统计调度服务十分钟内未就绪 demo subsidy claims not seeded: services not ready');
+  };
+  const attempt = () => {
+    const plan = demoSubsidyClaims(demoPersons(parts.env), new Date().toISOString().slice(0, 10));
+    running = seedDemoClaims({ dataSource: parts.dataSource, ...services }, plan)
+      .then((outcome) => {
+        if (outcome.waiting) {
+          parts.log.debug({ waiting: outcome.waiting, paid: outcome.paid }, '演示补贴申领等待其他服务 demo subsidy claims waiting');
+          later();
+        } else if (!outcome.skipped) {
+          parts.log.info(
+            { paid: outcome.paid, already: outcome.already, refused: outcome.refused },
+            '已生成演示补贴申领 demo subsidy claims seeded',
+          );
+        }
+      })
+      .catch((error: unknown) => {
+        parts.log.warn({ err: error instanceof Error ? error.message : String(error) }, '演示补贴申领失败 demo subsidy claims failed');
+        later();
+      });
+  };
+  return {
+    start: () => {
+      if ((parts.env.HUB_DEMO || 'on').toLowerCase() === 'off') return;
+      timer = setTimeout(attempt, 0);
+    },
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
 }
