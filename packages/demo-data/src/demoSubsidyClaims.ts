@@ -96,13 +96,11 @@ export function demoSubsidyClaims(persons: number, today: string, seed = DEFAULT
       evaluatedOn: addDays(p.issuedOn, -14),
     })),
     hiring: [
-      ...picked
-        .slice(5, 9)
-        .map((p, i) => ({
-          ...employment(p),
-          employerCode: small[i % small.length]!.creditCode,
-          employerName: small[i % small.length]!.name,
-        })),
+      ...picked.slice(5, 9).map((p, i) => ({
+        ...employment(p),
+        employerCode: small[i % small.length]!.creditCode,
+        employerName: small[i % small.length]!.name,
+      })),
       ...picked
         .slice(9, 10)
         .map((p) => ({ ...employment(p), employerCode: large.creditCode, employerName: large.name, refusedAs: 'NOT_SME' })),
