@@ -258,5 +258,15 @@ describe('hrss registers: enterprises (统一社会信用代码, size class, 企
     // The county's institution-output read is for services: not in the gateway's API.
     const direct = await hub.query('{ trainingInstitutionOutputs(institutions: [["PX-01"]], year: 2025) { trained } }');
     expect(direct.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // On the county service itself: the service role (as hrss asks) gets the figures; a department's staff does not.
+    const ask = (who: Principal) =>
+      hub.querySubgraph(
+        'county',
+        'query($i: [[String!]!]!) { trainingInstitutionOutputs(institutions: $i, year: 2025) { trained } }',
+        { i: [['PX-01', '濮阳县蓝天职业培训学校']] },
+        who,
+      );
+    expect((await ask({ subject: 'hrss-programmes', role: 'SERVICE' })).body.data?.trainingInstitutionOutputs).toEqual([{ trained: 6 }]);
+    expect((await ask(veteransStaff)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
