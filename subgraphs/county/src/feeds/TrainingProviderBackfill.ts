@@ -17,7 +17,8 @@ const PAGE = 5000;
  * Gives the trainings indexed before the index kept providers (migration 1765400000000-TrainingProvider) their
  * provider, by reading each such department's change feed once from its start. A row is filled only from the change
  * it reflects (same seq) and only while still empty, so a newer change the sync applies meanwhile is never
- * overwritten and a second run changes nothing. Idempotent; nothing to do on an index built since.
+ * overwritten and a second run changes nothing. A row its feed has no provider for is marked '' (not known) after a
+ * whole pass. Idempotent; nothing to read on an index built since.
  */
 export class TrainingProviderBackfill {
   constructor(
@@ -73,6 +74,16 @@ export class TrainingProviderBackfill {
       }
       if (page.changes.length < PAGE) break;
       after = Math.max(after, ...page.changes.map((c) => c.seq));
+    }
+    // The feed read whole has no provider for these (a change written without one): '' says so, and no later start
+    // reads the feed again for them.
+    for (const part of chunks([...missing.keys()])) {
+      await this.transactions.run((manager) =>
+        manager.query(
+          `UPDATE training_fact SET provider = '' WHERE department = ? AND provider IS NULL AND training_id IN (${part.map(() => '?').join(',')})`,
+          [department, ...part],
+        ),
+      );
     }
     return filled;
   }

@@ -63,14 +63,16 @@ const served: Partial<Record<Department, FeedChange[]>> = {
   ],
   // 甲's certificate is hrss's: it is the result of both of 甲's trainings.
   HRSS: [certificate('p-jia'), certificate('p-ding')],
-  // 丙's only certificate was withdrawn (no date known): no result.
-  FINANCE: [certificate('p-bing', { status: 'REVOKED', revokedOn: null })],
+  // 丙's only certificate was withdrawn (no date known): no result. A training written without a provider.
+  FINANCE: [certificate('p-bing', { status: 'REVOKED', revokedOn: null }), training('p-ji', '')],
 };
 
+let feedReads = 0;
 const feeds = Object.fromEntries(
   departments.map((d): [Department, FeedSource] => [
     d,
     async (after) => {
+      feedReads += 1;
       const changes = (served[d] ?? []).filter((c) => c.seq > after);
       return { changes, latestSeq: Math.max(0, ...(served[d] ?? []).map((c) => c.seq)) };
     },
@@ -135,7 +137,7 @@ describe('training institutions’ outputs over every department’s records (co
     expect(await hasProvider()).toBe(false);
     await dataSource.runMigrations();
     const empty = await dataSource.query('SELECT COUNT(*) AS n FROM training_fact WHERE provider IS NULL');
-    expect(Number(empty[0].n)).toBe(6);
+    expect(Number(empty[0].n)).toBe(7);
     expect((await county.services.institutionOutputs.outputs([lantian], 2025))[0]!.trained).toBe(0);
 
     expect(await county.services.providerBackfill.run()).toEqual({ filled: 6, pending: [] });
@@ -145,6 +147,11 @@ describe('training institutions’ outputs over every department’s records (co
       certified: 2,
       passRate: 0.6667,
     });
+    // The training its feed gives no provider for is marked not known, and a later start reads no feed at all.
+    const unknown = await dataSource.query("SELECT COUNT(*) AS n FROM training_fact WHERE provider = '' AND provider_key IS NULL");
+    expect(Number(unknown[0].n)).toBe(1);
+    feedReads = 0;
     expect(await county.services.providerBackfill.run()).toEqual({ filled: 0, pending: [] });
+    expect(feedReads).toBe(0);
   });
 });
