@@ -40,14 +40,19 @@ export function departmentFiles(n: DepartmentNames, port: number, migrationTimes
 
     'schema.graphql': sdl,
 
-    'src/department.ts': `import { DepartmentDefinition } from '@hub/subgraph-kit';
+    'src/department.ts': `import { DepartmentDefinition, registeredDepartment } from '@hub/subgraph-kit';
 
 /** ${n.label} (${n.english}): what it trains and certifies is described in README.md. */
 export const department: DepartmentDefinition = {
-  code: '${n.code}',
-  slug: '${n.slug}',
-  typePrefix: '${n.typePrefix}',
-  personField: '${n.personField}',
+  // Enum value, slug, type prefix and Person field from the department registry (packages/vocabulary).
+  ...registeredDepartment('${n.code}'),
+  fields: {
+    certificates: '${n.personField}Certificates',
+    trainings: '${n.personField}Trainings',
+    recordCertificate: 'record${n.typePrefix}Certificate',
+    recordTraining: 'record${n.typePrefix}Training',
+    revokeCertificate: 'revoke${n.typePrefix}Certificate',
+  },
   // The department's own columns on the core tables, e.g. \`licence: col.text('licence', 64, true)\`;
   // each one also needs a migration, a field in schema.graphql and its input.
   columns: {

@@ -47,11 +47,11 @@ function resolveFilter<F extends { townshipCode?: string; occupationCode?: strin
 }
 
 /**
- * The resolvers every department has, named after its prefix: its Person field, its lists,
- * its record/revoke mutations, and the fields of its Training and Certificate types.
+ * The resolvers every department has: its lists and its record/revoke mutations under the names its definition's
+ * `fields` lists, its Person field, and the fields of its types named after its prefix.
  */
 export function departmentResolvers(definition: DepartmentDefinition): ResolverMap {
-  const { typePrefix: P, personField: field } = definition;
+  const { typePrefix: P, personField: field, fields } = definition;
   const certificateExtras = extraFields(definition, 'certificate');
   const trainingExtras = extraFields(definition, 'training');
 
@@ -59,13 +59,13 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
     Date: DateScalar,
     Fen: FenScalar,
     Query: {
-      [`${field}Certificates`]: (_: unknown, args: ListArgs<CertificateFilter>, ctx: SubgraphContext) =>
+      [fields.certificates]: (_: unknown, args: ListArgs<CertificateFilter>, ctx: SubgraphContext) =>
         withInputErrors('filter', async () => {
           demand(may.readPersonRecords(ctx.principal, definition.code), ctx.principal, '查看个人证书记录');
           const page = await ctx.repo.listCertificates(resolveFilter(args.filter), pageArgs(args));
           return toConnection(page, (c) => c.id);
         }),
-      [`${field}Trainings`]: (_: unknown, args: ListArgs<TrainingFilter>, ctx: SubgraphContext) =>
+      [fields.trainings]: (_: unknown, args: ListArgs<TrainingFilter>, ctx: SubgraphContext) =>
         withInputErrors('filter', async () => {
           demand(may.readPersonRecords(ctx.principal, definition.code), ctx.principal, '查看个人培训记录');
           const page = await ctx.repo.listTrainings(resolveFilter(args.filter), pageArgs(args));
@@ -73,7 +73,7 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
         }),
     },
     Mutation: {
-      [`record${P}Certificate`]: (_: unknown, { input }: { input: CertificateInput }, ctx: SubgraphContext) =>
+      [fields.recordCertificate]: (_: unknown, { input }: { input: CertificateInput }, ctx: SubgraphContext) =>
         withInputErrors('input', async () => {
           demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           const person = preparePerson(ctx.identity, input);
@@ -81,7 +81,7 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
           await ctx.repo.writeBatch({ people: [person], certificates: [certificate] });
           return ctx.repo.certificateByNumber(certificate.certificateNumber);
         }),
-      [`record${P}Training`]: (_: unknown, { input }: { input: TrainingInput }, ctx: SubgraphContext) =>
+      [fields.recordTraining]: (_: unknown, { input }: { input: TrainingInput }, ctx: SubgraphContext) =>
         withInputErrors('input', async () => {
           demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           const person = preparePerson(ctx.identity, input);
@@ -89,7 +89,7 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
           await ctx.repo.writeBatch({ people: [person], trainings: [training] });
           return ctx.repo.trainingByKey(training.personId, training.programme, training.startDate);
         }),
-      [`revoke${P}Certificate`]: (
+      [fields.revokeCertificate]: (
         _: unknown,
         args: { certificateNumber: string; revokedOn?: string | null; reason: string; status?: CertificateStatus | null },
         ctx: SubgraphContext,
