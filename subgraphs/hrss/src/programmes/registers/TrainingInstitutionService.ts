@@ -1,6 +1,6 @@
 import { addMonths, canonicalCreditCode, CoreRepository, InputError, requiredText } from '@hub/subgraph-kit';
 import { countsOn, planTargets, type CertificateStatus } from '@hub/vocabulary';
-import type { Actor } from '../access';
+import type { Actor } from '@hub/auth';
 import type {
   PersonCertificate,
   ProvidedTraining,
