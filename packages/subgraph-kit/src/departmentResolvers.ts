@@ -1,20 +1,13 @@
 import { demand, may } from '@hub/auth';
 import { publicBirthYear, remaskIdNumber } from '@hub/identity';
-import {
-  CertificateStatus,
-  certificateStatusLabels,
-  departmentLabels,
-  matchOccupation,
-  matchTownship,
-  occupationByCode,
-  townshipByCode,
-} from '@hub/vocabulary';
+import { CertificateStatus, certificateStatusLabels, departmentLabels, occupationByCode, townshipByCode } from '@hub/vocabulary';
 import type { CertificateRecord, PersonRecord, TrainingRecord } from './coreTables';
 import type { CertificateFilter, TrainingFilter } from './CoreRepository';
 import { pageArgs, toConnection } from './connection';
 import { extraFields, DepartmentDefinition } from './DepartmentDefinition';
 import { InputError, notFound, toGraphQLError, withInputErrors } from './errors';
 import { CertificateInput, TrainingInput, prepareCertificate, preparePerson, prepareTraining } from './recordInput';
+import { occupationFilterCodeOf, townshipCodeOf } from './inputFields';
 import type { SubgraphContext } from './SubgraphContext';
 import { DateScalar } from './DateScalar';
 import { FenScalar } from './FenScalar';
@@ -33,16 +26,8 @@ interface ListArgs<F> {
 function resolveFilter<F extends { townshipCode?: string; occupationCode?: string }>(filter: ListArgs<F>['filter']): F {
   const { township, occupation, ...rest } = filter ?? ({} as NonNullable<ListArgs<F>['filter']>);
   const out = { ...rest } as unknown as F;
-  if (township) {
-    const match = matchTownship(township);
-    if (!match) throw new InputError('UNKNOWN_TOWNSHIP', 'township', `乡镇“${township}”不是濮阳县的乡镇`);
-    out.townshipCode = match.code;
-  }
-  if (occupation) {
-    const match = matchOccupation(occupation);
-    if (!match) throw new InputError('UNKNOWN_OCCUPATION', 'occupation', `职业(工种)“${occupation}”不在2022版职业分类大典中`);
-    out.occupationCode = match.code;
-  }
+  if (township) out.townshipCode = townshipCodeOf(township);
+  if (occupation) out.occupationCode = occupationFilterCodeOf(occupation);
   return out;
 }
 
