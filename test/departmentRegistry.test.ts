@@ -60,6 +60,26 @@ describe('the department registry', () => {
       .filter((slug) => fs.existsSync(path.join(repo, 'subgraphs', slug, 'src', 'department.ts')));
     expect(folders.sort()).toEqual(departmentRegistry.map((d) => d.slug).sort());
   });
+
+  it('gives every department folder the same shape', () => {
+    const shape = [
+      'package.json',
+      'schema.graphql',
+      'README.md',
+      'src/index.ts',
+      'src/server.ts',
+      'src/department.ts',
+      'src/contract.test.ts',
+    ];
+    const missing = departmentRegistry.flatMap((d) => {
+      const folder = path.join(repo, 'subgraphs', d.slug);
+      const files = shape.filter((file) => !fs.existsSync(path.join(folder, file)));
+      const migrations = path.join(folder, 'src', 'migrations');
+      if (!fs.existsSync(migrations) || !fs.readdirSync(migrations).some((f) => /^\d{13}-\w+\.ts$/.test(f))) files.push('src/migrations/');
+      return files.map((file) => `subgraphs/${d.slug}/${file}`);
+    });
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('the deployment lists every registered department', () => {
