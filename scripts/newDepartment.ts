@@ -1,9 +1,10 @@
 /**
  * npm run new-department -- <slug> <中文名称> [--english "Market Regulation Bureau"]
  *
- * Adds a seventh (eighth …) department: subgraphs/<slug>/ from the kit's template, the Department
- * enum value, the next free port, the docker-compose service and database, the lists tests pin,
- * the workspace in package-lock.json, and a freshly composed gateway/supergraph.graphql.
+ * Adds a seventh (eighth …) department: subgraphs/<slug>/ from the kit's template, one entry in the
+ * department registry (from which the Department enum, its labels, the next free port and the service
+ * list derive), the docker-compose service and database, the lists tests pin, the workspace in
+ * package-lock.json, and a freshly composed gateway/supergraph.graphql.
  * Runs from any clean tree; nothing needs editing by hand for the department to start, answer
  * through the gateway and feed the holder index.
  */
@@ -16,13 +17,7 @@ import { departmentLabels, departments, departmentSlug } from '@hub/vocabulary';
 import { addToDockerCompose, addToDockerfile, addToMysqlInit, DeploymentDepartment } from './lib/deploymentEdits';
 import { departmentFiles } from './lib/departmentFiles';
 import { departmentNames, labelProblem, slugProblem } from './lib/departmentNames';
-import {
-  addObjectProperty,
-  addPropertyToObjectsHolding,
-  appendArrayString,
-  appendToStringArraysHolding,
-  SourceEdit,
-} from './lib/sourceEdits';
+import { addPropertyToObjectsHolding, appendArrayObject, appendToStringArraysHolding, SourceEdit } from './lib/sourceEdits';
 import { root } from './lib/subgraphList';
 import { addWorkspaceToLock } from './lib/workspaceLock';
 
@@ -90,30 +85,22 @@ function editSource(file: string, steps: { what: string; required: boolean; run:
   if (text !== original) changes.push({ file, text, notes });
 }
 
-editSource('packages/vocabulary/src/enums.ts', [
-  { what: `departments += '${names.code}'`, required: true, run: (t) => appendArrayString(t, 'departments', names.code) },
+// The one registry the Department enum, its labels and English names, the ports and the service list derive from.
+const entry = [
+  `code: ${q(names.code)}`,
+  `slug: ${q(slug)}`,
+  `label: ${q(label)}`,
+  `english: ${q(names.english)}`,
+  `port: ${port}`,
+  `typePrefix: ${q(names.typePrefix)}`,
+  `personField: ${q(names.personField)}`,
+];
+editSource('packages/vocabulary/src/departmentRegistry.ts', [
   {
-    what: `departmentLabels.${names.code} = '${label}'`,
+    what: `departmentRegistry += ${names.code} (${slug}, ${label}, port ${port})`,
     required: true,
-    run: (t) => addObjectProperty(t, 'departmentLabels', names.code, q(label)),
+    run: (t) => appendArrayObject(t, 'departmentRegistry', 'code', names.code, `{ ${entry.join(', ')} }`),
   },
-  {
-    what: `departmentSlug.${names.code} = '${slug}'`,
-    required: true,
-    run: (t) => addObjectProperty(t, 'departmentSlug', names.code, q(slug)),
-  },
-]);
-editSource('packages/vocabulary/src/vocabularySdl.ts', [
-  // A Record<Department, string>: without it the enum value has no English meaning and tsc fails.
-  {
-    what: `departmentEnglish.${names.code} = '${names.english}'`,
-    required: true,
-    run: (t) => addObjectProperty(t, 'departmentEnglish', names.code, q(names.english)),
-  },
-]);
-editSource('packages/runtime/src/services.ts', [
-  { what: `defaultPorts['${slug}'] = ${port}`, required: true, run: (t) => addObjectProperty(t, 'defaultPorts', slug, String(port)) },
-  { what: `subgraphSlugs += '${slug}'`, required: false, run: (t) => appendArrayString(t, 'subgraphSlugs', slug) },
 ]);
 // Tests that pin the list of departments get the new one too (the diff shows it to the reviewer).
 editSource('packages/vocabulary/src/enums.test.ts', [

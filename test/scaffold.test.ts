@@ -144,10 +144,18 @@ describe('npm run new-department', () => {
       expect.stringMatching(/^\d{13}-Initial\.ts$/),
     ]);
     const read = (file: string) => fs.readFileSync(path.join(copy, file), 'utf8');
-    expect(read('packages/vocabulary/src/enums.ts')).toContain(`${CODE}: '${LABEL}'`);
+    // One registry entry, and no edit of the lists that derive from it.
     // The next port after every service's, the county service's included.
     const nextPort = Math.max(...Object.values(defaultPorts)) + 1;
-    expect(read('packages/runtime/src/services.ts')).toContain(`'${SLUG}': ${nextPort}`);
+    expect(read('packages/vocabulary/src/departmentRegistry.ts')).toContain(
+      `{ code: '${CODE}', slug: '${SLUG}', label: '${LABEL}', english: 'Scaffold Probe Bureau', port: ${nextPort}, typePrefix: '${PREFIX}', personField: '${FIELD}' }`,
+    );
+    for (const derived of [
+      'packages/vocabulary/src/enums.ts',
+      'packages/vocabulary/src/vocabularySdl.ts',
+      'packages/runtime/src/services.ts',
+    ])
+      expect(read(derived)).toBe(fs.readFileSync(path.join(repo, derived), 'utf8'));
     expect(read('docker-compose.yml')).toContain(`HUB_${CODE}_URL: http://${SLUG}:${nextPort}`);
     expect(read('deploy/mysql/init.sh')).toMatch(new RegExp(`hub_departments="[^"]* ${SLUG}"`));
     const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, unknown> };
@@ -298,6 +306,23 @@ describe('the source edits the scaffold makes', () => {
     expect(edits.addObjectProperty(source, 'ports', 'market-regulation', '4007').text).toBe(
       "export const ports: Record<string, number> = {\n  // the gateway first\n  gateway: 4000,\n  'civil-affairs': 4005,\n  'market-regulation': 4007,\n};\n",
     );
+  });
+
+  it('appends a registry entry once, keyed by its code, and says when the registry is missing', () => {
+    const registry = "export const departmentRegistry = [\n  {\n    code: 'A',\n    port: 1,\n  },\n] as const satisfies readonly X[];\n";
+    const added = edits.appendArrayObject(registry, 'departmentRegistry', 'code', 'B', "{ code: 'B', port: 2 }");
+    expect(added).toEqual({
+      text: "export const departmentRegistry = [\n  {\n    code: 'A',\n    port: 1,\n  },\n  { code: 'B', port: 2 },\n] as const satisfies readonly X[];\n",
+      found: true,
+      changed: true,
+    });
+    expect(edits.appendArrayObject(added.text, 'departmentRegistry', 'code', 'B', "{ code: 'B', port: 3 }")).toEqual({
+      ...added,
+      changed: false,
+    });
+    // Another key holding the value is not the same entry.
+    expect(edits.appendArrayObject(added.text, 'departmentRegistry', 'slug', 'B', "{ code: 'C' }").changed).toBe(true);
+    expect(edits.appendArrayObject(registry, 'registry', 'code', 'B', '{}').found).toBe(false);
   });
 
   it('changes nothing when the value is already there, and says when the anchor is missing', () => {

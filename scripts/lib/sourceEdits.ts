@@ -164,3 +164,26 @@ function quote(text: string, value: string): string {
 function propertyKey(key: string, text: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : quote(text, key);
 }
+
+/**
+ * `const name = [{ code: 'A', … }, …]` → appends the object `objectSource` (TypeScript text) unless an element already
+ * has `key` equal to `value` (e.g. a registry entry with the same code).
+ */
+export function appendArrayObject(text: string, name: string, key: string, value: string, objectSource: string): SourceEdit {
+  const source = parse(text);
+  const literal = variableInitializer(source, name);
+  if (!literal || !ts.isArrayLiteralExpression(literal)) return { text, found: false, changed: false };
+  const present = literal.elements.some(
+    (element) =>
+      ts.isObjectLiteralExpression(element) &&
+      element.properties.some(
+        (p) =>
+          ts.isPropertyAssignment(p) &&
+          p.name.getText(source) === key &&
+          ts.isStringLiteralLike(p.initializer) &&
+          p.initializer.text === value,
+      ),
+  );
+  if (present) return { text, found: true, changed: false };
+  return { text: insertLast(text, source, literal, objectSource), found: true, changed: true };
+}

@@ -4,5 +4,6 @@ export * from './NonceLedger';
 export * from './hubSecrets';
 export * from './jwt';
 export * from './authorize';
+export * from './departmentAccess';
 export * from './cellKey';
 export * from './DisclosureControl';

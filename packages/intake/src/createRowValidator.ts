@@ -17,6 +17,7 @@ import {
   ReadRule,
   sexLabels,
   skillLevelOfGrade,
+  unknownTownshipMessage,
 } from '@hub/vocabulary';
 import { intakeColumns, tableOf } from './intakeColumns';
 import type { IntakeColumn, SheetKind } from './IntakeColumn';
@@ -213,7 +214,7 @@ class RowCheck {
     const read = readTownship(written);
     if (!read) {
       this.note('township', '无法识别', 'unread');
-      return this.fail('township', `乡镇“${written}”不是濮阳县的乡镇，请填写乡镇名称或统计代码`);
+      return this.fail('township', unknownTownshipMessage(written));
     }
     this.note('township', `${read.value.name}（${read.value.code}）`, read.rule);
     return read.value.code;

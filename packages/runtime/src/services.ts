@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { departmentRegistry, RegisteredDepartment } from '@hub/vocabulary';
 
 /** One deployable service of the hub: the gateway, a department subgraph or the county service. */
 export interface ServiceInfo {
@@ -7,22 +8,17 @@ export interface ServiceInfo {
   port: number;
 }
 
-/** Default ports from DESIGN.md; each can be moved with HUB_<SLUG>_PORT. */
+/** The department subgraphs, in port order (from the department registry). */
+export const subgraphSlugs: readonly SubgraphSlug[] = departmentRegistry.map((d) => d.slug);
+export type SubgraphSlug = RegisteredDepartment['slug'];
+
+/** Default ports: the departments' from the registry, the gateway's and the county service's here; each moves with HUB_<SLUG>_PORT. */
 export const defaultPorts: Readonly<Record<string, number>> = {
   gateway: 4000,
-  hrss: 4001,
-  education: 4002,
-  agriculture: 4003,
-  veterans: 4004,
-  'civil-affairs': 4005,
-  finance: 4006,
+  ...Object.fromEntries(departmentRegistry.map((d) => [d.slug, d.port])),
   /** 县技能人才统计调度: the holder index and the county's figures (subgraphs/county). */
   county: 4007,
 };
-
-/** The department subgraphs, in port order. */
-export const subgraphSlugs = ['hrss', 'education', 'agriculture', 'veterans', 'civil-affairs', 'finance'] as const;
-export type SubgraphSlug = (typeof subgraphSlugs)[number];
 
 function envKey(slug: string): string {
   return slug.toUpperCase().replace(/-/g, '_');

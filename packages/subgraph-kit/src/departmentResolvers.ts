@@ -1,20 +1,13 @@
 import { demand, may } from '@hub/auth';
 import { publicBirthYear, remaskIdNumber } from '@hub/identity';
-import {
-  CertificateStatus,
-  certificateStatusLabels,
-  departmentLabels,
-  matchOccupation,
-  matchTownship,
-  occupationByCode,
-  townshipByCode,
-} from '@hub/vocabulary';
+import { CertificateStatus, certificateStatusLabels, departmentLabels, occupationByCode, townshipByCode } from '@hub/vocabulary';
 import type { CertificateRecord, PersonRecord, TrainingRecord } from './coreTables';
 import type { CertificateFilter, TrainingFilter } from './CoreRepository';
 import { pageArgs, toConnection } from './connection';
 import { extraFields, DepartmentDefinition } from './DepartmentDefinition';
 import { InputError, notFound, toGraphQLError, withInputErrors } from './errors';
 import { CertificateInput, TrainingInput, prepareCertificate, preparePerson, prepareTraining } from './recordInput';
+import { occupationFilterCodeOf, townshipCodeOf } from './inputFields';
 import type { SubgraphContext } from './SubgraphContext';
 import { DateScalar } from './DateScalar';
 import { FenScalar } from './FenScalar';
@@ -33,25 +26,17 @@ interface ListArgs<F> {
 function resolveFilter<F extends { townshipCode?: string; occupationCode?: string }>(filter: ListArgs<F>['filter']): F {
   const { township, occupation, ...rest } = filter ?? ({} as NonNullable<ListArgs<F>['filter']>);
   const out = { ...rest } as unknown as F;
-  if (township) {
-    const match = matchTownship(township);
-    if (!match) throw new InputError('UNKNOWN_TOWNSHIP', 'township', `乡镇“${township}”不是濮阳县的乡镇`);
-    out.townshipCode = match.code;
-  }
-  if (occupation) {
-    const match = matchOccupation(occupation);
-    if (!match) throw new InputError('UNKNOWN_OCCUPATION', 'occupation', `职业(工种)“${occupation}”不在2022版职业分类大典中`);
-    out.occupationCode = match.code;
-  }
+  if (township) out.townshipCode = townshipCodeOf(township);
+  if (occupation) out.occupationCode = occupationFilterCodeOf(occupation);
   return out;
 }
 
 /**
- * The resolvers every department has, named after its prefix: its Person field, its lists,
- * its record/revoke mutations, and the fields of its Training and Certificate types.
+ * The resolvers every department has: its lists and its record/revoke mutations under the names its definition's
+ * `fields` lists, its Person field, and the fields of its types named after its prefix.
  */
 export function departmentResolvers(definition: DepartmentDefinition): ResolverMap {
-  const { typePrefix: P, personField: field } = definition;
+  const { typePrefix: P, personField: field, fields } = definition;
   const certificateExtras = extraFields(definition, 'certificate');
   const trainingExtras = extraFields(definition, 'training');
 
@@ -59,13 +44,13 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
     Date: DateScalar,
     Fen: FenScalar,
     Query: {
-      [`${field}Certificates`]: (_: unknown, args: ListArgs<CertificateFilter>, ctx: SubgraphContext) =>
+      [fields.certificates]: (_: unknown, args: ListArgs<CertificateFilter>, ctx: SubgraphContext) =>
         withInputErrors('filter', async () => {
           demand(may.readPersonRecords(ctx.principal, definition.code), ctx.principal, '查看个人证书记录');
           const page = await ctx.repo.listCertificates(resolveFilter(args.filter), pageArgs(args));
           return toConnection(page, (c) => c.id);
         }),
-      [`${field}Trainings`]: (_: unknown, args: ListArgs<TrainingFilter>, ctx: SubgraphContext) =>
+      [fields.trainings]: (_: unknown, args: ListArgs<TrainingFilter>, ctx: SubgraphContext) =>
         withInputErrors('filter', async () => {
           demand(may.readPersonRecords(ctx.principal, definition.code), ctx.principal, '查看个人培训记录');
           const page = await ctx.repo.listTrainings(resolveFilter(args.filter), pageArgs(args));
@@ -73,7 +58,7 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
         }),
     },
     Mutation: {
-      [`record${P}Certificate`]: (_: unknown, { input }: { input: CertificateInput }, ctx: SubgraphContext) =>
+      [fields.recordCertificate]: (_: unknown, { input }: { input: CertificateInput }, ctx: SubgraphContext) =>
         withInputErrors('input', async () => {
           demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           const person = preparePerson(ctx.identity, input);
@@ -81,7 +66,7 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
           await ctx.repo.writeBatch({ people: [person], certificates: [certificate] });
           return ctx.repo.certificateByNumber(certificate.certificateNumber);
         }),
-      [`record${P}Training`]: (_: unknown, { input }: { input: TrainingInput }, ctx: SubgraphContext) =>
+      [fields.recordTraining]: (_: unknown, { input }: { input: TrainingInput }, ctx: SubgraphContext) =>
         withInputErrors('input', async () => {
           demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           const person = preparePerson(ctx.identity, input);
@@ -89,7 +74,7 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
           await ctx.repo.writeBatch({ people: [person], trainings: [training] });
           return ctx.repo.trainingByKey(training.personId, training.programme, training.startDate);
         }),
-      [`revoke${P}Certificate`]: (
+      [fields.revokeCertificate]: (
         _: unknown,
         args: { certificateNumber: string; revokedOn?: string | null; reason: string; status?: CertificateStatus | null },
         ctx: SubgraphContext,

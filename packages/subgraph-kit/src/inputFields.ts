@@ -1,5 +1,5 @@
 import { CreditCodeError, IdNumberError, normalizeCreditCode, normalizeIdNumber } from '@hub/identity';
-import { matchOccupation } from '@hub/vocabulary';
+import { matchOccupation, matchTownship, unknownTownshipMessage } from '@hub/vocabulary';
 import { isIsoDate, todayIso } from './DateScalar';
 import { InputError } from './errors';
 import type { IdentityService } from './IdentityService';
@@ -53,6 +53,20 @@ export function pastDate(field: string, value: unknown, label: string): string {
   const date = dateField(field, value, label);
   if (date > todayIso()) throw new InputError('FUTURE_DATE', field, `${label} ${date} 晚于今天`);
   return date;
+}
+
+/** The code of one of the county's townships (name, former name or statistics code), or UNKNOWN_TOWNSHIP on `field`. */
+export function townshipCodeOf(value: string, field = 'township'): string {
+  const township = matchTownship(value);
+  if (!township) throw new InputError('UNKNOWN_TOWNSHIP', field, unknownTownshipMessage(value));
+  return township.code;
+}
+
+/** An occupation or a group of them (大类/中类/小类) to filter by, or UNKNOWN_OCCUPATION on `field`. */
+export function occupationFilterCodeOf(value: string, field = 'occupation'): string {
+  const occupation = matchOccupation(value);
+  if (!occupation) throw new InputError('UNKNOWN_OCCUPATION', field, `职业(工种)“${value}”不在2022版职业分类大典中`);
+  return occupation.code;
 }
 
 /** An occupation (code, name or alias) of the 2022 catalogue; groups (大类/中类/小类) are not occupations. */

@@ -15,12 +15,11 @@ import {
   TrainingChannel,
   TrainingOutcome,
   kindInfo,
-  matchTownship,
 } from '@hub/vocabulary';
 import { InputError } from './errors';
 import { GRADE_WRITTEN_LENGTH } from './coreTables';
 import { todayIso } from './DateScalar';
-import { canonicalIdNumber, dateField, occupationCodeOf, requiredText } from './inputFields';
+import { canonicalIdNumber, dateField, occupationCodeOf, requiredText, townshipCodeOf } from './inputFields';
 import type { IdentityService } from './IdentityService';
 import type { NewCertificate, NewPerson, NewTraining } from './CoreRepository';
 
@@ -81,10 +80,7 @@ export function preparePerson(identity: IdentityService, input: PersonInput): Ne
   const name = requiredText('name', input.name, '姓名', 64);
   let townshipCode: string | null | undefined = input.township === undefined ? undefined : null;
   if (input.township !== null && input.township !== undefined && String(input.township).trim() !== '') {
-    const township = matchTownship(String(input.township));
-    if (!township)
-      throw new InputError('UNKNOWN_TOWNSHIP', 'township', `乡镇“${input.township}”不是濮阳县的乡镇，请填写乡镇名称或统计代码`);
-    townshipCode = township.code;
+    townshipCode = townshipCodeOf(String(input.township));
   }
   const parsed = parseIdNumber(canonical);
   return {

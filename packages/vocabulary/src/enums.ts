@@ -1,25 +1,16 @@
-/** The county departments that each own one subgraph, in port order. */
-export const departments = ['HRSS', 'EDUCATION', 'AGRICULTURE', 'VETERANS', 'CIVIL_AFFAIRS', 'FINANCE'] as const;
-export type Department = (typeof departments)[number];
+import { departmentRegistry, RegisteredDepartment } from './departmentRegistry';
 
-export const departmentLabels: Record<Department, string> = {
-  HRSS: '人力资源和社会保障局',
-  EDUCATION: '教育局',
-  AGRICULTURE: '农业农村局',
-  VETERANS: '退役军人事务局',
-  CIVIL_AFFAIRS: '民政局',
-  FINANCE: '财政局',
-};
+/** The county departments that each own one subgraph, in port order (from the department registry). */
+export const departments: readonly Department[] = departmentRegistry.map((d) => d.code);
+export type Department = RegisteredDepartment['code'];
+
+export const departmentLabels = Object.fromEntries(departmentRegistry.map((d) => [d.code, d.label])) as Record<Department, string>;
 
 /** Folder, service and URL name of each department's subgraph. */
-export const departmentSlug: Record<Department, string> = {
-  HRSS: 'hrss',
-  EDUCATION: 'education',
-  AGRICULTURE: 'agriculture',
-  VETERANS: 'veterans',
-  CIVIL_AFFAIRS: 'civil-affairs',
-  FINANCE: 'finance',
-};
+export const departmentSlug = Object.fromEntries(departmentRegistry.map((d) => [d.code, d.slug])) as Record<Department, string>;
+
+/** English name of each department, shown beside its label in the SDL. */
+export const departmentEnglish = Object.fromEntries(departmentRegistry.map((d) => [d.code, d.english])) as Record<Department, string>;
 
 export function departmentFromSlug(slug: string): Department | undefined {
   const wanted = slug.trim().toLowerCase();

@@ -1,4 +1,5 @@
 export * from './enums';
+export * from './departmentRegistry';
 export * from './vocabularySdl';
 export * from './townships';
 export * from './occupations';

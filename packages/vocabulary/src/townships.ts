@@ -87,6 +87,11 @@ export function townshipByCode(code: string): Township | undefined {
 }
 
 /** A township from a 9/12-digit code or a name as clerks write it (prefixes, no suffix, old spellings, 梁庄乡); never a guess. */
+/** The one refusal of a township that is not the county's, for GraphQL input errors and spreadsheet rows alike. */
+export function unknownTownshipMessage(written: string): string {
+  return `乡镇“${written}”不是濮阳县的乡镇，请填写乡镇名称或统计代码`;
+}
+
 export function matchTownship(text: string): Township | undefined {
   let s = normalizeText(text);
   if (/^\d+$/.test(s)) {

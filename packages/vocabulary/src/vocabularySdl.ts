@@ -7,6 +7,7 @@ import {
   directedKindLabels,
   directedKinds,
   certificateStatusLabels,
+  departmentEnglish,
   departmentLabels,
   departments,
   sexes,
@@ -26,7 +27,6 @@ import type {
   CertificateGrade,
   CertificateKind,
   CertificateStatus,
-  Department,
   DirectedKind,
   Sex,
   SkillLevel,
@@ -45,15 +45,6 @@ interface EnumSpec<T extends string> {
 }
 
 // Records typed by the enum make the compiler reject a value added without its English meaning.
-const departmentEnglish: Record<Department, string> = {
-  HRSS: 'Human Resources and Social Security Bureau',
-  EDUCATION: 'Education Bureau',
-  AGRICULTURE: 'Agriculture and Rural Affairs Bureau',
-  VETERANS: 'Veterans Affairs Bureau',
-  CIVIL_AFFAIRS: 'Civil Affairs Bureau',
-  FINANCE: 'Finance Bureau',
-};
-
 const talentCategoryEnglish: Record<TalentCategory, string> = {
   ENTERPRISE_MANAGEMENT: 'enterprise management talents',
   PROFESSIONAL_TECHNICAL: 'professional and technical talents',

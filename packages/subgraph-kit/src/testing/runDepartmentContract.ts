@@ -2,6 +2,8 @@ import { PRINCIPAL_HEADER, Principal, requestPath, signCall } from '@hub/auth';
 import type { CoreRepository } from '../CoreRepository';
 import type { Subgraph } from '../createSubgraph';
 import { StatementCounter } from '../createDataSource';
+import { departmentFieldRoots, DepartmentFields } from '../DepartmentDefinition';
+import { rootFieldNames } from './rootFieldNames';
 import { checkSchemaConventions, ConventionOptions, formatViolations } from './checkSchemaConventions';
 import { createContractEnv } from './createContractEnv';
 import { contractBatch, contractPerson } from './contractRecords';
@@ -49,7 +51,7 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
   // Built now (no connection yet) so that the suite can carry the department's name.
   const hub = factory(contractEnv.env, counter);
   const { definition } = hub;
-  const { typePrefix: P, personField: field } = definition;
+  const { typePrefix: P, personField: field, fields } = definition;
   let base = '';
 
   // Signed like the gateway signs: for this department, this method, path and body.
@@ -142,10 +144,10 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
             `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${field} { person { idNumberMasked } certificates { id } } } } }`,
             { r: [{ __typename: 'Person', id: known[0] }] },
           ],
-          [`{ ${field}Certificates(filter: { township: "城关镇" }) { totalCount } }`, undefined],
-          [`{ ${field}Certificates(first: 100) { nodes { id } pageInfo { hasNextPage } } }`, undefined],
-          [`{ ${field}Trainings { totalCount } }`, undefined],
-          [`{ ${field}Trainings(first: 100) { nodes { id } } }`, undefined],
+          [`{ ${fields.certificates}(filter: { township: "城关镇" }) { totalCount } }`, undefined],
+          [`{ ${fields.certificates}(first: 100) { nodes { id } pageInfo { hasNextPage } } }`, undefined],
+          [`{ ${fields.trainings} { totalCount } }`, undefined],
+          [`{ ${fields.trainings}(first: 100) { nodes { id } } }`, undefined],
         ] as const;
         for (const who of [
           { subject: 'contract-analyst', role: 'ANALYST' },
@@ -160,9 +162,9 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
         }
         // The department's own staff still list them.
         const staff: Principal = { subject: 'contract-staff', role: 'DEPARTMENT_STAFF', department: definition.code };
-        const own = await graphql(`{ ${field}Certificates { totalCount } ${field}Trainings { totalCount } }`, undefined, staff);
+        const own = await graphql(`{ ${fields.certificates} { totalCount } ${fields.trainings} { totalCount } }`, undefined, staff);
         expect(own.body.errors).toBeUndefined();
-        expect(own.body.data[`${field}Certificates`].totalCount).toBeGreaterThan(0);
+        expect(own.body.data[fields.certificates].totalCount).toBeGreaterThan(0);
       });
 
       it('issues as many SQL statements for 40 references as for 4', async () => {
@@ -224,7 +226,7 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
         expect(body!.changes).toEqual([]);
       });
 
-      it(`records and revokes through record${P}Certificate and revoke${P}Certificate idempotently`, async () => {
+      it(`records and revokes through ${fields.recordCertificate} and ${fields.revokeCertificate} idempotently`, async () => {
         const who = contractPerson(500);
         const input = {
           ...who,
@@ -233,8 +235,8 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
           issuingBody: '契约测试评价机构',
           issuedOn: '2024-06-01',
         };
-        const record = `mutation($input: ${P}CertificateInput!) { record${P}Certificate(input: $input) { id certificateNumber status } }`;
-        const revoke = `mutation($n: String!) { revoke${P}Certificate(certificateNumber: $n, revokedOn: "2024-07-01", reason: "契约测试撤销") { status } }`;
+        const record = `mutation($input: ${P}CertificateInput!) { ${fields.recordCertificate}(input: $input) { id certificateNumber status } }`;
+        const revoke = `mutation($n: String!) { ${fields.revokeCertificate}(certificateNumber: $n, revokedOn: "2024-07-01", reason: "契约测试撤销") { status } }`;
         const start = await repo().latestSeq();
         const first = await graphql(record, { input });
         expect(first.body.errors).toBeUndefined();
@@ -244,7 +246,7 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
         expect(await repo().latestSeq()).toBe(afterFirst);
         const revoked = await graphql(revoke, { n: input.certificateNumber });
         expect(revoked.body.errors).toBeUndefined();
-        expect(revoked.body.data[`revoke${P}Certificate`].status).toBe('REVOKED');
+        expect(revoked.body.data[fields.revokeCertificate].status).toBe('REVOKED');
         expect(await repo().latestSeq()).toBe(afterFirst + 1);
         expect((await graphql(revoke, { n: input.certificateNumber })).body.errors).toBeUndefined();
         expect(await repo().latestSeq()).toBe(afterFirst + 1);
@@ -277,6 +279,14 @@ export function runDepartmentContract(factory: DepartmentFactory, options: Contr
 
       it('describes every type and field', () => {
         expect(formatViolations(violations().filter((v) => v.rule === 'description'))).toEqual([]);
+      });
+
+      it('declares every root field its department.ts lists for the kit, on Query or Mutation as the kit serves it', () => {
+        const declared = rootFieldNames(sdl);
+        const missing = (Object.keys(fields) as (keyof DepartmentFields)[])
+          .filter((key) => !declared[departmentFieldRoots[key]].has(fields[key]))
+          .map((key) => `${departmentFieldRoots[key]}.${fields[key]} (fields.${key})`);
+        expect(missing).toEqual([]);
       });
     });
   });

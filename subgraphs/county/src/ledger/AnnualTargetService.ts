@@ -1,6 +1,6 @@
 import type { Actor } from '@hub/auth';
-import { InputError } from '@hub/subgraph-kit';
-import { Department, departments, matchTownship, TrainingChannel, trainingChannels } from '@hub/vocabulary';
+import { InputError, townshipCodeOf } from '@hub/subgraph-kit';
+import { Department, departments, TrainingChannel, trainingChannels } from '@hub/vocabulary';
 import type { AnnualTargetRepository, AnnualTargetRow, TargetMeasure } from './AnnualTargetRepository';
 import { targetMeasures } from './AnnualTargetRepository';
 
@@ -81,9 +81,7 @@ export class AnnualTargetService {
       throw new InputError('BAD_CHANNEL', 'channel', `培训渠道“${channel}”不在方案的三个渠道之内`);
     let township: string | null = null;
     if (input.township !== undefined && input.township !== null) {
-      const found = matchTownship(input.township);
-      if (!found) throw new InputError('UNKNOWN_TOWNSHIP', 'township', `未知乡镇：${input.township}`);
-      township = found.code;
+      township = townshipCodeOf(input.township);
       if (department !== null || channel !== null) throw new InputError('BAD_SCOPE', 'township', '乡镇目标不分部门和渠道：请只填乡镇');
       if (measure !== 'HOLDERS') throw new InputError('BAD_MEASURE', 'measure', '乡镇目标的指标为持证人员总量 (HOLDERS)');
     } else {

@@ -11,7 +11,7 @@ import {
   requiredText,
 } from '@hub/subgraph-kit';
 import { countsOn, enterpriseSizeLabels, isSmallOrMedium } from '@hub/vocabulary';
-import type { Actor } from '../access';
+import type { Actor } from '@hub/auth';
 import type { SubsidyFacts } from '../facts/SubsidyFacts';
 import type { ClaimRepository, EmploymentClaimRow } from '../repositories/ClaimRepository';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';

@@ -1,6 +1,6 @@
 import { CoreRepository, IdentityService, InputError, occupationCodeOf, pastDate, personIdOf } from '@hub/subgraph-kit';
 import { isWithdrawn, kindInfo, SkillLevel } from '@hub/vocabulary';
-import type { Actor } from '../access';
+import type { Actor } from '@hub/auth';
 import type { IndexedHolding } from '@hub/subgraph-kit';
 import type { SubsidyFacts } from '../facts/SubsidyFacts';
 import type { ClaimRepository, EvaluationClaimRow } from '../repositories/ClaimRepository';

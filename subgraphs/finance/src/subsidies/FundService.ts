@@ -1,5 +1,5 @@
 import { CoreRepository, InputError, requiredText } from '@hub/subgraph-kit';
-import type { Actor } from '../access';
+import type { Actor } from '@hub/auth';
 import type { FundLedgerRepository, FundTotalRow } from '../repositories/FundLedgerRepository';
 import type { SubsidyProgramme } from './subsidyRules';
 import { ensureFundBalance } from './payFromFund';

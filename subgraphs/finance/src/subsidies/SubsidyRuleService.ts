@@ -1,5 +1,5 @@
 import { addDays, CoreRepository, InputError, isIsoDate, requiredText } from '@hub/subgraph-kit';
-import type { Actor } from '../access';
+import type { Actor } from '@hub/auth';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
 import type { SubsidyRuleRepository, SubsidyRuleRow } from '../repositories/SubsidyRuleRepository';
 import { programmeLabels, ruleKeys, SubsidyProgramme } from './subsidyRules';

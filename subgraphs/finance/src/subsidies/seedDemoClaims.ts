@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { DemoEmploymentClaim, DemoSubsidyClaims } from '@hub/demo-data';
-import type { Actor } from '../access';
+import type { Actor } from '@hub/auth';
 import type { EmploymentSubsidyService } from './EmploymentSubsidyService';
 import type { EvaluationSubsidyService } from './EvaluationSubsidyService';
 

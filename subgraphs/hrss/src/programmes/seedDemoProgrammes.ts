@@ -7,7 +7,7 @@ import {
   demoVouchers,
 } from '@hub/demo-data';
 import { addDays, todayIso } from '@hub/subgraph-kit';
-import type { Actor } from './access';
+import type { Actor } from '@hub/auth';
 import type { Programmes } from './createProgrammes';
 import { voucherNoOf } from './vouchers/voucherRules';
 

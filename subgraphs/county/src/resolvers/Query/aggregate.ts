@@ -1,6 +1,6 @@
 import { demand, DisclosureControl, may } from '@hub/auth';
-import { InputError, todayIso, withInputErrors } from '@hub/subgraph-kit';
-import { CertificateKind, Department, levelNumber, matchOccupation, matchTownship, SkillLevel, TalentCategory } from '@hub/vocabulary';
+import { InputError, occupationFilterCodeOf, todayIso, townshipCodeOf, withInputErrors } from '@hub/subgraph-kit';
+import { CertificateKind, Department, levelNumber, SkillLevel, TalentCategory } from '@hub/vocabulary';
 import type { CountyContext } from '../../CountyContext';
 import type { AggregateDimension, AggregateMeasure } from '../../progress/aggregateTypes';
 import type { AggregateAnswer, AggregateRow } from '../../progress/AggregateService';
@@ -38,17 +38,8 @@ export function aggregate(_: unknown, args: AggregateArgs, ctx: CountyContext) {
     const measures = [...new Set(args.measures?.length ? args.measures : (['HOLDERS', 'CERTIFICATES'] as AggregateMeasure[]))];
     const f = args.filter ?? {};
     const filter: Parameters<CountyContext['aggregates']['aggregate']>[3] = {};
-    if (f.township) {
-      const township = matchTownship(f.township);
-      if (!township) throw new InputError('UNKNOWN_TOWNSHIP', 'filter.township', `乡镇“${f.township}”不是濮阳县的乡镇`);
-      filter.townshipCode = township.code;
-    }
-    if (f.occupation) {
-      const occupation = matchOccupation(f.occupation);
-      if (!occupation)
-        throw new InputError('UNKNOWN_OCCUPATION', 'filter.occupation', `职业(工种)“${f.occupation}”不在2022版职业分类大典中`);
-      filter.occupationCode = occupation.code;
-    }
+    if (f.township) filter.townshipCode = townshipCodeOf(f.township, 'filter.township');
+    if (f.occupation) filter.occupationCode = occupationFilterCodeOf(f.occupation, 'filter.occupation');
     if (f.department) filter.department = f.department;
     if (f.talentCategory) filter.talentCategory = f.talentCategory;
     if (f.kind) filter.kind = f.kind;

@@ -1,6 +1,14 @@
 import { demand, may } from '@hub/auth';
-import { decodeCursor, InputError, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, encodeCursor, withInputErrors } from '@hub/subgraph-kit';
-import { Department, matchTownship } from '@hub/vocabulary';
+import {
+  decodeCursor,
+  InputError,
+  MAX_PAGE_SIZE,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  townshipCodeOf,
+  withInputErrors,
+} from '@hub/subgraph-kit';
+import type { Department } from '@hub/vocabulary';
 import type { CountyContext } from '../../CountyContext';
 
 interface PeopleArgs {
@@ -17,12 +25,7 @@ export function people(_: unknown, args: PeopleArgs, ctx: CountyContext) {
     if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
       throw new InputError('BAD_PAGE_SIZE', 'first', `每页条数须在 0 到 ${MAX_PAGE_SIZE} 之间，收到 ${first}`);
     }
-    let townshipCode: string | undefined;
-    if (args.filter?.township) {
-      const township = matchTownship(args.filter.township);
-      if (!township) throw new InputError('UNKNOWN_TOWNSHIP', 'filter.township', `乡镇“${args.filter.township}”不是濮阳县的乡镇`);
-      townshipCode = township.code;
-    }
+    const townshipCode = args.filter?.township ? townshipCodeOf(args.filter.township, 'filter.township') : undefined;
     // Department staff list only the persons their own department holds records for.
     const scope = may.peopleScope(ctx.principal);
     const asked = args.filter?.department ?? undefined;

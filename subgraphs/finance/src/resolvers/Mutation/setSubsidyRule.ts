@@ -1,6 +1,5 @@
-import { demand } from '@hub/auth';
+import { actorOf, demand, financeAccess } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
-import { actorOf, financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
 import type { SubsidyRuleInput } from '../../subsidies/SubsidyRuleService';
 

@@ -1,7 +1,6 @@
-import { cellKeySecret, demand, disclosureFor } from '@hub/auth';
+import { cellKeySecret, demand, disclosureFor, financeAccess } from '@hub/auth';
 import { tryNormalizeCreditCode } from '@hub/identity';
 import { todayIso } from '@hub/subgraph-kit';
-import { financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
 
 /**

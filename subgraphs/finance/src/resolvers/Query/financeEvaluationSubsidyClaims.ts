@@ -1,6 +1,5 @@
-import { demand } from '@hub/auth';
+import { demand, financeAccess } from '@hub/auth';
 import { fieldErrors, pageArgs, personIdOf, toConnection } from '@hub/subgraph-kit';
-import { financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
 
 /** Query.financeEvaluationSubsidyClaims: claims by institution or person, keyset-paginated by id. */

@@ -1,6 +1,5 @@
-import { demand } from '@hub/auth';
+import { demand, financeAccess } from '@hub/auth';
 import { fieldErrors, pageArgs, toConnection } from '@hub/subgraph-kit';
-import { financeAccess } from '../../access';
 import type { FinanceContext } from '../../FinanceContext';
 import type { SubsidyProgramme } from '../../subsidies/subsidyRules';
 

@@ -1,5 +1,4 @@
-import { demand } from '@hub/auth';
-import { financeAccess } from '../../access';
+import { demand, financeAccess } from '@hub/auth';
 import type { FinanceContext } from '../../FinanceContext';
 import type { SubsidyProgramme } from '../../subsidies/subsidyRules';
 

@@ -1,6 +1,6 @@
 import { CoreRepository, InputError, isIsoDate, requiredText, todayIso } from '@hub/subgraph-kit';
 import { planTargets } from '@hub/vocabulary';
-import type { Actor } from '../access';
+import type { Actor } from '@hub/auth';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
 import type { CatalogueRepository, InstitutionAction, InstitutionEventRow, InstitutionStatus } from '../repositories/CatalogueRepository';
 

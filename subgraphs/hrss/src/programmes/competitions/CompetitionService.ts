@@ -14,7 +14,7 @@ import {
   requiredText,
 } from '@hub/subgraph-kit';
 import { isWithdrawn, planTargets } from '@hub/vocabulary';
-import type { Actor } from '../access';
+import type { Actor } from '@hub/auth';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';
 import { withdrawalText } from '../vouchers/voucherRules';
 import { registerPerson } from '../repositories/registerPerson';

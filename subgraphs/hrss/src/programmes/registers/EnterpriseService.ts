@@ -8,7 +8,7 @@ import {
   todayIso,
 } from '@hub/subgraph-kit';
 import { countsOn, townshipByCode, type CertificateStatus } from '@hub/vocabulary';
-import type { Actor } from '../access';
+import type { Actor } from '@hub/auth';
 import type { EnterpriseRow, EvaluatedCertificate, RegisterRepository, SizeClass } from '../repositories/RegisterRepository';
 
 export interface EnterpriseInput {

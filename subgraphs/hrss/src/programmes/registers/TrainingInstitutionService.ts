@@ -8,7 +8,7 @@ import {
   type InstitutionOutput,
 } from '@hub/subgraph-kit';
 import { planTargets } from '@hub/vocabulary';
-import type { Actor } from '../access';
+import type { Actor } from '@hub/auth';
 import type { RegisterRepository, SelectionRow, TrainingInstitutionRow } from '../repositories/RegisterRepository';
 
 /** A selected institution of a year. */

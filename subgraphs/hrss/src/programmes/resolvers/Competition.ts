@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { demand, programmeAccess } from '@hub/auth';
 import { occupationByCode } from '@hub/vocabulary';
 import type { HrssContext } from '../../HrssContext';
-import { programmeAccess } from '../access';
 import type { CompetitionEntryRow, CompetitionRow } from '../repositories/CompetitionRepository';
 
 const occupation = (code: string) => occupationByCode(code) ?? { code, name: code };

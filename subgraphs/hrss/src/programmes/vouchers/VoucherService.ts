@@ -12,7 +12,7 @@ import {
   requiredText,
 } from '@hub/subgraph-kit';
 import { countsOn } from '@hub/vocabulary';
-import type { Actor } from '../access';
+import type { Actor } from '@hub/auth';
 import { pastOrToday } from '../calendar';
 import type { CatalogueService } from '../catalogue/CatalogueService';
 import { isUniqueViolation, retryOnLockConflict } from '@hub/subgraph-kit';

@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { actorOf, demand, programmeAccess } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { actorOf, programmeAccess } from '../../access';
 
 /** Mutation.completeVoucherTraining: 培训 completed. */
 export function completeVoucherTraining(_: unknown, args: { voucherNo: string }, ctx: HrssContext) {

@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { actorOf, demand, programmeAccess } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { actorOf, programmeAccess } from '../../access';
 import type { EnterpriseInput } from '../../registers/EnterpriseService';
 
 /** Mutation.correctEnterprise: corrects an enterprise's facts, audited. */

@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { actorOf, demand, programmeAccess } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { actorOf, programmeAccess } from '../../access';
 import type { CompetitionInput } from '../../competitions/CompetitionService';
 
 /** Mutation.recordCompetition: records or corrects a competition by code. */

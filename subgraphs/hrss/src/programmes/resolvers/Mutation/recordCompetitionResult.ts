@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { demand, programmeAccess } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { programmeAccess } from '../../access';
 import type { ResultInput } from '../../competitions/CompetitionService';
 
 /** Mutation.recordCompetitionResult: a contestant's rank, award and the certificate earned. */

@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { actorOf, demand, programmeAccess } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { actorOf, programmeAccess } from '../../access';
 
 /** Mutation.reinstateEvaluationInstitution: appends a REINSTATE event to the catalogue. */
 export function reinstateEvaluationInstitution(_: unknown, args: { code: string; effectiveOn: string; reason: string }, ctx: HrssContext) {

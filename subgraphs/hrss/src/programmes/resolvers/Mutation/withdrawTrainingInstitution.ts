@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { actorOf, demand, programmeAccess } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { actorOf, programmeAccess } from '../../access';
 
 /** Mutation.withdrawTrainingInstitution: withdraws a year's selection, with the reason. */
 export function withdrawTrainingInstitution(_: unknown, args: { code: string; year: number; reason: string }, ctx: HrssContext) {

@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { demand, programmeAccess } from '@hub/auth';
 import { fieldErrors, figureOf } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { programmeAccess } from '../../access';
 
 /** Query.competitionFigures: a year's events, occupations and certified contestants against the plan's annual counts. */
 export function competitionFigures(_: unknown, args: { year: number }, ctx: HrssContext) {

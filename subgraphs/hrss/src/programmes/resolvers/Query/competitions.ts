@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { demand, programmeAccess } from '@hub/auth';
 import { fieldErrors, InputError } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { programmeAccess } from '../../access';
 
 /** Query.competitions: the competitions started in a year (a handful a year, so a plain list). */
 export function competitions(_: unknown, args: { year: number }, ctx: HrssContext) {

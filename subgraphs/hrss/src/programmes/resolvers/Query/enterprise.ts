@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { demand, programmeAccess } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { programmeAccess } from '../../access';
 
 /** Query.enterprise: one enterprise by credit code (finance asks for the size class before paying a hiring subsidy). */
 export async function enterprise(_: unknown, args: { creditCode: string }, ctx: HrssContext) {

@@ -1,6 +1,5 @@
-import { demand } from '@hub/auth';
+import { demand, programmeAccess } from '@hub/auth';
 import type { HrssContext } from '../../../HrssContext';
-import { programmeAccess } from '../../access';
 import type { SizeClass } from '../../repositories/RegisterRepository';
 
 /** Query.enterprises: the enterprise register, filtered by size class or part of the name. */

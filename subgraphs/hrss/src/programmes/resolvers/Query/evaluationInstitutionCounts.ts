@@ -1,6 +1,5 @@
-import { demand } from '@hub/auth';
+import { demand, programmeAccess } from '@hub/auth';
 import type { HrssContext } from '../../../HrssContext';
-import { programmeAccess } from '../../access';
 
 /** Query.evaluationInstitutionCounts: institutions on the catalogue per year against the milestones (16 in 2022, 50 in 2025). */
 export async function evaluationInstitutionCounts(_: unknown, __: unknown, ctx: HrssContext) {

@@ -1,6 +1,5 @@
-import { demand } from '@hub/auth';
+import { demand, programmeAccess } from '@hub/auth';
 import type { HrssContext } from '../../../HrssContext';
-import { programmeAccess } from '../../access';
 
 /** Query.evaluationInstitutionOnCatalogue: finance asks this before paying an evaluation subsidy. */
 export async function evaluationInstitutionOnCatalogue(_: unknown, args: { code: string; date: string }, ctx: HrssContext) {

@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { demand, programmeAccess } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { programmeAccess } from '../../access';
 
 /** Query.trainingInstitutionDecisions: the year's selections and withdrawals with who and why. */
 export async function trainingInstitutionDecisions(_: unknown, args: { year: number }, ctx: HrssContext) {

@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { demand, programmeAccess } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { programmeAccess } from '../../access';
 
 /** Query.trainingInstitutionYear: how many institutions were selected against the plan's figure, and what they delivered. */
 export async function trainingInstitutionYear(_: unknown, args: { year: number }, ctx: HrssContext) {

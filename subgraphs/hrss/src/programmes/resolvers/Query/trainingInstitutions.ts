@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { demand, programmeAccess } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { programmeAccess } from '../../access';
 
 /** Query.trainingInstitutions: the institutions selected for a year with what each delivered that year. */
 export async function trainingInstitutions(_: unknown, args: { year: number }, ctx: HrssContext) {

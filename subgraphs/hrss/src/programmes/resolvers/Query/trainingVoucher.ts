@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { demand, programmeAccess } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { programmeAccess } from '../../access';
 import { voucherIdOf } from '../../vouchers/voucherRules';
 
 /** Query.trainingVoucher: one voucher by number; null when there is none. */

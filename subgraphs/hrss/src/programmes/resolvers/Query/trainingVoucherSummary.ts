@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { demand, programmeAccess } from '@hub/auth';
 import { fieldErrors, InputError } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { programmeAccess } from '../../access';
 import { voucherStates } from '../../repositories/VoucherRepository';
 
 /** Query.trainingVoucherSummary: vouchers issued in a year by current state, and the amount redeemed. */

@@ -1,7 +1,6 @@
-import { demand } from '@hub/auth';
+import { demand, programmeAccess } from '@hub/auth';
 import { fieldErrors, occupationCodeOf, pageArgs, personIdOf, toConnection } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../../HrssContext';
-import { programmeAccess } from '../../access';
 import type { VoucherFilter, VoucherState } from '../../repositories/VoucherRepository';
 
 interface Args {
