@@ -1,0 +1,16 @@
+import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
+import type { HrssContext } from '../../HrssContext';
+import { actorOf, programmeAccess } from '../../programmes/access';
+
+/** Mutation.admitEvaluationInstitution: appends a ADMIT event to the catalogue. */
+export function admitEvaluationInstitution(
+  _: unknown,
+  args: { code: string; name?: string | null; effectiveOn: string; reason: string },
+  ctx: HrssContext,
+) {
+  return fieldErrors(async () => {
+    demand(programmeAccess.write(ctx.principal), ctx.principal, '纳入评价机构目录');
+    return ctx.programmes.catalogue.change('ADMIT', args, actorOf(ctx.principal));
+  });
+}

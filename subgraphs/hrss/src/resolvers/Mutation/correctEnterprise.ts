@@ -1,0 +1,13 @@
+import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
+import type { HrssContext } from '../../HrssContext';
+import { actorOf, programmeAccess } from '../../programmes/access';
+import type { EnterpriseInput } from '../../programmes/registers/EnterpriseService';
+
+/** Mutation.correctEnterprise: corrects an enterprise's facts, audited. */
+export function correctEnterprise(_: unknown, args: { input: EnterpriseInput; reason: string }, ctx: HrssContext) {
+  return fieldErrors(async () => {
+    demand(programmeAccess.write(ctx.principal), ctx.principal, '更正企业');
+    return ctx.programmes.enterprises.correct(args.input, args.reason, actorOf(ctx.principal));
+  }, ['input']);
+}

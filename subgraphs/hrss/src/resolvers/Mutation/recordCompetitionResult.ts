@@ -1,0 +1,13 @@
+import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
+import type { HrssContext } from '../../HrssContext';
+import { programmeAccess } from '../../programmes/access';
+import type { ResultInput } from '../../programmes/competitions/CompetitionService';
+
+/** Mutation.recordCompetitionResult: a contestant's rank, award and the certificate earned. */
+export function recordCompetitionResult(_: unknown, args: { competitionCode: string; input: ResultInput }, ctx: HrssContext) {
+  return fieldErrors(async () => {
+    demand(programmeAccess.write(ctx.principal), ctx.principal, '登记竞赛成绩');
+    return ctx.programmes.competitions.result(args.competitionCode, args.input);
+  }, ['input']);
+}

@@ -1,0 +1,16 @@
+import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
+import type { HrssContext } from '../../HrssContext';
+import { actorOf, programmeAccess } from '../../programmes/access';
+
+/** Mutation.redeemTrainingVoucher: 兑现, once. */
+export function redeemTrainingVoucher(
+  _: unknown,
+  args: { voucherNo: string; idNumber: string; redeemedOn?: string | null },
+  ctx: HrssContext,
+) {
+  return fieldErrors(async () => {
+    demand(programmeAccess.write(ctx.principal), ctx.principal, '兑现培训券');
+    return ctx.programmes.vouchers.redeem(args.voucherNo, args, actorOf(ctx.principal));
+  });
+}

@@ -1,0 +1,16 @@
+import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
+import type { HrssContext } from '../../HrssContext';
+import { actorOf, programmeAccess } from '../../programmes/access';
+
+/** Mutation.registerTrainingVoucher: 登记 by the training institution. */
+export function registerTrainingVoucher(
+  _: unknown,
+  args: { voucherNo: string; idNumber: string; programme: string; startDate: string },
+  ctx: HrssContext,
+) {
+  return fieldErrors(async () => {
+    demand(programmeAccess.write(ctx.principal), ctx.principal, '登记培训券');
+    return ctx.programmes.vouchers.register(args.voucherNo, args, actorOf(ctx.principal));
+  });
+}

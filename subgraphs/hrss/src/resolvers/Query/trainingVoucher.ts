@@ -1,0 +1,13 @@
+import { demand } from '@hub/auth';
+import { fieldErrors } from '@hub/subgraph-kit';
+import type { HrssContext } from '../../HrssContext';
+import { programmeAccess } from '../../programmes/access';
+import { voucherIdOf } from '../../programmes/vouchers/voucherRules';
+
+/** Query.trainingVoucher: one voucher by number; null when there is none. */
+export function trainingVoucher(_: unknown, args: { voucherNo: string }, ctx: HrssContext) {
+  return fieldErrors(async () => {
+    demand(programmeAccess.readRecords(ctx.principal), ctx.principal, '查看培训券');
+    return ctx.programmes.voucherRepository.byId(voucherIdOf(args.voucherNo));
+  });
+}
