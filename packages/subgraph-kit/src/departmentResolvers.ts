@@ -13,7 +13,7 @@ import type { CertificateRecord, PersonRecord, TrainingRecord } from './coreTabl
 import type { CertificateFilter, TrainingFilter } from './CoreRepository';
 import { pageArgs, toConnection } from './connection';
 import { extraFields, DepartmentDefinition } from './DepartmentDefinition';
-import { InputError, notFound, toGraphQLError, withInputErrors } from './errors';
+import { InputError, notFound, toGraphQLError, fieldErrors } from './errors';
 import { CertificateInput, TrainingInput, prepareCertificate, preparePerson, prepareTraining } from './recordInput';
 import type { SubgraphContext } from './SubgraphContext';
 import { DateScalar } from './DateScalar';
@@ -60,41 +60,41 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
     Fen: FenScalar,
     Query: {
       [`${field}Certificates`]: (_: unknown, args: ListArgs<CertificateFilter>, ctx: SubgraphContext) =>
-        withInputErrors('filter', async () => {
+        fieldErrors(async () => {
           demand(may.readPersonRecords(ctx.principal, definition.code), ctx.principal, '查看个人证书记录');
           const page = await ctx.repo.listCertificates(resolveFilter(args.filter), pageArgs(args));
           return toConnection(page, (c) => c.id);
-        }),
+        }, ['filter']),
       [`${field}Trainings`]: (_: unknown, args: ListArgs<TrainingFilter>, ctx: SubgraphContext) =>
-        withInputErrors('filter', async () => {
+        fieldErrors(async () => {
           demand(may.readPersonRecords(ctx.principal, definition.code), ctx.principal, '查看个人培训记录');
           const page = await ctx.repo.listTrainings(resolveFilter(args.filter), pageArgs(args));
           return toConnection(page, (t) => t.id);
-        }),
+        }, ['filter']),
     },
     Mutation: {
       [`record${P}Certificate`]: (_: unknown, { input }: { input: CertificateInput }, ctx: SubgraphContext) =>
-        withInputErrors('input', async () => {
+        fieldErrors(async () => {
           demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           const person = preparePerson(ctx.identity, input);
           const certificate = prepareCertificate(person.personId, input, certificateExtras);
           await ctx.repo.writeBatch({ people: [person], certificates: [certificate] });
           return ctx.repo.certificateByNumber(certificate.certificateNumber);
-        }),
+        }, ['input']),
       [`record${P}Training`]: (_: unknown, { input }: { input: TrainingInput }, ctx: SubgraphContext) =>
-        withInputErrors('input', async () => {
+        fieldErrors(async () => {
           demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           const person = preparePerson(ctx.identity, input);
           const training = prepareTraining(person.personId, input, trainingExtras);
           await ctx.repo.writeBatch({ people: [person], trainings: [training] });
           return ctx.repo.trainingByKey(training.personId, training.programme, training.startDate);
-        }),
+        }, ['input']),
       [`revoke${P}Certificate`]: (
         _: unknown,
         args: { certificateNumber: string; revokedOn?: string | null; reason: string; status?: CertificateStatus | null },
         ctx: SubgraphContext,
       ) =>
-        withInputErrors('reason', async () => {
+        fieldErrors(async () => {
           demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           if (!args.reason.trim()) throw new InputError('REQUIRED', 'reason', '撤销原因不能为空');
           const status = args.status ?? 'REVOKED';
@@ -113,7 +113,7 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
           );
           if (!revoked) throw notFound(`证书编号 ${args.certificateNumber} 不存在`);
           return revoked;
-        }),
+        }, ['reason']),
     },
     Person: {
       __resolveReference: (reference: { id: string }) => ({ id: reference.id }),

@@ -1,4 +1,4 @@
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, InputError, MAX_PAGE_SIZE, withInputErrors } from '@hub/subgraph-kit';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, InputError, MAX_PAGE_SIZE, fieldErrors } from '@hub/subgraph-kit';
 import { Department, departmentLabels, townshipByCode } from '@hub/vocabulary';
 import type { CountyContext } from '../CountyContext';
 import type { HoldingQualityRow, KeyPage, PersonCopyRow } from '../repositories/DataQualityRepository';
@@ -54,7 +54,7 @@ export const DataQuality = {
     })),
 
   personConflicts: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
-    withInputErrors('', () =>
+    fieldErrors(() =>
       connection(
         args,
         (first, after) => ctx.quality.conflictPersons(q.department, first, after),
@@ -77,7 +77,7 @@ export const DataQuality = {
     ),
 
   repeatedCertificateNumbers: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
-    withInputErrors('', () =>
+    fieldErrors(() =>
       connection(
         args,
         (first, after) => ctx.quality.repeatedNumbers(q.department, first, after),
@@ -96,7 +96,7 @@ export const DataQuality = {
     ),
 
   unattributedTrainings: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
-    withInputErrors('', () =>
+    fieldErrors(() =>
       connection(
         args,
         (first, after) => ctx.quality.unattributedTrainings(q.department, first, after),
@@ -105,7 +105,7 @@ export const DataQuality = {
     ),
 
   unattributedCertificates: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
-    withInputErrors('', () =>
+    fieldErrors(() =>
       connection(
         args,
         (first, after) => ctx.quality.unattributedCertificates(q.department, first, after),
@@ -114,7 +114,7 @@ export const DataQuality = {
     ),
 
   undatedWithdrawals: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
-    withInputErrors('', () =>
+    fieldErrors(() =>
       connection(
         args,
         (first, after) => ctx.quality.undatedWithdrawals(q.department, first, after),
@@ -123,7 +123,7 @@ export const DataQuality = {
     ),
 
   importRefusals: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
-    withInputErrors('', () =>
+    fieldErrors(() =>
       connection(
         args,
         (first, after) => ctx.quality.lastImportRefusals(q.department, first, after),

@@ -1,5 +1,5 @@
 import { demand, DisclosureControl, may } from '@hub/auth';
-import { InputError, todayIso, withInputErrors } from '@hub/subgraph-kit';
+import { InputError, todayIso, fieldErrors } from '@hub/subgraph-kit';
 import { CertificateKind, Department, levelNumber, matchOccupation, matchTownship, SkillLevel, TalentCategory } from '@hub/vocabulary';
 import type { CountyContext } from '../../CountyContext';
 import type { AggregateDimension, AggregateMeasure } from '../../progress/aggregateTypes';
@@ -27,7 +27,7 @@ export const MAX_GROUPS = 5000;
 
 /** Query.aggregate: distinct holders, certificates and trainings grouped by up to three dimensions. */
 export function aggregate(_: unknown, args: AggregateArgs, ctx: CountyContext) {
-  return withInputErrors('', async () => {
+  return fieldErrors(async () => {
     demand(may.readAggregates(ctx.principal), ctx.principal, '查看汇总数据');
     const dimensions = [...new Set(args.dimensions)];
     if (dimensions.length > MAX_DIMENSIONS)

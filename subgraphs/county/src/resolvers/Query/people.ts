@@ -1,5 +1,5 @@
 import { demand, may } from '@hub/auth';
-import { decodeCursor, InputError, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, encodeCursor, withInputErrors } from '@hub/subgraph-kit';
+import { decodeCursor, InputError, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, encodeCursor, fieldErrors } from '@hub/subgraph-kit';
 import { Department, matchTownship } from '@hub/vocabulary';
 import type { CountyContext } from '../../CountyContext';
 
@@ -11,7 +11,7 @@ interface PeopleArgs {
 
 /** Query.people: persons known to the county (to department staff: their department's), keyset-paginated by person id. */
 export function people(_: unknown, args: PeopleArgs, ctx: CountyContext) {
-  return withInputErrors('', async () => {
+  return fieldErrors(async () => {
     demand(may.readPersonRecords(ctx.principal), ctx.principal, '浏览人员名单');
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {

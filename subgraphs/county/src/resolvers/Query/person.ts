@@ -1,6 +1,6 @@
 import { IdNumberError, normalizeIdNumber } from '@hub/identity';
 import { demand, may } from '@hub/auth';
-import { InputError, withInputErrors } from '@hub/subgraph-kit';
+import { InputError, fieldErrors } from '@hub/subgraph-kit';
 import type { CountyContext } from '../../CountyContext';
 
 const DEFAULT_PURPOSE = '按身份证号查询人员（未说明用途）';
@@ -11,7 +11,7 @@ const DEFAULT_PURPOSE = '按身份证号查询人员（未说明用途）';
  * reveal right may look up, and every lookup is audited before it is answered, found or not.
  */
 export function person(_: unknown, args: { idNumber: string; purpose?: string | null }, ctx: CountyContext) {
-  return withInputErrors('', async () => {
+  return fieldErrors(async () => {
     demand(may.lookUpByIdNumber(ctx.principal), ctx.principal, '按身份证号查询人员');
     let canonical: string;
     try {
