@@ -3,6 +3,7 @@
  *                          (its schema.graphql plus the kit's shared types): the Resolvers type and the
  *                          QueryXArgs / MutationXArgs argument types its resolver files use
  * npm run codegen:check    fails when a committed file no longer matches what it would be generated as
+ * npm run codegen -- hrss  the named services only
  *
  * Per service, two conventions and no list to keep:
  * - the context type is the interface exported by `src/<Name>Context.ts` when there is one
@@ -54,10 +55,6 @@ function config(subgraph: SubgraphEntry, output: string): CodegenConfig {
           scalars: { Date: 'string', Fen: 'number' },
           enumsAsTypes: true,
           useTypeImports: true,
-          // A resolver may return a row with more columns than the type has, or fewer when a field resolver fills them.
-          defaultMapper: 'Partial<{T}>',
-          avoidOptionals: false,
-          maybeValue: 'T | null | undefined',
         },
       },
     },
@@ -68,7 +65,8 @@ function config(subgraph: SubgraphEntry, output: string): CodegenConfig {
 async function main(): Promise<void> {
   const prettier = await resolveConfig(path.join(root, 'package.json'));
   const stale: string[] = [];
-  for (const subgraph of subgraphList({})) {
+  const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  for (const subgraph of subgraphList({}).filter((s) => !only.length || only.includes(s.slug))) {
     const target = path.join(subgraph.dir, 'src', 'generated', 'resolvers.ts');
     const outputs: { filename: string; content: string }[] = await generate({ ...config(subgraph, target), cwd: root }, false);
     const content = await format(header + outputs[0].content, { ...prettier, filepath: target });

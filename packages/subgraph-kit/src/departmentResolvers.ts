@@ -20,8 +20,11 @@ import { DateScalar } from './DateScalar';
 import { FenScalar } from './FenScalar';
 import { certificateGradeOf } from './certificateGradeOf';
 
-type Resolver = (parent: any, args: any, context: SubgraphContext) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- resolver maps are untyped by graphql-js
-export type ResolverMap = Record<string, Record<string, Resolver | { __resolveReference?: unknown } | unknown> | unknown>;
+/**
+ * A resolver map as graphql-tools takes it: type name → its field resolvers (or a scalar). Each service types its own
+ * map with the Resolvers generated from its SDL (src/generated/resolvers.ts, `npm run codegen`); the kit only merges maps.
+ */
+export type ResolverMap = { readonly [typeName: string]: object | undefined };
 
 interface ListArgs<F> {
   filter?: (F & { township?: string | null; occupation?: string | null }) | null;
@@ -173,14 +176,13 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
 
 /** Merges resolver maps type by type; later maps win field by field. */
 export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, object | undefined> = {};
   for (const map of maps) {
     for (const [type, fields] of Object.entries(map)) {
+      if (fields === undefined) continue;
       const existing = out[type];
-      out[type] =
-        existing && typeof existing === 'object' && !(fields instanceof Object && 'serialize' in fields)
-          ? { ...(existing as object), ...(fields as object) }
-          : fields;
+      // A scalar (it has serialize) replaces whatever was there; field maps merge.
+      out[type] = existing && !('serialize' in fields) ? { ...existing, ...fields } : fields;
     }
   }
   return out;

@@ -2,13 +2,14 @@ import { DisclosureControl, subtractKeys } from '@hub/auth';
 import { figureOf, Figure } from '@hub/subgraph-kit';
 import type { BreakdownRow, CountyFigures } from '../progress/CountyProgressService';
 import type { CountyContext } from '../CountyContext';
+import type { CountyProgressMapper } from './mappers';
 
 /**
  * The parent is `{ asOf }` (already a month end for restricted callers, see Query.countyProgress); the service
  * computes the exact figures once per date and index version, and every field publishes them through the
  * caller's disclosure control: exact for the county administrator, the cell-key method for analysts and dashboards.
  */
-type Parent = { asOf: string };
+type Parent = CountyProgressMapper;
 const figures = (parent: Parent, ctx: CountyContext) => ctx.progress.figures(parent.asOf);
 const control = (ctx: CountyContext) => ctx.disclosure();
 
@@ -100,8 +101,8 @@ function byMonth(f: CountyFigures, d: DisclosureControl) {
 }
 
 const withFigures =
-  <A>(publish: (f: CountyFigures, d: DisclosureControl, args: A) => unknown) =>
-  async (parent: Parent, args: A, ctx: CountyContext) =>
+  <A, R>(publish: (f: CountyFigures, d: DisclosureControl, args: A) => R) =>
+  async (parent: Parent, args: A, ctx: CountyContext): Promise<R> =>
     publish(await figures(parent, ctx), control(ctx), args);
 
 export const CountyProgress = {

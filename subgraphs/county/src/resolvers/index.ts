@@ -20,9 +20,10 @@ import { people } from './Query/people';
 import { person } from './Query/person';
 import { progressLedger } from './Query/progressLedger';
 import { verifyCertificate } from './Query/verifyCertificate';
+import type { Resolvers } from '../generated/resolvers';
 
 /** The county service's resolvers: one file per field or type, named after it. */
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
     person,
     people,

@@ -33,9 +33,10 @@ import { trainingInstitutionYear } from './Query/trainingInstitutionYear';
 import { trainingVoucher } from './Query/trainingVoucher';
 import { trainingVouchers } from './Query/trainingVouchers';
 import { trainingVoucherSummary } from './Query/trainingVoucherSummary';
+import type { Resolvers } from '../generated/resolvers';
 
 /** hrss's own resolvers (its records' extra fields, the programmes of plan 4, 7, 8, 12-16), merged over the kit's department resolvers. */
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
     trainingVoucher,
     trainingVouchers,

@@ -2,9 +2,10 @@ import { demand } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 import { actorOf, programmeAccess } from '../../programmes/access';
+import type { MutationCompleteVoucherTrainingArgs } from '../../generated/resolvers';
 
 /** Mutation.completeVoucherTraining: 培训 completed. */
-export function completeVoucherTraining(_: unknown, args: { voucherNo: string }, ctx: HrssContext) {
+export function completeVoucherTraining(_: unknown, args: MutationCompleteVoucherTrainingArgs, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.write(ctx.principal), ctx.principal, '登记培训券结业');
     return ctx.programmes.vouchers.completeTraining(args.voucherNo, actorOf(ctx.principal));

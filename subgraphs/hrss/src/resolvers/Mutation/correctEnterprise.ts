@@ -2,10 +2,10 @@ import { demand } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 import { actorOf, programmeAccess } from '../../programmes/access';
-import type { EnterpriseInput } from '../../programmes/registers/EnterpriseService';
+import type { MutationCorrectEnterpriseArgs } from '../../generated/resolvers';
 
 /** Mutation.correctEnterprise: corrects an enterprise's facts, audited. */
-export function correctEnterprise(_: unknown, args: { input: EnterpriseInput; reason: string }, ctx: HrssContext) {
+export function correctEnterprise(_: unknown, args: MutationCorrectEnterpriseArgs, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.write(ctx.principal), ctx.principal, '更正企业');
     return ctx.programmes.enterprises.correct(args.input, args.reason, actorOf(ctx.principal));

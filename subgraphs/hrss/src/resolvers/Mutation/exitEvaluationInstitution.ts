@@ -2,9 +2,10 @@ import { demand } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 import { actorOf, programmeAccess } from '../../programmes/access';
+import type { MutationExitEvaluationInstitutionArgs } from '../../generated/resolvers';
 
 /** Mutation.exitEvaluationInstitution: appends a EXIT event to the catalogue. */
-export function exitEvaluationInstitution(_: unknown, args: { code: string; effectiveOn: string; reason: string }, ctx: HrssContext) {
+export function exitEvaluationInstitution(_: unknown, args: MutationExitEvaluationInstitutionArgs, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.write(ctx.principal), ctx.principal, '将评价机构退出目录');
     return ctx.programmes.catalogue.change('EXIT', args, actorOf(ctx.principal));

@@ -2,10 +2,10 @@ import { demand } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 import { actorOf, programmeAccess } from '../../programmes/access';
-import type { IssueVoucherInput } from '../../programmes/vouchers/VoucherService';
+import type { MutationIssueTrainingVoucherArgs } from '../../generated/resolvers';
 
 /** Mutation.issueTrainingVoucher: 发券. */
-export function issueTrainingVoucher(_: unknown, args: { input: IssueVoucherInput }, ctx: HrssContext) {
+export function issueTrainingVoucher(_: unknown, args: MutationIssueTrainingVoucherArgs, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.write(ctx.principal), ctx.principal, '发放培训券');
     return ctx.programmes.vouchers.issue(args.input, actorOf(ctx.principal));

@@ -2,10 +2,10 @@ import { demand } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 import { programmeAccess } from '../../programmes/access';
-import type { ResultInput } from '../../programmes/competitions/CompetitionService';
+import type { MutationRecordCompetitionResultArgs } from '../../generated/resolvers';
 
 /** Mutation.recordCompetitionResult: a contestant's rank, award and the certificate earned. */
-export function recordCompetitionResult(_: unknown, args: { competitionCode: string; input: ResultInput }, ctx: HrssContext) {
+export function recordCompetitionResult(_: unknown, args: MutationRecordCompetitionResultArgs, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.write(ctx.principal), ctx.principal, '登记竞赛成绩');
     return ctx.programmes.competitions.result(args.competitionCode, args.input);

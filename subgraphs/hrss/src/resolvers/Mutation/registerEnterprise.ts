@@ -2,10 +2,10 @@ import { demand } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 import { actorOf, programmeAccess } from '../../programmes/access';
-import type { EnterpriseInput } from '../../programmes/registers/EnterpriseService';
+import type { MutationRegisterEnterpriseArgs } from '../../generated/resolvers';
 
 /** Mutation.registerEnterprise: adds an enterprise to the register, audited. */
-export function registerEnterprise(_: unknown, args: { input: EnterpriseInput; reason: string }, ctx: HrssContext) {
+export function registerEnterprise(_: unknown, args: MutationRegisterEnterpriseArgs, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.write(ctx.principal), ctx.principal, '登记企业');
     return ctx.programmes.enterprises.register(args.input, args.reason, actorOf(ctx.principal));

@@ -2,13 +2,10 @@ import { demand } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 import { actorOf, programmeAccess } from '../../programmes/access';
+import type { MutationRegisterTrainingVoucherArgs } from '../../generated/resolvers';
 
 /** Mutation.registerTrainingVoucher: 登记 by the training institution. */
-export function registerTrainingVoucher(
-  _: unknown,
-  args: { voucherNo: string; idNumber: string; programme: string; startDate: string },
-  ctx: HrssContext,
-) {
+export function registerTrainingVoucher(_: unknown, args: MutationRegisterTrainingVoucherArgs, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.write(ctx.principal), ctx.principal, '登记培训券');
     return ctx.programmes.vouchers.register(args.voucherNo, args, actorOf(ctx.principal));

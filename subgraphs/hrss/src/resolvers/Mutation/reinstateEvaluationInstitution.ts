@@ -2,9 +2,10 @@ import { demand } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 import { actorOf, programmeAccess } from '../../programmes/access';
+import type { MutationReinstateEvaluationInstitutionArgs } from '../../generated/resolvers';
 
 /** Mutation.reinstateEvaluationInstitution: appends a REINSTATE event to the catalogue. */
-export function reinstateEvaluationInstitution(_: unknown, args: { code: string; effectiveOn: string; reason: string }, ctx: HrssContext) {
+export function reinstateEvaluationInstitution(_: unknown, args: MutationReinstateEvaluationInstitutionArgs, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.write(ctx.principal), ctx.principal, '恢复评价机构');
     return ctx.programmes.catalogue.change('REINSTATE', args, actorOf(ctx.principal));

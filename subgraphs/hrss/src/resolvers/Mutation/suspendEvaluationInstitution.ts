@@ -2,9 +2,10 @@ import { demand } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 import { actorOf, programmeAccess } from '../../programmes/access';
+import type { MutationSuspendEvaluationInstitutionArgs } from '../../generated/resolvers';
 
 /** Mutation.suspendEvaluationInstitution: appends a SUSPEND event to the catalogue. */
-export function suspendEvaluationInstitution(_: unknown, args: { code: string; effectiveOn: string; reason: string }, ctx: HrssContext) {
+export function suspendEvaluationInstitution(_: unknown, args: MutationSuspendEvaluationInstitutionArgs, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.write(ctx.principal), ctx.principal, '暂停评价机构');
     return ctx.programmes.catalogue.change('SUSPEND', args, actorOf(ctx.principal));

@@ -2,9 +2,10 @@ import { demand } from '@hub/auth';
 import { fieldErrors, figureOf } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 import { programmeAccess } from '../../programmes/access';
+import type { QueryCompetitionFiguresArgs } from '../../generated/resolvers';
 
 /** Query.competitionFigures: a year's events, occupations and certified contestants against the plan's annual counts. */
-export function competitionFigures(_: unknown, args: { year: number }, ctx: HrssContext) {
+export function competitionFigures(_: unknown, args: QueryCompetitionFiguresArgs, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.readAggregates(ctx.principal), ctx.principal, '查看竞赛统计');
     const figures = await ctx.programmes.competitions.figures(args.year);

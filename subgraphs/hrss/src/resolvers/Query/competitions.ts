@@ -2,9 +2,10 @@ import { demand } from '@hub/auth';
 import { fieldErrors, InputError } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 import { programmeAccess } from '../../programmes/access';
+import type { QueryCompetitionsArgs } from '../../generated/resolvers';
 
 /** Query.competitions: the competitions started in a year (a handful a year, so a plain list). */
-export function competitions(_: unknown, args: { year: number }, ctx: HrssContext) {
+export function competitions(_: unknown, args: QueryCompetitionsArgs, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.readAggregates(ctx.principal), ctx.principal, '查看竞赛');
     if (!Number.isInteger(args.year) || args.year < 2000 || args.year > 2100)

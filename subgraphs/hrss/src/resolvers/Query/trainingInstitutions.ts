@@ -2,9 +2,10 @@ import { demand } from '@hub/auth';
 import { fieldErrors } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 import { programmeAccess } from '../../programmes/access';
+import type { QueryTrainingInstitutionsArgs } from '../../generated/resolvers';
 
 /** Query.trainingInstitutions: the institutions selected for a year with what each delivered that year. */
-export async function trainingInstitutions(_: unknown, args: { year: number }, ctx: HrssContext) {
+export async function trainingInstitutions(_: unknown, args: QueryTrainingInstitutionsArgs, ctx: HrssContext) {
   demand(programmeAccess.readRegisters(ctx.principal), ctx.principal, '查看社会培训机构名录');
   return fieldErrors(() => ctx.programmes.trainingInstitutions.selected(args.year));
 }

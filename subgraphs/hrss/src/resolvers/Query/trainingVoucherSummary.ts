@@ -3,9 +3,10 @@ import { fieldErrors, InputError } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 import { programmeAccess } from '../../programmes/access';
 import { voucherStates } from '../../programmes/repositories/VoucherRepository';
+import type { QueryTrainingVoucherSummaryArgs } from '../../generated/resolvers';
 
 /** Query.trainingVoucherSummary: vouchers issued in a year by current state, and the amount redeemed. */
-export function trainingVoucherSummary(_: unknown, args: { year: number }, ctx: HrssContext) {
+export function trainingVoucherSummary(_: unknown, args: QueryTrainingVoucherSummaryArgs, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.readAggregates(ctx.principal), ctx.principal, '查看培训券统计');
     if (!Number.isInteger(args.year) || args.year < 2000 || args.year > 2100)

@@ -2,22 +2,11 @@ import { demand } from '@hub/auth';
 import { fieldErrors, occupationCodeOf, pageArgs, personIdOf, toConnection } from '@hub/subgraph-kit';
 import type { HrssContext } from '../../HrssContext';
 import { programmeAccess } from '../../programmes/access';
-import type { VoucherFilter, VoucherState } from '../../programmes/repositories/VoucherRepository';
-
-interface Args {
-  filter?: {
-    idNumber?: string | null;
-    state?: VoucherState | null;
-    occupation?: string | null;
-    issuedFrom?: string | null;
-    issuedTo?: string | null;
-  } | null;
-  first?: number | null;
-  after?: string | null;
-}
+import type { VoucherFilter } from '../../programmes/repositories/VoucherRepository';
+import type { QueryTrainingVouchersArgs } from '../../generated/resolvers';
 
 /** Query.trainingVouchers: vouchers by holder, state, occupation and issue date, keyset-paginated by id. */
-export function trainingVouchers(_: unknown, args: Args, ctx: HrssContext) {
+export function trainingVouchers(_: unknown, args: QueryTrainingVouchersArgs, ctx: HrssContext) {
   return fieldErrors(async () => {
     demand(programmeAccess.readRecords(ctx.principal), ctx.principal, '查看培训券');
     const f = args.filter ?? {};
