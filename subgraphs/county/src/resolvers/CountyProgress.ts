@@ -2,6 +2,7 @@ import { DisclosureControl, subtractKeys } from '@hub/auth';
 import { figureOf, Figure } from '@hub/subgraph-kit';
 import type { BreakdownRow, CountyFigures } from '../progress/CountyProgressService';
 import type { CountyContext } from '../CountyContext';
+import type { CountyProgressByOccupationArgs } from '../generated/resolvers';
 import type { CountyProgressMapper } from './mappers';
 
 /**
@@ -125,7 +126,7 @@ export const CountyProgress = {
   },
   byTalentCategory: withFigures((f, d) => breakdown(f.byTalentCategory, d)),
   byLevel: withFigures((f, d) => breakdown(f.byLevel, d, 'key')),
-  byOccupation: withFigures((f, d, args: { limit?: number | null }) =>
+  byOccupation: withFigures((f, d, args: CountyProgressByOccupationArgs) =>
     breakdown(f.byOccupation, d).slice(0, Math.max(0, Math.min(args.limit ?? 20, 2000))),
   ),
   completeness: (_: Parent, __: unknown, ctx: CountyContext) => ctx.progress.completeness(),

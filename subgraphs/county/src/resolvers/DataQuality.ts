@@ -1,6 +1,14 @@
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, InputError, MAX_PAGE_SIZE, fieldErrors } from '@hub/subgraph-kit';
 import { Department, departmentLabels, townshipByCode } from '@hub/vocabulary';
 import type { CountyContext } from '../CountyContext';
+import type {
+  DataQualityImportRefusalsArgs,
+  DataQualityPersonConflictsArgs,
+  DataQualityRepeatedCertificateNumbersArgs,
+  DataQualityUnattributedCertificatesArgs,
+  DataQualityUnattributedTrainingsArgs,
+  DataQualityUndatedWithdrawalsArgs,
+} from '../generated/resolvers';
 import type { HoldingQualityRow, KeyPage, PersonCopyRow } from '../repositories/DataQualityRepository';
 
 /** What Query.dataQuality resolved: the one department the lists are narrowed to (none: all), and the departments counted. */
@@ -9,10 +17,8 @@ export interface DataQualityScope {
   scope: readonly Department[];
 }
 
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
+/** Every list of DataQuality takes the same first/after; index.ts's Resolvers type checks each field's own. */
+type PageArgs = DataQualityPersonConflictsArgs;
 
 type PersonField = 'NAME' | 'SEX' | 'BIRTH_YEAR' | 'TOWNSHIP';
 
@@ -53,7 +59,7 @@ export const DataQuality = {
       label: departmentLabels[c.department],
     })),
 
-  personConflicts: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
+  personConflicts: (q: DataQualityScope, args: DataQualityPersonConflictsArgs, ctx: CountyContext) =>
     fieldErrors(() =>
       connection(
         args,
@@ -76,7 +82,7 @@ export const DataQuality = {
       ),
     ),
 
-  repeatedCertificateNumbers: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
+  repeatedCertificateNumbers: (q: DataQualityScope, args: DataQualityRepeatedCertificateNumbersArgs, ctx: CountyContext) =>
     fieldErrors(() =>
       connection(
         args,
@@ -95,7 +101,7 @@ export const DataQuality = {
       ),
     ),
 
-  unattributedTrainings: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
+  unattributedTrainings: (q: DataQualityScope, args: DataQualityUnattributedTrainingsArgs, ctx: CountyContext) =>
     fieldErrors(() =>
       connection(
         args,
@@ -104,7 +110,7 @@ export const DataQuality = {
       ),
     ),
 
-  unattributedCertificates: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
+  unattributedCertificates: (q: DataQualityScope, args: DataQualityUnattributedCertificatesArgs, ctx: CountyContext) =>
     fieldErrors(() =>
       connection(
         args,
@@ -113,7 +119,7 @@ export const DataQuality = {
       ),
     ),
 
-  undatedWithdrawals: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
+  undatedWithdrawals: (q: DataQualityScope, args: DataQualityUndatedWithdrawalsArgs, ctx: CountyContext) =>
     fieldErrors(() =>
       connection(
         args,
@@ -122,7 +128,7 @@ export const DataQuality = {
       ),
     ),
 
-  importRefusals: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
+  importRefusals: (q: DataQualityScope, args: DataQualityImportRefusalsArgs, ctx: CountyContext) =>
     fieldErrors(() =>
       connection(
         args,

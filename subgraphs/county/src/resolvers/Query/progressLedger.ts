@@ -6,7 +6,7 @@ import { LedgerPeriod, parseLedgerPeriod, quarterPeriod, yearPeriod } from '../.
 import type { QueryProgressLedgerArgs } from '../../generated/resolvers';
 
 /** The period asked for: `period` (2025-M06, 2025-Q2, 2025-H1, 2025), or `year` with an optional `quarter` as before. */
-export function ledgerPeriodOf(args: { year?: number | null; quarter?: number | null; period?: string | null }): LedgerPeriod {
+export function ledgerPeriodOf(args: QueryProgressLedgerArgs): LedgerPeriod {
   if (args.period !== undefined && args.period !== null) {
     const period = parseLedgerPeriod(args.period);
     if ((args.year != null && args.year !== period.year) || args.quarter != null)
