@@ -1,7 +1,8 @@
 /**
  * npm run codegen          writes subgraphs/<service>/src/generated/resolvers.ts from the service's SDL
  *                          (its schema.graphql plus the kit's shared types): the Resolvers type and the
- *                          QueryXArgs / MutationXArgs argument types its resolver files use
+ *                          QueryXArgs / MutationXArgs argument types its resolver files use; and
+ *                          packages/subgraph-kit/src/generated/sharedTypes.ts, the TypeScript of the kit's own SDL
  * npm run codegen:check    fails when a committed file no longer matches what it would be generated as
  * npm run codegen -- hrss  the named services only
  *
@@ -17,6 +18,7 @@ import { generate } from '@graphql-codegen/cli';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { format, resolveConfig } from 'prettier';
 import { subgraphSdl } from '@hub/subgraph-kit/src/createService';
+import { sharedSdl } from '@hub/subgraph-kit/src/sharedSdl';
 import { root, subgraphList, SubgraphEntry } from './lib/subgraphList';
 
 const check = process.argv.includes('--check');
@@ -40,6 +42,10 @@ function mappers(subgraph: SubgraphEntry): Record<string, string> {
   return out;
 }
 
+/** Dates travel as ISO strings (2025-06-30), money as integer fen; enums as string unions, so the
+ * vocabulary's own string unions (Department, CertificateKind, …) fit them as they are. */
+const common = { scalars: { Date: 'string', Fen: 'number' }, enumsAsTypes: true, useTypeImports: true };
+
 function config(subgraph: SubgraphEntry, output: string): CodegenConfig {
   return {
     schema: subgraphSdl(subgraph.schemaFile),
@@ -50,11 +56,7 @@ function config(subgraph: SubgraphEntry, output: string): CodegenConfig {
           federation: true,
           contextType: contextType(subgraph),
           mappers: mappers(subgraph),
-          // Dates travel as ISO strings (2025-06-30), money as integer fen; enums as string unions, so the
-          // vocabulary's own string unions (Department, CertificateKind, …) fit them as they are.
-          scalars: { Date: 'string', Fen: 'number' },
-          enumsAsTypes: true,
-          useTypeImports: true,
+          ...common,
         },
       },
     },
@@ -66,9 +68,21 @@ async function main(): Promise<void> {
   const prettier = await resolveConfig(path.join(root, 'package.json'));
   const stale: string[] = [];
   const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-  for (const subgraph of subgraphList({}).filter((s) => !only.length || only.includes(s.slug))) {
-    const target = path.join(subgraph.dir, 'src', 'generated', 'resolvers.ts');
-    const outputs: { filename: string; content: string }[] = await generate({ ...config(subgraph, target), cwd: root }, false);
+  const jobs = subgraphList({})
+    .filter((s) => !only.length || only.includes(s.slug))
+    .map((subgraph) => {
+      const target = path.join(subgraph.dir, 'src', 'generated', 'resolvers.ts');
+      return { target, config: config(subgraph, target) };
+    });
+  if (!only.length || only.includes('subgraph-kit')) {
+    const target = path.join(root, 'packages', 'subgraph-kit', 'src', 'generated', 'sharedTypes.ts');
+    // The shared SDL declares no Query of its own: a placeholder makes it a schema (its type in the output is unused).
+    const schema = `${sharedSdl}\ntype Query { _: Boolean }\n`;
+    jobs.push({ target, config: { schema, generates: { [target]: { plugins: ['typescript'], config: common } }, silent: true } });
+  }
+  for (const job of jobs) {
+    const target = job.target;
+    const outputs: { filename: string; content: string }[] = await generate({ ...job.config, cwd: root }, false);
     const content = await format(header + outputs[0].content, { ...prettier, filepath: target });
     const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
     if (current === content) continue;
