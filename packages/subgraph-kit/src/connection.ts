@@ -1,5 +1,6 @@
 import { InputError } from './errors';
 import type { Page, PageOf } from './CoreRepository';
+import type { PageInfo } from './generated/sharedTypes';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -7,7 +8,7 @@ export const MAX_PAGE_SIZE = 100;
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfo;
   /** Counted only if the query selects it. */
   totalCount: () => Promise<number>;
 }

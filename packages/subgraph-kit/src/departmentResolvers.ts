@@ -5,7 +5,7 @@ import type { CertificateRecord, PersonRecord, TrainingRecord } from './coreTabl
 import type { CertificateFilter, TrainingFilter } from './CoreRepository';
 import { pageArgs, toConnection } from './connection';
 import { extraFields, DepartmentDefinition } from './DepartmentDefinition';
-import { InputError, notFound, toGraphQLError, withInputErrors } from './errors';
+import { InputError, notFound, toGraphQLError, fieldErrors } from './errors';
 import { CertificateInput, TrainingInput, prepareCertificate, preparePerson, prepareTraining } from './recordInput';
 import { occupationFilterCodeOf, townshipCodeOf } from './inputFields';
 import type { SubgraphContext } from './SubgraphContext';
@@ -13,8 +13,11 @@ import { DateScalar } from './DateScalar';
 import { FenScalar } from './FenScalar';
 import { certificateGradeOf } from './certificateGradeOf';
 
-type Resolver = (parent: any, args: any, context: SubgraphContext) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- resolver maps are untyped by graphql-js
-export type ResolverMap = Record<string, Record<string, Resolver | { __resolveReference?: unknown } | unknown> | unknown>;
+/**
+ * A resolver map as graphql-tools takes it: type name → its field resolvers (or a scalar). Each service types its own
+ * map with the Resolvers generated from its SDL (src/generated/resolvers.ts, `npm run codegen`); the kit only merges maps.
+ */
+export type ResolverMap = { readonly [typeName: string]: object | undefined };
 
 interface ListArgs<F> {
   filter?: (F & { township?: string | null; occupation?: string | null }) | null;
@@ -45,41 +48,41 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
     Fen: FenScalar,
     Query: {
       [fields.certificates]: (_: unknown, args: ListArgs<CertificateFilter>, ctx: SubgraphContext) =>
-        withInputErrors('filter', async () => {
+        fieldErrors(async () => {
           demand(may.readPersonRecords(ctx.principal, definition.code), ctx.principal, '查看个人证书记录');
           const page = await ctx.repo.listCertificates(resolveFilter(args.filter), pageArgs(args));
           return toConnection(page, (c) => c.id);
-        }),
+        }, ['filter']),
       [fields.trainings]: (_: unknown, args: ListArgs<TrainingFilter>, ctx: SubgraphContext) =>
-        withInputErrors('filter', async () => {
+        fieldErrors(async () => {
           demand(may.readPersonRecords(ctx.principal, definition.code), ctx.principal, '查看个人培训记录');
           const page = await ctx.repo.listTrainings(resolveFilter(args.filter), pageArgs(args));
           return toConnection(page, (t) => t.id);
-        }),
+        }, ['filter']),
     },
     Mutation: {
       [fields.recordCertificate]: (_: unknown, { input }: { input: CertificateInput }, ctx: SubgraphContext) =>
-        withInputErrors('input', async () => {
+        fieldErrors(async () => {
           demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           const person = preparePerson(ctx.identity, input);
           const certificate = prepareCertificate(person.personId, input, certificateExtras);
           await ctx.repo.writeBatch({ people: [person], certificates: [certificate] });
           return ctx.repo.certificateByNumber(certificate.certificateNumber);
-        }),
+        }, ['input']),
       [fields.recordTraining]: (_: unknown, { input }: { input: TrainingInput }, ctx: SubgraphContext) =>
-        withInputErrors('input', async () => {
+        fieldErrors(async () => {
           demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           const person = preparePerson(ctx.identity, input);
           const training = prepareTraining(person.personId, input, trainingExtras);
           await ctx.repo.writeBatch({ people: [person], trainings: [training] });
           return ctx.repo.trainingByKey(training.personId, training.programme, training.startDate);
-        }),
+        }, ['input']),
       [fields.revokeCertificate]: (
         _: unknown,
         args: { certificateNumber: string; revokedOn?: string | null; reason: string; status?: CertificateStatus | null },
         ctx: SubgraphContext,
       ) =>
-        withInputErrors('reason', async () => {
+        fieldErrors(async () => {
           demand(may.writeDepartment(ctx.principal, definition.code), ctx.principal, '修改本部门以外的记录');
           if (!args.reason.trim()) throw new InputError('REQUIRED', 'reason', '撤销原因不能为空');
           const status = args.status ?? 'REVOKED';
@@ -98,7 +101,7 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
           );
           if (!revoked) throw notFound(`证书编号 ${args.certificateNumber} 不存在`);
           return revoked;
-        }),
+        }, ['reason']),
     },
     Person: {
       __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
@@ -158,14 +161,13 @@ export function departmentResolvers(definition: DepartmentDefinition): ResolverM
 
 /** Merges resolver maps type by type; later maps win field by field. */
 export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, object | undefined> = {};
   for (const map of maps) {
     for (const [type, fields] of Object.entries(map)) {
+      if (fields === undefined) continue;
       const existing = out[type];
-      out[type] =
-        existing && typeof existing === 'object' && !(fields instanceof Object && 'serialize' in fields)
-          ? { ...(existing as object), ...(fields as object) }
-          : fields;
+      // A scalar (it has serialize) replaces whatever was there; field maps merge.
+      out[type] = existing && !('serialize' in fields) ? { ...existing, ...fields } : fields;
     }
   }
   return out;

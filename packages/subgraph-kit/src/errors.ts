@@ -22,7 +22,8 @@ export function toGraphQLError(error: InputError, path: readonly (string | numbe
 
 /**
  * Runs a resolver body; an InputError becomes BAD_USER_INPUT with its reason and the argument it concerns,
- * under `prefix` (e.g. ['input'] for `input.idNumber`).
+ * under `prefix`: ['input'] for `input.idNumber`, nothing for a top-level argument. The one wrapper every
+ * resolver uses, so every bad argument is reported the same way.
  */
 export async function fieldErrors<T>(work: () => Promise<T>, prefix: readonly string[] = []): Promise<T> {
   try {
@@ -31,11 +32,6 @@ export async function fieldErrors<T>(work: () => Promise<T>, prefix: readonly st
     if (error instanceof InputError) throw toGraphQLError(error, prefix);
     throw error;
   }
-}
-
-/** fieldErrors for a resolver whose fields sit under one argument ('' for top-level arguments). */
-export function withInputErrors<T>(argumentName: string, work: () => Promise<T>): Promise<T> {
-  return fieldErrors(work, argumentName ? [argumentName] : []);
 }
 
 export function notFound(message: string): GraphQLError {

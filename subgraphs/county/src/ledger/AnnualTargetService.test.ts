@@ -65,6 +65,8 @@ describe('AnnualTargetService.set', () => {
     [{ department: 'POLICE' }, 'BAD_DEPARTMENT'],
     [{ channel: 'OTHER' }, 'BAD_CHANNEL'],
     [{ value: 1.5 }, 'BAD_VALUE'],
+    // A value left out (GraphQL passes no field) is not a withdrawal: only an explicit null withdraws.
+    [{ value: undefined }, 'BAD_VALUE'],
     [{ reason: '。' }, 'REASON_REQUIRED'],
   ])('refuses %p', async (change, code) => {
     await expect(

@@ -14,7 +14,8 @@ export interface TargetScope {
 export interface SetTargetInput extends TargetScope {
   year: number;
   measure: TargetMeasure;
-  value: number | null;
+  /** null withdraws the target; absent is refused like any value that is not an integer. */
+  value?: number | null;
   reason: string;
 }
 
@@ -89,7 +90,7 @@ export class AnnualTargetService {
       if (measure === 'HOLDERS')
         throw new InputError('BAD_MEASURE', 'measure', '部门×渠道目标的指标为培训人次、取证人数或其中高级工及以上');
     }
-    if (value !== null && (!Number.isInteger(value) || value < 0 || value > MAX_TARGET))
+    if (value === undefined || (value !== null && (!Number.isInteger(value) || value < 0 || value > MAX_TARGET)))
       throw new InputError('BAD_VALUE', 'value', `目标须为 0 到 ${MAX_TARGET} 的整数，收到 ${value}`);
     // A channel's own target stays: the ledger's channel ratios need one (enter a new figure to change it).
     if (value === null && department === null && township === null)

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { departments, Department, trainingChannels } from '@hub/vocabulary';
+import { departments, Department, Sex, trainingChannels } from '@hub/vocabulary';
 
 /**
  * The data-quality lists over the county holder index. Every list is keyset-paginated by a string key
@@ -12,7 +12,7 @@ export interface PersonCopyRow {
   department: Department;
   name: string;
   idNumberMasked: string;
-  sex: string;
+  sex: Sex;
   birthYear: number | null;
   townshipCode: string | null;
   updatedAt: string;
@@ -158,7 +158,7 @@ export class DataQualityRepository {
       department: String(r.department) as Department,
       name: String(r.name),
       idNumberMasked: String(r.id_number_masked),
-      sex: String(r.sex),
+      sex: String(r.sex) as Sex, // the departments' person rows derive it from the ID number: MALE or FEMALE
       birthYear: r.birth_year === null || r.birth_year === undefined ? null : Number(r.birth_year),
       townshipCode: str(r.township_code),
       updatedAt: String(r.updated_at),

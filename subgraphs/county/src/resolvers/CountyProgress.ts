@@ -2,13 +2,15 @@ import { DisclosureControl, subtractKeys } from '@hub/auth';
 import { figureOf, Figure } from '@hub/subgraph-kit';
 import type { BreakdownRow, CountyFigures } from '../progress/CountyProgressService';
 import type { CountyContext } from '../CountyContext';
+import type { CountyProgressByOccupationArgs } from '../generated/resolvers';
+import type { CountyProgressMapper } from './mappers';
 
 /**
  * The parent is `{ asOf }` (already a month end for restricted callers, see Query.countyProgress); the service
  * computes the exact figures once per date and index version, and every field publishes them through the
  * caller's disclosure control: exact for the county administrator, the cell-key method for analysts and dashboards.
  */
-type Parent = { asOf: string };
+type Parent = CountyProgressMapper;
 const figures = (parent: Parent, ctx: CountyContext) => ctx.progress.figures(parent.asOf);
 const control = (ctx: CountyContext) => ctx.disclosure();
 
@@ -100,8 +102,8 @@ function byMonth(f: CountyFigures, d: DisclosureControl) {
 }
 
 const withFigures =
-  <A>(publish: (f: CountyFigures, d: DisclosureControl, args: A) => unknown) =>
-  async (parent: Parent, args: A, ctx: CountyContext) =>
+  <A, R>(publish: (f: CountyFigures, d: DisclosureControl, args: A) => R) =>
+  async (parent: Parent, args: A, ctx: CountyContext): Promise<R> =>
     publish(await figures(parent, ctx), control(ctx), args);
 
 export const CountyProgress = {
@@ -124,7 +126,7 @@ export const CountyProgress = {
   },
   byTalentCategory: withFigures((f, d) => breakdown(f.byTalentCategory, d)),
   byLevel: withFigures((f, d) => breakdown(f.byLevel, d, 'key')),
-  byOccupation: withFigures((f, d, args: { limit?: number | null }) =>
+  byOccupation: withFigures((f, d, args: CountyProgressByOccupationArgs) =>
     breakdown(f.byOccupation, d).slice(0, Math.max(0, Math.min(args.limit ?? 20, 2000))),
   ),
   completeness: (_: Parent, __: unknown, ctx: CountyContext) => ctx.progress.completeness(),

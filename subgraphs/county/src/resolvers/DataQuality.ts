@@ -1,6 +1,14 @@
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, InputError, MAX_PAGE_SIZE, withInputErrors } from '@hub/subgraph-kit';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, InputError, MAX_PAGE_SIZE, fieldErrors } from '@hub/subgraph-kit';
 import { Department, departmentLabels, townshipByCode } from '@hub/vocabulary';
 import type { CountyContext } from '../CountyContext';
+import type {
+  DataQualityImportRefusalsArgs,
+  DataQualityPersonConflictsArgs,
+  DataQualityRepeatedCertificateNumbersArgs,
+  DataQualityUnattributedCertificatesArgs,
+  DataQualityUnattributedTrainingsArgs,
+  DataQualityUndatedWithdrawalsArgs,
+} from '../generated/resolvers';
 import type { HoldingQualityRow, KeyPage, PersonCopyRow } from '../repositories/DataQualityRepository';
 
 /** What Query.dataQuality resolved: the one department the lists are narrowed to (none: all), and the departments counted. */
@@ -9,10 +17,8 @@ export interface DataQualityScope {
   scope: readonly Department[];
 }
 
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
+/** Every list of DataQuality takes the same first/after; index.ts's Resolvers type checks each field's own. */
+type PageArgs = DataQualityPersonConflictsArgs;
 
 type PersonField = 'NAME' | 'SEX' | 'BIRTH_YEAR' | 'TOWNSHIP';
 
@@ -53,8 +59,8 @@ export const DataQuality = {
       label: departmentLabels[c.department],
     })),
 
-  personConflicts: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
-    withInputErrors('', () =>
+  personConflicts: (q: DataQualityScope, args: DataQualityPersonConflictsArgs, ctx: CountyContext) =>
+    fieldErrors(() =>
       connection(
         args,
         (first, after) => ctx.quality.conflictPersons(q.department, first, after),
@@ -76,8 +82,8 @@ export const DataQuality = {
       ),
     ),
 
-  repeatedCertificateNumbers: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
-    withInputErrors('', () =>
+  repeatedCertificateNumbers: (q: DataQualityScope, args: DataQualityRepeatedCertificateNumbersArgs, ctx: CountyContext) =>
+    fieldErrors(() =>
       connection(
         args,
         (first, after) => ctx.quality.repeatedNumbers(q.department, first, after),
@@ -95,8 +101,8 @@ export const DataQuality = {
       ),
     ),
 
-  unattributedTrainings: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
-    withInputErrors('', () =>
+  unattributedTrainings: (q: DataQualityScope, args: DataQualityUnattributedTrainingsArgs, ctx: CountyContext) =>
+    fieldErrors(() =>
       connection(
         args,
         (first, after) => ctx.quality.unattributedTrainings(q.department, first, after),
@@ -104,8 +110,8 @@ export const DataQuality = {
       ),
     ),
 
-  unattributedCertificates: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
-    withInputErrors('', () =>
+  unattributedCertificates: (q: DataQualityScope, args: DataQualityUnattributedCertificatesArgs, ctx: CountyContext) =>
+    fieldErrors(() =>
       connection(
         args,
         (first, after) => ctx.quality.unattributedCertificates(q.department, first, after),
@@ -113,8 +119,8 @@ export const DataQuality = {
       ),
     ),
 
-  undatedWithdrawals: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
-    withInputErrors('', () =>
+  undatedWithdrawals: (q: DataQualityScope, args: DataQualityUndatedWithdrawalsArgs, ctx: CountyContext) =>
+    fieldErrors(() =>
       connection(
         args,
         (first, after) => ctx.quality.undatedWithdrawals(q.department, first, after),
@@ -122,8 +128,8 @@ export const DataQuality = {
       ),
     ),
 
-  importRefusals: (q: DataQualityScope, args: PageArgs, ctx: CountyContext) =>
-    withInputErrors('', () =>
+  importRefusals: (q: DataQualityScope, args: DataQualityImportRefusalsArgs, ctx: CountyContext) =>
+    fieldErrors(() =>
       connection(
         args,
         (first, after) => ctx.quality.lastImportRefusals(q.department, first, after),

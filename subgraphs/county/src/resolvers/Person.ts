@@ -1,10 +1,11 @@
 import { demand, may } from '@hub/auth';
 import { publicBirthYear, remaskIdNumber } from '@hub/identity';
-import { townshipByCode } from '@hub/vocabulary';
+import { Department, Sex, townshipByCode } from '@hub/vocabulary';
 import type { CountyContext } from '../CountyContext';
 import type { PersonMasterRow } from '../repositories/PersonMasterRepository';
 
-const holders = (master: PersonMasterRow) => (master.departments ? master.departments.split(',') : []);
+// The index writes only Department codes into the comma list, so each part is one.
+const holders = (master: PersonMasterRow) => (master.departments ? (master.departments.split(',') as Department[]) : []);
 
 /**
  * The master record as far as the caller may see it: FORBIDDEN for a role without person-level access (analysts,
@@ -29,7 +30,8 @@ export const Person = {
     return master ? remaskIdNumber(master.idNumberMasked) : null;
   },
   name: async (p: { id: string }, _: unknown, ctx: CountyContext) => (await visible(p, ctx))?.name ?? null,
-  sex: async (p: { id: string }, _: unknown, ctx: CountyContext) => (await visible(p, ctx))?.sex ?? null,
+  // The master record keeps the sex its departments derived from the ID number: MALE or FEMALE.
+  sex: async (p: { id: string }, _: unknown, ctx: CountyContext) => ((await visible(p, ctx))?.sex as Sex | undefined) ?? null,
   /** The feeds carry no birth date, so the master has none to give (deprecated in the schema). */
   birthDate: () => null,
   birthYear: async (p: { id: string }, _: unknown, ctx: CountyContext) => {

@@ -21,9 +21,10 @@ import { person } from './Query/person';
 import { progressLedger } from './Query/progressLedger';
 import { trainingInstitutionOutputs } from './Query/trainingInstitutionOutputs';
 import { verifyCertificate } from './Query/verifyCertificate';
+import type { Resolvers } from '../generated/resolvers';
 
 /** The county service's resolvers: one file per field or type, named after it. */
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
     person,
     people,

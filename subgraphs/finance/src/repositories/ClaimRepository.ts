@@ -1,3 +1,4 @@
+import type { Department } from '@hub/vocabulary';
 import type { DataSource, EntityManager } from 'typeorm';
 import { keysetPage } from '@hub/subgraph-kit';
 import type { Page, PageOf } from '@hub/subgraph-kit';
@@ -11,7 +12,7 @@ export interface EvaluationClaimRow {
   institutionCode: string;
   evaluatedOn: string;
   amountFen: number;
-  certificateDepartment: string;
+  certificateDepartment: Department;
   certificateId: string;
   certificateIssuedOn: string;
   claimedBy: string;
@@ -31,7 +32,7 @@ export interface EmploymentClaimRow {
   insuredMonths: number;
   year: number;
   amountFen: number;
-  certificateDepartment: string;
+  certificateDepartment: Department;
   certificateId: string;
   claimedBy: string;
   claimedRole: string;

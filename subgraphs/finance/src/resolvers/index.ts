@@ -14,9 +14,10 @@ import { financeEvaluationSubsidyClaims } from './Query/financeEvaluationSubsidy
 import { financeFundEntries } from './Query/financeFundEntries';
 import { financeFundTotals } from './Query/financeFundTotals';
 import { financeSubsidyRules } from './Query/financeSubsidyRules';
+import type { Resolvers } from '../generated/resolvers';
 
 /** finance's own resolvers (the subsidy ledger), merged over the kit's department resolvers. */
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
     financeSubsidyRules,
     financeFundTotals,

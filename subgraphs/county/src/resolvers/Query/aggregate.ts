@@ -1,33 +1,17 @@
 import { demand, DisclosureControl, may } from '@hub/auth';
-import { InputError, occupationFilterCodeOf, todayIso, townshipCodeOf, withInputErrors } from '@hub/subgraph-kit';
-import { CertificateKind, Department, levelNumber, SkillLevel, TalentCategory } from '@hub/vocabulary';
+import { InputError, occupationFilterCodeOf, todayIso, townshipCodeOf, fieldErrors } from '@hub/subgraph-kit';
+import { levelNumber } from '@hub/vocabulary';
 import type { CountyContext } from '../../CountyContext';
-import type { AggregateDimension, AggregateMeasure } from '../../progress/aggregateTypes';
+import type { AggregateMeasure } from '../../progress/aggregateTypes';
 import type { AggregateAnswer, AggregateRow } from '../../progress/AggregateService';
-
-interface AggregateArgs {
-  dimensions: AggregateDimension[];
-  measures?: AggregateMeasure[] | null;
-  asOf?: string | null;
-  filter?: {
-    township?: string | null;
-    department?: Department | null;
-    talentCategory?: TalentCategory | null;
-    kind?: CertificateKind | null;
-    level?: SkillLevel | null;
-    occupation?: string | null;
-    from?: string | null;
-    to?: string | null;
-  } | null;
-  limit?: number | null;
-}
+import type { QueryAggregateArgs } from '../../generated/resolvers';
 
 export const MAX_DIMENSIONS = 3;
 export const MAX_GROUPS = 5000;
 
 /** Query.aggregate: distinct holders, certificates and trainings grouped by up to three dimensions. */
-export function aggregate(_: unknown, args: AggregateArgs, ctx: CountyContext) {
-  return withInputErrors('', async () => {
+export function aggregate(_: unknown, args: QueryAggregateArgs, ctx: CountyContext) {
+  return fieldErrors(async () => {
     demand(may.readAggregates(ctx.principal), ctx.principal, '查看汇总数据');
     const dimensions = [...new Set(args.dimensions)];
     if (dimensions.length > MAX_DIMENSIONS)

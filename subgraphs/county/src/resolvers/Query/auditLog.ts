@@ -1,10 +1,11 @@
 import { demand, may } from '@hub/auth';
-import { decodeCursor, encodeCursor, InputError, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, withInputErrors } from '@hub/subgraph-kit';
+import { decodeCursor, encodeCursor, InputError, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, fieldErrors } from '@hub/subgraph-kit';
 import type { CountyContext } from '../../CountyContext';
+import type { QueryAuditLogArgs } from '../../generated/resolvers';
 
 /** Query.auditLog: every reveal of a full ID number in any department, newest first. */
-export function auditLog(_: unknown, args: { personId?: string | null; first?: number | null; after?: string | null }, ctx: CountyContext) {
-  return withInputErrors('', async () => {
+export function auditLog(_: unknown, args: QueryAuditLogArgs, ctx: CountyContext) {
+  return fieldErrors(async () => {
     demand(may.readAuditLog(ctx.principal), ctx.principal, '查看身份证号查看审计记录');
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {

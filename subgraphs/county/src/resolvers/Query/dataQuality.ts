@@ -1,13 +1,14 @@
 import { demand, forbidden, may } from '@hub/auth';
-import { departments, Department } from '@hub/vocabulary';
+import { departments } from '@hub/vocabulary';
 import type { CountyContext } from '../../CountyContext';
 import type { DataQualityScope } from '../DataQuality';
+import type { QueryDataQualityArgs } from '../../generated/resolvers';
 
 /**
  * Query.dataQuality: the county administrator sees every department (or the one asked for); department
  * staff see their own department's rows only, whatever they ask; everyone else is refused.
  */
-export function dataQuality(_: unknown, args: { department?: Department | null }, ctx: CountyContext): DataQualityScope {
+export function dataQuality(_: unknown, args: QueryDataQualityArgs, ctx: CountyContext): DataQualityScope {
   const p = ctx.principal;
   if (p.role === 'DEPARTMENT_STAFF') {
     if (args.department && args.department !== p.department)

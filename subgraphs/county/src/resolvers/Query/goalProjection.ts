@@ -5,6 +5,7 @@ import type { CountyContext } from '../../CountyContext';
 import { ledgerPublisher } from '../../ledger/ProgressLedgerService';
 import { PROJECTION_METHOD, projectGoal, yearBefore } from '../../progress/projectGoal';
 import { headline, headlineFields } from '../CountyProgress';
+import type { QueryGoalProjectionArgs } from '../../generated/resolvers';
 
 /** The plan's 2025 goals that are counts the index holds (shares and the office's inputs are left out). */
 const countyGoals = [
@@ -21,7 +22,7 @@ const countyGoals = [
  * annual targets would be reached. Every count is published as the caller's countyProgress and ledger are
  * (restricted callers: month ends and the cell-key method), so the projection tells no more than they do.
  */
-export function goalProjection(_: unknown, args: { asOf?: string | null }, ctx: CountyContext) {
+export function goalProjection(_: unknown, args: QueryGoalProjectionArgs, ctx: CountyContext) {
   return fieldErrors(async () => {
     demand(may.readAggregates(ctx.principal), ctx.principal, '查看目标预测');
     const disclosure = ctx.disclosure();

@@ -1,25 +1,11 @@
 import { demand, may } from '@hub/auth';
-import {
-  decodeCursor,
-  InputError,
-  MAX_PAGE_SIZE,
-  DEFAULT_PAGE_SIZE,
-  encodeCursor,
-  townshipCodeOf,
-  withInputErrors,
-} from '@hub/subgraph-kit';
-import type { Department } from '@hub/vocabulary';
+import { decodeCursor, InputError, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, encodeCursor, fieldErrors, townshipCodeOf } from '@hub/subgraph-kit';
 import type { CountyContext } from '../../CountyContext';
-
-interface PeopleArgs {
-  filter?: { township?: string | null; department?: Department | null } | null;
-  first?: number | null;
-  after?: string | null;
-}
+import type { QueryPeopleArgs } from '../../generated/resolvers';
 
 /** Query.people: persons known to the county (to department staff: their department's), keyset-paginated by person id. */
-export function people(_: unknown, args: PeopleArgs, ctx: CountyContext) {
-  return withInputErrors('', async () => {
+export function people(_: unknown, args: QueryPeopleArgs, ctx: CountyContext) {
+  return fieldErrors(async () => {
     demand(may.readPersonRecords(ctx.principal), ctx.principal, '浏览人员名单');
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {

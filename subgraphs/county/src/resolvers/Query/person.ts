@@ -1,7 +1,8 @@
 import { IdNumberError, normalizeIdNumber } from '@hub/identity';
 import { demand, may } from '@hub/auth';
-import { InputError, withInputErrors } from '@hub/subgraph-kit';
+import { InputError, fieldErrors } from '@hub/subgraph-kit';
 import type { CountyContext } from '../../CountyContext';
+import type { QueryPersonArgs } from '../../generated/resolvers';
 
 const DEFAULT_PURPOSE = '按身份证号查询人员（未说明用途）';
 
@@ -10,8 +11,8 @@ const DEFAULT_PURPOSE = '按身份证号查询人员（未说明用途）';
  * department holds no records of them. A lookup confirms or refutes a guessed number, so only roles with a
  * reveal right may look up, and every lookup is audited before it is answered, found or not.
  */
-export function person(_: unknown, args: { idNumber: string; purpose?: string | null }, ctx: CountyContext) {
-  return withInputErrors('', async () => {
+export function person(_: unknown, args: QueryPersonArgs, ctx: CountyContext) {
+  return fieldErrors(async () => {
     demand(may.lookUpByIdNumber(ctx.principal), ctx.principal, '按身份证号查询人员');
     let canonical: string;
     try {

@@ -3,9 +3,10 @@ import { fieldErrors, InputError } from '@hub/subgraph-kit';
 import type { CountyContext } from '../../CountyContext';
 import { ledgerPublisher } from '../../ledger/ProgressLedgerService';
 import { LedgerPeriod, parseLedgerPeriod, quarterPeriod, yearPeriod } from '../../ledger/LedgerPeriod';
+import type { QueryProgressLedgerArgs } from '../../generated/resolvers';
 
 /** The period asked for: `period` (2025-M06, 2025-Q2, 2025-H1, 2025), or `year` with an optional `quarter` as before. */
-export function ledgerPeriodOf(args: { year?: number | null; quarter?: number | null; period?: string | null }): LedgerPeriod {
+export function ledgerPeriodOf(args: QueryProgressLedgerArgs): LedgerPeriod {
   if (args.period !== undefined && args.period !== null) {
     const period = parseLedgerPeriod(args.period);
     if ((args.year != null && args.year !== period.year) || args.quarter != null)
@@ -17,11 +18,7 @@ export function ledgerPeriodOf(args: { year?: number | null; quarter?: number | 
 }
 
 /** Query.progressLedger: the leadership office's ledger for a month, quarter, half year or year. */
-export function progressLedger(
-  _: unknown,
-  args: { year?: number | null; quarter?: number | null; period?: string | null },
-  ctx: CountyContext,
-) {
+export function progressLedger(_: unknown, args: QueryProgressLedgerArgs, ctx: CountyContext) {
   return fieldErrors(async () => {
     demand(may.readAggregates(ctx.principal), ctx.principal, '查看进度台账');
     // County-wide figures: exact for the county administrator, the cell-key method for everyone else.

@@ -2,12 +2,13 @@ import { cellKeySecret, demand, disclosureFor, financeAccess } from '@hub/auth';
 import { tryNormalizeCreditCode } from '@hub/identity';
 import { todayIso } from '@hub/subgraph-kit';
 import type { FinanceContext } from '../../FinanceContext';
+import type { QueryFinanceEmployerHiringTotalArgs } from '../../generated/resolvers';
 
 /**
  * Query.financeEmployerHiringTotal: what an employer has been paid over all years (the cap is cumulative,
  * 累计), against the cap in force at the end of `year` (default: today).
  */
-export async function financeEmployerHiringTotal(_: unknown, args: { employerCode: string; year?: number | null }, ctx: FinanceContext) {
+export async function financeEmployerHiringTotal(_: unknown, args: QueryFinanceEmployerHiringTotalArgs, ctx: FinanceContext) {
   demand(financeAccess.readAggregates(ctx.principal), ctx.principal, '查看单位补助合计');
   // Claims since the enterprise register are kept under the canonical credit code; older ones under the code as typed.
   const employerCode = tryNormalizeCreditCode(args.employerCode) ?? args.employerCode.trim().toUpperCase();

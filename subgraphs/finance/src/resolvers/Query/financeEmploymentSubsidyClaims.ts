@@ -1,20 +1,10 @@
 import { demand, financeAccess } from '@hub/auth';
 import { fieldErrors, pageArgs, toConnection } from '@hub/subgraph-kit';
 import type { FinanceContext } from '../../FinanceContext';
-import type { SubsidyProgramme } from '../../subsidies/subsidyRules';
+import type { QueryFinanceEmploymentSubsidyClaimsArgs } from '../../generated/resolvers';
 
 /** Query.financeEmploymentSubsidyClaims: hiring and referral claims, keyset-paginated by id. */
-export function financeEmploymentSubsidyClaims(
-  _: unknown,
-  args: {
-    programme?: SubsidyProgramme | null;
-    claimantCode?: string | null;
-    year?: number | null;
-    first?: number | null;
-    after?: string | null;
-  },
-  ctx: FinanceContext,
-) {
+export function financeEmploymentSubsidyClaims(_: unknown, args: QueryFinanceEmploymentSubsidyClaimsArgs, ctx: FinanceContext) {
   return fieldErrors(async () => {
     demand(financeAccess.readClaims(ctx.principal), ctx.principal, '查看就业补贴申领');
     const filter = {

@@ -1,13 +1,10 @@
 import { demand, financeAccess } from '@hub/auth';
 import { fieldErrors, pageArgs, personIdOf, toConnection } from '@hub/subgraph-kit';
 import type { FinanceContext } from '../../FinanceContext';
+import type { QueryFinanceEvaluationSubsidyClaimsArgs } from '../../generated/resolvers';
 
 /** Query.financeEvaluationSubsidyClaims: claims by institution or person, keyset-paginated by id. */
-export function financeEvaluationSubsidyClaims(
-  _: unknown,
-  args: { institutionCode?: string | null; idNumber?: string | null; first?: number | null; after?: string | null },
-  ctx: FinanceContext,
-) {
+export function financeEvaluationSubsidyClaims(_: unknown, args: QueryFinanceEvaluationSubsidyClaimsArgs, ctx: FinanceContext) {
   return fieldErrors(async () => {
     demand(financeAccess.readClaims(ctx.principal), ctx.principal, '查看评价补贴申领');
     const filter = {

@@ -1,9 +1,0 @@
-import { demand, programmeAccess } from '@hub/auth';
-import { fieldErrors } from '@hub/subgraph-kit';
-import type { HrssContext } from '../../../HrssContext';
-
-/** Query.trainingInstitutions: the institutions selected for a year with what each delivered that year. */
-export async function trainingInstitutions(_: unknown, args: { year: number }, ctx: HrssContext) {
-  demand(programmeAccess.readRegisters(ctx.principal), ctx.principal, '查看社会培训机构名录');
-  return fieldErrors(() => ctx.programmes.trainingInstitutions.selectedWithOutputs(args.year));
-}
