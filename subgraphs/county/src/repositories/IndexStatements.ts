@@ -26,12 +26,13 @@ function bindable(value: unknown): unknown {
 }
 
 /**
- * The holder index's bulk statements with a fixed number of shapes: multi-row INSERTs and upserts built from the
- * table spec, and `IN (…)` reads of many keys. On better-sqlite3 each shape is prepared once per database handle
- * and reused by every page (TypeORM's statement cache belongs to a transaction's query runner, so it prepared every
- * statement of every page again), and bound straight to the handle inside the manager's transaction (SQLite has one
- * connection: the transaction TypeORM began on it is this one). On MySQL the text goes through the manager's
- * connection, one statement per table per page up to the parameter limit: there a round trip costs more than a parse.
+ * The holder index's bulk statements: INSERTs and upserts built from the table spec, and `IN (…)` reads of many
+ * keys. On better-sqlite3 they have a fixed number of shapes, each prepared once per database handle and reused by
+ * every page (TypeORM's statement cache belongs to a transaction's query runner, so it prepared every statement of
+ * every page again), and bound straight to the handle inside the manager's transaction (SQLite has one connection:
+ * the transaction TypeORM began on it is this one). On MySQL the text goes through the manager's connection, one
+ * multi-row statement per table per page up to the parameter limit: there a round trip costs more than a parse, and
+ * the text is built afresh (one per row count would be a cache of megabytes).
  */
 export class IndexStatements {
   private readonly texts = new Map<string, string>();
@@ -58,10 +59,11 @@ export class IndexStatements {
         while (size < part.length) size *= 2;
         while (part.length < size) part.push(part[part.length - 1]);
       }
-      const sql = this.text(`select\0${select.table}\0${select.columns}\0${select.where}\0${select.keyColumn}\0${size}`, () => {
-        const marks = '?,'.repeat(size - 1) + '?';
-        return `SELECT ${select.columns} FROM ${select.table} WHERE ${select.where ? `${select.where} AND ` : ''}${select.keyColumn} IN (${marks})`;
-      });
+      const build = () =>
+        `SELECT ${select.columns} FROM ${select.table} WHERE ${select.where ? `${select.where} AND ` : ''}${select.keyColumn} IN (${'?,'.repeat(size - 1)}?)`;
+      const sql = sqlite
+        ? this.text(`select\0${select.table}\0${select.columns}\0${select.where}\0${select.keyColumn}\0${size}`, build)
+        : build();
       const rows = await this.execute(manager, sqlite, sql, [...fixed, ...part], true);
       for (const row of rows) out.push(row);
     }
@@ -105,10 +107,7 @@ export class IndexStatements {
       const parameters = new Array<unknown>(count * width);
       let at = 0;
       for (let r = done; r < done + count; r++) for (let c = 0; c < width; c++) parameters[at++] = bindable(rows[r][properties[c]]);
-      const sql = this.text(`${upsert ? 'upsert' : 'insert'}\0${spec.table}\0${count}`, () =>
-        this.insertText(manager, spec, properties, count, upsert, false),
-      );
-      await manager.query(sql, parameters);
+      await manager.query(this.insertText(manager, spec, properties, count, upsert, false), parameters);
     }
   }
 
@@ -133,6 +132,7 @@ export class IndexStatements {
       : `${head} ON DUPLICATE KEY UPDATE ${others.map((c) => `${c} = VALUES(${c})`).join(', ')}`;
   }
 
+  /** A SQLite statement's text, built once (their shapes are few: see selectIn and write). */
   private text(key: string, build: () => string): string {
     let sql = this.texts.get(key);
     if (sql === undefined) {
