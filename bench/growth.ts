@@ -1,7 +1,7 @@
 /**
- * npm run bench:growth -- [--sizes 30000,300000,3000000] [--changes 100000] [--db-up-to 300000]
+ * npm run bench:growth -- [--sizes 30000,300000,3000000] [--changes 100000] [--db-up-to 300000] [--db sqlite|mysql]
  *
- * How the county service's cost grows with the county: for each size, a fresh county index (SQLite) is filled
+ * How the county service's cost grows with the county: for each size, a fresh county index (SQLite, or --db) is filled
  * with synthetic persons, certificates and trainings straight through multi-row INSERTs (not the slow demo
  * seeding, not the departments), then measured in this one process:
  * - the model's memory (heap + array buffers after a full GC, per person) and its load time (the index read whole);
@@ -12,15 +12,16 @@
  * Sizes above --db-up-to are measured on the model alone (the synthetic rows put straight into a CountyModel,
  * no SQL): reading 3,000,000 persons out of SQLite takes many minutes on a busy machine and measures SQLite, not
  * the model; their load time is the model's own share, and they have no apply rate.
+ * --db mysql measures on the MySQL/MariaDB server of HUB_MYSQL_HOST, HUB_MYSQL_PORT, HUB_MYSQL_USER and
+ * HUB_MYSQL_PASSWORD (a database of its own per size, dropped afterwards) instead of an SQLite file.
  * Needs --expose-gc (the npm script passes it). Prints a Markdown table and the fitted cost per person.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { insertRows } from '@hub/subgraph-kit';
+import { createContractEnv } from '@hub/subgraph-kit/src/testing';
 import { certificateKinds, defaultCountingPolicy, departments, kindInfo, occupations, townships, trainingChannels } from '@hub/vocabulary';
 import type { CertificateStatus } from '@hub/vocabulary';
 import { CountyModel } from '../subgraphs/county/src/progress/CountyModel';
@@ -37,8 +38,11 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '30000,300000,3000000' },
     changes: { type: 'string', default: '100000' },
     'db-up-to': { type: 'string', default: '300000' },
+    db: { type: 'string', default: 'sqlite' },
   },
 });
+const DB = values.db;
+if (DB !== 'sqlite' && DB !== 'mysql') throw new Error(`--db is sqlite or mysql, not ${DB}`);
 const DB_UP_TO = Number(values['db-up-to']);
 const sizes = values.sizes.split(',').map(Number);
 const CHANGES = Number(values.changes);
@@ -334,9 +338,9 @@ interface Row {
 }
 
 async function measure(persons: number): Promise<Row> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-growth-'));
-  const env = { ...process.env, HUB_DATA_DIR: dir, HUB_DEMO: 'off', HUB_LOG_LEVEL: 'error', HUB_DB: 'sqlite' };
-  const county = createCountySubgraph(env);
+  // A temp folder for SQLite, or a database of its own on the MySQL server (createContractEnv drops it afterwards).
+  const contract = createContractEnv({ HUB_LOG_LEVEL: 'error', HUB_DB: DB });
+  const county = createCountySubgraph(contract.env);
   try {
     await county.init();
     const [filled, fillMs] = await time(() => fill(county.dataSource, persons));
@@ -383,7 +387,7 @@ async function measure(persons: number): Promise<Row> {
     };
   } finally {
     await county.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await contract.cleanup('county');
   }
 }
 
@@ -399,7 +403,7 @@ function fit(xs: number[], ys: number[]): { a: number; b: number } {
 
 async function main(): Promise<void> {
   console.log(
-    `# growth curve: ${sizes.join(', ')} persons, ${CHANGES} changes applied, ${os.cpus().length} cores, node ${process.version}, SQLite`,
+    `# growth curve: ${sizes.join(', ')} persons, ${CHANGES} changes applied, ${os.cpus().length} cores, node ${process.version}, ${DB === 'mysql' ? 'MySQL/MariaDB' : 'SQLite'}`,
   );
   const rows: Row[] = [];
   const line = (r: Row) =>

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertRows } from '@hub/subgraph-kit';
 import { indexChange } from '../entities/sequenceTables';
+import { IndexStatements } from './IndexStatements';
 import { updateRows } from './updateRows';
 
 /** The lease row's name. */
@@ -34,6 +34,7 @@ export type Catch =
 export class IndexSequence {
   /** Steps this process applied itself (its model already knows them); forgotten once followed. */
   private readonly own = new Set<number>();
+  private readonly statements = new IndexStatements();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -62,7 +63,7 @@ export class IndexSequence {
 
   /** In the same transaction: the persons step `seq` touched; every so often, forgets old steps. */
   async record(manager: EntityManager, seq: number, personIds: Iterable<string>): Promise<void> {
-    await insertRows(
+    await this.statements.insert(
       manager,
       indexChange,
       [...personIds].map((personId) => ({ seq, personId })),

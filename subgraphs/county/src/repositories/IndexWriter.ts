@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
-import { chunks, insertRows, institutionKey, personFeedRecord, TableSpec, Transactions } from '@hub/subgraph-kit';
+import { institutionKey, personFeedRecord, TableSpec, Transactions } from '@hub/subgraph-kit';
 import type { ChangeEntity } from '@hub/subgraph-kit';
 import { auditEntry, holding, importRefusal, importRun, personMaster, personSeen, trainingFact } from '../entities/indexTables';
 import type { FeedCursorRepository } from './FeedCursorRepository';
 import type { IndexGate } from './IndexGate';
 import type { IndexSequence } from './IndexSequence';
+import { IndexStatements } from './IndexStatements';
 import type { PersonMasterRow } from './PersonMasterRepository';
 import {
   CertificateGrade,
@@ -31,6 +31,14 @@ export interface FeedChange {
 
 interface KeyedRow {
   seq: number;
+  [column: string]: unknown;
+}
+
+/** A stored row as upsertNewer reads it: its key, seq, person and the columns it was asked to keep. */
+interface StoredRow {
+  id: string;
+  seq: number;
+  owner: string;
   [column: string]: unknown;
 }
 
@@ -139,6 +147,7 @@ export class IndexWriter {
     private readonly gate: IndexGate,
     private readonly cursors: FeedCursorRepository,
     private readonly sequence: IndexSequence,
+    private readonly statements = new IndexStatements(),
   ) {}
 
   /** Applies one page of a department's feed and moves its cursor, in one transaction. */
@@ -158,16 +167,16 @@ export class IndexWriter {
       const step = await this.sequence.nextForLeader(manager);
       const byEntity = (entity: FeedChange['entity']) => newestById(changes.filter((c) => c.entity === entity));
       await this.upsertNewer(manager, holding, 'certificate_id', department, byEntity('certificate'), certificateRow, touched);
-      const trainings = byEntity('training');
-      const kept = await this.keptDirectedMarks(manager, department, [...trainings.values()]);
+      // The stored directed mark comes with the stored seq: a change without directedKind keeps it (directedMark).
       await this.upsertNewer(
         manager,
         trainingFact,
         'training_id',
         department,
-        trainings,
-        (d, c) => trainingRow(d, c, kept.get(c.entityId) ?? null),
+        byEntity('training'),
+        (d, c, stored) => trainingRow(d, c, stored?.directed === null || stored?.directed === undefined ? null : Number(stored.directed)),
         touched,
+        ['directed'],
       );
       const described = new Set<string>();
       await this.upsertNewer(manager, personSeen, 'person_id', department, byEntity('person'), personSeenRow, described);
@@ -197,30 +206,10 @@ export class IndexWriter {
     this.gate.applied(touched);
   }
 
-  /** The stored directed marks of the trainings whose changes predate the directedKind field (see directedMark). */
-  private async keptDirectedMarks(
-    manager: EntityManager,
-    department: Department,
-    changes: FeedChange[],
-  ): Promise<Map<string, number | null>> {
-    const kept = new Map<string, number | null>();
-    const legacy = changes.filter((c) => !('directedKind' in c.record)).map((c) => c.entityId);
-    for (const part of chunks(legacy)) {
-      const rows: { id: string; directed: number | null }[] = await manager.query(
-        `SELECT training_id AS id, directed FROM ${trainingFact.table} WHERE department = ? AND training_id IN (${part.map(() => '?').join(',')})`,
-        [department, ...part],
-      );
-      for (const row of rows) kept.set(String(row.id), row.directed === null ? null : Number(row.directed));
-    }
-    return kept;
-  }
-
   /** Audit entries are append-only; a replayed one is skipped by its (department, seq) key. */
   private async insertAudits(manager: EntityManager, department: Department, audits: FeedChange[]): Promise<void> {
     if (!audits.length) return;
-    const seqs = audits.map((a) => a.seq);
-    const existing = await manager.getRepository<{ seq: number }>('AuditEntry').findBy({ department, seq: In(seqs) } as never);
-    const seen = new Set(existing.map((e) => Number(e.seq)));
+    const seen = await this.storedSeqs(manager, auditEntry, department, audits);
     const rows = audits
       .filter((a) => !seen.has(a.seq))
       .map((a) => ({
@@ -234,19 +223,16 @@ export class IndexWriter {
         purpose: String(a.record.purpose),
         requestId: String(a.record.requestId),
       }));
-    await insertRows(manager, auditEntry, rows);
+    await this.statements.insert(manager, auditEntry, rows);
   }
 
   /** Imports and their refused rows are append-only like audits; a replayed one is skipped by its (department, seq) key. */
   private async insertImports(manager: EntityManager, department: Department, imports: FeedChange[]): Promise<void> {
     if (!imports.length) return;
-    const existing = await manager
-      .getRepository<{ seq: number }>('ImportRun')
-      .findBy({ department, seq: In(imports.map((i) => i.seq)) } as never);
-    const seen = new Set(existing.map((e) => Number(e.seq)));
+    const seen = await this.storedSeqs(manager, importRun, department, imports);
     const fresh = imports.filter((i) => !seen.has(i.seq));
     const text = (value: unknown, length: number) => String(value ?? '').slice(0, length);
-    await insertRows(
+    await this.statements.insert(
       manager,
       importRun,
       fresh.map((i) => ({
@@ -271,12 +257,25 @@ export class IndexWriter {
         reason: text(r.reason, 500),
       })),
     );
-    await insertRows(manager, importRefusal, refusals);
+    await this.statements.insert(manager, importRefusal, refusals);
+  }
+
+  /** The feed positions of an append-only table (keyed by department and seq) that the index already holds. */
+  private async storedSeqs(manager: EntityManager, spec: TableSpec, department: Department, changes: FeedChange[]): Promise<Set<number>> {
+    const rows = await this.statements.selectIn(
+      manager,
+      { columns: 'seq', table: spec.table, where: 'department = ?', keyColumn: 'seq' },
+      [department],
+      changes.map((c) => c.seq),
+    );
+    return new Set(rows.map((row) => Number(row.seq)));
   }
 
   /**
-   * Replaces rows whose stored change is older than the incoming one. Adds to `touched` the persons of the rows
-   * written and of the rows they replaced (a corrected certificate may move from one person to another).
+   * Writes the rows whose stored change is older than the incoming one (an upsert: the row of the same key is
+   * overwritten whole, as deleting and inserting it would), in one read of the stored rows and multi-row statements.
+   * Adds to `touched` the persons of the rows written and of the rows they replaced (a corrected certificate may
+   * move from one person to another). `keep` names stored columns that `toRow` may carry over.
    */
   private async upsertNewer<R extends KeyedRow>(
     manager: EntityManager,
@@ -284,78 +283,90 @@ export class IndexWriter {
     idColumn: string,
     department: Department,
     changes: Map<string, FeedChange>,
-    toRow: (department: Department, change: FeedChange) => R,
+    toRow: (department: Department, change: FeedChange, stored: StoredRow | undefined) => R,
     touched: Set<string>,
+    keep: string[] = [],
   ): Promise<void> {
-    for (const part of chunks([...changes.values()])) {
-      const ids = part.map((c) => c.entityId);
-      const marks = ids.map(() => '?').join(',');
-      const existing: { id: string; seq: number; owner: string }[] = await manager.query(
-        `SELECT ${idColumn} AS id, seq, person_id AS owner FROM ${spec.table} WHERE department = ? AND ${idColumn} IN (${marks})`,
-        [department, ...ids],
-      );
-      const stored = new Map(existing.map((row) => [String(row.id), { seq: Number(row.seq), owner: String(row.owner) }]));
-      const fresh = part.filter((c) => (stored.get(c.entityId)?.seq ?? 0) < c.seq);
-      if (!fresh.length) continue;
-      const replaced = fresh.map((c) => c.entityId).filter((id) => stored.has(id));
-      if (replaced.length) {
-        await manager.query(`DELETE FROM ${spec.table} WHERE department = ? AND ${idColumn} IN (${replaced.map(() => '?').join(',')})`, [
-          department,
-          ...replaced,
-        ]);
-        for (const id of replaced) touched.add(stored.get(id)!.owner);
-      }
-      const rows = fresh.map((c) => toRow(department, c));
-      await insertRows(manager, spec, rows);
-      for (const row of rows) touched.add(String(row.personId));
+    if (!changes.size) return;
+    const existing = await this.statements.selectIn(
+      manager,
+      {
+        columns: [`${idColumn} AS id`, 'seq', 'person_id AS owner', ...keep].join(', '),
+        table: spec.table,
+        where: 'department = ?',
+        keyColumn: idColumn,
+      },
+      [department],
+      [...changes.keys()],
+    );
+    const stored = new Map<string, StoredRow>();
+    for (const row of existing) stored.set(String(row.id), row as StoredRow);
+    const rows: R[] = [];
+    for (const change of changes.values()) {
+      const before = stored.get(change.entityId);
+      if ((before ? Number(before.seq) : 0) >= change.seq) continue;
+      if (before) touched.add(String(before.owner));
+      const row = toRow(department, change, before);
+      rows.push(row);
+      touched.add(String(row.personId));
     }
+    await this.statements.upsert(manager, spec, rows);
   }
 
   /** Rebuilds the master record of the given persons from what each department said of them. */
   private async refreshMasters(manager: EntityManager, personIds: string[]): Promise<void> {
-    const unique = [...new Set(personIds)];
-    for (const part of chunks(unique)) {
-      const seen: ReturnType<typeof personSeenRow>[] = (
-        await manager.query(
-          `SELECT person_id, department, name, id_number_masked, sex, birth_year, township_code, updated_at, seq FROM person_seen WHERE person_id IN (${part.map(() => '?').join(',')})`,
-          part,
-        )
-      ).map((r: Record<string, unknown>) => ({
-        personId: String(r.person_id),
-        department: r.department as Department,
-        name: String(r.name),
-        idNumberMasked: String(r.id_number_masked),
-        sex: String(r.sex),
-        birthYear: r.birth_year === null || r.birth_year === undefined ? null : Number(r.birth_year),
-        townshipCode: (r.township_code as string | null) ?? null,
-        updatedAt: String(r.updated_at),
-        seq: Number(r.seq),
-      }));
-      const byPerson = new Map<string, ReturnType<typeof personSeenRow>[]>();
-      for (const row of seen) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
-      const masters: PersonMasterRow[] = [];
-      for (const [personId, rows] of byPerson) {
-        // Each department's copy stays in person_seen. The master shows hrss's copy, else the most recently
-        // updated one; a township from the first copy in that order that has one (not knowing is no disagreement).
-        const ordered = [...rows].sort((a, b) =>
-          a.department === 'HRSS' ? -1 : b.department === 'HRSS' ? 1 : b.updatedAt.localeCompare(a.updatedAt),
-        );
-        const best = ordered[0];
-        masters.push({
-          personId,
-          name: best.name,
-          idNumberMasked: best.idNumberMasked,
-          sex: best.sex,
-          birthYear: ordered.find((r) => r.birthYear !== null)?.birthYear ?? null,
-          townshipCode: ordered.find((r) => r.townshipCode !== null)?.townshipCode ?? null,
-          departments: rows
-            .map((r) => r.department)
-            .sort()
-            .join(','),
-        });
-      }
-      await manager.query(`DELETE FROM person_master WHERE person_id IN (${part.map(() => '?').join(',')})`, part);
-      await insertRows(manager, personMaster, masters);
+    if (!personIds.length) return;
+    const seen: ReturnType<typeof personSeenRow>[] = (
+      await this.statements.selectIn(
+        manager,
+        {
+          columns: 'person_id, department, name, id_number_masked, sex, birth_year, township_code, updated_at, seq',
+          table: personSeen.table,
+          keyColumn: 'person_id',
+        },
+        [],
+        [...new Set(personIds)],
+      )
+    ).map((r) => ({
+      personId: String(r.person_id),
+      department: r.department as Department,
+      name: String(r.name),
+      idNumberMasked: String(r.id_number_masked),
+      sex: String(r.sex),
+      birthYear: r.birth_year === null || r.birth_year === undefined ? null : Number(r.birth_year),
+      townshipCode: (r.township_code as string | null) ?? null,
+      updatedAt: String(r.updated_at),
+      seq: Number(r.seq),
+    }));
+    const byPerson = new Map<string, ReturnType<typeof personSeenRow>[]>();
+    for (const row of seen) {
+      const rows = byPerson.get(row.personId);
+      if (rows) rows.push(row);
+      else byPerson.set(row.personId, [row]);
     }
+    const masters: PersonMasterRow[] = [];
+    for (const [personId, rows] of byPerson) {
+      // Each department's copy stays in person_seen. The master shows hrss's copy, else the most recently
+      // updated one; a township from the first copy in that order that has one (not knowing is no disagreement).
+      const ordered = [...rows].sort((a, b) =>
+        a.department === 'HRSS' ? -1 : b.department === 'HRSS' ? 1 : b.updatedAt.localeCompare(a.updatedAt),
+      );
+      const best = ordered[0];
+      masters.push({
+        personId,
+        name: best.name,
+        idNumberMasked: best.idNumberMasked,
+        sex: best.sex,
+        birthYear: ordered.find((r) => r.birthYear !== null)?.birthYear ?? null,
+        townshipCode: ordered.find((r) => r.townshipCode !== null)?.townshipCode ?? null,
+        departments: rows
+          .map((r) => r.department)
+          .sort()
+          .join(','),
+      });
+    }
+    // Every person asked for has just been described in person_seen (this transaction), so each gets a master row:
+    // the upsert leaves none of the old ones behind.
+    await this.statements.upsert(manager, personMaster, masters);
   }
 }
