@@ -17,7 +17,7 @@
  * The hub runs on a private copy of the seeded data folder (an online SQLite backup, ~1.3 GB for 300k
  * persons) unless --in-place, because bench:progress clears and rebuilds the original's holder index.
  * The copy is kept in tmp/bench-gateway/data and reused by the next run (its index then needs no
- * rebuild); --fresh-copy makes a new one. Everything the run starts (ports 5400–5408) is stopped at
+ * rebuild); --fresh-copy makes a new one. Everything the run starts (ports 5400–5409) is stopped at
  * the end, on Ctrl-C, and after a hard time limit.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -37,6 +37,7 @@ import { root, RunningHub, startHubProcess } from './lib/hubProcess';
 import { LoadResult, PlanRequest, runPlanLoad } from './lib/planLoad';
 import { commandLine, cpuSeconds, peakRssMb, pidListeningOn, processAgeSeconds, resetPeakRss } from './lib/procStats';
 import { plannedFetches } from './lib/queryPlanFetches';
+import { subgraphList } from '../scripts/lib/subgraphList';
 
 const { values } = parseArgs({
   options: {
@@ -58,9 +59,12 @@ const { values } = parseArgs({
 });
 
 const PORT_BASE = 5400;
-const HEAD_PORT = 5407;
+// The hub takes 5400 upwards, one port per service (the county service is on 5407).
 const HIVE_PORT = 5408;
+const HEAD_PORT = 5409;
 const SLUGS = ['hrss', 'education', 'agriculture', 'veterans', 'civil-affairs', 'finance'] as const;
+/** Every subgraph service the hub runs (the departments and the county service), in port order after the gateway. */
+const SERVICES: readonly string[] = subgraphList().map((s) => s.slug);
 /** The whole run is bounded: startup, index wait and every case, then everything is stopped. */
 const HARD_LIMIT_MS = 60 * 60_000;
 const AS_OF = '2025-12-31';
@@ -192,7 +196,7 @@ async function waitForIndex(dataDir: string, timeoutMs: number): Promise<void> {
       ).s;
       db.close();
     }
-    const hrss = new Database(path.join(dataDir, 'hrss.sqlite'), { readonly: true });
+    const hrss = new Database(indexDatabase(dataDir), { readonly: true });
     const cursors = Object.fromEntries(
       (hrss.prepare('SELECT department, last_seq FROM feed_cursor').all() as { department: string; last_seq: number }[]).map((r) => [
         r.department,
@@ -209,6 +213,12 @@ async function waitForIndex(dataDir: string, timeoutMs: number): Promise<void> {
     }
     await sleep(2000);
   }
+}
+
+/** The holder index's database: the county service's since it took the index over, hrss's before. */
+function indexDatabase(dataDir: string): string {
+  const county = path.join(dataDir, 'county.sqlite');
+  return fs.existsSync(county) ? county : path.join(dataDir, 'hrss.sqlite');
 }
 
 function spawnNode(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
@@ -287,8 +297,8 @@ async function main(): Promise<void> {
       db.close();
       return n + row.c;
     }, 0);
-    // Everyone any department knows, as hrss's county index has them (once each).
-    const indexDb = new Database(path.join(dataDir, 'hrss.sqlite'), { readonly: true });
+    // Everyone any department knows, as the county index has them (once each).
+    const indexDb = new Database(indexDatabase(dataDir), { readonly: true });
     const persons = (indexDb.prepare('SELECT COUNT(*) AS p FROM person_master').get() as { p: number }).p;
     indexDb.close();
 
@@ -316,14 +326,14 @@ async function main(): Promise<void> {
       }),
       died,
     ]));
-    log(`hub up in ${((Date.now() - t) / 1000).toFixed(0)} s (ports ${PORT_BASE}–${PORT_BASE + 6})`);
+    log(`hub up in ${((Date.now() - t) / 1000).toFixed(0)} s (ports ${PORT_BASE}–${PORT_BASE + 7})`);
     t = Date.now();
     await waitForIndex(dataDir, 30 * 60_000);
     log(`holder index complete (${((Date.now() - t) / 1000).toFixed(0)} s)`);
 
     const secrets = hubSecretsFromEnv(hub.env, () => undefined);
     const sign = signer(secrets.signingKey);
-    const subgraphUrls = Object.fromEntries(SLUGS.map((s, i) => [s, `http://127.0.0.1:${PORT_BASE + 1 + i}/graphql`]));
+    const subgraphUrls = Object.fromEntries(SERVICES.map((s, i) => [s, `http://127.0.0.1:${PORT_BASE + 1 + i}/graphql`]));
 
     if (!values['no-hive']) {
       started.hive = spawnNode(path.join(root, 'bench', 'lib', 'hiveServer.ts'), {
@@ -357,7 +367,7 @@ async function main(): Promise<void> {
 
     // Every process whose CPU and memory are reported, found by the port it listens on.
     const pids: Record<string, number> = {};
-    const byPort: [string, number][] = [['gateway', PORT_BASE], ...SLUGS.map((s, i) => [s, PORT_BASE + 1 + i] as [string, number])];
+    const byPort: [string, number][] = [['gateway', PORT_BASE], ...SERVICES.map((s, i) => [s, PORT_BASE + 1 + i] as [string, number])];
     if (started.head) byPort.push(['head', HEAD_PORT]);
     if (started.hive) byPort.push(['hive', HIVE_PORT]);
     for (const [name, port] of byPort) {
@@ -593,7 +603,7 @@ interface ReportInput {
 }
 
 const FRONT: Record<string, string> = { gateway: 'gateway', head: 'head', hive: 'hive' };
-const SUBGRAPHS: readonly string[] = SLUGS;
+const SUBGRAPHS: readonly string[] = SERVICES;
 
 function renderReport(input: ReportInput): string {
   const { results, cases, connectionLevels } = input;
