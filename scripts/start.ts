@@ -7,10 +7,12 @@
  *   --from-sources   run each service's TypeScript with tsx instead (no build; slower and heavier)
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import readline from 'node:readline';
 // The services module alone: the rest of @hub/runtime (Apollo, pino, metrics) would only weigh on the launcher.
 import { dataDir, isProduction, servicePort } from '@hub/runtime/src/services';
+import { LISTENING_MESSAGE } from '@hub/runtime/src/announceListening';
 import { devSecretsEnv } from './lib/devSecrets';
 import { root, subgraphList } from './lib/subgraphList';
 
@@ -31,12 +33,13 @@ function run(name: string, dir: string): ChildProcess {
     ? spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(dir, 'src', 'index.ts')], {
         cwd: root,
         env: childEnv,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       })
     : spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(dir, 'dist', 'index.js')], {
         cwd: root,
         env: childEnv,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        // The channel only carries the service's "listening" (announceListening).
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       });
   const prefix = `[${name}]`.padEnd(16);
   for (const stream of [child.stdout, child.stderr]) {
@@ -52,16 +55,43 @@ function run(name: string, dir: string): ChildProcess {
   return child;
 }
 
-async function waitHealthy(slug: string, timeoutMs = 600_000): Promise<void> {
+/** One GET of a service's /health: true on 200 (node:http: the launcher needs nothing more than that from fetch). */
+function healthy(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent: false, timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+  });
+}
+
+/**
+ * Resolves once the service says it listens (announceListening, over the IPC channel), then checks its
+ * /health once; a service that says nothing (code from before) is asked every 2 s instead.
+ */
+async function waitHealthy(slug: string, child: ChildProcess, timeoutMs = 600_000): Promise<void> {
   const url = `http://127.0.0.1:${servicePort(slug)}/health`;
+  let announced = false;
+  let wake: () => void = () => undefined;
+  child.on('message', (message) => {
+    if (message === LISTENING_MESSAGE) {
+      announced = true;
+      wake();
+    }
+  });
   const until = Date.now() + timeoutMs;
   while (Date.now() < until && !stopping) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (announced && (await healthy(url))) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, announced ? 200 : 2000);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    if (!announced && (await healthy(url))) return;
   }
   throw new Error(`${slug} did not become healthy at ${url}`);
 }
@@ -90,9 +120,9 @@ async function main(): Promise<void> {
   }
   const subgraphs = subgraphList();
   // All at once: the gateway reads the composed supergraph from its file and needs no subgraph to start.
-  for (const s of subgraphs) run(s.slug, s.dir);
-  run('gateway', path.join(root, 'gateway'));
-  await Promise.all([...subgraphs.map((s) => waitHealthy(s.slug)), waitHealthy('gateway')]);
+  const started = subgraphs.map((s) => waitHealthy(s.slug, run(s.slug, s.dir)));
+  started.push(waitHealthy('gateway', run('gateway', path.join(root, 'gateway'))));
+  await Promise.all(started);
   const gateway = `http://127.0.0.1:${servicePort('gateway')}`;
   console.log(`\n濮阳县技能数据枢纽已启动 the hub is up: ${gateway}/graphql`);
   console.log('令牌 token for queries: npm run token -- --role county-admin   (see README)\n');

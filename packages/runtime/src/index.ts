@@ -6,3 +6,4 @@ export * from './limitHeapGrowth';
 export * from './createFormatError';
 export * from './createOperatorService';
 export * from './RateLimiter';
+export * from './announceListening';

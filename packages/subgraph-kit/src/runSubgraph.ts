@@ -1,4 +1,4 @@
-import { limitHeapGrowth } from '@hub/runtime';
+import { announceListening, limitHeapGrowth } from '@hub/runtime';
 import type { Service } from './createService';
 import type { Subgraph } from './createSubgraph';
 import { seedDemoDataIfEmpty } from './seedDemoData';
@@ -15,6 +15,7 @@ export async function runSubgraph(hub: Service<any, any, any>, env: NodeJS.Proce
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any department's context
     if ('definition' in hub) await seedDemoDataIfEmpty(hub as Subgraph<any, any>, env);
     await hub.listen();
+    announceListening();
     await hub.start();
   } catch (error) {
     hub.log.fatal({ err: error }, 'failed to start');
