@@ -19,7 +19,7 @@ const { values } = parseArgs({
 });
 
 async function main(): Promise<void> {
-  const dataDir = path.resolve(root, values.data!);
+  const dataDir = path.resolve(root, values.data);
   const env = { ...process.env, HUB_DATA_DIR: dataDir, HUB_DEMO: 'off', HUB_LOG_LEVEL: 'warn' };
   Object.assign(env, devSecretsEnv(dataDir, env, { create: false }).env);
   const hub = createEducationSubgraph(env);

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     for (let slug = queue.shift(); slug; slug = queue.shift()) {
       const child = spawn(
         process.execPath,
-        [...process.execArgv, __filename, '--child', '--department', slug, '--persons', values.persons!],
+        [...process.execArgv, __filename, '--child', '--department', slug, '--persons', values.persons],
         { env, stdio: 'inherit' },
       );
       const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));

@@ -78,7 +78,7 @@ describe('the analysts’ aggregate query', () => {
       );
     const expected: Record<string, { holders: Set<string>; certificates: number }> = {};
     for (const c of counting) {
-      const key = `${township.get(c.personId) ?? 'null'}|${c.level ? levelNumber(c.level as SkillLevel) : 'null'}`;
+      const key = `${township.get(c.personId) ?? 'null'}|${c.level ? levelNumber(c.level) : 'null'}`;
       expected[key] ??= { holders: new Set(), certificates: 0 };
       expected[key].holders.add(c.personId);
       expected[key].certificates++;

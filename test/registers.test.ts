@@ -129,11 +129,11 @@ describe('hrss registers: enterprises (统一社会信用代码, size class, 企
     const name = '濮阳县中原机械制造有限公司';
     await registerEnterprise({ creditCode: code, name, sizeClass: 'MEDIUM', employees: 4 });
     const [a, b, c, d] = ['甲', '乙', '丙', '丁'].map((n) => newPerson(`自评${n}`));
-    await certificate(a!, 'ZP-1', { evaluationInstitution: code });
-    await certificate(a!, 'ZP-2', { evaluationInstitution: name, occupation: ELECTRICIAN }); // the same person twice: once
-    await certificate(b!, 'ZP-3', { evaluationInstitution: name });
-    await certificate(c!, 'ZP-4', { evaluationInstitution: code, validUntil: '2025-06-01' }); // expired: not today
-    await certificate(d!, 'ZP-5', { evaluationInstitution: '濮阳县职业技能鉴定中心' }); // another evaluator
+    await certificate(a, 'ZP-1', { evaluationInstitution: code });
+    await certificate(a, 'ZP-2', { evaluationInstitution: name, occupation: ELECTRICIAN }); // the same person twice: once
+    await certificate(b, 'ZP-3', { evaluationInstitution: name });
+    await certificate(c, 'ZP-4', { evaluationInstitution: code, validUntil: '2025-06-01' }); // expired: not today
+    await certificate(d, 'ZP-5', { evaluationInstitution: '濮阳县职业技能鉴定中心' }); // another evaluator
     const one = (
       await ok(
         `query($c: String!) { enterprise(creditCode: $c) { selfEvaluation { certifiedEmployees coverage } mid: selfEvaluation(asOf: "2025-05-15") { certifiedEmployees } } }`,
@@ -186,15 +186,15 @@ describe('hrss registers: enterprises (统一社会信用代码, size class, 企
 
     // 蓝天: 4 trainings in 2025 (3 completed, 2 certified in time and occupation), one in 2024 that does not count for 2025.
     const people = ['一', '二', '三', '四', '五'].map((n) => newPerson(`学员${n}`));
-    await training(people[0]!, '濮阳县蓝天职业培训学校');
-    await certificate(people[0]!, 'LT-1', { issuedOn: '2025-05-01' });
-    await training(people[1]!, '濮阳县蓝天职业培训学校');
-    await certificate(people[1]!, 'LT-2', { issuedOn: '2025-12-01' });
-    await training(people[2]!, '濮阳县蓝天职业培训学校');
-    await certificate(people[2]!, 'LT-3', { issuedOn: '2025-01-05' }); // before the training: not its result
-    await training(people[3]!, '濮阳县蓝天职业培训学校', { outcome: 'IN_PROGRESS', endDate: null });
-    await training(people[4]!, '濮阳县蓝天职业培训学校', { startDate: '2024-03-10', endDate: '2024-04-10' });
-    await training(people[4]!, '濮阳县华夏职业培训学校', { outcome: 'DROPPED', endDate: null });
+    await training(people[0], '濮阳县蓝天职业培训学校');
+    await certificate(people[0], 'LT-1', { issuedOn: '2025-05-01' });
+    await training(people[1], '濮阳县蓝天职业培训学校');
+    await certificate(people[1], 'LT-2', { issuedOn: '2025-12-01' });
+    await training(people[2], '濮阳县蓝天职业培训学校');
+    await certificate(people[2], 'LT-3', { issuedOn: '2025-01-05' }); // before the training: not its result
+    await training(people[3], '濮阳县蓝天职业培训学校', { outcome: 'IN_PROGRESS', endDate: null });
+    await training(people[4], '濮阳县蓝天职业培训学校', { startDate: '2024-03-10', endDate: '2024-04-10' });
+    await training(people[4], '濮阳县华夏职业培训学校', { outcome: 'DROPPED', endDate: null });
 
     const list = (
       await ok('{ trainingInstitutions(year: 2025) { code selectedBy reason output { trained completed certified passRate } } }')

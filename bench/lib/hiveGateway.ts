@@ -69,8 +69,7 @@ export function createHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
           if (!who || !audience) return;
           const body = typeof init.body === 'string' || init.body instanceof Uint8Array ? init.body : '';
           const method = init.method ?? 'GET';
-          const given =
-            init.headers instanceof Headers ? Object.fromEntries(init.headers) : (init.headers as Record<string, string> | undefined);
+          const given = init.headers instanceof Headers ? Object.fromEntries(init.headers) : init.headers;
           const headers = {
             ...given,
             [PRINCIPAL_HEADER]: signCall(who, options.signingKey, { audience, method, path: requestPath(url), body }),

@@ -81,7 +81,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       // The fetcher (createUndiciFetcher) signs the bytes it sends, for this subgraph, per attempt.
       const init: SignedInit = { method: 'POST', headers, body, signer: callSigner(context.principal, this.signingKey, this.subgraph) };
-      response = (await this.fetcher(this.url, init as never)) as unknown as LeanResponse;
+      response = await this.fetcher(this.url, init);
       if (!response.ok) throw await this.errorFromResponse(response as never);
       const parsed = await this.parseBody(response as never);
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
@@ -101,7 +101,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       if (typeof maxAge === 'string' && /^[0-9]+$/.test(maxAge)) hint.maxAge = +maxAge;
       if (parsed['private'] === true) hint.scope = 'PRIVATE';
       if (parsed['public'] === true) hint.scope = 'PUBLIC';
-      policy.restrict(hint as never);
+      policy.restrict(hint);
     }
     return result;
   }

@@ -75,7 +75,7 @@ export function variableError(
       );
     const type = declaredType && isNonNullType(declaredType) ? declaredType.ofType : declaredType;
     if (Array.isArray(value)) {
-      const item = type && isListType(type) ? (type.ofType as GraphQLInputType) : undefined;
+      const item = type && isListType(type) ? type.ofType : undefined;
       value.forEach((v, i) => pending.push({ value: v, type: item, depth: depth + 1, path: `${path}[${i}]` }));
       continue;
     }

@@ -4,9 +4,9 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { ServiceMetrics } from './metrics';
+import type { RouteHandler } from './RouteHandler';
 
-/** `principal` is whatever `authenticate` returned for the request (undefined on public paths). */
-export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, principal?: unknown) => Promise<void> | void;
+export type { RouteHandler } from './RouteHandler';
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
   log: Logger;

@@ -27,6 +27,7 @@ import { insertRows } from './insertRows';
 import { personFeedRecord } from './personFeedRecord';
 import { columnName } from './tableSpec';
 import { keysetPage } from './keysetPage';
+import type { Page, PageOf } from './Page';
 import { Absentable, absentAsNull, givenFields } from './absentFields';
 
 /** What a write brings of a person; an absent (undefined) township keeps the stored one, null clears it. */
@@ -126,19 +127,6 @@ export interface TrainingFilter {
   directed?: boolean;
   startFrom?: string;
   startTo?: string;
-}
-
-export interface Page {
-  first: number;
-  /** Rows with an id greater than this one (keyset pagination). */
-  afterId?: number;
-}
-
-export interface PageOf<T> {
-  rows: T[];
-  hasNextPage: boolean;
-  /** Counted when called, once (see countWhenAsked). */
-  totalCount: () => Promise<number>;
 }
 
 function now(): string {

@@ -9,7 +9,7 @@ import { createContractEnv } from './testing/createContractEnv';
 /** The training table before departments recorded 订单式/定向式. */
 function releasedTrainingTable(): TableSpec {
   const spec = coreTableSpecs().training;
-  const { directedKind: _directed, ...columns } = spec.columns; // eslint-disable-line @typescript-eslint/no-unused-vars -- dropped on purpose
+  const { directedKind: _directed, ...columns } = spec.columns;
   return { ...spec, columns };
 }
 

@@ -1,5 +1,5 @@
 import { InputError } from './errors';
-import type { Page, PageOf } from './CoreRepository';
+import type { Page, PageOf } from './Page';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

@@ -118,10 +118,7 @@ export function createService<TContext extends ServiceContext, TServices, TParts
   const production = isProduction(env);
   const { slug } = options;
   const log = createLogger(slug, env);
-  const dataSource = createDataSource(
-    { slug, entities: options.entities, migrations: options.migrations as Function[], counter: options.counter },
-    env,
-  ); // eslint-disable-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
+  const dataSource = createDataSource({ slug, entities: options.entities, migrations: options.migrations, counter: options.counter }, env);
   const identity = IdentityService.fromEnv(env, (message) => log.warn(message));
   const secrets = hubSecretsFromEnv(env, (message) => log.warn(message));
   const metrics = createMetrics(slug);

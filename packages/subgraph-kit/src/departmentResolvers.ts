@@ -179,7 +179,7 @@ export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
       const existing = out[type];
       out[type] =
         existing && typeof existing === 'object' && !(fields instanceof Object && 'serialize' in fields)
-          ? { ...(existing as object), ...(fields as object) }
+          ? { ...existing, ...(fields as object) }
           : fields;
     }
   }

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { Page, PageOf } from './CoreRepository';
+import type { Page, PageOf } from './Page';
 
 /**
  * A total that is counted only when a caller asks for it, and then once. A list's `totalCount` is a COUNT

@@ -8,7 +8,7 @@ import { createContractEnv } from './testing/createContractEnv';
 /** The certificate table as first released: a skill level only, no grade, a status of at most 8 characters. */
 function releasedCertificateTable(): TableSpec {
   const spec = coreTableSpecs().certificate;
-  const { grade: _grade, gradeWritten: _written, ...columns } = spec.columns; // eslint-disable-line @typescript-eslint/no-unused-vars -- dropped on purpose
+  const { grade: _grade, gradeWritten: _written, ...columns } = spec.columns;
   return { ...spec, columns: { ...columns, status: { ...columns.status, length: 8 } } };
 }
 

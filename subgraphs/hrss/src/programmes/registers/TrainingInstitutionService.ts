@@ -166,7 +166,7 @@ export class TrainingInstitutionService {
         selectedOn: decision.at.slice(0, 10),
         selectedBy: decision.actor,
         reason: decision.reason,
-        output: outputs[n]!,
+        output: outputs[n],
       };
     });
   }
