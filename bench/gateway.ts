@@ -476,7 +476,9 @@ async function main(): Promise<void> {
               throw new Error(`${c.name} via ${target.name}: HTTP ${response.status} ${text.slice(0, 400)}`);
             // lastSyncedAt moves every second while the hub syncs: not part of the comparison.
             if (target.name !== 'direct')
-              answers[target.name] = JSON.stringify(JSON.parse(text).data, (k, v) => (k === 'lastSyncedAt' ? undefined : v));
+              answers[target.name] = JSON.stringify((JSON.parse(text) as { data?: unknown }).data, (k, v: unknown) =>
+                k === 'lastSyncedAt' ? undefined : v,
+              );
           }
         }
         if (new Set(Object.values(answers)).size !== 1)

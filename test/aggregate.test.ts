@@ -1,5 +1,5 @@
 import { CertificateRecord, PersonRecord, TrainingRecord } from '@hub/subgraph-kit';
-import { levelNumber, SkillLevel } from '@hub/vocabulary';
+import { levelNumber } from '@hub/vocabulary';
 import type { Principal } from '@hub/auth';
 import { slugs, startHub, TestHub } from './fixtures/startHub';
 

@@ -1,6 +1,6 @@
 import { makeIdNumber } from '@hub/identity';
 import { CertificateRecord, NewCertificate, PersonRecord, TrainingRecord } from '@hub/subgraph-kit';
-import { countsOn, kindInfo, ladderGrades, levelNumber, planTargets, SkillLevel, departmentSlug, Department } from '@hub/vocabulary';
+import { countsOn, kindInfo, ladderGrades, levelNumber, planTargets, departmentSlug, Department } from '@hub/vocabulary';
 import { slugs, startHub, TestHub } from './fixtures/startHub';
 
 const PERSONS = 400;

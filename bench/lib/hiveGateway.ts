@@ -59,7 +59,8 @@ export function createHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
     ),
     plugins: () => [
       {
-        onFetch({ url, options: init, setOptions, context }) {
+        onFetch(payload) {
+          const { url, options: init, context } = payload;
           const request = (context as { request?: Request } | undefined)?.request;
           const who = principalFor(
             request?.headers.get(BENCH_ROLE_HEADER) ?? 'COUNTY_ADMIN',
@@ -74,7 +75,7 @@ export function createHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
             ...given,
             [PRINCIPAL_HEADER]: signCall(who, options.signingKey, { audience, method, path: requestPath(url), body }),
           };
-          setOptions({ ...init, headers });
+          payload.setOptions({ ...init, headers });
         },
       },
     ],

@@ -53,6 +53,7 @@ export function variableError(
   if (!variables) return null;
   const declared = new Map<string, GraphQLInputType | undefined>();
   for (const definition of operation.variableDefinitions ?? [])
+    // typeFromAST's overloads take one TypeNode kind each; a variable's declared type is their union.
     declared.set(definition.variable.name.value, typeFromAST(schema, definition.type as never) as GraphQLInputType | undefined);
   const pending: { value: unknown; type: GraphQLInputType | undefined; depth: number; path: string }[] = Object.entries(variables).map(
     ([name, value]) => ({

@@ -21,9 +21,9 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /**
    * Who is calling; null answers 401 (or the HttpError it throws). Paths in `publicPaths`
-   * (e.g. /health) skip it.
+   * (e.g. /health) skip it. Returns the principal, null, or a promise of either.
    */
-  authenticate?: (req: http.IncomingMessage) => unknown | null | Promise<unknown | null>;
+  authenticate?: (req: http.IncomingMessage) => unknown;
   publicPaths?: ReadonlySet<string>;
   /** Counts requests and latency per route when given. */
   metrics?: ServiceMetrics;

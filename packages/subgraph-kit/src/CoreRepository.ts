@@ -143,8 +143,8 @@ function changedFields(existing: ObjectLiteral, incoming: ObjectLiteral): boolea
   for (const [key, value] of Object.entries(incoming)) {
     // An absent field keeps the stored value, so it changes nothing.
     if (bookkeeping.has(key) || value === undefined) continue;
-    const before = existing[key] ?? null;
-    const after = value ?? null;
+    const before: unknown = existing[key] ?? null;
+    const after: unknown = value ?? null;
     if (String(before) !== String(after) || (before === null) !== (after === null)) return true;
   }
   return false;
@@ -441,7 +441,10 @@ export class CoreRepository {
       entityId: String(r.entity_id),
       personId: String(r.person_id),
       // Person rows logged before the feed was narrowed still hold the birth date: served through the same view.
-      payload: r.entity === 'person' ? JSON.stringify(personFeedRecord(JSON.parse(String(r.payload)))) : String(r.payload),
+      payload:
+        r.entity === 'person'
+          ? JSON.stringify(personFeedRecord(JSON.parse(String(r.payload)) as Record<string, unknown>))
+          : String(r.payload),
       createdAt: String(r.created_at),
     }));
   }

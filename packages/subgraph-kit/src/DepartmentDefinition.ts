@@ -1,11 +1,11 @@
 import type { Department } from '@hub/vocabulary';
-import type { SubgraphSlug } from '@hub/runtime';
 import type { DepartmentColumns } from './coreTables';
 
 /** What makes a department subgraph its own; everything else comes from the kit. */
 export interface DepartmentDefinition {
   code: Department;
-  slug: SubgraphSlug | string;
+  /** The department's slug, as SubgraphSlug spells it. */
+  slug: string;
   /** Prefix of the department's GraphQL types, e.g. `CivilAffairs` → `CivilAffairsCertificate`. */
   typePrefix: string;
   /** The department's field on Person and its query names, e.g. `civilAffairs`. */

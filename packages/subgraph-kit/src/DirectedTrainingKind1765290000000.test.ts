@@ -44,7 +44,7 @@ describe('DirectedTrainingKind1765290000000', () => {
 
   const kinds = async () =>
     Object.fromEntries(
-      ((await db.query('SELECT person_id, directed_kind FROM training ORDER BY id')) as Record<string, unknown>[]).map((r) => [
+      (await db.query<Record<string, unknown>[]>('SELECT person_id, directed_kind FROM training ORDER BY id')).map((r) => [
         r.person_id,
         r.directed_kind,
       ]),

@@ -20,8 +20,8 @@ import { DateScalar } from './DateScalar';
 import { FenScalar } from './FenScalar';
 import { certificateGradeOf } from './certificateGradeOf';
 
-type Resolver = (parent: any, args: any, context: SubgraphContext) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- resolver maps are untyped by graphql-js
-export type ResolverMap = Record<string, Record<string, Resolver | { __resolveReference?: unknown } | unknown> | unknown>;
+/** Each type's resolvers (functions, __resolveReference, scalars) by type name; graphql-js checks them against the SDL. */
+export type ResolverMap = Record<string, unknown>;
 
 interface ListArgs<F> {
   filter?: (F & { township?: string | null; occupation?: string | null }) | null;
@@ -32,6 +32,7 @@ interface ListArgs<F> {
 /** Turns the GraphQL filter (township and occupation in any common spelling) into repository terms. */
 function resolveFilter<F extends { townshipCode?: string; occupationCode?: string }>(filter: ListArgs<F>['filter']): F {
   const { township, occupation, ...rest } = filter ?? ({} as NonNullable<ListArgs<F>['filter']>);
+  // The GraphQL filter minus township/occupation is F minus the codes, which the lines below add back.
   const out = { ...rest } as unknown as F;
   if (township) {
     const match = matchTownship(township);

@@ -19,6 +19,7 @@ export async function keysetPage<T extends ObjectLiteral, R = T>(
   build: () => SelectQueryBuilder<T>,
   idColumn: string,
   page: Page,
+  // Without `map`, R defaults to T, so the identity is the right mapping; TypeScript cannot prove R = T.
   map: (row: T) => R = (row) => row as unknown as R,
 ): Promise<PageOf<R>> {
   const qb = build();

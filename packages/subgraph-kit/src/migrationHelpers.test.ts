@@ -59,9 +59,9 @@ describe('migrateCertificateGrades', () => {
   const grades = async () =>
     Object.fromEntries(
       (
-        (await db.query(
+        await db.query<Record<string, unknown>[]>(
           'SELECT certificate_number, level, grade, grade_written, status, revoked_on FROM certificate ORDER BY id',
-        )) as Record<string, unknown>[]
+        )
       ).map((r) => [
         r.certificate_number,
         [r.level, r.grade, r.grade_written, r.status, r.revoked_on === null ? null : String(r.revoked_on).slice(0, 10)],

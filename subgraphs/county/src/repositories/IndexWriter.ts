@@ -216,6 +216,7 @@ export class IndexWriter {
   private async insertAudits(manager: EntityManager, department: Department, audits: FeedChange[]): Promise<void> {
     if (!audits.length) return;
     const seqs = audits.map((a) => a.seq);
+    // The entities are EntitySchemas named by string: findBy cannot type their columns.
     const existing = await manager.getRepository<{ seq: number }>('AuditEntry').findBy({ department, seq: In(seqs) } as never);
     const seen = new Set(existing.map((e) => Number(e.seq)));
     const rows = audits
@@ -239,6 +240,7 @@ export class IndexWriter {
     if (!imports.length) return;
     const existing = await manager
       .getRepository<{ seq: number }>('ImportRun')
+      // The entities are EntitySchemas named by string: findBy cannot type their columns.
       .findBy({ department, seq: In(imports.map((i) => i.seq)) } as never);
     const seen = new Set(existing.map((e) => Number(e.seq)));
     const fresh = imports.filter((i) => !seen.has(i.seq));
@@ -313,7 +315,7 @@ export class IndexWriter {
     const unique = [...new Set(personIds)];
     for (const part of chunks(unique)) {
       const seen: ReturnType<typeof personSeenRow>[] = (
-        await manager.query(
+        await manager.query<Record<string, unknown>[]>(
           `SELECT person_id, department, name, id_number_masked, sex, birth_year, township_code, updated_at, seq FROM person_seen WHERE person_id IN (${part.map(() => '?').join(',')})`,
           part,
         )
