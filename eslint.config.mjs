@@ -56,6 +56,10 @@ export default tseslint.config(
     },
     plugins: { 'import-x': importX },
     settings: {
+      // import-x parses the modules an import leads to (for no-cycle): TypeScript ones too.
+      'import-x/extensions': ['.ts', '.js', '.cjs', '.mjs'],
+      'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
           project: ['tsconfig.json', 'examples/typed-client/tsconfig.json'],
