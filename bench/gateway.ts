@@ -250,9 +250,9 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const duration = Number(values.duration);
   const warmup = Number(values.warmup);
-  const connectionLevels = values.connections!.split(',').map(Number);
-  const wanted = new Set(values.cases!.split(','));
-  const sourceDir = path.resolve(root, values.data!);
+  const connectionLevels = values.connections.split(',').map(Number);
+  const wanted = new Set(values.cases.split(','));
+  const sourceDir = path.resolve(root, values.data);
   fs.mkdirSync(workDir, { recursive: true });
 
   const started: { hub?: RunningHub; hubProcess?: ChildProcess; hive?: ChildProcess; head?: ChildProcess; headDir?: string } = {};
@@ -279,7 +279,7 @@ async function main(): Promise<void> {
     log(`# bench:gateway — ${os.cpus().length} cores, node ${process.version}, ${startedAt.toISOString()}`);
     let dataDir = sourceDir;
     if (!values['in-place']) {
-      dataDir = path.resolve(root, values.copy!);
+      dataDir = path.resolve(root, values.copy);
       if (values['fresh-copy'] || !fs.existsSync(path.join(dataDir, 'hrss.sqlite'))) {
         fs.rmSync(dataDir, { recursive: true, force: true });
         const t = Date.now();
@@ -486,7 +486,9 @@ async function main(): Promise<void> {
               throw new Error(`${c.name} via ${target.name}: HTTP ${response.status} ${text.slice(0, 400)}`);
             // lastSyncedAt moves every second while the hub syncs: not part of the comparison.
             if (target.name !== 'direct')
-              answers[target.name] = JSON.stringify(JSON.parse(text).data, (k, v) => (k === 'lastSyncedAt' ? undefined : v));
+              answers[target.name] = JSON.stringify((JSON.parse(text) as { data?: unknown }).data, (k, v: unknown) =>
+                k === 'lastSyncedAt' ? undefined : v,
+              );
           }
         }
         if (new Set(Object.values(answers)).size !== 1)

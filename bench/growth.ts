@@ -227,8 +227,8 @@ function changes(persons: number, count: number, firstSeq: number, seed: number)
 }
 
 const memory = () => {
-  gc!();
-  gc!();
+  gc();
+  gc();
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 };

@@ -19,7 +19,7 @@ const { values } = parseArgs({
 });
 
 async function main(): Promise<void> {
-  const dataDir = path.resolve(root, values.data!);
+  const dataDir = path.resolve(root, values.data);
   const env = { ...process.env, HUB_DATA_DIR: dataDir, HUB_DEMO: 'off', HUB_LOG_LEVEL: 'warn' };
   Object.assign(env, devSecretsEnv(dataDir, env, { create: false }).env);
   const hub = createEducationSubgraph(env);
@@ -27,9 +27,9 @@ async function main(): Promise<void> {
   const entity = hub.repo.specs.certificate.entity;
   const metadata = hub.dataSource.getMetadata(entity);
   const column = metadata.findColumnWithPropertyName('personId')!.databaseName;
-  const ids = (
-    (await hub.dataSource.query(`SELECT DISTINCT ${column} AS id FROM ${metadata.tableName} LIMIT 500`)) as { id: string }[]
-  ).map((r) => r.id);
+  const ids = (await hub.dataSource.query<{ id: string }[]>(`SELECT DISTINCT ${column} AS id FROM ${metadata.tableName} LIMIT 500`)).map(
+    (r) => r.id,
+  );
   const cache = new InQueryCache(hub.dataSource);
   const rounds = Number(values.rounds);
   console.log(`| keys per call | TypeORM findBy (µs/call) | InQueryCache (µs/call) | ratio |\n|---:|---:|---:|---:|`);

@@ -37,7 +37,7 @@ const { values } = parseArgs({
 });
 
 const PORT_BASE = 5650;
-const dataDir = path.resolve(root, values.data!);
+const dataDir = path.resolve(root, values.data);
 const services = ['gateway', ...subgraphList().map((s) => s.slug)];
 const ports = Object.fromEntries(services.map((slug, i) => [`HUB_${slug.toUpperCase().replace(/-/g, '_')}_PORT`, String(PORT_BASE + i)]));
 const gatewayUrl = `http://127.0.0.1:${PORT_BASE}`;

@@ -59,10 +59,11 @@ export function build({ ifStale = false }: { ifStale?: boolean } = {}): boolean 
     return false;
   const started = Date.now();
   // Loaded only when there is something to build: `npm start` on built sources stays quick.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when there is something to build
   const ts = require('typescript') as typeof import('typescript');
   const base = ts.readConfigFile(path.join(root, 'tsconfig.base.json'), (f) => ts.sys.readFile(f));
   if (base.error) throw new Error(ts.flattenDiagnosticMessageText(base.error.messageText, '\n'));
-  const { options } = ts.convertCompilerOptionsFromJson(base.config.compilerOptions, root);
+  const { options } = ts.convertCompilerOptionsFromJson((base.config as { compilerOptions?: unknown }).compilerOptions, root);
   Object.assign(options, { sourceMap: true, inlineSources: false, declaration: false, noEmit: false });
   const known = workspaces(root);
   fs.rmSync(stampFile, { force: true });

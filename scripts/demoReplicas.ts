@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const stop = (code: number) => {
     if (stopping) return;
     stopping = true;
-    demo
+    void demo
       .stop()
       .then(cleanup)
       .finally(() => process.exit(code));

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const slug = args.department as string | undefined;
+  const slug = args.department;
   if (!slug || !Object.hasOwn(departmentFactories, slug)) fail(`请用 --department 指定部门：${Object.keys(departmentFactories).join('|')}`);
   const townshipCode =
     args.township === undefined ? undefined : (matchTownship(args.township)?.code ?? fail(`无法识别的乡镇 ${args.township}`));

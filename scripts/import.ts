@@ -89,7 +89,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const slug = args.department as string | undefined;
+  const slug = args.department;
   if (!slug || !Object.hasOwn(departmentFactories, slug))
     usage(`请用 --department 指定部门 (unknown or missing --department "${args.department ?? ''}")`);
 

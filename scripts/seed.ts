@@ -23,14 +23,14 @@ const { values } = parseArgs({
 
 async function seedOne(slug: string): Promise<void> {
   const { seedDemoDataIfEmpty } = await import('@hub/subgraph-kit');
-  const factory = Object.values(await import(path.join(root, 'subgraphs', slug, 'src', 'server.ts')))[0] as (
+  const factory = Object.values((await import(path.join(root, 'subgraphs', slug, 'src', 'server.ts'))) as Record<string, unknown>)[0] as (
     env: NodeJS.ProcessEnv,
   ) => import('@hub/subgraph-kit').Subgraph;
   const hub = factory(process.env);
   await hub.init();
   const started = Date.now();
   await seedDemoDataIfEmpty(hub, { ...process.env, HUB_DEMO: 'on' });
-  const certificates = await hub.dataSource.query('SELECT COUNT(*) AS n FROM certificate');
+  const certificates = await hub.dataSource.query<{ n: number | string }[]>('SELECT COUNT(*) AS n FROM certificate');
   console.log(`${slug}: ${Number(certificates[0].n)} certificates (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   await hub.dataSource.destroy();
 }
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     for (let slug = queue.shift(); slug; slug = queue.shift()) {
       const child = spawn(
         process.execPath,
-        [...process.execArgv, __filename, '--child', '--department', slug, '--persons', values.persons!],
+        [...process.execArgv, __filename, '--child', '--department', slug, '--persons', values.persons],
         { env, stdio: 'inherit' },
       );
       const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));

@@ -43,7 +43,7 @@ function run(name: string, dir: string): ChildProcess {
       });
   const prefix = `[${name}]`.padEnd(16);
   for (const stream of [child.stdout, child.stderr]) {
-    readline.createInterface({ input: stream! }).on('line', (line) => process.stdout.write(`${prefix}${line}\n`));
+    readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix}${line}\n`));
   }
   child.on('exit', (code, signal) => {
     if (!stopping) {
@@ -100,8 +100,8 @@ function stop(code: number): void {
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 3000).unref();
-  Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve))))).then(() =>
-    process.exit(code),
+  void Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve))))).then(
+    () => process.exit(code),
   );
 }
 

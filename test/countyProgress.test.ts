@@ -1,6 +1,6 @@
 import { makeIdNumber } from '@hub/identity';
 import { CertificateRecord, NewCertificate, PersonRecord, TrainingRecord } from '@hub/subgraph-kit';
-import { countsOn, kindInfo, ladderGrades, levelNumber, planTargets, SkillLevel, departmentSlug, Department } from '@hub/vocabulary';
+import { countsOn, kindInfo, ladderGrades, levelNumber, planTargets, departmentSlug, Department } from '@hub/vocabulary';
 import { slugs, startHub, TestHub } from './fixtures/startHub';
 
 const PERSONS = 400;
@@ -27,7 +27,7 @@ function bruteForce(raws: Raw[], asOf: string) {
   // The named rule; "not withdrawn by D" is the same rule with the issue and expiry dates left out.
   const counts = (c: CertificateRecord) => countsOn(c, asOf);
   const notRevoked = (c: CertificateRecord) => countsOn({ ...c, issuedOn: '0001-01-01', validUntil: null }, asOf);
-  const level = (c: CertificateRecord) => (c.level ? levelNumber(c.level as SkillLevel) : 99);
+  const level = (c: CertificateRecord) => (c.level ? levelNumber(c.level) : 99);
   const all = raws.flatMap((r) => r.certificates.map((c) => ({ ...c, department: r.department })));
   const counting = all.filter(counts);
   const persons = (rows: typeof all) => new Set(rows.map((c) => c.personId)).size;
@@ -66,7 +66,7 @@ function bruteForce(raws: Raw[], asOf: string) {
       }),
     ),
     byTownship: group((c) => township.get(c.personId) ?? null),
-    byLevel: group((c) => (c.level ? String(levelNumber(c.level as SkillLevel)) : null)),
+    byLevel: group((c) => (c.level ? String(levelNumber(c.level)) : null)),
     byTalentCategory: group((c) => c.talentCategory),
     certificatesIssuedByMonth: all
       .filter((c) => c.issuedOn >= from && c.issuedOn <= asOf && notRevoked(c))
@@ -84,7 +84,7 @@ async function varyLevelsAndStatuses(hub: TestHub): Promise<void> {
     const all = await dataSource.getRepository<CertificateRecord>('Certificate').find({ order: { id: 'ASC' } });
     const changed: NewCertificate[] = [];
     for (const [i, c] of all.entries()) {
-      const { id: _id, createdAt: _created, updatedAt: _updated, ...fields } = c; // eslint-disable-line @typescript-eslint/no-unused-vars -- not fields of a write
+      const { id: _id, createdAt: _created, updatedAt: _updated, ...fields } = c;
       const ladder = kindInfo[c.kind].ladder;
       if (ladder === 'TITLE' || ladder === 'SOCIAL_WORK') {
         const grades = [...ladderGrades[ladder], 'UNKNOWN' as const];
@@ -500,7 +500,7 @@ describe('countyProgress over the holder index', () => {
   });
 
   it('uses department slugs that match the vocabulary', () => {
-    for (const slug of slugs) expect(departmentSlug[hub.subgraphs[slug].definition.code as Department]).toBe(slug);
+    for (const slug of slugs) expect(departmentSlug[hub.subgraphs[slug].definition.code]).toBe(slug);
   });
 });
 

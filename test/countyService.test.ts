@@ -64,7 +64,7 @@ describe('the county service took the index over from hrss', () => {
     const countyRootFields = new Set(
       countySdl.definitions.flatMap((d) =>
         'name' in d && d.name && ['Query', 'Mutation'].includes(d.name.value) && 'fields' in d
-          ? (d.fields ?? []).map((f) => `${d.name!.value}.${f.name.value}`)
+          ? (d.fields ?? []).map((f) => `${d.name.value}.${f.name.value}`)
           : [],
       ),
     );

@@ -52,8 +52,9 @@ describe('the dashboard and IDE routes of the gateway', () => {
     });
     return {
       status: response.status,
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ad hoc payloads
       body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] },
-    }; // eslint-disable-line @typescript-eslint/no-explicit-any -- ad hoc payloads
+    };
   };
   const session = async (url = base) => {
     const response = await fetch(`${url}/dashboard/session`);

@@ -99,8 +99,7 @@ describe('dataQuality: conflicts kept and shown, never silently overwritten', ()
     // A certificate withdrawn without a date, as the status contract stores it: status ≠ VALID, revoked_on NULL,
     // written in the department's table and change log together (as the kit writes every change).
     const education = hub.subgraphs.education;
-    await education.repo.transaction(async (manager: any) => {
-      // eslint-disable-line @typescript-eslint/no-explicit-any -- the kit's manager type
+    await education.repo.transaction(async (manager) => {
       const table = education.repo.specs.certificate.table;
       await manager.query(`UPDATE ${table} SET status = 'REVOKED', revoked_on = NULL WHERE certificate_number = 'DQ-P5-W'`);
       const [row] = await manager.query(`SELECT * FROM ${table} WHERE certificate_number = 'DQ-P5-W'`);
@@ -359,8 +358,7 @@ describe('dataQuality: conflicts kept and shown, never silently overwritten', ()
       townshipCode: null,
       updatedAt: new Date().toISOString(),
     };
-    await finance.repo.transaction((manager: any) =>
-      // eslint-disable-line @typescript-eslint/no-explicit-any -- the kit's manager type
+    await finance.repo.transaction((manager) =>
       manager.insert(finance.repo.specs.changeLog.entity, {
         entity: 'person',
         entityId: personId,

@@ -665,6 +665,7 @@ describe('spreadsheet intake through the whole hub', () => {
       expect(answer).toMatchObject({ kind: 'certificates', dryRun: true, accepted: 9, rejected: 3, problemCount: 4, warningCount: 1 });
       expect(answer.errors[0]).toMatchObject({ row: 13, column: '身份证号码' });
       const report = new ExcelJS.Workbook();
+      // exceljs declares a Buffer interface of its own, which Node 20's Buffer typings no longer match.
       await report.xlsx.load(Buffer.from(answer.report.base64, 'base64') as unknown as ExcelJS.Buffer);
       expect(report.worksheets[0].rowCount).toBe(6);
       expect(await repoOf('education').latestSeq()).toBe(seq);
@@ -698,6 +699,7 @@ describe('spreadsheet intake through the whole hub', () => {
       expect(exported.status).toBe(200);
       expect(exported.headers.get('content-type')).toBe(XLSX);
       const workbook = new ExcelJS.Workbook();
+      // exceljs declares a Buffer interface of its own, which Node 20's Buffer typings no longer match.
       await workbook.xlsx.load(Buffer.from(await exported.arrayBuffer()) as unknown as ExcelJS.Buffer);
       expect(workbook.worksheets[0].rowCount).toBe(2); // header + 张三's 四级 certificate
 

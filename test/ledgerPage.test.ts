@@ -132,14 +132,14 @@ describe('the 调度 ledger page (/dashboard/ledger) in Chromium', () => {
 
   it('shows a quarter (季通报): each channel’s period value, year to date, target, ratio and pace as the ledger API gives them, lagging rows marked', async () => {
     await open('2025-Q2');
-    await expectChannels((c) => c.quarters[1]!, 2025);
+    await expectChannels((c) => c.quarters[1], 2025);
     expect(await page.locator('#period').innerText()).toContain('2025年第二季度');
     expect(await page.locator('body').getAttribute('data-elapsed-share')).toBe(String(181 / 365));
   });
 
   it('shows every department × channel row with its figures, and every township', async () => {
     const graph = await ledger(2025);
-    const rows = graph.channels.flatMap((c) => c.byDepartment.map((d) => ({ id: `${d.department}:${c.channel}`, row: d.quarters[1]! })));
+    const rows = graph.channels.flatMap((c) => c.byDepartment.map((d) => ({ id: `${d.department}:${c.channel}`, row: d.quarters[1] })));
     expect(rows.length).toBeGreaterThan(0);
     for (const { id, row } of rows) {
       const tr = page.locator(`#departmentTable tr[data-row="${id}"]`);
@@ -162,10 +162,10 @@ describe('the 调度 ledger page (/dashboard/ledger) in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('period')).toBe('2025-H1');
     await expectChannels(
       (c) => ({
-        ...c.months[5]!,
-        trained: c.months[5]!.cumulativeTrained,
-        certified: c.months[5]!.cumulativeCertified,
-        certifiedSeniorOrAbove: c.months[5]!.cumulativeCertifiedSeniorOrAbove,
+        ...c.months[5],
+        trained: c.months[5].cumulativeTrained,
+        certified: c.months[5].cumulativeCertified,
+        certifiedSeniorOrAbove: c.months[5].cumulativeCertifiedSeniorOrAbove,
       }),
       2025,
     );
@@ -173,7 +173,7 @@ describe('the 调度 ledger page (/dashboard/ledger) in Chromium', () => {
 
   it('shows a month (月调度) and a whole year (全年总结) of another year', async () => {
     await open('2025-M03');
-    await expectChannels((c) => c.months[2]!, 2025);
+    await expectChannels((c) => c.months[2], 2025);
     await open('2024');
     await expectChannels((c) => c.total, 2024);
     expect(await page.locator('body').getAttribute('data-elapsed-share')).toBe('1');
@@ -208,8 +208,8 @@ describe('the 调度 ledger page (/dashboard/ledger) in Chromium', () => {
     });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     expect(download.suggestedFilename()).toBe('调度表-2025-Q2.xlsx');
-    expect(new URL(asked[0]!.url).searchParams.get('period')).toBe('2025-Q2');
-    expect(asked[0]!.authorization).toMatch(/^Bearer ey/);
+    expect(new URL(asked[0].url).searchParams.get('period')).toBe('2025-Q2');
+    expect(asked[0].authorization).toMatch(/^Bearer ey/);
     await page.unroute('**/county/reports/ledger**');
     await page.route('**/county/reports/ledger**', (route) => route.fulfill({ status: 403, body: '{}' }));
     await page.click('#download');

@@ -127,7 +127,7 @@ describe('npm run new-department', () => {
   });
 
   it('creates the department from the kit and wires it into the vocabulary, ports, deployment and lock file', () => {
-    expect(`${scaffold.stdout}${scaffold.stderr}`).toContain('✓ 新部门 new department');
+    expect(String(scaffold.stdout) + String(scaffold.stderr)).toContain('✓ 新部门 new department');
     expect(scaffold.status).toBe(0);
     for (const file of [
       'package.json',
@@ -193,7 +193,7 @@ describe('npm run new-department', () => {
     };
 
     beforeAll(async () => {
-      if (scaffold.status !== 0) throw new Error(`the scaffold failed:\n${scaffold.stdout}${scaffold.stderr}`);
+      if (scaffold.status !== 0) throw new Error(`the scaffold failed:\n${String(scaffold.stdout)}${String(scaffold.stderr)}`);
       testEnv = createTestEnv({
         HUB_PERSON_KEY: randomBytes(32).toString('hex'),
         HUB_ID_ENCRYPTION_KEY: randomBytes(32).toString('hex'),

@@ -39,7 +39,7 @@ describe('a signed principal header is good for the one call it was signed for',
     proxy = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', async () => {
+      const answer = async () => {
         const body = Buffer.concat(chunks).toString('utf8');
         recorded.push({ method: req.method!, path: req.url!, header: String(req.headers[PRINCIPAL_HEADER]), body });
         const headers: Record<string, string> = {};
@@ -52,7 +52,8 @@ describe('a signed principal header is good for the one call it was signed for',
         });
         res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
         res.end(Buffer.from(await upstream.arrayBuffer()));
-      });
+      };
+      req.on('end', () => void answer());
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
     hub.env.HUB_EDUCATION_URL = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;

@@ -59,7 +59,8 @@ export function createHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
     ),
     plugins: () => [
       {
-        onFetch({ url, options: init, setOptions, context }) {
+        onFetch(payload) {
+          const { url, options: init, context } = payload;
           const request = (context as { request?: Request } | undefined)?.request;
           const who = principalFor(
             request?.headers.get(BENCH_ROLE_HEADER) ?? 'COUNTY_ADMIN',
@@ -69,13 +70,12 @@ export function createHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
           if (!who || !audience) return;
           const body = typeof init.body === 'string' || init.body instanceof Uint8Array ? init.body : '';
           const method = init.method ?? 'GET';
-          const given =
-            init.headers instanceof Headers ? Object.fromEntries(init.headers) : (init.headers as Record<string, string> | undefined);
+          const given = init.headers instanceof Headers ? Object.fromEntries(init.headers) : init.headers;
           const headers = {
             ...given,
             [PRINCIPAL_HEADER]: signCall(who, options.signingKey, { audience, method, path: requestPath(url), body }),
           };
-          setOptions({ ...init, headers });
+          payload.setOptions({ ...init, headers });
         },
       },
     ],

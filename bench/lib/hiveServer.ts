@@ -14,10 +14,11 @@ import { createHiveGateway } from './hiveGateway';
 const port = Number(process.env.HIVE_PORT ?? 5408);
 const runtime = createHiveGateway({
   supergraphPath: process.env.HUB_SUPERGRAPH!,
-  subgraphUrls: JSON.parse(process.env.HIVE_SUBGRAPH_URLS ?? '{}'),
+  subgraphUrls: JSON.parse(process.env.HIVE_SUBGRAPH_URLS ?? '{}') as Record<string, string>,
   signingKey: hubSecretsFromEnv(process.env, () => undefined).signingKey,
   logging: process.env.HIVE_LOG === '1',
 });
+// eslint-disable-next-line @typescript-eslint/no-misused-promises -- Hive's runtime is a node request handler that answers its own errors
 const server = http.createServer(runtime);
 // Like our gateway's server: keep client connections open between requests.
 server.keepAliveTimeout = 65_000;
@@ -27,6 +28,6 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     server.close();
     server.closeAllConnections();
-    Promise.resolve(runtime.dispose()).finally(() => process.exit(0));
+    void Promise.resolve(runtime.dispose()).finally(() => process.exit(0));
   });
 }

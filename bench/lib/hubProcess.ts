@@ -74,6 +74,7 @@ export async function startHubProcess(
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(who)}` },
         body: JSON.stringify({ query, variables }),
       });
+      // The caller names the payload's type (T); fetch's json() cannot know it.
       return response.json() as never;
     },
     async stop() {

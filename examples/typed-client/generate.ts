@@ -31,10 +31,11 @@ async function main(): Promise<void> {
   fs.writeFileSync(schemaPath, schema);
   if (schemaChanged) console.log(`wrote ${path.relative(root, schemaFile)}`);
   try {
-    const outputs = await generate({ ...config, schema: schemaPath, cwd: root }, false);
+    // generate() is typed `any`: with saveOutput false it returns each file it would write.
+    const outputs = (await generate({ ...config, schema: schemaPath, cwd: root }, false)) as { filename: string; content: string }[];
     const expected = [
       { filename: schemaFile, content: schema },
-      ...outputs.map((o: { filename: string; content: string }) => ({ filename: path.resolve(root, o.filename), content: o.content })),
+      ...outputs.map((o) => ({ filename: path.resolve(root, o.filename), content: o.content })),
     ];
     const stale: string[] = [];
     for (const file of expected) {

@@ -81,7 +81,8 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       // The fetcher (createUndiciFetcher) signs the bytes it sends, for this subgraph, per attempt.
       const init: SignedInit = { method: 'POST', headers, body, signer: callSigner(context.principal, this.signingKey, this.subgraph) };
-      response = (await this.fetcher(this.url, init as never)) as unknown as LeanResponse;
+      response = await this.fetcher(this.url, init);
+      // `as never` ×3: Apollo types these hooks for node-fetch's Response; our LeanResponse has every member they read.
       if (!response.ok) throw await this.errorFromResponse(response as never);
       const parsed = await this.parseBody(response as never);
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
@@ -93,7 +94,9 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       throw error;
     }
     // As RemoteGraphQLDataSource.respond: the subgraph's cache-control narrows the answer's cache policy.
-    const policy = options.incomingRequestContext.overallCachePolicy;
+    // The gateway interface types the policy `any`; the part used here is its GatewayCachePolicy.restrict.
+    const policy = options.incomingRequestContext.overallCachePolicy as
+      { restrict(hint: { maxAge: number; scope?: 'PRIVATE' | 'PUBLIC' }): void } | undefined;
     if (this.honorSubgraphCacheControlHeader && policy && 'restrict' in policy) {
       const parsed = parseCacheControlHeader(response.headers.get('cache-control'));
       const hint: { maxAge: number; scope?: 'PRIVATE' | 'PUBLIC' } = { maxAge: 0 };
@@ -101,7 +104,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       if (typeof maxAge === 'string' && /^[0-9]+$/.test(maxAge)) hint.maxAge = +maxAge;
       if (parsed['private'] === true) hint.scope = 'PRIVATE';
       if (parsed['public'] === true) hint.scope = 'PUBLIC';
-      policy.restrict(hint as never);
+      policy.restrict(hint);
     }
     return result;
   }

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { clientAddress, trustedProxiesFromEnv } from './authenticate';
 
+// A stub request: clientAddress reads only the socket's address and the headers (cast below).
 const request = (remoteAddress: string, forwarded?: string | string[]) =>
   ({
     socket: { remoteAddress },

@@ -112,6 +112,7 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
         dedupe: env.HUB_SUBGRAPH_DEDUPLICATE !== '0',
       });
       fetchers.push(subgraphFetch);
+      // RemoteGraphQLDataSource types its fetcher as node-fetch's; HubDataSource.process calls ours only, with a SignedInit.
       return new HubDataSource({ url: target, fetcher: subgraphFetch.fetcher as never }, secrets.signingKey, name);
     },
   });

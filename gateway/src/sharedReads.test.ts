@@ -51,7 +51,7 @@ describe('the subgraph fetcher shares identical reads in flight', () => {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
-        calls.push(`${req.headers['x-hub-principal']} ${body}`);
+        calls.push(`${String(req.headers['x-hub-principal'])} ${body}`);
         setTimeout(() => {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ data: { n: calls.length } }));

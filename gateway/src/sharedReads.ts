@@ -11,6 +11,7 @@ import {
   OperationDefinitionNode,
   parse,
   visit,
+  OperationTypeNode,
 } from 'graphql';
 import type { GatewayContext } from './GatewayContext';
 
@@ -107,7 +108,7 @@ export function mayShare(document: DocumentNode, operationName?: string | null, 
     : operations.length === 1
       ? operations[0]
       : undefined;
-  return operation?.operation === 'query' && !revealsAudited(document, names);
+  return operation?.operation === OperationTypeNode.QUERY && !revealsAudited(document, names);
 }
 
 /**
@@ -127,7 +128,7 @@ export function shareIdenticalQueries(): ApolloServerPlugin<GatewayContext> {
       return {
         async responseForOperation(ctx) {
           const principal = ctx.contextValue.principal;
-          if (ctx.operation?.operation !== 'query' || !principal || !ctx.document) return null;
+          if (ctx.operation?.operation !== OperationTypeNode.QUERY || !principal || !ctx.document) return null;
           if (revealsAudited(ctx.document, auditedFieldNames(ctx.schema))) return null;
           const key = `${principal.role}\u0000${principal.department ?? ''}\u0000${principal.subject}\u0000${ctx.queryHash}\u0000${ctx.operationName ?? ''}\u0000${JSON.stringify(ctx.request.variables ?? {})}`;
           const first = inflight.get(key);

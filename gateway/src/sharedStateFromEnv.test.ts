@@ -62,7 +62,7 @@ const redisBinary = requireBinary('redis-server', 'redis-server');
     const prefix = `q${Date.now()}:`;
     const a = (await open(redis.url, { HUB_REDIS_PREFIX: prefix })).limiter(2, 6);
     const b = (await open(redis.url, { HUB_REDIS_PREFIX: prefix })).limiter(2, 6);
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).take('sub:burst')));
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => Promise.resolve((i % 2 ? a : b).take('sub:burst'))));
     expect(answers.filter(Boolean)).toHaveLength(6);
   });
 

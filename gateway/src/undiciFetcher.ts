@@ -197,7 +197,7 @@ export function createUndiciFetcher(options: FetcherOptions) {
       statusText: String(status),
       url,
       headers: { get: header },
-      json: async () => JSON.parse(text),
+      json: async () => JSON.parse(text) as unknown,
       text: async () => text,
     };
   };

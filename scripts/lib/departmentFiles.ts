@@ -32,7 +32,7 @@ export function departmentFiles(n: DepartmentNames, port: number, migrationTimes
             lint: 'tsc -p ../../tsconfig.json --noEmit',
             test: `jest --rootDir ../.. subgraphs/${n.slug}`,
           },
-          dependencies: { '@hub/identity': '*', '@hub/intake': '*', '@hub/subgraph-kit': '*', '@hub/vocabulary': '*' },
+          dependencies: { '@hub/identity': '*', '@hub/intake': '*', '@hub/subgraph-kit': '*', '@hub/vocabulary': '*', typeorm: '~1.1.1' },
         },
         null,
         2,

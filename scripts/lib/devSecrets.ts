@@ -18,7 +18,7 @@ export function devSecretsEnv(
   const file = path.join(dataDir, 'dev-secrets.json');
   let created = false;
   let stored: Record<string, string> = {};
-  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
   else if (!create) return { env: {}, file, created };
   for (const name of DEV_SECRET_VARIABLES) {
     if (!stored[name]) {

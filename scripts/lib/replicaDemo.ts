@@ -124,7 +124,7 @@ export async function startReplicaDemo(options: ReplicaDemoOptions): Promise<Rep
     // node itself with tsx's loader, not the tsx launcher: the launcher runs the service in a second
     // process, and killing the launcher (SIGKILL in the replica test) would leave the service running.
     const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    for (const stream of [child.stdout!, child.stderr!]) {
+    for (const stream of [child.stdout, child.stderr]) {
       readline.createInterface({ input: stream }).on('line', (line) => options.onLine?.(name, line));
     }
     const started = { name, slug, port, child };
@@ -174,7 +174,7 @@ export async function startReplicaDemo(options: ReplicaDemoOptions): Promise<Rep
     fs.writeFileSync(demo.configFile, haproxyConfig({ services: balanced, statsPort, checkIntervalMs: options.checkIntervalMs }));
     // -db: stay in the foreground (a child to stop); -W would fork a master.
     const haproxy = spawn(options.haproxy, ['-db', '-f', demo.configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-    for (const stream of [haproxy.stdout!, haproxy.stderr!])
+    for (const stream of [haproxy.stdout, haproxy.stderr])
       readline.createInterface({ input: stream }).on('line', (line) => options.onLine?.('haproxy', line));
     processes.set('haproxy', { name: 'haproxy', slug: 'haproxy', port: servicePort.get('gateway')!, child: haproxy });
     demo.statsUrl = `http://127.0.0.1:${statsPort}/stats`;

@@ -3,7 +3,6 @@ import { escapeHtml, monthChart, numberFormat, stackedBars } from './charts.js';
 
 const TOKEN_KEY = 'hub.dashboard.token';
 const $ = (id) => document.getElementById(id);
-const colors = ['#3fa7ff', '#36cfc9', '#f6bd16', '#ff7a45', '#9f7aea', '#73d13d'];
 const headlineKeys = ['certificateHolders', 'skilledTalents', 'midHighSkilledTalents', 'trainingPersonTimes', 'newlyCertified'];
 /** Counted over the plan period, so elapsed time is a fair yardstick for them. */
 const periodKeys = new Set(['trainingPersonTimes', 'newlyCertified']);

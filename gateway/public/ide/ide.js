@@ -1,6 +1,6 @@
 // GraphQL 开发工具: GraphiQL with two panels of our own, 示例操作 (saved examples per user group,
 // from examples/operations/) and 令牌 (the Bearer token every query carries).
-/* global React, ReactDOM, GraphiQL */
+/* global React, ReactDOM, GraphiQL -- the vendor bundles index.html loads before this script */
 'use strict';
 
 const TOKEN_KEY = 'hub.ide.token';

@@ -14,6 +14,7 @@ import {
   isInterfaceType,
   isListType,
   isObjectType,
+  OperationTypeNode,
 } from 'graphql';
 
 /** What one operation (or one fragment) would ask of the hub, with every fragment spread expanded. */
@@ -145,9 +146,9 @@ export function operationFigures(document: DocumentNode, schema: GraphQLSchema):
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
     const root =
-      definition.operation === 'query'
+      definition.operation === OperationTypeNode.QUERY
         ? schema.getQueryType()
-        : definition.operation === 'mutation'
+        : definition.operation === OperationTypeNode.MUTATION
           ? schema.getMutationType()
           : schema.getSubscriptionType();
     out.set(definition, selectionFigures(definition.selectionSet, root ?? null));

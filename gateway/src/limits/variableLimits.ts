@@ -53,6 +53,7 @@ export function variableError(
   if (!variables) return null;
   const declared = new Map<string, GraphQLInputType | undefined>();
   for (const definition of operation.variableDefinitions ?? [])
+    // typeFromAST's overloads take one TypeNode kind each; a variable's declared type is their union.
     declared.set(definition.variable.name.value, typeFromAST(schema, definition.type as never) as GraphQLInputType | undefined);
   const pending: { value: unknown; type: GraphQLInputType | undefined; depth: number; path: string }[] = Object.entries(variables).map(
     ([name, value]) => ({
@@ -75,7 +76,7 @@ export function variableError(
       );
     const type = declaredType && isNonNullType(declaredType) ? declaredType.ofType : declaredType;
     if (Array.isArray(value)) {
-      const item = type && isListType(type) ? (type.ofType as GraphQLInputType) : undefined;
+      const item = type && isListType(type) ? type.ofType : undefined;
       value.forEach((v, i) => pending.push({ value: v, type: item, depth: depth + 1, path: `${path}[${i}]` }));
       continue;
     }

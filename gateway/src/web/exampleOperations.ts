@@ -59,7 +59,7 @@ export function loadExampleOperations(dir: string = examplesDir): ExampleOperati
       let variables: Record<string, unknown> | undefined;
       if (fields.variables) {
         try {
-          variables = JSON.parse(fields.variables);
+          variables = JSON.parse(fields.variables) as Record<string, unknown>;
         } catch (error) {
           throw new Error(`examples/operations/${file}: "# variables:" is not JSON (${(error as Error).message})`);
         }

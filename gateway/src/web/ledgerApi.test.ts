@@ -56,7 +56,7 @@ describe('the ledger page data module (gateway/public/dashboard/ledgerApi.js)', 
     const hasPeriodApi = schema
       .getQueryType()!
       .getFields()
-      .progressLedger!.args.some((a) => a.name === 'period');
+      .progressLedger.args.some((a) => a.name === 'period');
     if (hasPeriodApi) expect(validate(schema, parse(api.PERIOD_QUERY)).map((e) => e.message)).toEqual([]);
   });
 

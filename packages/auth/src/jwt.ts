@@ -48,7 +48,7 @@ export function createJwtVerifier(settings: JwtSettings): (token: string) => Pro
   const maxLifetime = settings.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS;
   let keyFor: Uint8Array | JWTVerifyGetKey | Promise<PublicKey>;
   if (settings.jwksUrl) keyFor = createRemoteJWKSet(new URL(settings.jwksUrl));
-  else if (settings.publicKeyPem) keyFor = importSPKI(settings.publicKeyPem, algorithm) as Promise<PublicKey>;
+  else if (settings.publicKeyPem) keyFor = importSPKI<PublicKey>(settings.publicKeyPem, algorithm);
   else if (settings.secret) keyFor = new Uint8Array(settings.secret);
   else throw new Error('no JWT key configured');
   const options = {

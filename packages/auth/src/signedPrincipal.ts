@@ -114,7 +114,7 @@ export function verifyCall(header: string | undefined, key: Buffer, call: Signed
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   let envelope: Envelope;
   try {
-    envelope = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    envelope = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Envelope;
   } catch {
     return null;
   }

@@ -8,7 +8,7 @@ const ID = '41092819900101001X';
 function flipByte(sealed: string, index: number): string {
   const packed = Buffer.from(sealed.slice(3), 'base64url');
   const at = index < 0 ? packed.length + index : index;
-  packed[at] = packed[at]! ^ 0x01;
+  packed[at] = packed[at] ^ 0x01;
   return `v1.${packed.toString('base64url')}`;
 }
 

@@ -15,7 +15,8 @@ export class IdKeyRing {
     /** The key of ciphertexts without a key id. */
     readonly legacyKeyId: string = activeKeyId,
   ) {
-    const entries = keys instanceof Map ? [...keys.entries()] : Object.entries(keys);
+    // `instanceof Map` narrows to Map<any, any>; the parameter's own type says what the map holds.
+    const entries = keys instanceof Map ? [...(keys as ReadonlyMap<string, Buffer>).entries()] : Object.entries(keys);
     this.#keys = new Map();
     for (const [id, key] of entries) {
       if (!KEY_ID.test(id))

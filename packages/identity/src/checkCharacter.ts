@@ -13,7 +13,7 @@ export function checkCharacter(body17: string): string {
   }
   let sum = 0;
   for (let i = 0; i < 17; i += 1) {
-    sum += (body17.charCodeAt(i) - 48) * WEIGHTS[i]!;
+    sum += (body17.charCodeAt(i) - 48) * WEIGHTS[i];
   }
-  return CHECK_BY_REMAINDER[sum % 11]!;
+  return CHECK_BY_REMAINDER[sum % 11];
 }

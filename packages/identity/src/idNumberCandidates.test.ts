@@ -41,7 +41,7 @@ function* numbers(count: number): Generator<string> {
   for (let i = 0; i < count; i++) {
     const year = 1940 + next(86);
     const date = new Date(Date.UTC(year, 0, 1) + next(365) * 86_400_000).toISOString().slice(0, 10);
-    yield makeIdNumber(['410928', '412126', '110101', '440524'][next(4)]!, date, next(1000));
+    yield makeIdNumber(['410928', '412126', '110101', '440524'][next(4)], date, next(1000));
   }
 }
 

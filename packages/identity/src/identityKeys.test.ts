@@ -9,6 +9,7 @@ type IdentityKeysModule = typeof import('./identityKeys');
 function freshModule(): IdentityKeysModule {
   let loaded: IdentityKeysModule | undefined;
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- isolateModules loads a fresh copy only through require
     loaded = require('./identityKeys') as IdentityKeysModule;
   });
   return loaded!;

@@ -37,7 +37,7 @@ function samples(): Sample[] {
   ];
   for (let i = result.length; i < SAMPLE_COUNT; i += 1) {
     const addressCode =
-      i % 2 === 0 ? knownAddresses[Math.floor(random() * knownAddresses.length)]! : String(100000 + Math.floor(random() * 900000));
+      i % 2 === 0 ? knownAddresses[Math.floor(random() * knownAddresses.length)] : String(100000 + Math.floor(random() * 900000));
     const day = FIRST_DAY + Math.floor(random() * ((LAST_DAY - FIRST_DAY) / DAY_MS + 1)) * DAY_MS;
     const birthDate = new Date(day).toISOString().slice(0, 10);
     result.push({ addressCode, birthDate, sequence: Math.floor(random() * 1000) });

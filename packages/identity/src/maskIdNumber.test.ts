@@ -22,6 +22,7 @@ describe('maskIdNumber', () => {
   });
 
   test('returns ****** for a non-string value that reached it untyped', () => {
+    // Untyped callers (JSON, a driver's row) can pass what the type forbids.
     expect(maskIdNumber(undefined as unknown as string)).toBe('******');
   });
 });

@@ -29,11 +29,11 @@ export function creditCodeCheckCharacter(body17: string): string {
   if (body17.length !== 17) throw new TypeError(`creditCodeCheckCharacter expects 17 characters, got ${body17.length}`);
   let sum = 0;
   for (let i = 0; i < 17; i += 1) {
-    const value = ALPHABET.indexOf(body17[i]!);
+    const value = ALPHABET.indexOf(body17[i]);
     if (value < 0) throw new TypeError(`creditCodeCheckCharacter: character ${i + 1} is outside the code's alphabet`);
-    sum += value * WEIGHTS[i]!;
+    sum += value * WEIGHTS[i];
   }
-  return ALPHABET[(31 - (sum % 31)) % 31]!;
+  return ALPHABET[(31 - (sum % 31)) % 31];
 }
 
 /** Full-width digits and letters (as typed with a Chinese input method) to ASCII, then upper case. */

@@ -88,7 +88,7 @@ export function normalizeIdNumber(raw: unknown): NormalizedIdNumber {
   if (upgraded) {
     return { idNumber: body17 + expected, upgradedFrom: cleaned };
   }
-  const actual = cleaned[17]!;
+  const actual = cleaned[17];
   if (actual !== expected) {
     // Excel keeps 15 significant digits, so a truncated 18-digit number always ends in 000.
     if (cleaned.endsWith('000')) {
@@ -143,7 +143,7 @@ function clean(text: string): string {
 function badCharacter(text: string, input: string): IdNumberError {
   const chars = Array.from(text);
   const index = chars.findIndex((c) => !/[\dX]/.test(c));
-  const char = chars[index]!;
+  const char = chars[index];
   const codePoint = char.codePointAt(0)!;
   // Non-ASCII look-alikes (Cyrillic О, etc.) and invisible characters are only identifiable by code point.
   const printableAscii = codePoint > 0x20 && codePoint < 0x7f;

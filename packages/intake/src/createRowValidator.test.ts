@@ -16,6 +16,7 @@ const female = makeIdNumber('410928', '1988-02-29', 42);
 function validator(definition: DepartmentDefinition, headers: string[]) {
   const match = matchHeaderRow(definition, headers, 1);
   if (!match || match === 'ambiguous') throw new Error('not a header');
+  // A stub hub: the validator reads only its definition and identity.
   const validate = createRowValidator({ definition, identity } as unknown as IntakeHub, match);
   return (row: Record<string, CellValue>): RowOutcome =>
     validate(
@@ -320,6 +321,7 @@ describe('createRowValidator: tolerant reading, shown per column', () => {
   const match = matchHeaderRow(hrss, headers, 1);
   if (!match || match === 'ambiguous') throw new Error('not a header');
   const log = new ReadingLog();
+  // A stub hub: the validator reads only its definition and identity.
   const validate = createRowValidator({ definition: hrss, identity } as unknown as IntakeHub, match, log);
   const base: Record<string, CellValue> = {
     姓名: '李四',

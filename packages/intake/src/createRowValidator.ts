@@ -185,6 +185,7 @@ class RowCheck {
     }
     this.note(
       field,
+      // The parser of `kind` produced this value, so it is one of ChoiceValues[kind]; TypeScript cannot tie the two.
       kind === 'yesNo' ? (parsed.value === '1' ? '是' : '否') : choiceLabel(kind as Exclude<K, 'yesNo'>, parsed.value as never),
       parsed.rule,
     );

@@ -83,6 +83,7 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>, guard: TokenG
  * through unchanged, so this subclass hands it every part already decoded.
  */
 function defineReader() {
+  // exceljs's typings hide the internals this subclass overrides (ReaderInternals names them).
   const Base = loadExcelJs().stream.xlsx.WorkbookReader as unknown as new (input: Readable, options: object) => ReaderInternals;
   return class Utf8WorkbookReader extends Base {
     /** Set right after construction (the base constructor takes only its own arguments). */
@@ -131,5 +132,6 @@ export function createWorkbookReader(
   Utf8WorkbookReader ??= defineReader();
   const reader = new Utf8WorkbookReader(input, options);
   reader.maxCellChars = maxCellChars;
+  // The subclass is the exceljs reader; only its typings differ (see defineReader).
   return reader as unknown as ExcelJS.stream.xlsx.WorkbookReader;
 }

@@ -9,6 +9,7 @@ type TmpCallback = (error: Error | null, path: string, fd: number, cleanup: Clea
  * The `tmp` module exceljs itself loads: resolved from exceljs, then loaded by this module's own
  * `require`, so that it is the same instance under Node's cache and under a test runner's registry.
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the same instance exceljs holds, as said above
 const tmp = require(createRequire(require.resolve('exceljs')).resolve('tmp')) as { file: (...args: unknown[]) => unknown };
 
 /** The temporary files made while a reader of ours advances exceljs: their cleanups. */

@@ -160,8 +160,9 @@ export function importRoutes(hub: IntakeHub, options: ImportRouteOptions = {}): 
   };
 
   const template: RouteHandler = async (_req, res, url) => {
-    const kind = (url.searchParams.get('kind') ?? 'certificates') as SheetKind;
-    if (kind !== 'certificates' && kind !== 'trainings') throw new HttpError(400, `kind 只能是 certificates 或 trainings，收到 ${kind}`);
+    const given = url.searchParams.get('kind') ?? 'certificates';
+    if (given !== 'certificates' && given !== 'trainings') throw new HttpError(400, `kind 只能是 certificates 或 trainings，收到 ${given}`);
+    const kind: SheetKind = given;
     const format = formatParam(url);
     const file = await writeTemplate(definition, kind, format);
     sendFile(res, format, `${label}-${sheetKindLabels[kind]}导入模板`, `${definition.slug}-${kind}-template`);

@@ -8,5 +8,6 @@ let loaded: typeof ExcelJS | undefined;
  * imports and exports use exceljs (BENCHMARKS.md, "Startup and footprint").
  */
 export function loadExcelJs(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, as said above
   return (loaded ??= require('exceljs') as typeof ExcelJS);
 }

@@ -25,7 +25,7 @@ export function cellTooLong(row: number, column: string, limit: number): IntakeF
 function cellsOf(row: ExcelJS.Row, maxCellChars: number): CellValue[] {
   // row.values is 1-based and sparse: index 0 is always empty.
   const values = row.values as unknown[];
-  const cells: CellValue[] = new Array(Math.max(0, values.length - 1));
+  const cells = new Array<CellValue>(Math.max(0, values.length - 1));
   for (let i = 1; i < values.length; i++) {
     const cell = plainCellValue(values[i]);
     if (typeof cell === 'string' && cell.length > maxCellChars) throw cellTooLong(row.number, columnLetters(i), maxCellChars);
@@ -67,6 +67,7 @@ export async function* readXlsxRows(input: Readable, limits: ImportLimits = impo
       throw unreadable(error);
     }
     if (sheet.done) throw new IntakeFileError('NOT_A_SPREADSHEET', '文件中没有工作表，不是 Excel 工作簿');
+    // exceljs's streaming worksheet reader yields rows, but its typings declare it a plain Worksheet.
     const rows = (sheet.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
     let count = 0;
     try {

@@ -63,6 +63,7 @@ describe('writeReport', () => {
 
   it('writes it as the 读取对照 sheet of an xlsx report, and the loose rows in the summary', async () => {
     const workbook = new ExcelJS.Workbook();
+    // exceljs declares a Buffer interface of its own, which Node 20's Buffer typings no longer match.
     await workbook.xlsx.load((await written('xlsx')) as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet('读取对照')!;
     expect((sheet.getRow(4).values as unknown[]).slice(1)).toEqual([

@@ -8,12 +8,14 @@ import { importFile } from './importFile';
 import { intakeColumns } from './intakeColumns';
 import { EXAMPLE_MARK, writeTemplate } from './writeTemplate';
 
+// A stub hub: the template reads only its definition and identity.
 const hub = { definition: education, identity: new IdentityService(identityKeysFromEnv({}, () => undefined)) } as unknown as IntakeHub;
 
 describe('writeTemplate', () => {
   it('writes the Chinese headers, a # example row and a 填写说明 sheet', async () => {
     const buffer = await writeTemplate(education, 'certificates', 'xlsx');
     const workbook = new ExcelJS.Workbook();
+    // exceljs declares a Buffer interface of its own, which Node 20's Buffer typings no longer match.
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
     const [sheet, notes] = workbook.worksheets;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);

@@ -4,9 +4,9 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { ServiceMetrics } from './metrics';
+import type { RouteHandler } from './RouteHandler';
 
-/** `principal` is whatever `authenticate` returned for the request (undefined on public paths). */
-export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, principal?: unknown) => Promise<void> | void;
+export type { RouteHandler } from './RouteHandler';
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
   log: Logger;
@@ -21,9 +21,9 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /**
    * Who is calling; null answers 401 (or the HttpError it throws). Paths in `publicPaths`
-   * (e.g. /health) skip it.
+   * (e.g. /health) skip it. Returns the principal, null, or a promise of either.
    */
-  authenticate?: (req: http.IncomingMessage) => unknown | null | Promise<unknown | null>;
+  authenticate?: (req: http.IncomingMessage) => unknown;
   publicPaths?: ReadonlySet<string>;
   /** Counts requests and latency per route when given. */
   metrics?: ServiceMetrics;

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import client from 'prom-client';
-import type { RouteHandler } from './httpService';
+import type { RouteHandler } from './RouteHandler';
 
 export type { Registry } from 'prom-client';
 

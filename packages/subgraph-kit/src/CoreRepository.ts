@@ -27,6 +27,7 @@ import { insertRows } from './insertRows';
 import { personFeedRecord } from './personFeedRecord';
 import { columnName } from './tableSpec';
 import { keysetPage } from './keysetPage';
+import type { Page, PageOf } from './Page';
 import { Absentable, absentAsNull, givenFields } from './absentFields';
 
 /** What a write brings of a person; an absent (undefined) township keeps the stored one, null clears it. */
@@ -128,19 +129,6 @@ export interface TrainingFilter {
   startTo?: string;
 }
 
-export interface Page {
-  first: number;
-  /** Rows with an id greater than this one (keyset pagination). */
-  afterId?: number;
-}
-
-export interface PageOf<T> {
-  rows: T[];
-  hasNextPage: boolean;
-  /** Counted when called, once (see countWhenAsked). */
-  totalCount: () => Promise<number>;
-}
-
 function now(): string {
   return new Date().toISOString();
 }
@@ -155,8 +143,8 @@ function changedFields(existing: ObjectLiteral, incoming: ObjectLiteral): boolea
   for (const [key, value] of Object.entries(incoming)) {
     // An absent field keeps the stored value, so it changes nothing.
     if (bookkeeping.has(key) || value === undefined) continue;
-    const before = existing[key] ?? null;
-    const after = value ?? null;
+    const before: unknown = existing[key] ?? null;
+    const after: unknown = value ?? null;
     if (String(before) !== String(after) || (before === null) !== (after === null)) return true;
   }
   return false;
@@ -453,7 +441,10 @@ export class CoreRepository {
       entityId: String(r.entity_id),
       personId: String(r.person_id),
       // Person rows logged before the feed was narrowed still hold the birth date: served through the same view.
-      payload: r.entity === 'person' ? JSON.stringify(personFeedRecord(JSON.parse(String(r.payload)))) : String(r.payload),
+      payload:
+        r.entity === 'person'
+          ? JSON.stringify(personFeedRecord(JSON.parse(String(r.payload)) as Record<string, unknown>))
+          : String(r.payload),
       createdAt: String(r.created_at),
     }));
   }

@@ -1,5 +1,4 @@
 import { departmentEntry, type Department, type RegisteredDepartment } from '@hub/vocabulary';
-import type { SubgraphSlug } from '@hub/runtime';
 import type { DepartmentColumns } from './coreTables';
 
 /**
@@ -32,7 +31,8 @@ export const departmentFieldRoots: Record<keyof DepartmentFields, 'Query' | 'Mut
 /** What makes a department subgraph its own; everything else comes from the kit. */
 export interface DepartmentDefinition {
   code: Department;
-  slug: SubgraphSlug | string;
+  /** The department's slug, as SubgraphSlug spells it. */
+  slug: string;
   /** Prefix of the department's GraphQL types, e.g. `CivilAffairs` → `CivilAffairsCertificate`. */
   typePrefix: string;
   /** The department's field on Person and the start of its query names, e.g. `civilAffairs`. */

@@ -9,7 +9,7 @@ import { createContractEnv } from './testing/createContractEnv';
 /** The training table before departments recorded 订单式/定向式. */
 function releasedTrainingTable(): TableSpec {
   const spec = coreTableSpecs().training;
-  const { directedKind: _directed, ...columns } = spec.columns; // eslint-disable-line @typescript-eslint/no-unused-vars -- dropped on purpose
+  const { directedKind: _directed, ...columns } = spec.columns;
   return { ...spec, columns };
 }
 
@@ -44,7 +44,7 @@ describe('DirectedTrainingKind1765290000000', () => {
 
   const kinds = async () =>
     Object.fromEntries(
-      ((await db.query('SELECT person_id, directed_kind FROM training ORDER BY id')) as Record<string, unknown>[]).map((r) => [
+      (await db.query<Record<string, unknown>[]>('SELECT person_id, directed_kind FROM training ORDER BY id')).map((r) => [
         r.person_id,
         r.directed_kind,
       ]),

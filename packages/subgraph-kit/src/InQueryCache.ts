@@ -27,8 +27,9 @@ export class InQueryCache {
   async findIn<T extends ObjectLiteral>(entity: string, property: string, values: readonly unknown[]): Promise<T[]> {
     if (values.length === 0) return [];
     const prepared = this.prepare(entity, property, values);
+    // findBy's FindOptionsWhere<T> cannot type a property named at run time; the entity's metadata checks it.
     if (!prepared) return this.dataSource.getRepository<T>(entity).findBy({ [property]: In([...values]) } as never);
-    const raw = (await this.dataSource.query(prepared.sql, [...values])) as unknown[];
+    const raw = await this.dataSource.query<unknown[]>(prepared.sql, [...values]);
     const transformer = new RawSqlResultsToEntityTransformer(prepared.qb.expressionMap, this.dataSource.driver, []);
     return transformer.transform(raw, prepared.qb.expressionMap.mainAlias!) as T[];
   }

@@ -1,5 +1,5 @@
 import { InputError } from './errors';
-import type { Page, PageOf } from './CoreRepository';
+import type { Page, PageOf } from './Page';
 import type { PageInfo } from './generated/sharedTypes';
 
 export const DEFAULT_PAGE_SIZE = 20;

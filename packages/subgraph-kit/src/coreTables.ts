@@ -90,12 +90,13 @@ export interface DepartmentColumns {
   certificate?: Record<string, ColumnSpec>;
 }
 
-export interface CoreTableSpecs {
+// A type rather than an interface: it then has an implicit index signature, so Object.values(specs) is TableSpec[].
+export type CoreTableSpecs = {
   person: TableSpec;
   training: TableSpec;
   certificate: TableSpec;
   changeLog: TableSpec;
-}
+};
 
 /** Widths of the certificate columns that later migrations added or widened (migrateCertificateGrades). */
 export const GRADE_LENGTH = 32;

@@ -118,10 +118,7 @@ export function createService<TContext extends ServiceContext, TServices, TParts
   const production = isProduction(env);
   const { slug } = options;
   const log = createLogger(slug, env);
-  const dataSource = createDataSource(
-    { slug, entities: options.entities, migrations: options.migrations as Function[], counter: options.counter },
-    env,
-  ); // eslint-disable-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
+  const dataSource = createDataSource({ slug, entities: options.entities, migrations: options.migrations, counter: options.counter }, env);
   const identity = IdentityService.fromEnv(env, (message) => log.warn(message));
   const secrets = hubSecretsFromEnv(env, (message) => log.warn(message));
   const metrics = createMetrics(slug);
@@ -129,6 +126,7 @@ export function createService<TContext extends ServiceContext, TServices, TParts
   const parts = options.parts ? options.parts(base) : (base as TParts);
   const services = options.services(parts);
   const background = options.background?.(services, parts) ?? [];
+  // buildSubgraphSchema takes Apollo's GraphQLResolverMap; ResolverMap is the same object with looser resolver types.
   const schema = buildSubgraphSchema({ typeDefs: parse(subgraphSdl(options.schemaFile)), resolvers: options.resolvers as never });
   // HUB_MODE=production alone (NODE_ENV unset) must give the production posture: Apollo's own
   // defaults look at NODE_ENV only, so every switch is set here.

@@ -2,7 +2,7 @@
 function driverError(error: unknown): { code?: unknown; errno?: unknown } {
   if (error && typeof error === 'object' && 'driverError' in error)
     return (error as { driverError: { code?: unknown; errno?: unknown } }).driverError ?? {};
-  return (error ?? {}) as { code?: unknown; errno?: unknown };
+  return error ?? {};
 }
 
 /** A UNIQUE or PRIMARY KEY violation, on SQLite (better-sqlite3) and MySQL/MariaDB alike. */

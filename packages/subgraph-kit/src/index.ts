@@ -9,6 +9,7 @@ export * from './createService';
 export * from './createSubgraph';
 export * from './connection';
 export * from './keysetPage';
+export * from './Page';
 export * from './DateScalar';
 export * from './FenScalar';
 export * from './DepartmentDefinition';

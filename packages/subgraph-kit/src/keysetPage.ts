@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { Page, PageOf } from './CoreRepository';
+import type { Page, PageOf } from './Page';
 
 /**
  * A total that is counted only when a caller asks for it, and then once. A list's `totalCount` is a COUNT
@@ -19,6 +19,7 @@ export async function keysetPage<T extends ObjectLiteral, R = T>(
   build: () => SelectQueryBuilder<T>,
   idColumn: string,
   page: Page,
+  // Without `map`, R defaults to T, so the identity is the right mapping; TypeScript cannot prove R = T.
   map: (row: T) => R = (row) => row as unknown as R,
 ): Promise<PageOf<R>> {
   const qb = build();

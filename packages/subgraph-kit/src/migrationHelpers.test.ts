@@ -8,7 +8,7 @@ import { createContractEnv } from './testing/createContractEnv';
 /** The certificate table as first released: a skill level only, no grade, a status of at most 8 characters. */
 function releasedCertificateTable(): TableSpec {
   const spec = coreTableSpecs().certificate;
-  const { grade: _grade, gradeWritten: _written, ...columns } = spec.columns; // eslint-disable-line @typescript-eslint/no-unused-vars -- dropped on purpose
+  const { grade: _grade, gradeWritten: _written, ...columns } = spec.columns;
   return { ...spec, columns: { ...columns, status: { ...columns.status, length: 8 } } };
 }
 
@@ -59,9 +59,9 @@ describe('migrateCertificateGrades', () => {
   const grades = async () =>
     Object.fromEntries(
       (
-        (await db.query(
+        await db.query<Record<string, unknown>[]>(
           'SELECT certificate_number, level, grade, grade_written, status, revoked_on FROM certificate ORDER BY id',
-        )) as Record<string, unknown>[]
+        )
       ).map((r) => [
         r.certificate_number,
         [r.level, r.grade, r.grade_written, r.status, r.revoked_on === null ? null : String(r.revoked_on).slice(0, 10)],

@@ -46,7 +46,7 @@ export async function rotateSealedIdNumbers(
   let passes = 0;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     passes = pass;
-    const total = Number((await repo.dataSource.query('SELECT COUNT(*) AS n FROM person'))[0].n);
+    const total = Number((await repo.dataSource.query<{ n: number | string }[]>('SELECT COUNT(*) AS n FROM person'))[0].n);
     let after = '';
     let scanned = 0;
     let changedMeanwhile = 0;

@@ -13,7 +13,7 @@ export async function runSubgraph(hub: Service<any, any, any>, env: NodeJS.Proce
   try {
     await hub.init();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any department's context
-    if ('definition' in hub) await seedDemoDataIfEmpty(hub as Subgraph<any, any>, env);
+    if ('definition' in hub) await seedDemoDataIfEmpty(hub as Subgraph<any>, env);
     await hub.listen();
     announceListening();
     await hub.start();

@@ -50,7 +50,7 @@ export function toEntitySchema<T>(spec: TableSpec): EntitySchema<T> {
   return new EntitySchema<T>({
     name: spec.entity,
     tableName: spec.table,
-    columns: columns as never,
+    columns: columns,
     indices: (spec.indices ?? []).map((index) => ({ name: index.name, columns: index.columns, unique: index.unique ?? false })),
   });
 }

@@ -6,6 +6,7 @@ describe('enterprise size classes', () => {
   });
 
   it('refuses a value outside the vocabulary rather than paying it', () => {
+    // A value outside the type, as untyped input can bring.
     expect(isSmallOrMedium('HUGE' as never)).toBe(false);
   });
 

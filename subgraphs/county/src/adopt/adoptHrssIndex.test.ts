@@ -70,6 +70,7 @@ describe('npm run county:adopt-hrss-index', () => {
     }
     // The county as it stood in hrss's database: built from the feeds, with the office's entries.
     const feeds = Object.fromEntries(departments.map((d) => [d, noFeed])) as Record<Department, FeedSource>;
+    // feedOf takes any department's subgraph, whose context types differ.
     feeds.HRSS = feedOf(hrss as never);
     feeds.EDUCATION = feedOf(education as never);
     before = await freshCounty(feeds);

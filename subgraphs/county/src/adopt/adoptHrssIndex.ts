@@ -58,7 +58,7 @@ const primaryColumns = (spec: TableSpec) =>
     .map((c) => c.name);
 
 async function count(db: DataSource | EntityManager, table: string): Promise<number> {
-  return Number((await db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0]?.n ?? 0);
+  return Number((await db.query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM ${table}`))[0]?.n ?? 0);
 }
 
 async function columnsOf(db: DataSource, table: string): Promise<Set<string> | null> {

@@ -139,7 +139,7 @@ export class CertificateCheckService {
       role: principal.role,
       // Kept under the department that recorded the certificate; a miss under the caller's (人社局 for the others).
       department: (found?.h.department as Department | undefined) ?? principal.department ?? 'HRSS',
-      personId: answer.status === 'NOT_FOUND' ? '' : found!.h.personId,
+      personId: answer.status === 'NOT_FOUND' ? '' : found.h.personId,
       field: 'verifyCertificate',
       purpose: `证书查询 编号 ${number.slice(0, NUMBER_LENGTH)}：${answer.status}`,
       requestId: requestId.slice(0, 64),

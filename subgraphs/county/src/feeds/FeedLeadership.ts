@@ -78,7 +78,13 @@ export class FeedLeadership {
       return;
     }
     const row = await this.transactions.run(
-      async (manager) => (await manager.query(`SELECT holder, beat, seq FROM index_lease WHERE name = ?`, [FEEDS_LEASE]))[0],
+      async (manager) =>
+        (
+          await manager.query<{ holder: string; beat: number | string; seq: number | string }[]>(
+            `SELECT holder, beat, seq FROM index_lease WHERE name = ?`,
+            [FEEDS_LEASE],
+          )
+        )[0],
     );
     if (!row) throw new Error('index_lease 缺少 feeds 行 the lease row is missing (migrations not run?)');
     const holder = String(row.holder);

@@ -39,6 +39,7 @@ describe('TargetBook', () => {
 
 describe('AnnualTargetService.set', () => {
   const added: unknown[] = [];
+  // A stub repository with the two methods set() uses (cast below); the second cast passes an input the type forbids.
   const service = new AnnualTargetService({
     add: async (r: Omit<AnnualTargetRow, 'id'>) => (added.push(r), { ...r, id: 1 }),
     all: async () => [],

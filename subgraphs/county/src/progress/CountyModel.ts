@@ -650,7 +650,7 @@ function composite(axes: Axis[], row: number, person: number): number {
 }
 
 function decompose(axes: Axis[], id: number): (string | null)[] {
-  const keys: (string | null)[] = new Array(axes.length);
+  const keys = new Array<string | null>(axes.length);
   for (let i = axes.length - 1; i >= 0; i--) {
     keys[i] = axes[i].key(id % axes[i].radix);
     id = Math.floor(id / axes[i].radix);

@@ -67,6 +67,7 @@ async function render(format: 'xlsx' | 'csv'): Promise<Buffer> {
 describe('exportCountyProgress', () => {
   it('writes one sheet per table with values, targets and ratios', async () => {
     const workbook = new ExcelJS.Workbook();
+    // exceljs declares a Buffer interface of its own, which Node 20's Buffer typings no longer match.
     await workbook.xlsx.load((await render('xlsx')) as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['主要指标', '按部门', '按乡镇', '按等级', '按人才类别', '按职业', '按月份']);
     const headline = workbook.getWorksheet('主要指标')!;

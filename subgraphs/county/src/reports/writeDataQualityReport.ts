@@ -126,12 +126,12 @@ export async function writeDataQualityReport(
       { header: '发证日期', type: 'date' },
       { header: '证书状态', width: 10 },
     ]);
-    for await (const rows of pages((first, after) => load.call(quality, department, first, after))) {
+    for await (const rows of pages((first, after) => load(department, first, after))) {
       for (const h of rows) await out.row([label(h.department), h.certificateId, h.certificateNumber, h.kind, h.issuedOn, h.status]);
     }
   };
-  await certificates('无法归入渠道的证书', quality.unattributedCertificates);
-  await certificates('撤销未填日期', quality.undatedWithdrawals);
+  await certificates('无法归入渠道的证书', (...args) => quality.unattributedCertificates(...args));
+  await certificates('撤销未填日期', (...args) => quality.undatedWithdrawals(...args));
 
   out.table('导入被拒的行', [
     { header: '部门', width: 24 },

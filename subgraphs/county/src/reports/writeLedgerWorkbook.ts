@@ -53,21 +53,21 @@ function rowLines(
   targets: RowTargets | null,
 ): ReportLine[] {
   return measures.map(([measure, key, cumulative, ratioKey]) => {
-    const ratio = part.total[ratioKey] as number | null;
+    const ratio = part.total[ratioKey];
     const pace = paceOf(ratio, part.total.elapsedShare);
     return {
       category,
       name,
       measure,
-      value: part.total[key] as number,
-      yearToDate: part.total[cumulative] as number,
+      value: part.total[key],
+      yearToDate: part.total[cumulative],
       target: targets?.[key] ?? null,
       ratio,
       elapsedShare: part.total.elapsedShare,
       pace,
       lagging: isLagging(pace),
       note: null,
-      months: part.months.map((m) => m[key] as number),
+      months: part.months.map((m) => m[key]),
     };
   });
 }

@@ -40,9 +40,10 @@ export class AuditRepository {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.transactions.run(async (manager) => {
-          const [{ lowest }] = await manager.query(`SELECT MIN(seq) AS lowest FROM audit_entry WHERE department = ? AND seq < 0`, [
-            entry.department,
-          ]);
+          const [{ lowest }] = await manager.query<{ lowest: number | string | null }[]>(
+            `SELECT MIN(seq) AS lowest FROM audit_entry WHERE department = ? AND seq < 0`,
+            [entry.department],
+          );
           await manager.insert('AuditEntry', { ...entry, seq: Math.min(Number(lowest ?? 0), 0) - 1 });
         });
         return;

@@ -42,10 +42,10 @@ export class HoldingRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async byRef(department: string, certificateId: string): Promise<HoldingRow | null> {
-    const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM holding WHERE department = ? AND certificate_id = ?`, [
-      department,
-      certificateId,
-    ]);
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT ${COLUMNS} FROM holding WHERE department = ? AND certificate_id = ?`,
+      [department, certificateId],
+    );
     return rows.length ? toRow(rows[0]) : null;
   }
 
@@ -54,7 +54,7 @@ export class HoldingRepository {
     const found = new Map<string, HoldingRow>();
     for (let i = 0; i < refs.length; i += 200) {
       const part = refs.slice(i, i + 200);
-      const rows = await this.dataSource.query(
+      const rows = await this.dataSource.query<Record<string, unknown>[]>(
         `SELECT ${COLUMNS} FROM holding WHERE ${part.map(() => '(department = ? AND certificate_id = ?)').join(' OR ')}`,
         part.flatMap((r) => [r.department, r.certificateId]),
       );
@@ -68,7 +68,7 @@ export class HoldingRepository {
     const out: HoldingRow[] = [];
     for (let i = 0; i < personIds.length; i += 500) {
       const part = personIds.slice(i, i + 500);
-      const rows = await this.dataSource.query(
+      const rows = await this.dataSource.query<Record<string, unknown>[]>(
         `SELECT ${COLUMNS} FROM holding WHERE person_id IN (${part.map(() => '?').join(',')}) ORDER BY issued_on, department, certificate_id`,
         [...part],
       );

@@ -84,17 +84,23 @@ export class IndexSequence {
   }
 
   async current(manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const [row] = await manager.query(`SELECT seq FROM index_lease WHERE name = ?`, [FEEDS_LEASE]);
+    const [row] = await manager.query<{ seq: number | string }[]>(`SELECT seq FROM index_lease WHERE name = ?`, [FEEDS_LEASE]);
     return Number(row?.seq ?? 0);
   }
 
   /** What changed after step `after` (steps this process made itself left out). */
   async since(after: number): Promise<Catch> {
-    const [lease] = await this.dataSource.query(`SELECT seq, pruned_through FROM index_lease WHERE name = ?`, [FEEDS_LEASE]);
+    const [lease] = await this.dataSource.query<{ seq: number | string; pruned_through: number | string }[]>(
+      `SELECT seq, pruned_through FROM index_lease WHERE name = ?`,
+      [FEEDS_LEASE],
+    );
     const upTo = Number(lease?.seq ?? 0);
     if (upTo <= after) return { kind: 'none' };
     if (after < Number(lease.pruned_through)) return this.followed(after, upTo, { kind: 'everything', upTo });
-    const [{ n }] = await this.dataSource.query(`SELECT COUNT(*) AS n FROM index_change WHERE seq > ? AND seq <= ?`, [after, upTo]);
+    const [{ n }] = await this.dataSource.query<{ n: number | string }[]>(
+      `SELECT COUNT(*) AS n FROM index_change WHERE seq > ? AND seq <= ?`,
+      [after, upTo],
+    );
     if (Number(n) > MAX_CATCH_UP_ROWS) return this.followed(after, upTo, { kind: 'everything', upTo });
     const rows: { seq: number; person_id: string }[] = await this.dataSource.query(
       `SELECT seq, person_id FROM index_change WHERE seq > ? AND seq <= ?`,

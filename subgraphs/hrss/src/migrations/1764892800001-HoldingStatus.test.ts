@@ -7,7 +7,7 @@ import { HoldingStatus1764892800001 } from './1764892800001-HoldingStatus';
 
 /** The holder index's holding table before it kept status and grade: a revoked certificate was only its revoked_on. */
 function releasedHolding(): TableSpec {
-  const { status: _status, grade: _grade, ...columns } = holding.columns; // eslint-disable-line @typescript-eslint/no-unused-vars -- dropped on purpose
+  const { status: _status, grade: _grade, ...columns } = holding.columns;
   return { ...holding, columns };
 }
 

@@ -23,7 +23,7 @@ export class CountyServiceTookIndex1765100000001 implements MigrationInterface {
 
 /** No feed page was applied, no ledger input entered, and the employed population is still the plan's implied value. */
 export async function holdsNothingOfTheCounty(queryRunner: QueryRunner): Promise<boolean> {
-  const count = async (sql: string) => Number((await queryRunner.query(sql))[0]?.n ?? 0);
+  const count = async (sql: string) => Number(((await queryRunner.query(sql)) as { n: number | string }[])[0]?.n ?? 0);
   if (!(await queryRunner.hasTable('feed_cursor'))) return true;
   if ((await count('SELECT COUNT(*) AS n FROM feed_cursor')) > 0) return false;
   if ((await queryRunner.hasTable('ledger_input')) && (await count('SELECT COUNT(*) AS n FROM ledger_input')) > 0) return false;

@@ -143,13 +143,16 @@ export class CompetitionRepository {
   /** A year's figures: competitions started in it, distinct occupations, contestants, and contestants with a certificate earned. */
   async yearCounts(year: number): Promise<CompetitionYearCounts> {
     const range = [`${year}-01-01`, `${year}-12-31`];
-    const [events] = await this.dataSource.query(`SELECT COUNT(*) AS n FROM competition WHERE start_date >= ? AND start_date <= ?`, range);
-    const [occupations] = await this.dataSource.query(
+    const [events] = await this.dataSource.query<{ n: number | string }[]>(
+      `SELECT COUNT(*) AS n FROM competition WHERE start_date >= ? AND start_date <= ?`,
+      range,
+    );
+    const [occupations] = await this.dataSource.query<{ n: number | string }[]>(
       `SELECT COUNT(DISTINCT o.occupation_code) AS n FROM competition_occupation o JOIN competition c ON c.id = o.competition_id
        WHERE c.start_date >= ? AND c.start_date <= ?`,
       range,
     );
-    const [contestants] = await this.dataSource.query(
+    const [contestants] = await this.dataSource.query<{ n: number | string; certified: number | string | null }[]>(
       `SELECT COUNT(DISTINCT e.person_id) AS n, COUNT(DISTINCT CASE WHEN e.certificate_id IS NOT NULL THEN e.person_id END) AS certified
        FROM competition_entry e JOIN competition c ON c.id = e.competition_id WHERE c.start_date >= ? AND c.start_date <= ?`,
       range,
