@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   }
   for (const job of jobs) {
     const target = job.target;
-    const outputs: { filename: string; content: string }[] = await generate({ ...job.config, cwd: root }, false);
+    const outputs = (await generate({ ...job.config, cwd: root }, false)) as { filename: string; content: string }[];
     const content = await format(header + outputs[0].content, { ...prettier, filepath: target });
     const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
     if (current === content) continue;

@@ -43,7 +43,7 @@ function run(name: string, dir: string): ChildProcess {
       });
   const prefix = `[${name}]`.padEnd(16);
   for (const stream of [child.stdout, child.stderr]) {
-    readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix}${line}\n`));
+    readline.createInterface({ input: stream! }).on('line', (line) => process.stdout.write(`${prefix}${line}\n`));
   }
   child.on('exit', (code, signal) => {
     if (!stopping) {

@@ -9,9 +9,9 @@ describe('the demo county on a first start: finance subsidy claims through the r
   let hub: TestHub;
   const demoEnv = () => ({ ...hub.env, HUB_DEMO: 'on', HUB_DEMO_PERSONS: PERSONS });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- finance's services as the subgraph holds them
-  const finance = () => hub.subgraphs.finance!.services as any;
+  const finance = () => hub.subgraphs.finance.services as any;
   const plan = () => demoSubsidyClaims(Number(PERSONS), new Date().toISOString().slice(0, 10));
-  const seed = () => seedDemoClaims({ dataSource: hub.subgraphs.finance!.dataSource, ...finance() }, plan());
+  const seed = () => seedDemoClaims({ dataSource: hub.subgraphs.finance.dataSource, ...finance() }, plan());
   const claims = async () => {
     const res = await hub.query(
       `{ evaluation: financeEvaluationSubsidyClaims(first: 100) { totalCount nodes { institutionCode amountFen claimedBy } }
@@ -25,8 +25,8 @@ describe('the demo county on a first start: finance subsidy claims through the r
   beforeAll(async () => {
     hub = await startHub({ persons: 0 });
     // A first start: hrss's demo records and programmes (catalogue, register), finance's demo fund allocations.
-    await seedDemoDataIfEmpty(hub.subgraphs.hrss!, demoEnv());
-    await seedDemoDataIfEmpty(hub.subgraphs.finance!, demoEnv());
+    await seedDemoDataIfEmpty(hub.subgraphs.hrss, demoEnv());
+    await seedDemoDataIfEmpty(hub.subgraphs.finance, demoEnv());
   }, 240_000);
   afterAll(() => hub?.stop());
 
@@ -58,7 +58,7 @@ describe('the demo county on a first start: finance subsidy claims through the r
 
   it('finishes a run cut short without paying twice', async () => {
     // As if the process stopped after the first claims: a new plan run over them counts them as done.
-    await hub.subgraphs.finance!.dataSource.query("UPDATE employment_subsidy_claim SET claimed_by = 'office' WHERE programme = 'REFERRAL'");
+    await hub.subgraphs.finance.dataSource.query("UPDATE employment_subsidy_claim SET claimed_by = 'office' WHERE programme = 'REFERRAL'");
     const outcome = await seed();
     expect(outcome).toMatchObject({ paid: 0, already: 12, waiting: null });
     expect((await claims()).referral.totalCount).toBe(3);

@@ -110,6 +110,6 @@ describe('the deployment lists every registered department', () => {
 
   it('finds a department missing from a compose file (the check can fail)', () => {
     expect(serviceBlock('veterans')).not.toBe('');
-    expect(serviceBlock('veterans', compose.replace(/^  veterans:\n(?:    .*\n|\n)*/m, ''))).toBe('');
+    expect(serviceBlock('veterans', compose.replace(/^ {2}veterans:\n(?: {4}.*\n|\n)*/m, ''))).toBe('');
   });
 });

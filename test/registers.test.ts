@@ -129,11 +129,11 @@ describe('hrss registers: enterprises (统一社会信用代码, size class, 企
     const name = '濮阳县中原机械制造有限公司';
     await registerEnterprise({ creditCode: code, name, sizeClass: 'MEDIUM', employees: 4 });
     const [a, b, c, d] = ['甲', '乙', '丙', '丁'].map((n) => newPerson(`自评${n}`));
-    await certificate(a!, 'ZP-1', { evaluationInstitution: code });
-    await certificate(a!, 'ZP-2', { evaluationInstitution: name, occupation: ELECTRICIAN }); // the same person twice: once
-    await certificate(b!, 'ZP-3', { evaluationInstitution: name });
-    await certificate(c!, 'ZP-4', { evaluationInstitution: code, validUntil: '2025-06-01' }); // expired: not today
-    await certificate(d!, 'ZP-5', { evaluationInstitution: '濮阳县职业技能鉴定中心' }); // another evaluator
+    await certificate(a, 'ZP-1', { evaluationInstitution: code });
+    await certificate(a, 'ZP-2', { evaluationInstitution: name, occupation: ELECTRICIAN }); // the same person twice: once
+    await certificate(b, 'ZP-3', { evaluationInstitution: name });
+    await certificate(c, 'ZP-4', { evaluationInstitution: code, validUntil: '2025-06-01' }); // expired: not today
+    await certificate(d, 'ZP-5', { evaluationInstitution: '濮阳县职业技能鉴定中心' }); // another evaluator
     const one = (
       await ok(
         `query($c: String!) { enterprise(creditCode: $c) { selfEvaluation { certifiedEmployees coverage } mid: selfEvaluation(asOf: "2025-05-15") { certifiedEmployees } } }`,
@@ -186,15 +186,15 @@ describe('hrss registers: enterprises (统一社会信用代码, size class, 企
 
     // 蓝天: 4 hrss trainings in 2025 (3 completed, 2 certified in time and occupation), one in 2024 that does not count for 2025.
     const people = ['一', '二', '三', '四', '五'].map((n) => newPerson(`学员${n}`));
-    await training(people[0]!, '濮阳县蓝天职业培训学校');
-    await certificate(people[0]!, 'LT-1', { issuedOn: '2025-05-01' });
-    await training(people[1]!, '濮阳县蓝天职业培训学校');
-    await certificate(people[1]!, 'LT-2', { issuedOn: '2025-12-01' });
-    await training(people[2]!, '濮阳县蓝天职业培训学校');
-    await certificate(people[2]!, 'LT-3', { issuedOn: '2025-01-05' }); // before the training: not its result
-    await training(people[3]!, '濮阳县蓝天职业培训学校', { outcome: 'IN_PROGRESS', endDate: null });
-    await training(people[4]!, '濮阳县蓝天职业培训学校', { startDate: '2024-03-10', endDate: '2024-04-10' });
-    await training(people[4]!, '濮阳县华夏职业培训学校', { outcome: 'DROPPED', endDate: null });
+    await training(people[0], '濮阳县蓝天职业培训学校');
+    await certificate(people[0], 'LT-1', { issuedOn: '2025-05-01' });
+    await training(people[1], '濮阳县蓝天职业培训学校');
+    await certificate(people[1], 'LT-2', { issuedOn: '2025-12-01' });
+    await training(people[2], '濮阳县蓝天职业培训学校');
+    await certificate(people[2], 'LT-3', { issuedOn: '2025-01-05' }); // before the training: not its result
+    await training(people[3], '濮阳县蓝天职业培训学校', { outcome: 'IN_PROGRESS', endDate: null });
+    await training(people[4], '濮阳县蓝天职业培训学校', { startDate: '2024-03-10', endDate: '2024-04-10' });
+    await training(people[4], '濮阳县华夏职业培训学校', { outcome: 'DROPPED', endDate: null });
     // Other departments' records count too: 六 trained by education (the name written with a space), certified by
     // agriculture; 七's hrss certificate was withdrawn without a date.
     const [liu, qi] = ['六', '七'].map((n) => newPerson(`学员${n}`));
@@ -222,8 +222,8 @@ describe('hrss registers: enterprises (统一社会信用代码, size class, 企
         issuedOn: '2025-06-01',
       },
     });
-    await training(qi!, '濮阳县蓝天职业培训学校');
-    await certificate(qi!, 'LT-7', { issuedOn: '2025-05-01' });
+    await training(qi, '濮阳县蓝天职业培训学校');
+    await certificate(qi, 'LT-7', { issuedOn: '2025-05-01' });
     await ok('mutation { revokeHrssCertificate(certificateNumber: "LT-7", reason: "考核舞弊") { id } }');
     // The outputs are the county holder index's: it has the departments' changes once it has synced.
     await ok('mutation { syncHolderIndex { department } }');

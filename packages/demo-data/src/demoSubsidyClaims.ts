@@ -89,7 +89,7 @@ export function demoSubsidyClaims(persons: number, today: string, seed = DEFAULT
   };
   return {
     evaluation: picked.slice(0, 5).map((p, i) => ({
-      institutionCode: catalogue[i % catalogue.length]!.code,
+      institutionCode: catalogue[i % catalogue.length].code,
       idNumber: p.idNumber,
       occupation: p.occupation,
       level: p.level,
@@ -98,8 +98,8 @@ export function demoSubsidyClaims(persons: number, today: string, seed = DEFAULT
     hiring: [
       ...picked.slice(5, 9).map((p, i) => ({
         ...employment(p),
-        employerCode: small[i % small.length]!.creditCode,
-        employerName: small[i % small.length]!.name,
+        employerCode: small[i % small.length].creditCode,
+        employerName: small[i % small.length].name,
       })),
       ...picked
         .slice(9, 10)
@@ -108,15 +108,15 @@ export function demoSubsidyClaims(persons: number, today: string, seed = DEFAULT
     referral: [
       ...picked.slice(10, 13).map((p, i) => ({
         ...employment(p, 8),
-        agencyCode: agencies[i % agencies.length]![0],
-        agencyName: agencies[i % agencies.length]![1],
-        employerName: small[(i + 2) % small.length]!.name,
+        agencyCode: agencies[i % agencies.length][0],
+        agencyName: agencies[i % agencies.length][1],
+        employerName: small[(i + 2) % small.length].name,
       })),
       ...picked.slice(13, 14).map((p) => ({
         ...employment(p, 3),
         agencyCode: agencies[0][0],
         agencyName: agencies[0][1],
-        employerName: small[0]!.name,
+        employerName: small[0].name,
         refusedAs: 'EMPLOYMENT_TOO_SHORT',
       })),
     ],

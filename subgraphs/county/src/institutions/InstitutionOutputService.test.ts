@@ -105,7 +105,7 @@ describe('training institutions’ outputs over every department’s records (co
       [lantian, ['濮阳县华夏职业培训学校'], ['濮阳县未开班培训学校']],
       2025,
     );
-    expect(lt!.certified).toBe(2); // 丙's revoked certificate is not among them
+    expect(lt.certified).toBe(2); // 丙's revoked certificate is not among them
     expect(huaxia).toEqual({ trained: 1, completed: 1, certified: 1, passRate: 1 });
     expect(none).toEqual({ trained: 0, completed: 0, certified: 0, passRate: null });
     const [cooks] = await county.services.institutionOutputs.outputs([lantian], 2024);
@@ -138,7 +138,7 @@ describe('training institutions’ outputs over every department’s records (co
     await dataSource.runMigrations();
     const empty = await dataSource.query('SELECT COUNT(*) AS n FROM training_fact WHERE provider IS NULL');
     expect(Number(empty[0].n)).toBe(7);
-    expect((await county.services.institutionOutputs.outputs([lantian], 2025))[0]!.trained).toBe(0);
+    expect((await county.services.institutionOutputs.outputs([lantian], 2025))[0].trained).toBe(0);
 
     expect(await county.services.providerBackfill.run()).toEqual({ filled: 6, pending: [] });
     expect((await county.services.institutionOutputs.outputs([lantian], 2025))[0]).toEqual({

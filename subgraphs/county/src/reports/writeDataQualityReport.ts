@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { createTableWriter, TableFormat } from '@hub/intake';
-import { Department, departmentLabels, sexLabels, Sex, townshipByCode } from '@hub/vocabulary';
+import { Department, departmentLabels, sexLabels, townshipByCode } from '@hub/vocabulary';
 import type { DataQualityRepository, KeyPage } from '../repositories/DataQualityRepository';
 import { disagreeingFields } from '../resolvers/DataQuality';
 
@@ -82,7 +82,7 @@ export async function writeDataQualityReport(
           fields,
           label(c.department),
           c.name,
-          sexLabels[c.sex as Sex] ?? c.sex,
+          sexLabels[c.sex] ?? c.sex,
           c.birthYear,
           townshipName(c.townshipCode),
           c.updatedAt,

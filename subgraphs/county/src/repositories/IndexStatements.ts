@@ -173,7 +173,7 @@ export class IndexStatements {
     parameters: readonly unknown[],
     reads: boolean,
   ): Promise<ObjectLiteral[]> {
-    if (!sqlite) return (await manager.query(sql, [...parameters])) as ObjectLiteral[];
+    if (!sqlite) return await manager.query<ObjectLiteral[]>(sql, [...parameters]);
     const statement = this.statement(sqlite, sql);
     if (reads) return statement.all(parameters);
     statement.run(parameters);

@@ -49,7 +49,7 @@ describe('IndexWriter', () => {
   const contract = createContractEnv();
   const none = Object.fromEntries(departments.map((d): [Department, FeedSource] => [d, async () => ({ changes: [], latestSeq: 0 })]));
   const county = createCountySubgraph(contract.env, undefined, none as Record<Department, FeedSource>);
-  const rows = (sql: string, parameters: unknown[] = []) => county.dataSource.query(sql, parameters) as Promise<Record<string, unknown>[]>;
+  const rows = (sql: string, parameters: unknown[] = []) => county.dataSource.query<Record<string, unknown>[]>(sql, parameters);
   const count = async (table: string) => Number((await rows(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
 
   beforeAll(() => county.init(), 60_000);

@@ -49,7 +49,8 @@ export async function seedDemoClaims(
   plan: DemoSubsidyClaims,
 ): Promise<DemoClaimsOutcome> {
   const outcome: DemoClaimsOutcome = { paid: 0, already: 0, refused: [], waiting: null, skipped: false };
-  const count = async (sql: string) => Number((await parts.dataSource.query(sql, [DEMO_ACTOR.subject]))[0]?.n ?? 0);
+  const count = async (sql: string) =>
+    Number((await parts.dataSource.query<{ n: number | string }[]>(sql, [DEMO_ACTOR.subject]))[0]?.n ?? 0);
   const demoCounty = await count('SELECT COUNT(*) AS n FROM fund_entry WHERE who = ?');
   const toPay = [...plan.evaluation, ...plan.hiring.filter((c) => !c.refusedAs), ...plan.referral.filter((c) => !c.refusedAs)].length;
   const paidBefore =

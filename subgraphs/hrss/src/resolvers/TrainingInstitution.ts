@@ -5,6 +5,6 @@ import type { InstitutionOutput, SelectedInstitution } from '../programmes/regis
 export const TrainingInstitution = {
   async output(parent: SelectedInstitution & { output?: InstitutionOutput }, _: unknown, ctx: HrssContext): Promise<InstitutionOutput> {
     if (parent.output) return parent.output;
-    return (await ctx.programmes.trainingInstitutions.outputs([parent], parent.year))[0]!;
+    return (await ctx.programmes.trainingInstitutions.outputs([parent], parent.year))[0];
   },
 };

@@ -138,7 +138,7 @@ export class TrainingInstitutionService {
   async selectedWithOutputs(year: number): Promise<InstitutionWithOutput[]> {
     const institutions = await this.selected(year);
     const outputs = await this.outputs(institutions, year);
-    return institutions.map((i, n) => ({ ...i, output: outputs[n]! }));
+    return institutions.map((i, n) => ({ ...i, output: outputs[n] }));
   }
 
   /** The year's selection against the plan's figure, with the outputs added up. */
