@@ -1,6 +1,7 @@
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, InputError, MAX_PAGE_SIZE, fieldErrors } from '@hub/subgraph-kit';
-import { Department, departmentLabels, townshipByCode } from '@hub/vocabulary';
+import { departmentLabels, townshipByCode } from '@hub/vocabulary';
 import type { CountyContext } from '../CountyContext';
+import type { DataQualityScope } from './mappers';
 import type {
   DataQualityImportRefusalsArgs,
   DataQualityPersonConflictsArgs,
@@ -10,12 +11,6 @@ import type {
   DataQualityUndatedWithdrawalsArgs,
 } from '../generated/resolvers';
 import type { HoldingQualityRow, KeyPage, PersonCopyRow } from '../repositories/DataQualityRepository';
-
-/** What Query.dataQuality resolved: the one department the lists are narrowed to (none: all), and the departments counted. */
-export interface DataQualityScope {
-  department: Department | undefined;
-  scope: readonly Department[];
-}
 
 /** Every list of DataQuality takes the same first/after; index.ts's Resolvers type checks each field's own. */
 type PageArgs = DataQualityPersonConflictsArgs;

@@ -1,7 +1,7 @@
 import { demand, forbidden, may } from '@hub/auth';
 import { departments } from '@hub/vocabulary';
 import type { CountyContext } from '../../CountyContext';
-import type { DataQualityScope } from '../DataQuality';
+import type { DataQualityScope } from '../mappers';
 import type { QueryDataQualityArgs } from '../../generated/resolvers';
 
 /**
