@@ -168,6 +168,9 @@ const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const compose = spawnSync(tsx, [path.join(root, 'scripts', 'compose.ts')], { cwd: root, stdio: 'inherit' });
 if (compose.status !== 0)
   fail('组合失败 composition failed: see above; fix subgraphs/' + slug + '/schema.graphql and run `npm run compose`');
+// Its resolver and argument types from its SDL, as `npm run compose` writes them (codegen:check holds them in CI).
+const codegen = spawnSync(tsx, [path.join(root, 'scripts', 'codegen.ts'), slug], { cwd: root, stdio: 'inherit' });
+if (codegen.status !== 0) fail('生成类型失败 codegen failed: see above; run `npm run codegen -- ' + slug + '`');
 
 const steps: [string, string][] = [
   [`npx jest subgraphs/${slug}`, "契约测试 the department's contract tests"],
