@@ -114,7 +114,7 @@ describe('isMidHigh and isHighSkilled', () => {
     }
   });
 
-  it('defaults to not counting unlevelled skilled kinds as 中高级, as DESIGN.md states', () => {
+  it('defaults to not counting unlevelled skilled kinds as 中高级, as docs/architecture.md states', () => {
     expect(defaultCountingPolicy.unlevelledSkilledCountsAsMidHigh).toBe(false);
   });
 });

@@ -49,7 +49,7 @@ export function countsOn(cert: CountableDates, asOf: string): boolean {
   return cert.validUntil === null || cert.validUntil >= asOf;
 }
 
-/** Choices the plan leaves open; DESIGN.md documents the defaults. */
+/** Choices the plan leaves open; docs/architecture.md documents the defaults. */
 export interface CountingPolicy {
   /** Whether 特种作业/特种设备/专项职业能力 certificates (no level) count as 中高级. */
   unlevelledSkilledCountsAsMidHigh: boolean;

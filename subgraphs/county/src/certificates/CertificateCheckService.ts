@@ -2,8 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '@hub/auth';
 import { RateLimiter } from '@hub/runtime';
 import { InputError, todayIso } from '@hub/subgraph-kit';
-import type { CertificateGrade, CertificateKind, Department } from '@hub/vocabulary';
-import { normalizeText } from '@hub/vocabulary';
+import type { CertificateGrade, CertificateKind, CertificateStatus, Department } from '@hub/vocabulary';
+import { normalizeText, withdrawnBy } from '@hub/vocabulary';
 import { GraphQLError } from 'graphql';
 import type { AuditRepository } from '../repositories/AuditRepository';
 
@@ -67,7 +67,7 @@ interface HoldingMatch {
   issuingBody: string | null;
   issuedOn: string;
   validUntil: string | null;
-  status: string;
+  status: CertificateStatus;
   revokedOn: string | null;
 }
 
@@ -77,7 +77,7 @@ const day = (value: unknown): string | null =>
 /** What a holding says on `today`: withdrawn (from its date, or on every date while the date is not known), expired, or valid. */
 function statusOn(h: HoldingMatch, today: string): CertificateCheckStatus {
   if (h.issuedOn > today) return 'NOT_FOUND';
-  if (h.status !== 'VALID' && (h.revokedOn === null || h.revokedOn <= today)) return 'REVOKED';
+  if (withdrawnBy(h, today)) return 'REVOKED';
   if (h.validUntil !== null && h.validUntil < today) return 'EXPIRED';
   return 'VALID';
 }
@@ -161,7 +161,8 @@ export class CertificateCheckService {
       issuingBody: r.issuing_body === null || r.issuing_body === undefined ? null : String(r.issuing_body),
       issuedOn: day(r.issued_on)!,
       validUntil: day(r.valid_until),
-      status: String(r.status),
+      // The index stores the feeds' statuses, which the departments' own enum (VALID, REVOKED, CANCELLED) constrains.
+      status: String(r.status) as CertificateStatus,
       revokedOn: day(r.revoked_on),
     }));
   }

@@ -130,7 +130,7 @@ interface Axis {
  * The holder index in memory, person by person: every certificate's counting facts and every countable
  * training's start, in typed arrays. The county's figures for any date are one pass over it (tens of
  * milliseconds at 300,000 persons), so a new certificate shows in the totals as soon as its person is refreshed.
- * It follows DESIGN.md's counting rule exactly: a certificate counts on D when issued on or before D, not
+ * It follows the counting rule (`countsOn`, docs/architecture.md) exactly: a certificate counts on D when issued on or before D, not
  * revoked by D and not expired on D.
  */
 export class CountyModel {
