@@ -8,7 +8,8 @@
  * - countyProgress for a date not asked before (the full count over the model), the median of three;
  * - countyProgress right after 1,000 changes (a feed page applied, its persons re-read, the count again);
  * - the index's apply rate: --changes changes (certificates, corrections, trainings, person descriptions) applied
- *   through IndexWriter in feed pages of 5,000, as the leader does.
+ *   as the leader does: pulled by HolderIndexSync from an in-memory feed of pages of 5,000 and applied through
+ *   IndexWriter (a backlog several pages per transaction).
  * Sizes above --db-up-to are measured on the model alone (the synthetic rows put straight into a CountyModel,
  * no SQL): reading 3,000,000 persons out of SQLite takes many minutes on a busy machine and measures SQLite, not
  * the model; their load time is the model's own share, and they have no apply rate.
@@ -22,7 +23,16 @@ import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { insertRows } from '@hub/subgraph-kit';
 import { createContractEnv } from '@hub/subgraph-kit/src/testing';
-import { certificateKinds, defaultCountingPolicy, departments, kindInfo, occupations, townships, trainingChannels } from '@hub/vocabulary';
+import {
+  certificateKinds,
+  defaultCountingPolicy,
+  Department,
+  departments,
+  kindInfo,
+  occupations,
+  townships,
+  trainingChannels,
+} from '@hub/vocabulary';
 import type { CertificateStatus } from '@hub/vocabulary';
 import { CountyModel } from '../subgraphs/county/src/progress/CountyModel';
 import type { HoldingFact, PersonFact, TrainingFact } from '../subgraphs/county/src/repositories/CountyFactsRepository';
@@ -30,6 +40,7 @@ import { holding, personMaster, personSeen, trainingFact } from '../subgraphs/co
 import { LiveCountyModel } from '../subgraphs/county/src/progress/LiveCountyModel';
 import { CountyFactsRepository } from '../subgraphs/county/src/repositories/CountyFactsRepository';
 import { IndexGate } from '../subgraphs/county/src/repositories/IndexGate';
+import type { FeedSource } from '../subgraphs/county/src/feeds/HolderIndexSync';
 import type { FeedChange } from '../subgraphs/county/src/repositories/IndexWriter';
 import { createCountySubgraph } from '../subgraphs/county/src/server';
 
@@ -46,7 +57,6 @@ if (DB !== 'sqlite' && DB !== 'mysql') throw new Error(`--db is sqlite or mysql,
 const DB_UP_TO = Number(values['db-up-to']);
 const sizes = values.sizes.split(',').map(Number);
 const CHANGES = Number(values.changes);
-const PAGE = 5000;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench:growth does)');
@@ -340,7 +350,20 @@ interface Row {
 async function measure(persons: number): Promise<Row> {
   // A temp folder for SQLite, or a database of its own on the MySQL server (createContractEnv drops it afterwards).
   const contract = createContractEnv({ HUB_LOG_LEVEL: 'error', HUB_DB: DB });
-  const county = createCountySubgraph(contract.env);
+  // EDUCATION's feed serves `feed` (empty until the apply rate is measured); the other departments' are empty.
+  let feed: FeedChange[] = [];
+  const education: FeedSource = async (after, limit) => {
+    let from = 0;
+    for (let to = feed.length; from < to;) {
+      const mid = (from + to) >> 1;
+      if (feed[mid].seq <= after) from = mid + 1;
+      else to = mid;
+    }
+    return { changes: feed.slice(from, from + limit), latestSeq: feed.length ? feed[feed.length - 1].seq : 0 };
+  };
+  const empty: FeedSource = async () => ({ changes: [], latestSeq: 0 });
+  const feeds = Object.fromEntries(departments.map((d) => [d, d === 'EDUCATION' ? education : empty])) as Record<Department, FeedSource>;
+  const county = createCountySubgraph(contract.env, undefined, feeds);
   try {
     await county.init();
     const [filled, fillMs] = await time(() => fill(county.dataSource, persons));
@@ -365,13 +388,12 @@ async function measure(persons: number): Promise<Row> {
     await writer.apply('EDUCATION', changes(persons, 1000, 1, 7), 1000);
     const [, afterChangesMs] = await time(() => progress.figures('2026-11-26'));
 
-    // The apply rate, in feed pages as the leader applies them.
-    const all = changes(persons, CHANGES, 1001, 11);
+    // The apply rate: the leader's sync drains the feed, as it does when a backlog comes in.
+    feed = changes(persons, CHANGES, 1001, 11);
     const cpu = process.cpuUsage();
-    const [, applyMs] = await time(async () => {
-      for (let i = 0; i < all.length; i += PAGE) await writer.apply('EDUCATION', all.slice(i, i + PAGE), 1000 + CHANGES);
-    });
+    const [synced, applyMs] = await time(() => county.services.sync.syncDepartment('EDUCATION'));
     const cpuUsed = process.cpuUsage(cpu);
+    if (synced.error || synced.applied !== CHANGES) throw new Error(`applied ${synced.applied} of ${CHANGES}: ${synced.error ?? ''}`);
     void live;
     return {
       persons,
