@@ -51,8 +51,8 @@ const PAGE = 5000;
 /**
  * Full feed pages (a backlog) applied in one transaction. Person ids are random, so every page's rows land on index
  * pages all over the B-trees and each commit writes most of them to the WAL again; four pages per commit write
- * about half as much per change (300,000 persons: 20,146 changes/s against 8,996 in single pages, BENCHMARKS.md).
- * Readers wait for the gate while one applies, so not more: about a second of work at the county's size.
+ * less per change (300,000 persons: about a quarter less CPU per change, BENCHMARKS.md "The index's apply rate"). Eight
+ * did no better, and readers wait at the gate while one applies: four are about a second of work at the county's size.
  */
 export const PAGES_PER_TRANSACTION = 4;
 
