@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { isRole, PRINCIPAL_HEADER, Principal, requestPath, signCall } from '@hub/auth';
+import { ConstArgumentNode, DirectiveNode, Kind, parse } from 'graphql';
 
 /** Headers the benchmark sends to Hive to say which principal to sign (Hive does no authentication here). */
 export const BENCH_ROLE_HEADER = 'x-bench-role';
@@ -45,16 +46,20 @@ export function createHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
       principals[role] ?? (isRole(role) && role !== 'DEPARTMENT_STAFF' ? { subject: `bench-${role.toLowerCase()}`, role } : null);
     return base && (subject ? { ...base, subject } : base);
   };
+  const supergraph = fs.readFileSync(options.supergraphPath, 'utf8');
+  const audited = auditedLookupSubgraphs(supergraph);
   return createGatewayRuntime({
-    supergraph: fs.readFileSync(options.supergraphPath, 'utf8'),
+    supergraph,
     unifiedGraphHandler,
-    // hrss answers the lookup by ID number, which it audits per request: like our gateway, Hive must not share
-    // those calls in flight (its HTTP executor shares identical queries by default), or it would do less work
-    // and write fewer audit rows than requests. The other departments' reads may be shared, as ours are.
+    // Every lookup by ID number is audited by the subgraph that answers it, per request: like our gateway, Hive must
+    // not share those calls in flight (its HTTP executor shares identical queries by default, keyed on URL and body),
+    // or it would do less work and write fewer audit rows than requests. Its sharing is per subgraph, not per call, so
+    // it is turned off for the subgraphs answering an audited root field (today county's Query.person, which took it
+    // over from hrss) and for hrss; the other departments' reads may be shared, as ours are.
     transportEntries: Object.fromEntries(
       Object.entries(options.subgraphUrls).map(([name, location]) => [
         name,
-        name === 'hrss' ? { location, options: { deduplicateInflightRequests: false } } : { location },
+        audited.has(name) || name === 'hrss' ? { location, options: { deduplicateInflightRequests: false } } : { location },
       ]),
     ),
     plugins: () => [
@@ -83,6 +88,45 @@ export function createHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
     graphiql: false,
     landingPage: false,
   });
+}
+
+const argument = (directive: DirectiveNode, name: string): ConstArgumentNode | undefined =>
+  directive.arguments?.find((a) => a.name.value === name) as ConstArgumentNode | undefined;
+
+/**
+ * The subgraphs (by name) that answer a root Query field taking a `purpose`: the audited lookups, read from the
+ * supergraph's join__field directives (a field without one is answered by every subgraph defining Query).
+ */
+export function auditedLookupSubgraphs(supergraphSdl: string): Set<string> {
+  const document = parse(supergraphSdl);
+  const names = new Map<string, string>();
+  const found = new Set<string>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
+    for (const value of definition.values ?? []) {
+      const name = value.directives?.find((d) => d.name.value === 'join__graph');
+      const given = name && argument(name, 'name')?.value;
+      if (given?.kind === Kind.STRING) names.set(value.name.value, given.value);
+    }
+  }
+  const graphOf = (directive: DirectiveNode) => {
+    const graph = argument(directive, 'graph')?.value;
+    return graph?.kind === Kind.ENUM ? names.get(graph.value) : undefined;
+  };
+  for (const definition of document.definitions) {
+    if (
+      (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) ||
+      definition.name.value !== 'Query'
+    )
+      continue;
+    const definers = (definition.directives ?? []).filter((d) => d.name.value === 'join__type').map(graphOf);
+    for (const field of definition.fields ?? []) {
+      if (!field.arguments?.some((a) => a.name.value === 'purpose')) continue;
+      const joins = (field.directives ?? []).filter((d) => d.name.value === 'join__field');
+      for (const graph of joins.length > 0 ? joins.map(graphOf) : definers) if (graph) found.add(graph);
+    }
+  }
+  return found;
 }
 
 /** One person's dossier over the six departments: what the benchmark and test/hiveGateway.test.ts ask both gateways. */
