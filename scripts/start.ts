@@ -35,7 +35,7 @@ function run(name: string, dir: string): ChildProcess {
         env: childEnv,
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       })
-    : spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(dir, 'dist', 'index.js')], {
+    : spawn(process.execPath, [...(name === 'gateway' ? [] : SERVICE_NODE_FLAGS), path.join(dir, 'dist', 'index.js')], {
         cwd: root,
         env: childEnv,
         // The channel only carries the service's "listening" (announceListening).

@@ -3,6 +3,7 @@ import path from 'node:path';
 import http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import client from 'prom-client';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { hubSecretsFromEnv, Principal } from '@hub/auth';
 import {
@@ -93,6 +94,13 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
   if ((env.APOLLO_TELEMETRY_DISABLED ?? process.env.APOLLO_TELEMETRY_DISABLED) === undefined)
     process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const fetchers: ReturnType<typeof createUndiciFetcher>[] = [];
+  const joined = new client.Counter({
+    name: 'hub_subgraph_batched_fetches_total',
+    help: "Entity fetches sent inside another request's call to the same subgraph (same principal and operation, see entityBatches)",
+    labelNames: ['subgraph'] as const,
+    registers: [metrics.registry],
+  });
+  const batchMax = num(env.HUB_SUBGRAPH_BATCH_MAX, 100);
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -113,7 +121,17 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
       });
       fetchers.push(subgraphFetch);
       // RemoteGraphQLDataSource types its fetcher as node-fetch's; HubDataSource.process calls ours only, with a SignedInit.
-      return new HubDataSource({ url: target, fetcher: subgraphFetch.fetcher as never }, secrets.signingKey, name);
+      // Entity fetches of concurrent requests go to a department as one call (HUB_SUBGRAPH_BATCH=0 turns this off).
+      const batching =
+        env.HUB_SUBGRAPH_BATCH !== '0' && batchMax > 1
+          ? {
+              maxRepresentations: batchMax,
+              inFlight: num(env.HUB_SUBGRAPH_BATCH_IN_FLIGHT, 1),
+              maxWaitMs: num(env.HUB_SUBGRAPH_BATCH_WAIT_MS, 10),
+              onBatch: (callers: number) => joined.inc({ subgraph: name }, callers - 1),
+            }
+          : undefined;
+      return new HubDataSource({ url: target, fetcher: subgraphFetch.fetcher as never }, secrets.signingKey, name, batching);
     },
   });
   const apollo = new ApolloServer<GatewayContext>({

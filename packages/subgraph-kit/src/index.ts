@@ -15,6 +15,7 @@ export * from './FenScalar';
 export * from './DepartmentDefinition';
 export * from './departmentResolvers';
 export * from './errors';
+export { InQueryCache } from './InQueryCache';
 export * from './IdentityService';
 export * from './insertRows';
 export * from './migrationHelpers';

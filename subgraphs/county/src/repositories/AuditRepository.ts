@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { countWhenAsked, isUniqueViolation, Transactions } from '@hub/subgraph-kit';
+import { countWhenAsked, isLockConflict, isUniqueViolation, Transactions } from '@hub/subgraph-kit';
 import type { Department } from '@hub/vocabulary';
 
 export interface AuditRow {
@@ -36,20 +36,41 @@ export class AuditRepository {
     return run;
   }
 
+  /**
+   * One statement takes the next free negative number and writes the entry: no transaction of its own, no
+   * round trip between reading the lowest number and using it.
+   */
+  private insertSql(): string {
+    if (this.insertText) return this.insertText;
+    const q = (name: string) => this.dataSource.driver.escape(name);
+    const columns = ['department', 'seq', 'at', 'subject', 'role', 'person_id', 'field', 'purpose', 'request_id'].map(q).join(', ');
+    this.insertText =
+      `INSERT INTO ${q('audit_entry')} (${columns}) ` +
+      `SELECT ?, COALESCE(MIN(${q('seq')}), 0) - 1, ?, ?, ?, ?, ?, ?, ? FROM ${q('audit_entry')} WHERE ${q('department')} = ? AND ${q('seq')} < 0`;
+    return this.insertText;
+  }
+
+  private insertText: string | undefined;
+
   private async insertLookup(entry: Omit<AuditRow, 'seq'>): Promise<void> {
+    const { department, at, subject, role, personId, field, purpose, requestId } = entry;
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.transactions.run(async (manager) => {
-          const [{ lowest }] = await manager.query<{ lowest: number | string | null }[]>(
-            `SELECT MIN(seq) AS lowest FROM audit_entry WHERE department = ? AND seq < 0`,
-            [entry.department],
-          );
-          await manager.insert('AuditEntry', { ...entry, seq: Math.min(Number(lowest ?? 0), 0) - 1 });
-        });
+        await this.transactions.statement(this.insertSql(), [
+          department,
+          at,
+          subject,
+          role,
+          personId,
+          field,
+          purpose,
+          requestId,
+          department,
+        ]);
         return;
       } catch (error) {
-        // Another replica took the same number: take the next.
-        if (!isUniqueViolation(error) || attempt >= 10) throw error;
+        // Another replica took the same number, or MySQL broke a lock conflict between the two: take the next.
+        if (!(isUniqueViolation(error) || isLockConflict(error)) || attempt >= 10) throw error;
       }
     }
   }

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { In } from 'typeorm';
-import { chunks, countWhenAsked } from '@hub/subgraph-kit';
+import { chunks, countWhenAsked, InQueryCache } from '@hub/subgraph-kit';
 import type { Department } from '@hub/vocabulary';
 
 /** The county's view of one person: hrss's copy first, else the latest department's (see IndexWriter). */
@@ -17,12 +16,17 @@ export interface PersonMasterRow {
 
 /** Reads of the person master: by ids (for loaders) and the people list. */
 export class PersonMasterRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Every lookup by ID number reads one master row: its SQL text is built once, not per call. */
+  private readonly inQueries: InQueryCache;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.inQueries = new InQueryCache(dataSource);
+  }
 
   async byIds(personIds: readonly string[]): Promise<PersonMasterRow[]> {
     const out: PersonMasterRow[] = [];
     for (const part of chunks(personIds, 1000)) {
-      out.push(...(await this.dataSource.getRepository<PersonMasterRow>('PersonMaster').findBy({ personId: In(part) })));
+      out.push(...(await this.inQueries.findIn<PersonMasterRow>('PersonMaster', 'personId', part)));
     }
     return out;
   }
