@@ -3,7 +3,7 @@
  *   [--duration 10] [--warmup 2]
  *   [--connections 10,50] [--cases dossier,dossiers,progress,progress-callers,list,grouping] [--persons 50] [--callers 50]
  *   [--baseline <git rev>] [--no-hive]
- *   [--no-write] [--cpu-prof]
+ *   [--no-write] [--cpu-prof] [--rounds 1]
  *
  * Gateway throughput (issue 8): the same four operations, in one run, through
  *   gateway  our Apollo Gateway (the hub's own gateway process, JWT and limits on),
@@ -12,7 +12,9 @@
  *   direct   the subgraph requests the gateway's query plan makes, sent straight to the subgraphs,
  * each with autocannon for a fixed time after a warm-up, at each number of connections. Reports
  * requests/s, p50/p95/p99, error responses, CPU seconds and peak RSS of every process, ratios and the
- * issue's targets, and writes the table into BENCHMARKS.md.
+ * issue's targets, and writes the table into BENCHMARKS.md. With --rounds N the measured time of each
+ * target is taken in N slices, in turn with the other targets, so that the machine's drift during a
+ * case (it is shared) falls on every target alike.
  *
  * The hub runs on a private copy of the seeded data folder (an online SQLite backup, ~1.3 GB for 300k
  * persons) unless --in-place, because bench:progress clears and rebuilds the original's holder index.
@@ -55,6 +57,7 @@ const { values } = parseArgs({
     'no-hive': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '1' },
   },
 });
 
@@ -250,6 +253,7 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const duration = Number(values.duration);
   const warmup = Number(values.warmup);
+  const rounds = Math.max(1, Math.round(Number(values.rounds)));
   const connectionLevels = values.connections.split(',').map(Number);
   const wanted = new Set(values.cases.split(','));
   const sourceDir = path.resolve(root, values.data);
@@ -511,7 +515,10 @@ async function main(): Promise<void> {
       return runPlanLoad(target.plans!, connections, seconds * 1000);
     };
     const totalRuns = connectionLevels.length * cases.reduce((n, c) => n + caseTargets.get(c.name)!.length, 0);
-    log(`${totalRuns} runs of ${warmup} s warm-up + ${duration} s: about ${Math.ceil((totalRuns * (warmup + duration + 1)) / 60)} min`);
+    const perRun = warmup + duration + (rounds - 1) * Math.min(warmup, 1) + rounds;
+    log(
+      `${totalRuns} runs of ${warmup} s warm-up + ${duration} s${rounds > 1 ? ` in ${rounds} rounds` : ''}: about ${Math.ceil((totalRuns * perRun) / 60)} min`,
+    );
     for (const [level, connections] of connectionLevels.entries()) {
       for (const c of cases) {
         // The subgraphs' own caches (SQLite pages) warm on the first target measured: warm them first.
@@ -521,16 +528,35 @@ async function main(): Promise<void> {
             connections,
             warmup,
           );
-        for (const target of caseTargets.get(c.name)!) {
-          await runOnce(target, connections, warmup);
-          for (const pid of Object.values(pids)) resetPeakRss(pid);
-          const cpuBefore = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, cpuSeconds(pid)]));
-          const selfBefore = process.cpuUsage();
-          const r = await runOnce(target, connections, duration);
-          const self = process.cpuUsage(selfBefore);
-          const cpu = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, cpuSeconds(pid) - cpuBefore[n]]));
-          cpu.loadgen = (self.user + self.system) / 1e6;
-          const peakRss = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, peakRssMb(pid)]));
+        // With --rounds N each target's measured time is cut into N slices taken in turn (gateway, hive, direct,
+        // gateway, …), so a machine that speeds up or slows down during the case weighs on every target alike.
+        const targets = caseTargets.get(c.name)!;
+        const sums = new Map<string, { load: LoadResult; cpu: Record<string, number>; peakRss: Record<string, number> }>();
+        for (let round = 0; round < rounds; round++) {
+          for (const target of targets) {
+            await runOnce(target, connections, round === 0 ? warmup : Math.min(warmup, 1));
+            for (const pid of Object.values(pids)) resetPeakRss(pid);
+            const cpuBefore = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, cpuSeconds(pid)]));
+            const selfBefore = process.cpuUsage();
+            const r = await runOnce(target, connections, duration / rounds);
+            const self = process.cpuUsage(selfBefore);
+            const cpu = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, cpuSeconds(pid) - cpuBefore[n]]));
+            cpu.loadgen = (self.user + self.system) / 1e6;
+            const peakRss = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, peakRssMb(pid)]));
+            const sum = sums.get(target.name);
+            if (!sum) sums.set(target.name, { load: { ...r, latencies: [...r.latencies] }, cpu, peakRss });
+            else {
+              sum.load.count += r.count;
+              sum.load.durationS += r.durationS;
+              sum.load.errors += r.errors;
+              for (const latency of r.latencies) sum.load.latencies.push(latency);
+              for (const n of Object.keys(cpu)) sum.cpu[n] += cpu[n];
+              for (const n of Object.keys(peakRss)) sum.peakRss[n] = Math.max(sum.peakRss[n], peakRss[n]);
+            }
+          }
+        }
+        for (const target of targets) {
+          const { load: r, cpu, peakRss } = sums.get(target.name)!;
           const m: Measured = {
             ...r,
             latencies: [],
@@ -560,6 +586,7 @@ async function main(): Promise<void> {
       connectionLevels,
       duration,
       warmup,
+      rounds,
       persons,
       certificates,
       startedAt,
@@ -596,6 +623,7 @@ interface ReportInput {
   connectionLevels: number[];
   duration: number;
   warmup: number;
+  rounds: number;
   persons: number;
   certificates: number;
   startedAt: Date;
@@ -620,7 +648,7 @@ function renderReport(input: ReportInput): string {
     `data: the demo county in ${values.data}${values['in-place'] ? '' : ' (a private copy)'}: ${input.persons.toLocaleString('en')} persons known to the departments, ${input.certificates.toLocaleString('en')} certificates in six SQLite databases.`,
   );
   lines.push(
-    `Each case: ${input.warmup} s warm-up, then ${input.duration} s measured with autocannon (direct dossier: a closed-loop client replaying the plan); the machine is shared, so compare within the run.`,
+    `Each case: ${input.warmup} s warm-up, then ${input.duration} s measured${input.rounds > 1 ? ` in ${input.rounds} slices per target taken in turn (1 s warm-up before each later slice)` : ''} with autocannon (direct dossier: a closed-loop client replaying the plan); the machine is shared, so compare within the run.`,
   );
   lines.push(`Cases: ${cases.map((c) => `**${c.name}** = ${c.label}`).join('; ')}.`);
   lines.push(
