@@ -105,4 +105,21 @@ describe('entity fetches of concurrent requests, batched', () => {
       expect(audit.data.auditLog.nodes).toContainEqual({ department: 'EDUCATION', field: 'idNumber', purpose: `批量核对 ${id}` });
     }
   });
+
+  it('tells every request of a batched call that the department is down, and still answers the rest', async () => {
+    const held = ids.slice(0, 20);
+    const alone = await hub.query(DOSSIER_QUERY, { id: held[0] });
+    await hub.takeDown('education');
+    try {
+      const answers = await Promise.all(held.map((id) => hub.query(DOSSIER_QUERY, { id })));
+      for (const answer of answers.filter((a) => a.data?.person)) {
+        expect(answer.errors).toHaveLength(1);
+        expect(answer.errors?.[0].extensions).toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', department: 'EDUCATION' });
+        expect(answer.data.person.education).toBeNull();
+      }
+      expect(answers[0].data.person.hrss).toEqual(alone.data.person.hrss);
+    } finally {
+      await hub.bringUp('education');
+    }
+  });
 });
