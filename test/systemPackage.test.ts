@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { systemPackage } from './fixtures/systemPackage';
 
 describe('tests that need a Debian package', () => {
@@ -19,5 +21,15 @@ describe('tests that need a Debian package', () => {
   it('fail under CI rather than being skipped', () => {
     expect(() => systemPackage('/usr/bin/chromium', ['chromium'], { CI: 'true' }, absent)).toThrow(/apt-get install -y chromium/);
     expect(() => systemPackage('/usr/bin/chromium', ['chromium'], { CI: '1' }, absent)).toThrow(/CI/);
+  });
+
+  it('decide so in every test file that starts a browser, so that the README’s test command passes on a fresh machine', () => {
+    const browsers = fs
+      .readdirSync(__dirname)
+      .filter((name) => name.endsWith('.test.ts'))
+      .filter((name) => fs.readFileSync(path.join(__dirname, name), 'utf8').includes("from 'playwright-core'"));
+    expect(browsers.length).toBeGreaterThan(0);
+    const undecided = browsers.filter((name) => !/systemPackage\(/.test(fs.readFileSync(path.join(__dirname, name), 'utf8')));
+    expect(undecided).toEqual([]);
   });
 });
