@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../scripts/lib/freePort';
 import { haproxyConfig, parseHaproxyStats } from '../scripts/lib/haproxyConfig';
-import { requireBinary } from './fixtures/systemBinary';
+import { requireBinary } from './fixtures/systemPackage';
 
 const config = haproxyConfig({
   statsPort: 18999,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { hubSecretsFromEnv, mintToken } from '@hub/auth';
 import { RedisServer, startRedisServer } from './fixtures/redisServer';
 import { startHub, TestHub } from './fixtures/startHub';
-import { requireBinary } from './fixtures/systemBinary';
+import { requireBinary } from './fixtures/systemPackage';
 
 /**
  * The gateway with HUB_REDIS_URL when that Redis dies and comes back: it keeps answering (no crash, no

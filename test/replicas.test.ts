@@ -4,7 +4,7 @@ import { makeIdNumber } from '@hub/identity';
 import { parseHaproxyStats, ServerState } from '../scripts/lib/haproxyConfig';
 import { ReplicaDemo, startReplicaDemo } from '../scripts/lib/replicaDemo';
 import { testRedis } from './fixtures/redisServer';
-import { requireBinary } from './fixtures/systemBinary';
+import { requireBinary } from './fixtures/systemPackage';
 import { createTestEnv, TestEnv } from './fixtures/testEnv';
 
 /**

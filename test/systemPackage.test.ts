@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { systemPackage } from './fixtures/systemPackage';
+import { requireBinary, systemPackage } from './fixtures/systemPackage';
 
 describe('tests that need a Debian package', () => {
   const absent = () => false;
@@ -21,6 +21,23 @@ describe('tests that need a Debian package', () => {
   it('fail under CI rather than being skipped', () => {
     expect(() => systemPackage('/usr/bin/chromium', ['chromium'], { CI: 'true' }, absent)).toThrow(/apt-get install -y chromium/);
     expect(() => systemPackage('/usr/bin/chromium', ['chromium'], { CI: '1' }, absent)).toThrow(/CI/);
+  });
+
+  it('find a program by name on PATH, and name its package when it is missing', () => {
+    const ci = process.env.CI;
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      delete process.env.CI;
+      expect(requireBinary('node', 'nodejs')).toMatch(/\/node$/);
+      expect(requireBinary('no-such-program-here', 'no-such-package')).toBeUndefined();
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('apt-get install -y no-such-package'));
+      process.env.CI = 'true';
+      expect(() => requireBinary('no-such-program-here', 'no-such-package')).toThrow(/CI must run this test/);
+    } finally {
+      if (ci === undefined) delete process.env.CI;
+      else process.env.CI = ci;
+      warn.mockRestore();
+    }
   });
 
   it('decide so in every test file that starts a browser, so that the README’s test command passes on a fresh machine', () => {

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { freePort } from '../../test/fixtures/freePort';
 import { startRedisServer, testRedis } from '../../test/fixtures/redisServer';
-import { requireBinary } from '../../test/fixtures/systemBinary';
+import { requireBinary } from '../../test/fixtures/systemPackage';
 import { checkRedisUrl, redactRedisUrl, SharedState, sharedStateFromEnv } from './sharedStateFromEnv';
 
 const log = pino({ level: 'silent' });
