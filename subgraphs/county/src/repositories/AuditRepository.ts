@@ -36,40 +36,54 @@ export class AuditRepository {
     return run;
   }
 
-  /**
-   * One statement takes the next free negative number and writes the entry: no transaction of its own, no
-   * round trip between reading the lowest number and using it.
-   */
-  private insertSql(): string {
-    if (this.insertText) return this.insertText;
+  /** Statement texts, built once: quoted for the database in use. */
+  private sql: { insertNext: string; lowest: string; insert: string } | undefined;
+
+  private statements() {
+    if (this.sql) return this.sql;
     const q = (name: string) => this.dataSource.driver.escape(name);
     const columns = ['department', 'seq', 'at', 'subject', 'role', 'person_id', 'field', 'purpose', 'request_id'].map(q).join(', ');
-    this.insertText =
-      `INSERT INTO ${q('audit_entry')} (${columns}) ` +
-      `SELECT ?, COALESCE(MIN(${q('seq')}), 0) - 1, ?, ?, ?, ?, ?, ?, ? FROM ${q('audit_entry')} WHERE ${q('department')} = ? AND ${q('seq')} < 0`;
-    return this.insertText;
+    const lowest = `FROM ${q('audit_entry')} WHERE ${q('department')} = ? AND ${q('seq')} < 0`;
+    this.sql = {
+      insertNext: `INSERT INTO ${q('audit_entry')} (${columns}) SELECT ?, COALESCE(MIN(${q('seq')}), 0) - 1, ?, ?, ?, ?, ?, ?, ? ${lowest}`,
+      lowest: `SELECT MIN(${q('seq')}) AS lowest ${lowest}`,
+      insert: `INSERT INTO ${q('audit_entry')} (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    };
+    return this.sql;
   }
 
-  private insertText: string | undefined;
-
+  /**
+   * The entry under the next free negative number, without a transaction of its own. On SQLite one statement reads
+   * the lowest number and writes the row (it waits its turn behind open transactions on the one connection). On
+   * MySQL an INSERT … SELECT would take shared locks on the department's range of the key and make lookups wait
+   * behind the index writer's transactions, so the lowest number is read without locks and the row inserted after;
+   * when another replica took that number in between, the key refuses it and the next one is taken.
+   */
   private async insertLookup(entry: Omit<AuditRow, 'seq'>): Promise<void> {
     const { department, at, subject, role, personId, field, purpose, requestId } = entry;
+    const sql = this.statements();
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.transactions.statement(this.insertSql(), [
-          department,
-          at,
-          subject,
-          role,
-          personId,
-          field,
-          purpose,
-          requestId,
-          department,
-        ]);
+        if (this.dataSource.options.type === 'better-sqlite3') {
+          await this.transactions.statement(sql.insertNext, [
+            department,
+            at,
+            subject,
+            role,
+            personId,
+            field,
+            purpose,
+            requestId,
+            department,
+          ]);
+        } else {
+          const [{ lowest }] = await this.dataSource.query<{ lowest: number | string | null }[]>(sql.lowest, [department]);
+          const seq = Math.min(Number(lowest ?? 0), 0) - 1;
+          await this.dataSource.query(sql.insert, [department, seq, at, subject, role, personId, field, purpose, requestId]);
+        }
         return;
       } catch (error) {
-        // Another replica took the same number, or MySQL broke a lock conflict between the two: take the next.
+        // Another replica took the same number, or MySQL broke a lock conflict: take the next.
         if (!(isUniqueViolation(error) || isLockConflict(error)) || attempt >= 10) throw error;
       }
     }
