@@ -14,6 +14,7 @@ import readline from 'node:readline';
 import { dataDir, isProduction, servicePort } from '@hub/runtime/src/services';
 import { LISTENING_MESSAGE } from '@hub/runtime/src/announceListening';
 import { devSecretsEnv } from './lib/devSecrets';
+import { portsInUse } from './lib/portsInUse';
 import { root, subgraphList } from './lib/subgraphList';
 
 const fromSources = process.argv.includes('--from-sources');
@@ -111,6 +112,17 @@ process.once('SIGINT', () => stop(0));
 process.once('SIGTERM', () => stop(0));
 
 async function main(): Promise<void> {
+  const taken = await portsInUse(
+    Object.fromEntries(['gateway', ...subgraphList().map((s) => s.slug)].map((slug) => [slug, servicePort(slug)])),
+  );
+  if (taken.length > 0) {
+    const list = taken.map((t) => `${t.service} ${t.port}`).join(', ');
+    console.error(
+      `端口已被占用：${list}。另一个枢纽是否仍在运行？请先停止它，或用 HUB_<服务>_PORT 换端口。\n` +
+        `ports in use: ${list}. Is another hub still running? Stop it first, or move this one with HUB_<SERVICE>_PORT.`,
+    );
+    process.exit(1);
+  }
   if (!isProduction()) {
     const secrets = devSecretsEnv(dataDir());
     Object.assign(childEnv, secrets.env);
