@@ -2,7 +2,7 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apoll
 // The enum's value is needed at run time; @apollo/gateway's index exports only the types.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { GraphQLError } from 'graphql';
-import { PRINCIPAL_HEADER, Principal, requestPath, signCall } from '@hub/auth';
+import { PRINCIPAL_HEADER, Principal, principalKey, requestPath, signCall } from '@hub/auth';
 import { departmentFromSlug, departmentLabels } from '@hub/vocabulary';
 import type { GatewayContext } from './GatewayContext';
 import { EntityBatcher, EntityBatcherOptions } from './entityBatches';
@@ -20,7 +20,7 @@ type OperationFetch = Extract<GraphQLDataSourceProcessOptions<GatewayContext>, {
  */
 export function callSigner(principal: Principal, key: Buffer, audience: string): CallSigner {
   return {
-    who: `${principal.role}\u0000${principal.department ?? ''}\u0000${principal.subject}`,
+    who: principalKey(principal),
     header: PRINCIPAL_HEADER,
     sign: (method, url, body) => signCall(principal, key, { audience, method, path: requestPath(url), body }),
   };
@@ -79,7 +79,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       this.batcher && Array.isArray(representations) && !isMutation(query) && !hasSideEffects(query)
         ? await this.batcher.load(
             // Only calls that would be identical but for their representations go together: one principal, one operation.
-            `${context.principal.role}\u0000${context.principal.department ?? ''}\u0000${context.principal.subject}\u0000${request.operationName ?? ''}\u0000${JSON.stringify(others)}\u0000${query}`,
+            `${principalKey(context.principal)}\u0000${request.operationName ?? ''}\u0000${JSON.stringify(others)}\u0000${query}`,
             representations as unknown[],
             options,
           )

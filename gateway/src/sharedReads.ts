@@ -13,6 +13,7 @@ import {
   visit,
   OperationTypeNode,
 } from 'graphql';
+import { principalKey } from '@hub/auth';
 import type { GatewayContext } from './GatewayContext';
 
 /**
@@ -130,7 +131,7 @@ export function shareIdenticalQueries(): ApolloServerPlugin<GatewayContext> {
           const principal = ctx.contextValue.principal;
           if (ctx.operation?.operation !== OperationTypeNode.QUERY || !principal || !ctx.document) return null;
           if (revealsAudited(ctx.document, auditedFieldNames(ctx.schema))) return null;
-          const key = `${principal.role}\u0000${principal.department ?? ''}\u0000${principal.subject}\u0000${ctx.queryHash}\u0000${ctx.operationName ?? ''}\u0000${JSON.stringify(ctx.request.variables ?? {})}`;
+          const key = `${principalKey(principal)}\u0000${ctx.queryHash}\u0000${ctx.operationName ?? ''}\u0000${JSON.stringify(ctx.request.variables ?? {})}`;
           const first = inflight.get(key);
           if (!first) {
             let settle!: (result: FormattedExecutionResult | undefined) => void;

@@ -29,3 +29,11 @@ export interface Principal {
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (roles as readonly string[]).includes(value);
 }
+
+/**
+ * A principal as one string, equal exactly when subject, role and department are: the part of a key under which
+ * calls or answers may be shared, so that nothing is ever shared across callers who may see different things.
+ */
+export function principalKey(principal: Principal): string {
+  return `${principal.role}\u0000${principal.department ?? ''}\u0000${principal.subject}`;
+}
