@@ -111,20 +111,8 @@ export class EntityBatcher<TArgs, TResponse extends EntitiesResponse> {
     clearTimeout(batch.timer);
     if (this.open.get(key) === batch) this.open.delete(key);
     const { parts } = batch;
-    if (parts.length === 1) {
-      const [only] = parts;
-      this.call(key, only.args, only.representations).then(
-        (response) => only.resolve(response),
-        (error: unknown) => only.reject(error),
-      );
-      return;
-    }
-    this.options.onBatch?.(parts.length, batch.representations);
-    this.call(
-      key,
-      parts[0].args,
-      parts.flatMap((part) => part.representations),
-    ).then(
+    if (parts.length > 1) this.options.onBatch?.(parts.length, batch.representations);
+    this.call(key, parts[0].args, parts.length === 1 ? parts[0].representations : parts.flatMap((part) => part.representations)).then(
       (response) => {
         // A short or long answer cannot be divided safely: every entity after a missing one would go to the wrong caller.
         const entities = response.data?._entities;
