@@ -22,10 +22,22 @@ export interface AuditRow {
  * seq so that it can never collide with a feed's.
  */
 export class AuditRepository {
+  /** The lookup's statements, quoted for the database in use. */
+  private readonly sql: { insertNext: string; lowest: string; insert: string };
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
-  ) {}
+  ) {
+    const q = (name: string) => dataSource.driver.escape(name);
+    const columns = ['department', 'seq', 'at', 'subject', 'role', 'person_id', 'field', 'purpose', 'request_id'].map(q).join(', ');
+    const lowest = `FROM ${q('audit_entry')} WHERE ${q('department')} = ? AND ${q('seq')} < 0`;
+    this.sql = {
+      insertNext: `INSERT INTO ${q('audit_entry')} (${columns}) SELECT ?, COALESCE(MIN(${q('seq')}), 0) - 1, ?, ?, ?, ?, ?, ?, ? ${lowest}`,
+      lowest: `SELECT MIN(${q('seq')}) AS lowest ${lowest}`,
+      insert: `INSERT INTO ${q('audit_entry')} (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    };
+  }
 
   /** This process's lookups, one after another: each takes the next free negative number. */
   private lookups: Promise<unknown> = Promise.resolve();
@@ -34,22 +46,6 @@ export class AuditRepository {
     const run = this.lookups.then(() => this.insertLookup(entry));
     this.lookups = run.catch(() => undefined);
     return run;
-  }
-
-  /** Statement texts, built once: quoted for the database in use. */
-  private sql: { insertNext: string; lowest: string; insert: string } | undefined;
-
-  private statements() {
-    if (this.sql) return this.sql;
-    const q = (name: string) => this.dataSource.driver.escape(name);
-    const columns = ['department', 'seq', 'at', 'subject', 'role', 'person_id', 'field', 'purpose', 'request_id'].map(q).join(', ');
-    const lowest = `FROM ${q('audit_entry')} WHERE ${q('department')} = ? AND ${q('seq')} < 0`;
-    this.sql = {
-      insertNext: `INSERT INTO ${q('audit_entry')} (${columns}) SELECT ?, COALESCE(MIN(${q('seq')}), 0) - 1, ?, ?, ?, ?, ?, ?, ? ${lowest}`,
-      lowest: `SELECT MIN(${q('seq')}) AS lowest ${lowest}`,
-      insert: `INSERT INTO ${q('audit_entry')} (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    };
-    return this.sql;
   }
 
   /**
@@ -61,7 +57,7 @@ export class AuditRepository {
    */
   private async insertLookup(entry: Omit<AuditRow, 'seq'>): Promise<void> {
     const { department, at, subject, role, personId, field, purpose, requestId } = entry;
-    const sql = this.statements();
+    const { sql } = this;
     for (let attempt = 0; ; attempt++) {
       try {
         if (this.dataSource.options.type === 'better-sqlite3') {
