@@ -1,15 +1,13 @@
-import { createContractEnv } from '@hub/subgraph-kit/src/testing/createContractEnv';
 import { Department, departments } from '@hub/vocabulary';
 import type { Logger } from '@hub/runtime';
 import type { FeedCursorRepository } from '../repositories/FeedCursorRepository';
 import type { FeedChange, IndexWriter } from '../repositories/IndexWriter';
-import { createCountySubgraph } from '../server';
+import { countyUnderTest } from '../testing/countyUnderTest';
 import { HolderIndexSync, PAGES_PER_TRANSACTION } from './HolderIndexSync';
 import type { FeedSource } from './HolderIndexSync';
 
 /** Departments that are down and departments that answer, synced at once, while the office writes: no write may trip over another. */
 describe('HolderIndexSync', () => {
-  const contract = createContractEnv();
   let calls = 0;
   const feeds = Object.fromEntries(
     departments.map((d, i): [Department, FeedSource] => [
@@ -43,13 +41,7 @@ describe('HolderIndexSync', () => {
           }),
     ]),
   ) as Record<Department, FeedSource>;
-  const county = createCountySubgraph(contract.env, undefined, feeds);
-
-  beforeAll(() => county.init(), 60_000);
-  afterAll(async () => {
-    await county.stop();
-    await contract.cleanup('county');
-  });
+  const county = countyUnderTest(feeds);
 
   it('applies what answers and records what fails, with the office writing at the same time', async () => {
     const { sync, inputs, audit, cursors } = county.services;

@@ -1,17 +1,9 @@
-import { createContractEnv } from '@hub/subgraph-kit/src/testing/createContractEnv';
 import { townships } from '@hub/vocabulary';
-import { createCountySubgraph } from '../server';
+import { countyUnderTest } from '../testing/countyUnderTest';
 import { seedDemoTargets } from './seedDemoTargets';
 
 describe('seedDemoTargets', () => {
-  const contract = createContractEnv();
-  const county = createCountySubgraph(contract.env);
-
-  beforeAll(() => county.init(), 60_000);
-  afterAll(async () => {
-    await county.stop();
-    await contract.cleanup('county');
-  });
+  const county = countyUnderTest();
 
   it('gives every township a target and splits the social channel among its departments, once', async () => {
     const { targets } = county.services;

@@ -1,8 +1,6 @@
-import { createContractEnv } from '@hub/subgraph-kit/src/testing/createContractEnv';
 import { Transactions } from '@hub/subgraph-kit';
-import { Department, departments } from '@hub/vocabulary';
-import type { FeedSource } from '../feeds/HolderIndexSync';
-import { createCountySubgraph } from '../server';
+import { Department } from '@hub/vocabulary';
+import { countyUnderTest, emptyFeeds } from '../testing/countyUnderTest';
 import { AuditRepository } from './AuditRepository';
 
 const lookup = (n: number, department: Department = 'HRSS') => ({
@@ -18,20 +16,12 @@ const lookup = (n: number, department: Department = 'HRSS') => ({
 
 /** Lookups by ID number written by the county service itself, on the database the environment names (SQLite, or MariaDB with HUB_DB=mysql). */
 describe('AuditRepository.recordLookup', () => {
-  const contract = createContractEnv();
-  const none = Object.fromEntries(departments.map((d): [Department, FeedSource] => [d, async () => ({ changes: [], latestSeq: 0 })]));
-  const county = createCountySubgraph(contract.env, undefined, none as Record<Department, FeedSource>);
+  const county = countyUnderTest(emptyFeeds);
   const rows = (department: string) =>
     county.dataSource.query<{ seq: number | string; subject: string; request_id: string; purpose: string }[]>(
       'SELECT seq, subject, request_id, purpose FROM audit_entry WHERE department = ? ORDER BY seq DESC',
       [department],
     );
-
-  beforeAll(() => county.init(), 60_000);
-  afterAll(async () => {
-    await county.stop();
-    await contract.cleanup('county');
-  });
 
   it('gives concurrent lookups the next negative numbers, one each, with every field kept', async () => {
     const { audit } = county.services;

@@ -1,25 +1,14 @@
-import { createContractEnv } from '@hub/subgraph-kit/src/testing/createContractEnv';
 import { databaseKind } from '@hub/subgraph-kit';
-import { Department, departments } from '@hub/vocabulary';
-import type { FeedSource } from '../feeds/HolderIndexSync';
-import { createCountySubgraph } from '../server';
+import { countyUnderTest, emptyFeeds } from '../testing/countyUnderTest';
 import { indexChange } from '../entities/sequenceTables';
 import { personMaster } from '../entities/indexTables';
 import { IndexStatements } from './IndexStatements';
 
 /** The index's bulk statements, on the database the environment names (SQLite, or MariaDB with HUB_DB=mysql). */
 describe('IndexStatements', () => {
-  const contract = createContractEnv();
-  const none = Object.fromEntries(departments.map((d): [Department, FeedSource] => [d, async () => ({ changes: [], latestSeq: 0 })]));
-  const county = createCountySubgraph(contract.env, undefined, none as Record<Department, FeedSource>);
+  const county = countyUnderTest(emptyFeeds);
   const statements = new IndexStatements();
   const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `p${String(from + i).padStart(31, '0')}`);
-
-  beforeAll(() => county.init(), 60_000);
-  afterAll(async () => {
-    await county.stop();
-    await contract.cleanup('county');
-  });
 
   it('reads every key once for lists of any length, past one statement’s keys, with keys that match nothing', async () => {
     const stored = ids(5000);
@@ -69,7 +58,7 @@ describe('IndexStatements', () => {
   });
 
   it('refuses to write on SQLite outside a transaction, where each statement would commit on its own', async () => {
-    if (databaseKind(contract.env) !== 'sqlite') return;
+    if (databaseKind() !== 'sqlite') return;
     await expect(statements.insert(county.dataSource.manager, indexChange, [{ seq: 2, personId: ids(1)[0] }])).rejects.toThrow(
       'runs in a transaction',
     );

@@ -1,8 +1,5 @@
-import { createContractEnv } from '@hub/subgraph-kit/src/testing/createContractEnv';
 import { Transactions } from '@hub/subgraph-kit';
-import { Department, departments } from '@hub/vocabulary';
-import type { FeedSource } from '../feeds/HolderIndexSync';
-import { createCountySubgraph } from '../server';
+import { countyUnderTest, emptyFeeds } from '../testing/countyUnderTest';
 import { FeedCursorRepository } from './FeedCursorRepository';
 import { IndexGate } from './IndexGate';
 import { FeedChange, IndexWriter } from './IndexWriter';
@@ -46,17 +43,9 @@ function described(seq: number, holder: string, name: string, townshipCode: stri
 
 /** The holder index's writes from feed pages, on the database the environment names (SQLite, or MariaDB with HUB_DB=mysql). */
 describe('IndexWriter', () => {
-  const contract = createContractEnv();
-  const none = Object.fromEntries(departments.map((d): [Department, FeedSource] => [d, async () => ({ changes: [], latestSeq: 0 })]));
-  const county = createCountySubgraph(contract.env, undefined, none as Record<Department, FeedSource>);
+  const county = countyUnderTest(emptyFeeds);
   const rows = (sql: string, parameters: unknown[] = []) => county.dataSource.query<Record<string, unknown>[]>(sql, parameters);
   const count = async (table: string) => Number((await rows(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
-
-  beforeAll(() => county.init(), 60_000);
-  afterAll(async () => {
-    await county.stop();
-    await contract.cleanup('county');
-  });
 
   it('writes a page larger than every statement and IN list, then only the changes newer than what it holds', async () => {
     const { writer } = county.services;
