@@ -229,10 +229,21 @@ export function listen(server: http.Server, port: number, host = '127.0.0.1'): P
   });
 }
 
-/** Stops accepting connections and waits for in-flight requests to finish. */
-export function close(server: http.Server): Promise<void> {
+/** How long a stopping service waits for answers still in flight before it cuts their connections. */
+export const STOP_GRACE_MS = 10_000;
+
+/**
+ * Stops accepting connections, closes the idle ones and waits for in-flight requests to finish; after
+ * `graceMs` it cuts whatever is left, so a client that stops reading a streamed answer cannot hold a
+ * stopping service open for ever.
+ */
+export function close(server: http.Server, graceMs = STOP_GRACE_MS): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }
