@@ -10,6 +10,7 @@ import { loadExampleOperations, exampleGroups } from '@hub/gateway/src/web/examp
 import { dashboardOperationFile } from '@hub/gateway/src/web/dashboardRoutes';
 import { loadPersistedOperation, sha256Hex } from '@hub/gateway/src/web/persistedOperation';
 import { startHub, TestHub } from './fixtures/startHub';
+import { statusOf } from './fixtures/statusOf';
 
 const key = () => randomBytes(32).toString('hex');
 /** Real (non-development) secrets, so production-mode gateways can run against the same subgraphs. */
@@ -58,10 +59,11 @@ describe('the dashboard and IDE routes of the gateway', () => {
   };
   const session = async (url = base) => {
     const response = await fetch(`${url}/dashboard/session`);
-    return {
-      status: response.status,
-      body: response.ok ? ((await response.json()) as { token: string; role: string; expiresAt: string }) : undefined,
-    };
+    if (!response.ok) {
+      await response.arrayBuffer();
+      return { status: response.status, body: undefined };
+    }
+    return { status: response.status, body: (await response.json()) as { token: string; role: string; expiresAt: string } };
   };
 
   describe('automatic persisted queries through the gateway', () => {
@@ -121,17 +123,18 @@ describe('the dashboard and IDE routes of the gateway', () => {
         body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: operation.sha256Hash } } }),
       });
       expect(res.status).toBe(401);
+      await res.arrayBuffer();
     });
   });
 
   describe('the public dashboard session', () => {
     it('serves the page, its assets and its config without a token, while /graphql still needs one', async () => {
       for (const asset of ['/dashboard', '/dashboard/dashboard.js', '/dashboard/charts.js', '/dashboard/dashboard.css']) {
-        const res = await fetch(`${base}${asset}`);
-        expect([asset, res.status]).toEqual([asset, 200]);
+        expect([asset, await statusOf(`${base}${asset}`)]).toEqual([asset, 200]);
       }
       const page = await fetch(`${base}/dashboard`);
       expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'");
+      await page.arrayBuffer();
       const config = await json(fetch(`${base}/dashboard/config.json`));
       expect(config.operation.sha256Hash).toBe(sha256Hex(config.operation.query));
       expect(config.publicSession).toBe(true);
@@ -153,7 +156,7 @@ describe('the dashboard and IDE routes of the gateway', () => {
     it('is off in production unless HUB_PUBLIC_DASHBOARD turns it on; the page stays (it takes a pasted token)', async () => {
       const production = await gatewayWith({ HUB_MODE: 'production' });
       expect((await session(production)).status).toBe(404);
-      expect((await fetch(`${production}/dashboard`)).status).toBe(200);
+      expect(await statusOf(`${production}/dashboard`)).toBe(200);
       expect((await json(fetch(`${production}/dashboard/config.json`))).publicSession).toBe(false);
 
       const opened = await gatewayWith({ HUB_MODE: 'production', HUB_PUBLIC_DASHBOARD: 'on' });
@@ -195,8 +198,7 @@ describe('the dashboard and IDE routes of the gateway', () => {
         '/ide/vendor/graphiql.js',
         '/ide/vendor/graphiql.css',
       ]) {
-        const res = await fetch(`${base}${asset}`);
-        expect([asset, res.status]).toEqual([asset, 200]);
+        expect([asset, await statusOf(`${base}${asset}`)]).toEqual([asset, 200]);
       }
       const { examples } = await json(fetch(`${base}/ide/examples.json`));
       expect(new Set(examples.map((e: { group: string }) => e.group))).toEqual(new Set(Object.keys(exampleGroups)));
@@ -204,7 +206,7 @@ describe('the dashboard and IDE routes of the gateway', () => {
 
     it('gives no development tokens when the secrets are real', async () => {
       // This hub runs on real secrets: the button would mint tokens anyone could use.
-      expect((await fetch(`${base}/ide/token?role=county-admin`)).status).toBe(404);
+      expect(await statusOf(`${base}/ide/token?role=county-admin`)).toBe(404);
       expect((await json(fetch(`${base}/ide/examples.json`))).devTokens).toBe(false);
     });
 
@@ -213,16 +215,16 @@ describe('the dashboard and IDE routes of the gateway', () => {
       const minted = await fetch(`${dev}/ide/token?role=department-staff&department=education`);
       expect(minted.status).toBe(200);
       expect((await json(minted)).role).toBe('DEPARTMENT_STAFF');
-      expect((await fetch(`${dev}/ide/token?role=department-staff`)).status).toBe(400);
-      expect((await fetch(`${dev}/ide/token?role=king`)).status).toBe(400);
+      expect(await statusOf(`${dev}/ide/token?role=department-staff`)).toBe(400);
+      expect(await statusOf(`${dev}/ide/token?role=king`)).toBe(400);
     });
 
     it('is not there in production', async () => {
       const production = await gatewayWith({ HUB_MODE: 'production' });
       for (const asset of ['/ide', '/ide/examples.json', '/ide/vendor/graphiql.js', '/ide/token'])
-        expect((await fetch(`${production}${asset}`)).status).toBe(404);
+        expect(await statusOf(`${production}${asset}`)).toBe(404);
       const nodeEnv = await gatewayWith({ NODE_ENV: 'production' });
-      expect((await fetch(`${nodeEnv}/ide`)).status).toBe(404);
+      expect(await statusOf(`${nodeEnv}/ide`)).toBe(404);
     });
   });
 

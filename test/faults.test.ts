@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createGateway, Gateway } from '@hub/gateway/src/createGateway';
 import { freePort } from './fixtures/freePort';
 import { startHub, TestHub } from './fixtures/startHub';
+import { statusOf } from './fixtures/statusOf';
 
 const root = path.join(__dirname, '..');
 const DOSSIER = `query($id: String!) { person(idNumber: $id) { id name hrss { certificates { certificateNumber } } veterans { certificates { certificateNumber } } education { trainings { programme } } } }`;
@@ -13,7 +14,7 @@ async function waitHealthy(url: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await statusOf(url)) === 200) return;
     } catch {
       // not up yet
     }
@@ -191,10 +192,10 @@ describe('faults: a department that dies, stalls or loses its database', () => {
   it('reports a lost database as not ready, refuses writes while it is gone, and loses nothing when it returns', async () => {
     const education = hub.subgraphs.education;
     const readyUrl = hub.urls.education.replace('/graphql', '/ready');
-    expect((await fetch(readyUrl)).status).toBe(200);
+    expect(await statusOf(readyUrl)).toBe(200);
     const before = await hub.query('{ educationCertificates { totalCount } }');
     await education.dataSource.destroy();
-    expect((await fetch(readyUrl)).status).toBe(503);
+    expect(await statusOf(readyUrl)).toBe(503);
     const write = await hub.query('mutation($i: EducationCertificateInput!) { recordEducationCertificate(input: $i) { id } }', {
       i: {
         idNumber,
@@ -212,7 +213,7 @@ describe('faults: a department that dies, stalls or loses its database', () => {
     const dossier = await hub.query(DOSSIER, { id: idNumber });
     expect(dossier.data.person.hrss).toBeTruthy();
     await education.dataSource.initialize();
-    expect((await fetch(readyUrl)).status).toBe(200);
+    expect(await statusOf(readyUrl)).toBe(200);
     const after = await hub.query('{ educationCertificates { totalCount } }');
     expect(after.data.educationCertificates.totalCount).toBe(before.data.educationCertificates.totalCount);
     const retry = await hub.query(

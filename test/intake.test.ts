@@ -18,6 +18,7 @@ import { close, createHttpService, createLogger, listen } from '@hub/runtime';
 import type { RecordBatch, WriteResult } from '@hub/subgraph-kit';
 import { encodeGb18030 } from './fixtures/encodeGb18030';
 import { startHub, TestHub } from './fixtures/startHub';
+import { statusOf } from './fixtures/statusOf';
 
 /** What the change feed gained since a position: a re-import adds its own `import` entry (the data-quality lists), no record. */
 const entitiesSince = async (repo: { changesAfter(seq: number, limit: number): Promise<{ entity: string }[]> }, seq: number) =>
@@ -703,8 +704,8 @@ describe('spreadsheet intake through the whole hub', () => {
       await workbook.xlsx.load(Buffer.from(await exported.arrayBuffer()) as unknown as ExcelJS.Buffer);
       expect(workbook.worksheets[0].rowCount).toBe(2); // header + 张三's 四级 certificate
 
-      expect((await fetch(`${base}/export/certificates?level=特级`)).status).toBe(400);
-      expect((await fetch(`${base}/export/trainings?format=pdf`)).status).toBe(400);
+      expect(await statusOf(`${base}/export/certificates?level=特级`)).toBe(400);
+      expect(await statusOf(`${base}/export/trainings?format=pdf`)).toBe(400);
     });
   });
 });

@@ -8,6 +8,7 @@ import { createSubgraph } from '@hub/subgraph-kit';
 import { createGateway } from '@hub/gateway/src/createGateway';
 import { department as educationDepartment } from '@hub/subgraph-education/src/department';
 import { startHub, TestHub } from './fixtures/startHub';
+import { statusOf } from './fixtures/statusOf';
 
 const key = () => randomBytes(32).toString('hex');
 const secrets = { HUB_PERSON_KEY: key(), HUB_ID_ENCRYPTION_KEY: key(), HUB_JWT_SECRET: key(), HUB_SUBGRAPH_SIGNING_KEY: key() };
@@ -72,8 +73,8 @@ describe('HUB_MODE=production alone', () => {
 
     it('answers /metrics and /ready only on the internal port (127.0.0.1); /health says ok and no more', async () => {
       const base = hub.env.HUB_HRSS_URL!;
-      expect((await fetch(`${base}/metrics`)).status).toBe(404);
-      expect((await fetch(`${base}/ready`)).status).toBe(404);
+      expect(await statusOf(`${base}/metrics`)).toBe(404);
+      expect(await statusOf(`${base}/ready`)).toBe(404);
       const health = await fetch(`${base}/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok' });
@@ -81,9 +82,9 @@ describe('HUB_MODE=production alone', () => {
       expect(operator).not.toBeNull();
       expect((operator!.server.address() as net.AddressInfo).address).toBe('127.0.0.1');
       expect(await (await fetch(internalUrl(operator!.server, '/metrics'))).text()).toMatch(/hub_http_request_duration_seconds/);
-      expect((await fetch(internalUrl(operator!.server, '/ready'))).status).toBe(200);
+      expect(await statusOf(internalUrl(operator!.server, '/ready'))).toBe(200);
       // The internal port serves nothing else.
-      expect((await fetch(internalUrl(operator!.server, '/changes'))).status).toBe(404);
+      expect(await statusOf(internalUrl(operator!.server, '/changes'))).toBe(404);
     });
   });
 
@@ -104,9 +105,9 @@ describe('HUB_MODE=production alone', () => {
 
     it('answers /metrics and /ready on its internal port only; readiness still sees every department', async () => {
       const base = hub.gatewayUrl.replace('/graphql', '');
-      expect((await fetch(`${base}/metrics`)).status).toBe(404);
-      expect((await fetch(`${base}/ready`)).status).toBe(404);
-      expect((await fetch(`${base}/health`)).status).toBe(200);
+      expect(await statusOf(`${base}/metrics`)).toBe(404);
+      expect(await statusOf(`${base}/ready`)).toBe(404);
+      expect(await statusOf(`${base}/health`)).toBe(200);
       const server = hub.gateway.operator?.server;
       const ready = await fetch(internalUrl(server, '/ready'));
       expect(ready.status).toBe(200);

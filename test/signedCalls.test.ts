@@ -11,6 +11,7 @@ import {
   signCall,
 } from '@hub/auth';
 import { startHub, TestHub } from './fixtures/startHub';
+import { statusOf } from './fixtures/statusOf';
 
 const admin: Principal = { subject: 'admin-zhao', role: 'COUNTY_ADMIN' };
 const educationStaff: Principal = { subject: 'clerk-wang', role: 'DEPARTMENT_STAFF', department: 'EDUCATION' };
@@ -67,7 +68,7 @@ describe('a signed principal header is good for the one call it was signed for',
   });
 
   const post = async (url: string, body: string, header: string) =>
-    (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: header }, body })).status;
+    await statusOf(url, { method: 'POST', headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: header }, body });
 
   /** Runs an operation through the gateway and returns the header and body the gateway sent education for it. */
   const capture = async (query: string, variables?: Record<string, unknown>): Promise<Recorded> => {
@@ -171,11 +172,11 @@ describe('a signed principal header is good for the one call it was signed for',
         method: 'GET',
         path: requestPath(`${educationBase}/changes?after=0&limit=5000`),
       });
-      expect((await fetch(feedUrl, { headers: { [PRINCIPAL_HEADER]: forOtherPage } })).status).toBe(401);
+      expect(await statusOf(feedUrl, { headers: { [PRINCIPAL_HEADER]: forOtherPage } })).toBe(401);
       const withBody = signCall(service, key(), { audience: 'education', method: 'GET', path: requestPath(feedUrl), body: 'x' });
-      expect((await fetch(feedUrl, { headers: { [PRINCIPAL_HEADER]: withBody } })).status).toBe(401);
+      expect(await statusOf(feedUrl, { headers: { [PRINCIPAL_HEADER]: withBody } })).toBe(401);
       const right = signCall(service, key(), { audience: 'education', method: 'GET', path: requestPath(feedUrl) });
-      expect((await fetch(feedUrl, { headers: { [PRINCIPAL_HEADER]: right } })).status).toBe(200);
+      expect(await statusOf(feedUrl, { headers: { [PRINCIPAL_HEADER]: right } })).toBe(200);
     });
   });
 

@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import http from 'node:http';
+import net from 'node:net';
 import { Readable } from 'node:stream';
 import { close, listen } from './httpService';
 
@@ -42,6 +44,19 @@ describe('close', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     expect(server.listening).toBe(false);
     await expect(response.arrayBuffer()).rejects.toThrow();
+  });
+
+  it('cuts a connection that was opened and never sent a request, which the server does not count as idle', async () => {
+    const server = serverSending(16);
+    const port = await listen(server, 0);
+    // What a client does when it connects ahead of a request that never comes (or a port scanner, or a slow attacker).
+    const silent = net.connect(port, '127.0.0.1');
+    await once(silent, 'connect');
+    const ended = once(silent, 'close');
+    const started = Date.now();
+    expect(await within(5_000, close(server, 300))).toBe('done');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    await ended;
   });
 
   it('does not wait out the grace period when nothing is in flight', async () => {
