@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { hubSecretsFromEnv, Principal } from '@hub/auth';
 import {
   close,
+  stopGraceMs,
   createFormatError,
   createHttpService,
   createLogger,
@@ -136,6 +137,9 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // The process's own SIGTERM/SIGINT handler stops everything in order. Apollo's would stop Apollo alone and then
+    // kill the process with the same signal, before the drain, the port and the database were closed.
+    stopOnTerminationSignals: false,
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,
@@ -230,7 +234,7 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): Gateway {
       // a connection closing under it could be a mutation, which is not resent). 0 (default): at once.
       const drainMs = num(env.HUB_DRAIN_MS, 0);
       if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
-      await close(server);
+      await close(server, stopGraceMs(env));
       await operator?.close();
       await apollo.stop();
       await Promise.all(fetchers.map((f) => f.close()));

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import net from 'node:net';
 import { Readable } from 'node:stream';
-import { close, listen } from './httpService';
+import { close, listen, STOP_GRACE_MS, stopGraceMs } from './httpService';
 
 /** A server whose every answer is `size` bytes, streamed in 64 KB chunks as fast as the client takes them. */
 function serverSending(size: number): http.Server {
@@ -66,5 +66,14 @@ describe('close', () => {
     const started = Date.now();
     await close(server, 10_000);
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe('stopGraceMs', () => {
+  it('reads HUB_STOP_GRACE_MS and falls back to 10 s when it is missing or not a number of milliseconds', () => {
+    expect(stopGraceMs({ HUB_STOP_GRACE_MS: '2500' })).toBe(2500);
+    expect(stopGraceMs({ HUB_STOP_GRACE_MS: '0' })).toBe(0);
+    for (const value of [undefined, '', 'soon', '-1']) expect(stopGraceMs({ HUB_STOP_GRACE_MS: value })).toBe(STOP_GRACE_MS);
+    expect(STOP_GRACE_MS).toBe(10_000);
   });
 });

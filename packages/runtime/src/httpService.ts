@@ -232,6 +232,12 @@ export function listen(server: http.Server, port: number, host = '127.0.0.1'): P
 /** How long a stopping service waits for answers still in flight before it cuts their connections. */
 export const STOP_GRACE_MS = 10_000;
 
+/** HUB_STOP_GRACE_MS when it is a number of milliseconds, else STOP_GRACE_MS. */
+export function stopGraceMs(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.HUB_STOP_GRACE_MS);
+  return env.HUB_STOP_GRACE_MS && Number.isFinite(ms) && ms >= 0 ? ms : STOP_GRACE_MS;
+}
+
 /**
  * Stops accepting connections, closes the idle ones and waits for in-flight requests to finish; after
  * `graceMs` it cuts whatever is left, so a client that stops reading a streamed answer cannot hold a

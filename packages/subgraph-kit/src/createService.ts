@@ -12,6 +12,7 @@ import { hubSecretsFromEnv, Principal } from '@hub/auth';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import {
   close,
+  stopGraceMs,
   createFormatError,
   createHttpService,
   createLogger,
@@ -132,6 +133,9 @@ export function createService<TContext extends ServiceContext, TServices, TParts
   // defaults look at NODE_ENV only, so every switch is set here.
   const apollo = new ApolloServer<TContext>({
     schema,
+    // The process's own SIGTERM/SIGINT handler stops everything in order. Apollo's would stop Apollo alone and then
+    // kill the process with the same signal, before the drain, the port and the database were closed.
+    stopOnTerminationSignals: false,
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,
@@ -234,7 +238,7 @@ export function createService<TContext extends ServiceContext, TServices, TParts
   hub.stop = async () => {
     stopping = true;
     for (const work of [...background].reverse()) await work.stop();
-    if (hub.http.listening) await close(hub.http);
+    if (hub.http.listening) await close(hub.http, stopGraceMs(env));
     await operator?.close();
     if (apolloStarted) await apollo.stop();
     if (dataSource.isInitialized) await dataSource.destroy();
