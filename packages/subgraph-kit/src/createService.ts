@@ -12,7 +12,6 @@ import { hubSecretsFromEnv, Principal } from '@hub/auth';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import {
   close,
-  stopGraceMs,
   createFormatError,
   createHttpService,
   createLogger,
@@ -26,6 +25,7 @@ import {
   sendJson,
   servicePort,
   ServiceMetrics,
+  stopGraceMs,
 } from '@hub/runtime';
 import client from 'prom-client';
 import { createCallAuthenticator } from './createCallAuthenticator';
