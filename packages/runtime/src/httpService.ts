@@ -239,17 +239,14 @@ export function stopGraceMs(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * Stops accepting connections, closes the idle ones and waits for in-flight requests to finish, closing
- * each connection as soon as its answer is out (Node would keep it open until the keep-alive timeout);
- * after `graceMs` it cuts whatever is left, so a client that stops reading a streamed answer, or a
- * connection never used, cannot hold a stopping service open.
+ * Stops accepting connections, closes the idle ones and waits for in-flight requests to finish; after
+ * `graceMs` it cuts whatever is left, so a client that stops reading a streamed answer cannot hold a
+ * stopping service open for ever.
  */
 export function close(server: http.Server, graceMs = STOP_GRACE_MS): Promise<void> {
   return new Promise((resolve) => {
-    const idle = setInterval(() => server.closeIdleConnections(), 50);
     const cut = setTimeout(() => server.closeAllConnections(), graceMs);
     server.close(() => {
-      clearInterval(idle);
       clearTimeout(cut);
       resolve();
     });
