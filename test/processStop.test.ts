@@ -5,8 +5,8 @@ import path from 'node:path';
 import { createContractEnv } from '@hub/subgraph-kit/src/testing';
 import { devSecretsEnv } from '../scripts/lib/devSecrets';
 import { root } from '../scripts/lib/subgraphList';
-import { waitHealthy } from '../scripts/lib/waitHealthy';
 import { freePort } from './fixtures/freePort';
+import { statusOf } from './fixtures/statusOf';
 
 /**
  * A service stopped by its process manager (SIGTERM), as a real process: not under Jest's NODE_ENV=test, where
@@ -26,8 +26,17 @@ describe('a service process stopped with SIGTERM', () => {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     children.push(child);
-    await waitHealthy(`http://127.0.0.1:${port}/health`, child, 60_000);
-    return child;
+    const until = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${entry} exited (${child.exitCode ?? child.signalCode})`);
+      if (Date.now() > until) throw new Error(`${entry} did not answer /health within 60 s`);
+      try {
+        if ((await statusOf(`http://127.0.0.1:${port}/health`)) === 200) return child;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 
   /** How the process ended, and how long after the signal. */

@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { hubSecretsFromEnv, Principal } from '@hub/auth';
 import {
   close,
+  stopGraceMs,
   createFormatError,
   createHttpService,
   createLogger,
@@ -21,7 +22,6 @@ import {
   sendJson,
   serviceBaseUrl,
   servicePort,
-  stopGraceMs,
 } from '@hub/runtime';
 import { createAuthenticator, trustedProxiesFromEnv } from './authenticate';
 import type { GatewayContext } from './GatewayContext';

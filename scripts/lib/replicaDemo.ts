@@ -7,7 +7,6 @@ import { devSecretsEnv } from './devSecrets';
 import { freePort } from './freePort';
 import { BalancedService, haproxyConfig, ReplicaAddress } from './haproxyConfig';
 import { root, subgraphList } from './subgraphList';
-import { waitHealthy } from './waitHealthy';
 
 const envKey = (slug: string) => slug.toUpperCase().replace(/-/g, '_');
 
@@ -53,6 +52,21 @@ export interface ReplicaDemo {
   /** The generated HAProxy configuration file. */
   configFile: string;
   stop(): Promise<void>;
+}
+
+async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${url}: the process exited (${child.exitCode ?? child.signalCode})`);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not become healthy within ${timeoutMs} ms`);
 }
 
 function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {

@@ -12,6 +12,7 @@ import { hubSecretsFromEnv, Principal } from '@hub/auth';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import {
   close,
+  stopGraceMs,
   createFormatError,
   createHttpService,
   createLogger,
@@ -25,7 +26,6 @@ import {
   sendJson,
   servicePort,
   ServiceMetrics,
-  stopGraceMs,
 } from '@hub/runtime';
 import client from 'prom-client';
 import { createCallAuthenticator } from './createCallAuthenticator';
